@@ -1,0 +1,72 @@
+import "server-only";
+/**
+ * The one authorisation module (STYLE.md): every page, server action and route handler calls
+ * getCurrentUser / requireUser / requireRole. Sessions are database rows looked up by the hash of
+ * the cookie's token, so they are revocable and shared by every app instance. Layouts and the
+ * proxy never authorise.
+ */
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { safeReturnPath } from "./return-path";
+import { hashToken, SESSION_COOKIE } from "./session-token";
+
+export { safeReturnPath };
+
+export const ROLES = ["CUSTOMER", "SUPPORT", "MARKETING", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+export type Locale = "de" | "en";
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  displayName: string | null;
+  roles: Role[];
+  locale: Locale;
+  emailVerified: boolean;
+  sessionId: string;
+  /** When the person last proved who they are (sign-in or step-up), for requireRecentAuth. */
+  authenticatedAt: Date;
+};
+
+/** The signed-in person for this request, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  const session = await db.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { include: { roles: true } } },
+  });
+  const now = new Date();
+  if (!session || session.revokedAt || session.idleExpiresAt <= now || session.absoluteExpiresAt <= now) return null;
+  const { user } = session;
+  if (user.status === "LOCKED") return null;
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles.map((r) => r.role),
+    locale: user.locale === "en" ? "en" : "de",
+    emailVerified: user.emailVerifiedAt !== null,
+    sessionId: session.id,
+    authenticatedAt: session.authenticatedAt,
+  };
+});
+
+/** The signed-in person, or a redirect to /login that brings them back to `returnTo`. */
+export async function requireUser(opts: { returnTo: string }): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(safeReturnPath(opts.returnTo))}`);
+  return user;
+}
+
+/**
+ * The signed-in person holding one of `roles`. Anyone else signed in gets a 404, which reveals
+ * nothing about staff areas to customers.
+ */
+export async function requireRole(roles: readonly Role[], opts: { returnTo: string }): Promise<CurrentUser> {
+  const user = await requireUser(opts);
+  if (!roles.some((role) => user.roles.includes(role))) notFound();
+  return user;
+}

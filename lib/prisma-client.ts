@@ -1,0 +1,23 @@
+/**
+ * Creates a Prisma client for either database. One build runs on SQLite or PostgreSQL: the
+ * DATABASE_URL scheme picks the generated client and its driver adapter (docs/decisions/0002).
+ * Both clients come from the same model definitions, so the SQLite client's types describe both.
+ * Not `server-only` so that scripts (seed, jobs) and tests can use it; app code imports lib/db.ts.
+ */
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/prisma-postgres/client";
+import { databaseKind, resolveDatabaseUrl } from "./database-url";
+
+export type Db = SqliteClient;
+export type { DatabaseKind } from "./database-url";
+
+export function createPrismaClient(rawUrl?: string): Db {
+  const url = resolveDatabaseUrl(rawUrl ?? process.env.DATABASE_URL);
+  if (databaseKind(url) === "postgres") {
+    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaLibSQL({ url }) });
+}

@@ -17,6 +17,9 @@ const isDev = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[portal] ${message}`);
 
 function loadEnvOrExit(): { env: Env; childEnv: NodeJS.ProcessEnv } {
+  // A .env file is optional; variables already in the environment win over it.
+  const dotenv = path.join(ROOT, ".env");
+  if (existsSync(dotenv)) process.loadEnvFile(dotenv);
   try {
     const { env, createdSecrets, secretsFile } = loadEnv(process.env);
     if (createdSecrets.length > 0 && secretsFile) {

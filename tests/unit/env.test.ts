@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, isLocalUrl, parseEncryptionKey, parseEnv } from "@/lib/env";
 
-const STRONG = { AUTH_SECRET: "q8Yt3vN1xK0pLm2Rz7Wc5Hs9Ud4Fe6Gj", DATA_ENCRYPTION_KEY: Buffer.alloc(32, 0).map((_, i) => (i * 37 + 11) % 256).toString("base64") };
+const STRONG = { AUTH_SECRET: "q8Yt3vN1xK0pLm2Rz7Wc5Hs9Ud4Fe6Gj", DATA_ENCRYPTION_KEY: Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString("base64") };
 
 function issuesOf(source: Record<string, string | undefined>, generated: ("AUTH_SECRET" | "DATA_ENCRYPTION_KEY")[] = []) {
   try {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 function start(env: Record<string, string>) {
   const result = spawnSync("node_modules/.bin/tsx", ["scripts/start.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "test", ...env },
     encoding: "utf8",
     timeout: 30_000,
   });

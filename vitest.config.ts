@@ -20,8 +20,10 @@ const projects: TestProjectInlineConfiguration[] = [
   { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"] } },
   integration("integration-sqlite", "tests/support/global-setup-sqlite.ts"),
 ];
-if (findPostgresBinDir()) projects.push(integration("integration-postgres", "tests/support/global-setup-postgres.ts"));
-else console.warn("[vitest] PostgreSQL server binaries not found: the integration-postgres project is skipped");
+if (findPostgresBinDir())
+  projects.push(integration("integration-postgres", "tests/support/global-setup-postgres.ts"));
+else
+  console.warn("[vitest] PostgreSQL server binaries not found: the integration-postgres project is skipped");
 
 export default defineConfig({
   resolve: {

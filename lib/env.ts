@@ -18,19 +18,26 @@ const flag = z
   .transform((v) => v === "1" || v === "true");
 
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("development"),
+  NODE_ENV: z
+    .enum(["development", "production", "test"], { error: "must be development, production or test" })
+    .default("development"),
   PORT: z.coerce
     .number({ error: "must be a whole number between 1 and 65535" })
     .int("must be a whole number between 1 and 65535")
     .min(1, "must be a whole number between 1 and 65535")
     .max(65535, "must be a whole number between 1 and 65535")
     .default(3000),
-  APP_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://konto.example.de" }).optional(),
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://konto.example.de" })
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
     .optional(),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)")
+    .optional(),
   DATA_ENCRYPTION_KEY: z.string().optional(),
   DATA_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
   TRUST_PROXY: flag,
@@ -45,6 +52,8 @@ export type Env = {
   appUrl: string;
   /** APP_URL points somewhere other than this machine: a deployment with strict rules. */
   isPublicUrl: boolean;
+  /** Cookies get the Secure flag when the portal is served over https. */
+  secureCookies: boolean;
   databaseUrl: string;
   databaseKind: DatabaseKind;
   authSecret: string;
@@ -80,7 +89,8 @@ export function isLocalUrl(url: string): boolean {
 /** Keys are 32 random bytes in base64; the key id is a fingerprint, so it cannot be mislabelled. */
 export function parseEncryptionKey(value: string): EncryptionKey | null {
   const key = Buffer.from(value.trim(), "base64");
-  if (key.length !== 32 || key.toString("base64").replace(/=+$/, "") !== value.trim().replace(/=+$/, "")) return null;
+  if (key.length !== 32 || key.toString("base64").replace(/=+$/, "") !== value.trim().replace(/=+$/, ""))
+    return null;
   const id = createHash("sha256").update(key).digest("hex").slice(0, 12);
   return { id, key };
 }
@@ -94,7 +104,11 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
     throw new EnvError(
       parsed.error.issues.map((issue) => ({
         variable: String(issue.path[0] ?? "environment"),
-        message: issue.message + (source[String(issue.path[0])] !== undefined && !String(issue.path[0]).match(/SECRET|KEY/) ? ` (got "${source[String(issue.path[0])]}")` : ""),
+        message:
+          issue.message +
+          (source[String(issue.path[0])] !== undefined && !String(issue.path[0]).match(/SECRET|KEY/)
+            ? ` (got "${source[String(issue.path[0])]}")`
+            : ""),
       })),
     );
   }
@@ -104,32 +118,55 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
   const isPublicUrl = !isLocalUrl(appUrl);
 
   if (isPublicUrl) {
-    if (!appUrl.startsWith("https://")) issues.push({ variable: "APP_URL", message: `must use https:// on a public URL (got "${appUrl}")` });
+    if (!appUrl.startsWith("https://"))
+      issues.push({ variable: "APP_URL", message: `must use https:// on a public URL (got "${appUrl}")` });
     for (const name of GENERATED_SECRET_NAMES) {
       if (secretsFromFile.includes(name) || !source[name]) {
-        issues.push({ variable: name, message: `must be set explicitly for the public URL ${appUrl}; generated development secrets are refused` });
+        issues.push({
+          variable: name,
+          message: `must be set explicitly for the public URL ${appUrl}; generated development secrets are refused`,
+        });
       }
     }
     if (v.AUTH_SECRET && isWeakSecret(v.AUTH_SECRET)) {
-      issues.push({ variable: "AUTH_SECRET", message: "is a default or weak value; use 32 random bytes (e.g. `openssl rand -base64 32`)" });
+      issues.push({
+        variable: "AUTH_SECRET",
+        message: "is a default or weak value; use 32 random bytes (e.g. `openssl rand -base64 32`)",
+      });
     }
-    if (v.DEMO_DATA === "on") issues.push({ variable: "DEMO_DATA", message: "demo accounts are refused on a public URL" });
+    if (v.DEMO_DATA === "on")
+      issues.push({ variable: "DEMO_DATA", message: "demo accounts are refused on a public URL" });
   }
 
   const dataKey = v.DATA_ENCRYPTION_KEY ? parseEncryptionKey(v.DATA_ENCRYPTION_KEY) : null;
   if (v.DATA_ENCRYPTION_KEY && !dataKey) {
-    issues.push({ variable: "DATA_ENCRYPTION_KEY", message: "must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)" });
+    issues.push({
+      variable: "DATA_ENCRYPTION_KEY",
+      message: "must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)",
+    });
   } else if (dataKey && isPublicUrl && isWeakSecret(dataKey.key.toString("hex"))) {
-    issues.push({ variable: "DATA_ENCRYPTION_KEY", message: "is a default or weak key; use 32 random bytes" });
+    issues.push({
+      variable: "DATA_ENCRYPTION_KEY",
+      message: "is a default or weak key; use 32 random bytes",
+    });
   }
   const previousKeys: EncryptionKey[] = [];
-  for (const part of (v.DATA_ENCRYPTION_PREVIOUS_KEYS ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (v.DATA_ENCRYPTION_PREVIOUS_KEYS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const key = parseEncryptionKey(part);
     if (key) previousKeys.push(key);
-    else issues.push({ variable: "DATA_ENCRYPTION_PREVIOUS_KEYS", message: "must be a comma-separated list of base64 32-byte keys" });
+    else
+      issues.push({
+        variable: "DATA_ENCRYPTION_PREVIOUS_KEYS",
+        message: "must be a comma-separated list of base64 32-byte keys",
+      });
   }
-  if (!v.AUTH_SECRET) issues.push({ variable: "AUTH_SECRET", message: "is required (at least 32 characters)" });
-  if (!v.DATA_ENCRYPTION_KEY) issues.push({ variable: "DATA_ENCRYPTION_KEY", message: "is required (32 random bytes in base64)" });
+  if (!v.AUTH_SECRET)
+    issues.push({ variable: "AUTH_SECRET", message: "is required (at least 32 characters)" });
+  if (!v.DATA_ENCRYPTION_KEY)
+    issues.push({ variable: "DATA_ENCRYPTION_KEY", message: "is required (32 random bytes in base64)" });
 
   const unique = dedupe(issues);
   if (unique.length > 0) throw new EnvError(unique);
@@ -140,6 +177,7 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
     port: v.PORT,
     appUrl,
     isPublicUrl,
+    secureCookies: appUrl.startsWith("https://"),
     databaseUrl,
     databaseKind: databaseKind(databaseUrl),
     authSecret: v.AUTH_SECRET as string,
@@ -160,7 +198,11 @@ function dedupe(issues: EnvIssue[]): EnvIssue[] {
  * Reads process.env, filling secrets the environment lacks from the local secrets file when the
  * URL is local. Returns the created names so the start script can say so in its log.
  */
-export function loadEnv(source: Source = process.env): { env: Env; createdSecrets: GeneratedSecretName[]; secretsFile?: string } {
+export function loadEnv(source: Source = process.env): {
+  env: Env;
+  createdSecrets: GeneratedSecretName[];
+  secretsFile?: string;
+} {
   const port = source.PORT ?? "3000";
   const appUrl = source.APP_URL ?? `http://localhost:${port}`;
   let local: ReturnType<typeof ensureLocalSecrets> | undefined;

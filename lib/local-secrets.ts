@@ -17,7 +17,9 @@ export function defaultSecretsFile(root: string = process.cwd()): string {
 
 function generate(name: GeneratedSecretName): string {
   // Both are 256-bit values; the data-encryption key is used raw by AES-256-GCM.
-  return name === "DATA_ENCRYPTION_KEY" ? randomBytes(32).toString("base64") : randomBytes(32).toString("base64url");
+  return name === "DATA_ENCRYPTION_KEY"
+    ? randomBytes(32).toString("base64")
+    : randomBytes(32).toString("base64url");
 }
 
 /**

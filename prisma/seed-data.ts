@@ -30,7 +30,10 @@ export const CONSENT_PURPOSES: SeedPurpose[] = [
     key: "personalisation",
     legalBasis: "CONSENT",
     texts: {
-      de: { title: "Personalisierung", body: "Wir dürfen meine Angaben nutzen, um Inhalte und Angebote auf mich zuzuschneiden." },
+      de: {
+        title: "Personalisierung",
+        body: "Wir dürfen meine Angaben nutzen, um Inhalte und Angebote auf mich zuzuschneiden.",
+      },
       en: { title: "Personalisation", body: "You may use my details to tailor content and offers to me." },
     },
   },
@@ -38,32 +41,56 @@ export const CONSENT_PURPOSES: SeedPurpose[] = [
     key: "analytics",
     legalBasis: "CONSENT",
     texts: {
-      de: { title: "Analyse", body: "Wir dürfen pseudonymisiert auswerten, wie ich das Portal nutze, um es zu verbessern." },
-      en: { title: "Analytics", body: "You may analyse, pseudonymised, how I use the portal in order to improve it." },
+      de: {
+        title: "Analyse",
+        body: "Wir dürfen pseudonymisiert auswerten, wie ich das Portal nutze, um es zu verbessern.",
+      },
+      en: {
+        title: "Analytics",
+        body: "You may analyse, pseudonymised, how I use the portal in order to improve it.",
+      },
     },
   },
   {
     key: "marketing_email",
     legalBasis: "CONSENT",
     texts: {
-      de: { title: "Newsletter per E-Mail", body: "Ich möchte Angebote und Neuigkeiten per E-Mail erhalten. Abmeldung jederzeit mit einem Klick." },
-      en: { title: "Email newsletter", body: "I would like to receive offers and news by email. Unsubscribe at any time with one click." },
+      de: {
+        title: "Newsletter per E-Mail",
+        body: "Ich möchte Angebote und Neuigkeiten per E-Mail erhalten. Abmeldung jederzeit mit einem Klick.",
+      },
+      en: {
+        title: "Email newsletter",
+        body: "I would like to receive offers and news by email. Unsubscribe at any time with one click.",
+      },
     },
   },
   {
     key: "marketing_push",
     legalBasis: "CONSENT",
     texts: {
-      de: { title: "Angebote per Push", body: "Ich möchte Angebote als Push-Benachrichtigung auf meinen Geräten erhalten." },
-      en: { title: "Offers by push", body: "I would like to receive offers as push notifications on my devices." },
+      de: {
+        title: "Angebote per Push",
+        body: "Ich möchte Angebote als Push-Benachrichtigung auf meinen Geräten erhalten.",
+      },
+      en: {
+        title: "Offers by push",
+        body: "I would like to receive offers as push notifications on my devices.",
+      },
     },
   },
   {
     key: "birthday_offers",
     legalBasis: "CONSENT",
     texts: {
-      de: { title: "Geburtstagsangebote", body: "Wir dürfen mein Geburtsdatum nutzen, um mir zum Geburtstag ein Angebot zu schicken." },
-      en: { title: "Birthday offers", body: "You may use my date of birth to send me an offer on my birthday." },
+      de: {
+        title: "Geburtstagsangebote",
+        body: "Wir dürfen mein Geburtsdatum nutzen, um mir zum Geburtstag ein Angebot zu schicken.",
+      },
+      en: {
+        title: "Birthday offers",
+        body: "You may use my date of birth to send me an offer on my birthday.",
+      },
     },
   },
 ];
@@ -78,8 +105,32 @@ export type DemoAccount = {
 
 /** Development only; listed in the README. The start script refuses them on a public URL. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: "kunde@example.com", password: "Demo-Kunde-2026", displayName: "Erika Mustermann", role: "CUSTOMER", locale: "de" },
-  { email: "support@example.com", password: "Demo-Support-2026", displayName: "Sam Support", role: "SUPPORT", locale: "de" },
-  { email: "marketing@example.com", password: "Demo-Marketing-2026", displayName: "Mia Marketing", role: "MARKETING", locale: "de" },
-  { email: "admin@example.com", password: "Demo-Admin-2026", displayName: "Alex Admin", role: "ADMIN", locale: "en" },
+  {
+    email: "kunde@example.com",
+    password: "Demo-Kunde-2026",
+    displayName: "Erika Mustermann",
+    role: "CUSTOMER",
+    locale: "de",
+  },
+  {
+    email: "support@example.com",
+    password: "Demo-Support-2026",
+    displayName: "Sam Support",
+    role: "SUPPORT",
+    locale: "de",
+  },
+  {
+    email: "marketing@example.com",
+    password: "Demo-Marketing-2026",
+    displayName: "Mia Marketing",
+    role: "MARKETING",
+    locale: "de",
+  },
+  {
+    email: "admin@example.com",
+    password: "Demo-Admin-2026",
+    displayName: "Alex Admin",
+    role: "ADMIN",
+    locale: "en",
+  },
 ];

@@ -16,7 +16,11 @@ export function consentTextHash(title: string, body: string): string {
 }
 
 async function seedReferenceData(db: Db): Promise<void> {
-  await db.auditChainHead.upsert({ where: { id: AUDIT_CHAIN_HEAD_ID }, create: { id: AUDIT_CHAIN_HEAD_ID }, update: {} });
+  await db.auditChainHead.upsert({
+    where: { id: AUDIT_CHAIN_HEAD_ID },
+    create: { id: AUDIT_CHAIN_HEAD_ID },
+    update: {},
+  });
   for (const [index, purpose] of CONSENT_PURPOSES.entries()) {
     const existing = await db.consentPurpose.findUnique({ where: { key: purpose.key } });
     if (existing) continue; // admins own purposes after the first seed

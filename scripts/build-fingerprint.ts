@@ -6,7 +6,19 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "messages", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", ".next", "generated", ".data"]);
 
 function walk(file: string, out: string[]): void {
@@ -20,6 +32,7 @@ export function buildFingerprint(root: string): string {
   const files: string[] = [];
   for (const input of INPUTS) walk(path.join(root, input), files);
   const hash = createHash("sha256");
-  for (const file of files) hash.update(path.relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of files)
+    hash.update(path.relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
 }

@@ -23,7 +23,9 @@ function loadEnvOrExit(): { env: Env; childEnv: NodeJS.ProcessEnv } {
   try {
     const { env, createdSecrets, secretsFile } = loadEnv(process.env);
     if (createdSecrets.length > 0 && secretsFile) {
-      log(`Generated ${createdSecrets.join(", ")} for local use in ${path.relative(ROOT, secretsFile)} (readable only by you). A deployment sets them in the environment.`);
+      log(
+        `Generated ${createdSecrets.join(", ")} for local use in ${path.relative(ROOT, secretsFile)} (readable only by you). A deployment sets them in the environment.`,
+      );
     } else if (env.generatedSecrets.length > 0) {
       log(`Using local generated secrets (${env.generatedSecrets.join(", ")}) from .data/secrets.json.`);
     }
@@ -54,14 +56,20 @@ function buildIfStale(childEnv: NodeJS.ProcessEnv): void {
   const current = existsSync(marker) ? readFileSync(marker, "utf8") : "";
   if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && current === fingerprint) return;
   log("Building the portal (first start or changed sources)…");
-  const result = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], { cwd: ROOT, env: childEnv, stdio: "inherit" });
+  const result = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: "inherit",
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(marker, fingerprint);
 }
 
 async function main(): Promise<void> {
   const { env, childEnv } = loadEnvOrExit();
-  log(`Database: ${env.databaseKind === "sqlite" ? env.databaseUrl.replace(/^file:/, "SQLite ") : "PostgreSQL"}`);
+  log(
+    `Database: ${env.databaseKind === "sqlite" ? env.databaseUrl.replace(/^file:/, "SQLite ") : "PostgreSQL"}`,
+  );
   migrateDatabase(env.databaseUrl);
   const db = createPrismaClient(env.databaseUrl);
   try {
@@ -75,7 +83,11 @@ async function main(): Promise<void> {
   }
   if (!isDev) buildIfStale(childEnv);
   const next = path.join(ROOT, "node_modules/.bin/next");
-  const child = spawn(next, [isDev ? "dev" : "start", "-p", String(env.port)], { cwd: ROOT, env: childEnv, stdio: "inherit" });
+  const child = spawn(next, [isDev ? "dev" : "start", "-p", String(env.port)], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: "inherit",
+  });
   log(`Serving on ${env.appUrl}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

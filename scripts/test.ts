@@ -14,33 +14,59 @@ type Step = { name: string; command: string[]; report?: string; parse?: (file: s
 const bin = (name: string) => path.join("node_modules/.bin", name);
 
 function vitestCounts(file: string): Counts {
-  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
 function playwrightCounts(file: string): Counts {
-  const r = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
 }
 
 const vitest = (project: string): Step => ({
   name: `${project} (Vitest)`,
-  command: [bin("vitest"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=test-results/${project}.json`],
+  command: [
+    bin("vitest"),
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=test-results/${project}.json`,
+  ],
   report: `test-results/${project}.json`,
   parse: vitestCounts,
 });
 
 const steps: Step[] = [
   { name: "typecheck (tsc)", command: [bin("tsc"), "--noEmit"] },
-  { name: "lint (eslint)", command: [bin("eslint"), "--max-warnings=0", "."] },
-  { name: "schema and migrations in sync (SQLite + PostgreSQL)", command: [bin("tsx"), "scripts/db/check.ts"] },
+  { name: "lint (eslint, prettier)", command: ["npm", "run", "--silent", "lint"] },
+  {
+    name: "schema and migrations in sync (SQLite + PostgreSQL)",
+    command: [bin("tsx"), "scripts/db/check.ts"],
+  },
   vitest("unit"),
   vitest("integration-sqlite"),
 ];
 if (findPostgresBinDir()) steps.push(vitest("integration-postgres"));
-else console.warn("PostgreSQL server binaries not found: integration-postgres cannot run (apt-get install -y postgresql)");
+else
+  console.warn(
+    "PostgreSQL server binaries not found: integration-postgres cannot run (apt-get install -y postgresql)",
+  );
 if (!process.argv.includes("--no-e2e")) {
-  steps.push({ name: "e2e (Playwright, Chromium)", command: [bin("playwright"), "test"], report: "test-results/e2e.json", parse: playwrightCounts });
+  steps.push({
+    name: "e2e (Playwright, Chromium)",
+    command: [bin("playwright"), "test"],
+    report: "test-results/e2e.json",
+    parse: playwrightCounts,
+  });
 }
 
 const results: { name: string; ok: boolean; counts?: Counts; seconds: number }[] = [];
@@ -49,16 +75,33 @@ for (const step of steps) {
   console.log(`\n━━━ ${step.name} ━━━`);
   const started = Date.now();
   const [cmd, ...args] = step.command as [string, ...string[]];
-  const run = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" } });
+  const run = spawnSync(cmd, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" },
+  });
   const counts = step.report && step.parse && existsSync(step.report) ? step.parse(step.report) : undefined;
-  results.push({ name: step.name, ok: run.status === 0, counts, seconds: Math.round((Date.now() - started) / 1000) });
+  results.push({
+    name: step.name,
+    ok: run.status === 0,
+    counts,
+    seconds: Math.round((Date.now() - started) / 1000),
+  });
 }
 
 console.log("\n━━━ summary ━━━");
 for (const r of results) {
-  const counts = r.counts ? ` — ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped` : "";
+  const counts = r.counts
+    ? ` — ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped`
+    : "";
   console.log(`${r.ok ? "✔" : "✘"} ${r.name}${counts} (${r.seconds}s)`);
 }
-const total = results.reduce<Counts>((t, r) => ({ passed: t.passed + (r.counts?.passed ?? 0), failed: t.failed + (r.counts?.failed ?? 0) + (r.ok ? 0 : r.counts ? 0 : 1), skipped: t.skipped + (r.counts?.skipped ?? 0) }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce<Counts>(
+  (t, r) => ({
+    passed: t.passed + (r.counts?.passed ?? 0),
+    failed: t.failed + (r.counts?.failed ?? 0) + (r.ok ? 0 : r.counts ? 0 : 1),
+    skipped: t.skipped + (r.counts?.skipped ?? 0),
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

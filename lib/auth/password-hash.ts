@@ -7,7 +7,12 @@ import { hash, verify } from "@node-rs/argon2";
 
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, which isolatedModules cannot import)
 
-export const PASSWORD_HASH_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const PASSWORD_HASH_OPTIONS = {
+  algorithm: ARGON2ID,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, PASSWORD_HASH_OPTIONS);

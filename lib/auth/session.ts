@@ -9,14 +9,12 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { safeReturnPath } from "./return-path";
+import type { Locale } from "@/lib/i18n/config";
+import { toSafeRelativePath } from "@/lib/safe-path";
 import { hashToken, SESSION_COOKIE } from "./session-token";
-
-export { safeReturnPath };
 
 export const ROLES = ["CUSTOMER", "SUPPORT", "MARKETING", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
-export type Locale = "de" | "en";
 
 export type CurrentUser = {
   id: string;
@@ -39,7 +37,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     include: { user: { include: { roles: true } } },
   });
   const now = new Date();
-  if (!session || session.revokedAt || session.idleExpiresAt <= now || session.absoluteExpiresAt <= now) return null;
+  if (!session || session.revokedAt || session.idleExpiresAt <= now || session.absoluteExpiresAt <= now)
+    return null;
   const { user } = session;
   if (user.status === "LOCKED") return null;
   return {
@@ -57,7 +56,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 /** The signed-in person, or a redirect to /login that brings them back to `returnTo`. */
 export async function requireUser(opts: { returnTo: string }): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(safeReturnPath(opts.returnTo))}`);
+  if (!user)
+    redirect(`/login?callbackUrl=${encodeURIComponent(toSafeRelativePath(opts.returnTo, "/account"))}`);
   return user;
 }
 

@@ -23,7 +23,9 @@ function checkDrift(kind: string, url: string, schema: string, dir: string): voi
   );
   if (result.status === 0) console.log(`${kind}: migrations match the schema`);
   else {
-    console.error(`${kind}: migrations do not match the schema (status ${result.status}):\n${result.stdout}${result.stderr}`);
+    console.error(
+      `${kind}: migrations do not match the schema (status ${result.status}):\n${result.stdout}${result.stderr}`,
+    );
     failed = true;
   }
 }
@@ -31,7 +33,12 @@ function checkDrift(kind: string, url: string, schema: string, dir: string): voi
 const tmp = mkdtempSync(path.join(tmpdir(), "portal-check-"));
 const pg = await startPostgres();
 try {
-  checkDrift("sqlite", `file:${path.join(tmp, "check.db")}`, SQLITE_SCHEMA, path.join(ROOT, "prisma/migrations"));
+  checkDrift(
+    "sqlite",
+    `file:${path.join(tmp, "check.db")}`,
+    SQLITE_SCHEMA,
+    path.join(ROOT, "prisma/migrations"),
+  );
   checkDrift("postgresql", pg.url, POSTGRES_SCHEMA, path.join(ROOT, "prisma/postgresql/migrations"));
 } finally {
   pg.stop();

@@ -11,10 +11,12 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const SQLITE_SCHEMA = path.join(ROOT, "prisma/schema.prisma");
 export const POSTGRES_SCHEMA = path.join(ROOT, "prisma/postgresql/schema.prisma");
 
-const HEADER = "// GENERATED from prisma/schema.prisma by scripts/db/derive-postgres-schema.ts: do not edit.\n";
+const HEADER =
+  "// GENERATED from prisma/schema.prisma by scripts/db/derive-postgres-schema.ts: do not edit.\n";
 
 function replaceOnce(source: string, pattern: RegExp, replacement: string, what: string): string {
-  if (!pattern.test(source)) throw new Error(`prisma/schema.prisma: cannot find ${what} to derive the PostgreSQL schema`);
+  if (!pattern.test(source))
+    throw new Error(`prisma/schema.prisma: cannot find ${what} to derive the PostgreSQL schema`);
   return source.replace(pattern, replacement);
 }
 
@@ -39,7 +41,9 @@ function main(): void {
       // missing counts as out of date
     }
     if (current !== derived) {
-      console.error("prisma/postgresql/schema.prisma is out of date: run `npm run db:new-migration -- <name>`");
+      console.error(
+        "prisma/postgresql/schema.prisma is out of date: run `npm run db:new-migration -- <name>`",
+      );
       process.exit(1);
     }
     console.log("prisma/postgresql/schema.prisma is up to date");

@@ -6,7 +6,10 @@ import { DEFAULT_DATABASE_URL } from "../../lib/database-url";
 import { runPrisma } from "./prisma-cli";
 
 const targets = [
-  { schema: "prisma/schema.prisma", url: process.env.DATABASE_URL?.startsWith("file:") ? process.env.DATABASE_URL : DEFAULT_DATABASE_URL },
+  {
+    schema: "prisma/schema.prisma",
+    url: process.env.DATABASE_URL?.startsWith("file:") ? process.env.DATABASE_URL : DEFAULT_DATABASE_URL,
+  },
   { schema: "prisma/postgresql/schema.prisma", url: "postgresql://localhost:5432/postgres" },
 ];
 

@@ -10,7 +10,11 @@ try {
   const db = createPrismaClient(env.databaseUrl);
   const result = await seedDatabase(db, { demo: env.demoData, isPublicUrl: env.isPublicUrl });
   await db.$disconnect();
-  console.log(result.demoAccountsCreated ? "Seeded reference data and demo accounts." : "Seeded reference data (demo accounts not created: database not empty, DEMO_DATA=off or public URL).");
+  console.log(
+    result.demoAccountsCreated
+      ? "Seeded reference data and demo accounts."
+      : "Seeded reference data (demo accounts not created: database not empty, DEMO_DATA=off or public URL).",
+  );
 } catch (error) {
   console.error(error instanceof EnvError ? error.message : error);
   process.exit(1);

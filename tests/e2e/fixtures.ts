@@ -11,23 +11,43 @@ type Violation = { url: string; id: string; impact: string; help: string; target
 
 export async function auditPage(page: Page): Promise<Violation[]> {
   const url = page.url();
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ url, id: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    .map((v) => ({
+      url,
+      id: v.id,
+      impact: v.impact ?? "",
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
 }
 
 function isNavigationRace(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /Execution context was destroyed|navigat|Target page, context or browser has been closed|frame was detached/i.test(message);
+  return /Execution context was destroyed|navigat|Target page, context or browser has been closed|frame was detached/i.test(
+    message,
+  );
 }
 
-export const test = base.extend<{ axeAudits: { audited: string[] } }>({
+export type AxeAudits = {
+  /** URLs audited so far in this test. */
+  audited: string[];
+  /** Audits the page as it is now: after a client-side transition that loads no new document. */
+  check(): Promise<void>;
+  /** Console errors matching this pattern are expected by the test (e.g. the 404 of a missing page). */
+  allowConsoleError(pattern: RegExp): void;
+};
+
+export const test = base.extend<{ axeAudits: AxeAudits }>({
   axeAudits: [
     async ({ page }, use, testInfo) => {
       const audited: string[] = [];
       const violations: Violation[] = [];
       const consoleErrors: string[] = [];
+      const allowed: RegExp[] = [];
       let chain: Promise<void> = Promise.resolve();
 
       const audit = () => {
@@ -35,6 +55,7 @@ export const test = base.extend<{ axeAudits: { audited: string[] } }>({
           try {
             await page.waitForLoadState("domcontentloaded");
             const url = page.url();
+            if (!url.startsWith("http")) return; // about:blank: the test did not open a page
             violations.push(...(await auditPage(page)));
             audited.push(url);
           } catch (error) {
@@ -43,23 +64,45 @@ export const test = base.extend<{ axeAudits: { audited: string[] } }>({
         });
       };
       page.on("load", audit);
+      // Client-side navigations change the URL without a load event.
+      const onNavigated = (frame: import("@playwright/test").Frame) => {
+        if (frame === page.mainFrame() && frame.url() !== audited.at(-1)) audit();
+      };
+      page.on("framenavigated", onNavigated);
       page.on("console", (msg) => {
         if (msg.type() === "error") consoleErrors.push(msg.text());
       });
       page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
 
-      await use({ audited });
+      await use({
+        audited,
+        check: async () => {
+          audit();
+          await chain;
+        },
+        allowConsoleError: (pattern) => allowed.push(pattern),
+      });
 
       page.off("load", audit);
+      page.off("framenavigated", onNavigated);
       if (!page.isClosed() && testInfo.status === testInfo.expectedStatus) {
         audit();
       }
       await chain;
       if (violations.length > 0) {
-        await testInfo.attach("axe-violations.json", { body: JSON.stringify(violations, null, 2), contentType: "application/json" });
+        await testInfo.attach("axe-violations.json", {
+          body: JSON.stringify(violations, null, 2),
+          contentType: "application/json",
+        });
       }
-      expect(violations, `serious/critical axe violations on ${[...new Set(violations.map((v) => v.url))].join(", ")}`).toEqual([]);
-      expect(consoleErrors, "unexpected console errors").toEqual([]);
+      expect(
+        violations,
+        `serious/critical axe violations on ${[...new Set(violations.map((v) => v.url))].join(", ")}`,
+      ).toEqual([]);
+      expect(
+        consoleErrors.filter((e) => !allowed.some((p) => p.test(e))),
+        "unexpected console errors",
+      ).toEqual([]);
     },
     { auto: true },
   ],

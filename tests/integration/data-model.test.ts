@@ -10,7 +10,9 @@ describe("migrations", () => {
     const models = Object.values(Prisma.ModelName);
     expect(models.length).toBeGreaterThanOrEqual(30);
     for (const model of models) {
-      const delegate = (db as unknown as Record<string, { count(): Promise<number> }>)[model[0]!.toLowerCase() + model.slice(1)];
+      const delegate = (db as unknown as Record<string, { count(): Promise<number> }>)[
+        model[0]!.toLowerCase() + model.slice(1)
+      ];
       await expect(delegate!.count(), model).resolves.toBeGreaterThanOrEqual(0);
     }
   });
@@ -22,16 +24,34 @@ describe("migrations", () => {
         emailNormalized: `cascade-${Date.now()}@example.com`,
         roles: { create: { role: "CUSTOMER" } },
         profile: { create: { firstName: "Cas" } },
-        addresses: { create: { recipientName: "Cas", street: "Weg", houseNumber: "1", postalCode: "10115", city: "Berlin", country: "DE" } },
+        addresses: {
+          create: {
+            recipientName: "Cas",
+            street: "Weg",
+            houseNumber: "1",
+            postalCode: "10115",
+            city: "Berlin",
+            country: "DE",
+          },
+        },
       },
     });
     const audit = await db.auditEvent.create({
-      data: { sequence: 900_000 + Math.floor(Math.random() * 99_999), type: "test.event", actorRole: "SYSTEM", subjectUserId: user.id, dataHash: "d", hash: `h-${user.id}` },
+      data: {
+        sequence: 900_000 + Math.floor(Math.random() * 99_999),
+        type: "test.event",
+        actorRole: "SYSTEM",
+        subjectUserId: user.id,
+        dataHash: "d",
+        hash: `h-${user.id}`,
+      },
     });
     await db.user.delete({ where: { id: user.id } });
     expect(await db.address.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.userRole.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.profile.count({ where: { userId: user.id } })).toBe(0);
-    expect(await db.auditEvent.findUnique({ where: { id: audit.id } })).toMatchObject({ subjectUserId: user.id });
+    expect(await db.auditEvent.findUnique({ where: { id: audit.id } })).toMatchObject({
+      subjectUserId: user.id,
+    });
   });
 });

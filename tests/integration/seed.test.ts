@@ -9,8 +9,12 @@ afterAll(() => db.$disconnect());
 
 describe("seed", () => {
   it("refuses demo accounts on a public URL while they exist", async () => {
-    await db.user.create({ data: { email: "demo-probe@example.com", emailNormalized: "demo-probe@example.com", isDemo: true } });
-    await expect(seedDatabase(db, { demo: "auto", isPublicUrl: true })).rejects.toThrow(/demo accounts present \(demo-probe@example.com\)/);
+    await db.user.create({
+      data: { email: "demo-probe@example.com", emailNormalized: "demo-probe@example.com", isDemo: true },
+    });
+    await expect(seedDatabase(db, { demo: "auto", isPublicUrl: true })).rejects.toThrow(
+      /demo accounts present \(demo-probe@example.com\)/,
+    );
     await db.user.delete({ where: { emailNormalized: "demo-probe@example.com" } });
   });
 
@@ -24,7 +28,10 @@ describe("seed", () => {
     expect(await db.consentPurposeText.count()).toBe(CONSENT_PURPOSES.length * 2);
     expect(await db.auditChainHead.findUnique({ where: { id: "audit" } })).not.toBeNull();
 
-    const users = await db.user.findMany({ include: { roles: true, passwordCredential: true }, orderBy: { email: "asc" } });
+    const users = await db.user.findMany({
+      include: { roles: true, passwordCredential: true },
+      orderBy: { email: "asc" },
+    });
     expect(users.map((u) => [u.email, u.roles.map((r) => r.role)]).sort()).toEqual(
       DEMO_ACCOUNTS.map((a) => [a.email, [a.role]]).sort(),
     );

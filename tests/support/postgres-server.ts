@@ -9,14 +9,23 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const BIN_DIRS = ["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/bin"];
+const BIN_DIRS = [
+  "/usr/lib/postgresql/17/bin",
+  "/usr/lib/postgresql/16/bin",
+  "/usr/lib/postgresql/15/bin",
+  "/usr/local/bin",
+  "/usr/bin",
+];
 
 export type PostgresServer = { url: string; port: number; stop(): void };
 
 export function findPostgresBinDir(): string | null {
   const fromEnv = process.env.POSTGRES_BIN_DIR;
   if (fromEnv && existsSync(path.join(fromEnv, "initdb"))) return fromEnv;
-  return BIN_DIRS.find((dir) => existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl"))) ?? null;
+  return (
+    BIN_DIRS.find((dir) => existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl"))) ??
+    null
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -25,7 +34,9 @@ async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -55,9 +66,19 @@ export async function startPostgres(): Promise<PostgresServer> {
   const dataDir = path.join(root, "data");
   const port = await freePort();
   const user = "portal";
-  run(binDir, "initdb", ["-D", dataDir, "-U", user, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], !!ids);
+  run(
+    binDir,
+    "initdb",
+    ["-D", dataDir, "-U", user, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"],
+    !!ids,
+  );
   const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run(binDir, "pg_ctl", ["-D", dataDir, "-o", options, "-l", path.join(root, "server.log"), "-w", "-t", "30", "start"], !!ids);
+  run(
+    binDir,
+    "pg_ctl",
+    ["-D", dataDir, "-o", options, "-l", path.join(root, "server.log"), "-w", "-t", "30", "start"],
+    !!ids,
+  );
   let stopped = false;
   const stop = () => {
     if (stopped) return;

@@ -5,7 +5,9 @@ import { derivePostgresSchema } from "../../scripts/db/derive-postgres-schema";
 
 describe("resolveDatabaseUrl", () => {
   it("defaults to the embedded SQLite file under .data", () => {
-    expect(resolveDatabaseUrl(undefined, "/tmp/portal-root")).toBe(`file:${path.join("/tmp/portal-root", ".data/portal.db")}`);
+    expect(resolveDatabaseUrl(undefined, "/tmp/portal-root")).toBe(
+      `file:${path.join("/tmp/portal-root", ".data/portal.db")}`,
+    );
   });
   it("resolves relative SQLite paths against the project root and keeps PostgreSQL URLs", () => {
     expect(resolveDatabaseUrl("file:./x/y.db", "/tmp/portal-root")).toBe("file:/tmp/portal-root/x/y.db");

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, isLocalUrl, parseEncryptionKey, parseEnv } from "@/lib/env";
 
-const STRONG = { AUTH_SECRET: "q8Yt3vN1xK0pLm2Rz7Wc5Hs9Ud4Fe6Gj", DATA_ENCRYPTION_KEY: Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString("base64") };
+const STRONG = {
+  AUTH_SECRET: "q8Yt3vN1xK0pLm2Rz7Wc5Hs9Ud4Fe6Gj",
+  DATA_ENCRYPTION_KEY: Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString(
+    "base64",
+  ),
+};
 
-function issuesOf(source: Record<string, string | undefined>, generated: ("AUTH_SECRET" | "DATA_ENCRYPTION_KEY")[] = []) {
+function issuesOf(
+  source: Record<string, string | undefined>,
+  generated: ("AUTH_SECRET" | "DATA_ENCRYPTION_KEY")[] = [],
+) {
   try {
     parseEnv(source, generated);
     return [];
@@ -46,15 +54,32 @@ describe("parseEnv", () => {
   });
 
   it("refuses generated secrets, missing secrets and http on a public URL", () => {
-    const issues = issuesOf({ ...STRONG, APP_URL: "http://konto.example.de" }, ["AUTH_SECRET", "DATA_ENCRYPTION_KEY"]);
+    const issues = issuesOf({ ...STRONG, APP_URL: "http://konto.example.de" }, [
+      "AUTH_SECRET",
+      "DATA_ENCRYPTION_KEY",
+    ]);
     expect(issues.map((i) => i.variable).sort()).toEqual(["APP_URL", "AUTH_SECRET", "DATA_ENCRYPTION_KEY"]);
-    expect(issuesOf({ APP_URL: "https://konto.example.de" }).map((i) => i.variable).sort()).toEqual(["AUTH_SECRET", "DATA_ENCRYPTION_KEY"]);
+    expect(
+      issuesOf({ APP_URL: "https://konto.example.de" })
+        .map((i) => i.variable)
+        .sort(),
+    ).toEqual(["AUTH_SECRET", "DATA_ENCRYPTION_KEY"]);
   });
 
   it("refuses weak and default secrets on a public URL", () => {
-    const weak = issuesOf({ ...STRONG, APP_URL: "https://konto.example.de", AUTH_SECRET: "changeme-changeme-changeme-changeme" });
-    expect(weak).toEqual([expect.objectContaining({ variable: "AUTH_SECRET", message: expect.stringMatching(/weak/) })]);
-    const zeros = issuesOf({ ...STRONG, APP_URL: "https://konto.example.de", DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString("base64") });
+    const weak = issuesOf({
+      ...STRONG,
+      APP_URL: "https://konto.example.de",
+      AUTH_SECRET: "changeme-changeme-changeme-changeme",
+    });
+    expect(weak).toEqual([
+      expect.objectContaining({ variable: "AUTH_SECRET", message: expect.stringMatching(/weak/) }),
+    ]);
+    const zeros = issuesOf({
+      ...STRONG,
+      APP_URL: "https://konto.example.de",
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString("base64"),
+    });
     expect(zeros).toEqual([expect.objectContaining({ variable: "DATA_ENCRYPTION_KEY" })]);
   });
 

@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { AccountNav } from "./account-nav";
+
+/**
+ * Frame of the account area. It deliberately does not authorise: layouts do not re-run on
+ * client navigation, so every page calls requireUser() itself (STYLE.md).
+ */
+export default function AccountLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-8 md:flex-row">
+      <aside className="md:w-56 md:shrink-0">
+        <AccountNav />
+      </aside>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { CheckboxField } from "@/components/forms/checkbox-field";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { EmailField } from "@/components/forms/email-field";
+import { TextField } from "@/components/forms/text-field";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { useValidationMessage } from "@/components/forms/use-validation-message";
+import { signInWithPassword } from "@/lib/actions/auth";
+import { LoginSchema, type Login, type LoginInput } from "@/lib/schemas/auth";
+
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations("auth.login");
+  const tForms = useTranslations("forms");
+  const validationMessage = useValidationMessage();
+  const router = useRouter();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginInput, unknown, Login>({
+    resolver: zodResolver(LoginSchema),
+    defaultValues: { email: "", password: "", rememberMe: false, callbackUrl },
+  });
+  const { formError, run } = useActionSubmit(setError);
+
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await run(() => signInWithPassword(values));
+    if (result.ok) router.replace(result.data.redirectTo);
+  });
+
+  // method="post": a submit before hydration must never put the password into the URL.
+  return (
+    <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+      <p className="text-sm text-slate-600">{tForms("requiredNote")}</p>
+      <FormError message={formError} />
+      <EmailField
+        label={t("email")}
+        required
+        error={validationMessage(errors.email?.message)}
+        {...register("email")}
+      />
+      <div className="flex flex-col gap-2">
+        <TextField
+          label={t("password")}
+          type="password"
+          autoComplete="current-password"
+          required
+          error={validationMessage(errors.password?.message)}
+          {...register("password")}
+        />
+        <Link
+          href="/forgot-password"
+          className="self-start text-sm font-medium text-brand-700 underline hover:text-brand-900"
+        >
+          {t("forgotPassword")}
+        </Link>
+      </div>
+      <CheckboxField label={t("rememberMe")} hint={t("rememberMeHint")} {...register("rememberMe")} />
+      <input type="hidden" {...register("callbackUrl")} />
+      <SubmitButton pending={isSubmitting} className="w-full">
+        {t("submit")}
+      </SubmitButton>
+    </form>
+  );
+}

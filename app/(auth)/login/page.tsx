@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { isSafeRelativePath } from "@/lib/safe-path";
+import { LoginForm } from "./login-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.login");
+  return { title: t("title") };
+}
+
+type LoginPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LoginPage({ searchParams }: LoginPageProps) {
+  const t = await getTranslations("auth.login");
+  // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive.
+  const { callbackUrl } = await searchParams;
+  const safeCallbackUrl = isSafeRelativePath(callbackUrl) ? callbackUrl : undefined;
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card>
+        <LoginForm callbackUrl={safeCallbackUrl} />
+      </Card>
+      <p className="mt-6 text-center text-sm text-slate-700">
+        {t("noAccount")}{" "}
+        <Link href="/register" className="font-medium text-brand-700 underline hover:text-brand-900">
+          {t("registerLink")}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { CheckboxField } from "@/components/forms/checkbox-field";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { EmailField } from "@/components/forms/email-field";
+import { TextField } from "@/components/forms/text-field";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { useValidationMessage } from "@/components/forms/use-validation-message";
+import { registerAccount } from "@/lib/actions/auth";
+import { RegisterSchema, type Register, type RegisterInput } from "@/lib/schemas/auth";
+
+export function RegisterForm() {
+  const t = useTranslations("auth.register");
+  const tForms = useTranslations("forms");
+  const tCommon = useTranslations("common");
+  const validationMessage = useValidationMessage();
+  const router = useRouter();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<RegisterInput, unknown, Register>({
+    resolver: zodResolver(RegisterSchema),
+    defaultValues: { email: "", password: "", acceptTerms: false },
+  });
+  const { formError, run } = useActionSubmit(setError);
+
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await run(() => registerAccount(values));
+    if (result.ok) router.replace(result.data.redirectTo);
+  });
+
+  return (
+    <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
+      <p className="text-sm text-slate-600">{tForms("requiredNote")}</p>
+      <FormError message={formError} />
+      <EmailField
+        label={t("email")}
+        hint={t("emailHint")}
+        required
+        error={validationMessage(errors.email?.message)}
+        {...register("email")}
+      />
+      <TextField
+        label={t("password")}
+        hint={t("passwordHint")}
+        type="password"
+        autoComplete="new-password"
+        required
+        error={validationMessage(errors.password?.message)}
+        {...register("password")}
+      />
+      <CheckboxField
+        label={t.rich("acceptTerms", {
+          // A new tab, so reading the notice does not discard what was typed here.
+          link: (chunks) => (
+            <Link
+              href="/privacy"
+              target="_blank"
+              rel="noopener"
+              className="text-brand-700 underline hover:text-brand-900"
+            >
+              {chunks}
+              <span className="sr-only"> {tCommon("opensInNewTab")}</span>
+            </Link>
+          ),
+        })}
+        required
+        error={validationMessage(errors.acceptTerms?.message)}
+        {...register("acceptTerms")}
+      />
+      <SubmitButton pending={isSubmitting} className="w-full">
+        {t("submit")}
+      </SubmitButton>
+    </form>
+  );
+}

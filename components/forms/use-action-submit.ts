@@ -1,0 +1,42 @@
+"use client";
+
+import { unstable_rethrow } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { ActionResult } from "@/lib/errors";
+
+/**
+ * Runs a server action from a react-hook-form submit handler and maps a failed ActionResult
+ * onto the form: field errors via setError (focusing the first), the rest as a form error.
+ * Values are never reset, so nothing the user typed is lost.
+ */
+export function useActionSubmit<TValues extends FieldValues>(setError: UseFormSetError<TValues>) {
+  const tErrors = useTranslations("errors");
+  const [formError, setFormError] = useState<string>();
+
+  async function run<TData>(call: () => Promise<ActionResult<TData>>): Promise<ActionResult<TData>> {
+    // Clearing first re-mounts the alert, so a repeated identical error is announced again.
+    setFormError(undefined);
+    let result: ActionResult<TData>;
+    try {
+      result = await call();
+    } catch (error) {
+      // An action that calls redirect() rejects with Next's redirect signal; let the router have it.
+      unstable_rethrow(error);
+      // Network failure or an unexpected server error: the action never answered.
+      result = { ok: false, code: "INTERNAL" };
+    }
+    if (!result.ok) {
+      Object.entries(result.fieldErrors ?? {}).forEach(([name, messages], index) => {
+        const message = messages[0];
+        if (message)
+          setError(name as Path<TValues>, { type: "server", message }, { shouldFocus: index === 0 });
+      });
+      setFormError(result.formError ?? tErrors(result.code));
+    }
+    return result;
+  }
+
+  return { formError, run };
+}

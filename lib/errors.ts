@@ -1,0 +1,82 @@
+// One vocabulary for failures across actions, route handlers and pages. Each code has a
+// localised message under `errors.<CODE>` in messages/*.json (the only place they are worded).
+
+export const APP_ERROR_CODES = [
+  "VALIDATION_FAILED",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "RATE_LIMITED",
+  "INTERNAL",
+  "SERVICE_UNAVAILABLE",
+] as const;
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === "string" && (APP_ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * A failure that is part of the domain (wrong input, missing permission, throttling).
+ * The message is for logs only; users see the localised text for `code`.
+ */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+
+  constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown }) {
+    super(message ?? code, options);
+    this.name = "AppError";
+    this.code = code;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/**
+ * What every server action returns. Expected failures are returned, not thrown, so the form
+ * can show them without losing input.
+ * - `fieldErrors`: per field, message KEYS of the `validation` namespace (e.g. "validation.email"),
+ *   the same vocabulary the zod schemas use, so client and server errors render identically.
+ * - `formError`: an already localised sentence for the whole form; when absent the form shows
+ *   the text for `code`.
+ */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: AppErrorCode; fieldErrors?: Record<string, string[]>; formError?: string };
+
+export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
+
+export function actionOk<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
+
+export function actionFailure(
+  code: AppErrorCode,
+  details: { fieldErrors?: Record<string, string[]>; formError?: string } = {},
+): ActionFailure {
+  return { ok: false, code, ...details };
+}
+
+/**
+ * Turns zod issues into `fieldErrors`, keyed by the dotted path react-hook-form uses
+ * ("address.postcode"), keeping the schema's message keys.
+ */
+export function fieldErrorsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const name = issue.path.map(String).join(".");
+    if (!name) continue;
+    (fieldErrors[name] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+/** The result for input that failed the schema on the server. */
+export function validationFailed(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): ActionFailure {
+  return actionFailure("VALIDATION_FAILED", { fieldErrors: fieldErrorsFromIssues(error.issues) });
+}

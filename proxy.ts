@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { buildContentSecurityPolicy, createNonce } from "@/lib/csp";
+
+// Header work only. The proxy never authorises: every page, action and route checks access
+// itself through lib/auth/session.ts (STYLE.md).
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const csp = buildContentSecurityPolicy({
+    nonce,
+    isDevelopment: process.env.NODE_ENV === "development",
+    isHttps: isHttpsRequest(request),
+  });
+
+  // Next.js reads the nonce from the request's CSP header and stamps it on its own scripts;
+  // x-nonce is for our code (e.g. a <Script nonce>). Both overwrite anything the client sent.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+function isHttpsRequest(request: NextRequest): boolean {
+  if (request.nextUrl.protocol === "https:") return true;
+  // Behind a TLS-terminating load balancer the app itself is reached over http.
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return forwarded === "https";
+}
+
+export const config = {
+  matcher: [
+    {
+      // Static assets need no CSP; prefetches carry no HTML, so they skip the proxy as well.
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { databaseKind, resolveDatabaseUrl, type DatabaseKind } from "./database-url";
 import { ensureLocalSecrets, GENERATED_SECRET_NAMES, type GeneratedSecretName } from "./local-secrets";
+import { parseOidcProviders, type OidcProviderConfig } from "./env-oidc";
 import { isWeakSecret } from "./weak-secrets";
 
 if (typeof window !== "undefined") throw new Error("lib/env.ts must not be imported in the browser");
@@ -16,6 +17,16 @@ const flag = z
   .enum(["0", "1", "true", "false"], { error: 'must be "1" or "0"' })
   .default("0")
   .transform((v) => v === "1" || v === "true");
+
+function minutes(min: number, max: number, fallback: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce
+    .number({ error: message })
+    .int(message)
+    .min(min, message)
+    .max(max, message)
+    .default(fallback);
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z
@@ -42,6 +53,22 @@ const EnvSchema = z.object({
   DATA_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
   TRUST_PROXY: flag,
   DEMO_DATA: z.enum(["auto", "on", "off"], { error: "must be auto, on or off" }).default("auto"),
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.de:587",
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^(.+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+      'must be an address, e.g. "Kundenportal <konto@example.de>"',
+    )
+    .default("Kundenportal <no-reply@localhost>"),
+  SESSION_IDLE_MINUTES: minutes(5, 24 * 60, 60),
+  SESSION_ABSOLUTE_HOURS: minutes(1, 24, 24),
+  SESSION_REMEMBER_DAYS: minutes(1, 90, 30),
 });
 
 export type EncryptionKey = { id: string; key: Buffer };
@@ -61,6 +88,10 @@ export type Env = {
   previousEncryptionKeys: EncryptionKey[];
   trustProxy: boolean;
   demoData: "auto" | "on" | "off";
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessions: { idleMinutes: number; absoluteHours: number; rememberDays: number };
+  oidcProviders: OidcProviderConfig[];
   /** Secrets taken from the generated local file rather than the environment. */
   generatedSecrets: GeneratedSecretName[];
 };
@@ -136,6 +167,12 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
     }
     if (v.DEMO_DATA === "on")
       issues.push({ variable: "DEMO_DATA", message: "demo accounts are refused on a public URL" });
+    if (!v.SMTP_URL) {
+      issues.push({
+        variable: "SMTP_URL",
+        message: "is required on a public URL (mails cannot go to the local outbox)",
+      });
+    }
   }
 
   const dataKey = v.DATA_ENCRYPTION_KEY ? parseEncryptionKey(v.DATA_ENCRYPTION_KEY) : null;
@@ -168,6 +205,7 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
   if (!v.DATA_ENCRYPTION_KEY)
     issues.push({ variable: "DATA_ENCRYPTION_KEY", message: "is required (32 random bytes in base64)" });
 
+  const oidcProviders = parseOidcProviders(source, issues);
   const unique = dedupe(issues);
   if (unique.length > 0) throw new EnvError(unique);
 
@@ -185,6 +223,14 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
     previousEncryptionKeys: previousKeys,
     trustProxy: v.TRUST_PROXY,
     demoData: v.DEMO_DATA,
+    smtpUrl: v.SMTP_URL,
+    mailFrom: v.MAIL_FROM,
+    sessions: {
+      idleMinutes: v.SESSION_IDLE_MINUTES,
+      absoluteHours: v.SESSION_ABSOLUTE_HOURS,
+      rememberDays: v.SESSION_REMEMBER_DAYS,
+    },
+    oidcProviders,
     generatedSecrets: [...secretsFromFile],
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, isLocalUrl, parseEncryptionKey, parseEnv } from "@/lib/env";
 
+const PUBLIC = { APP_URL: "https://konto.example.de", SMTP_URL: "smtps://u:p@mail.example.de:465" };
 const STRONG = {
   AUTH_SECRET: "q8Yt3vN1xK0pLm2Rz7Wc5Hs9Ud4Fe6Gj",
   DATA_ENCRYPTION_KEY: Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString(
@@ -40,6 +41,15 @@ describe("parseEnv", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL", /file: .*postgresql/],
     [{ TRUST_PROXY: "yes" }, "TRUST_PROXY", /"1" or "0"/],
     [{ DEMO_DATA: "maybe" }, "DEMO_DATA", /auto, on or off/],
+    [{ SMTP_URL: "http://mail.example.de" }, "SMTP_URL", /smtp:\/\/ or smtps:\/\//],
+    [{ MAIL_FROM: "nobody" }, "MAIL_FROM", /must be an address/],
+    [{ SESSION_ABSOLUTE_HOURS: "48" }, "SESSION_ABSOLUTE_HOURS", /from 1 to 24/],
+    [{ OIDC_PROVIDERS: "google" }, "OIDC_GOOGLE_ISSUER", /issuer URL/],
+    [
+      { OIDC_PROVIDERS: "google", OIDC_GOOGLE_ISSUER: "https://accounts.google.com" },
+      "OIDC_GOOGLE_CLIENT_ID",
+      /required/,
+    ],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET", /at least 32/],
     [{ DATA_ENCRYPTION_KEY: "c2hvcnQ=" }, "DATA_ENCRYPTION_KEY", /32 random bytes/],
   ])("names the variable and the reason for %j", (override, variable, reason) => {
@@ -58,9 +68,14 @@ describe("parseEnv", () => {
       "AUTH_SECRET",
       "DATA_ENCRYPTION_KEY",
     ]);
-    expect(issues.map((i) => i.variable).sort()).toEqual(["APP_URL", "AUTH_SECRET", "DATA_ENCRYPTION_KEY"]);
+    expect(issues.map((i) => i.variable).sort()).toEqual([
+      "APP_URL",
+      "AUTH_SECRET",
+      "DATA_ENCRYPTION_KEY",
+      "SMTP_URL",
+    ]);
     expect(
-      issuesOf({ APP_URL: "https://konto.example.de" })
+      issuesOf({ APP_URL: "https://konto.example.de", SMTP_URL: "smtp://mail.example.de" })
         .map((i) => i.variable)
         .sort(),
     ).toEqual(["AUTH_SECRET", "DATA_ENCRYPTION_KEY"]);
@@ -69,7 +84,7 @@ describe("parseEnv", () => {
   it("refuses weak and default secrets on a public URL", () => {
     const weak = issuesOf({
       ...STRONG,
-      APP_URL: "https://konto.example.de",
+      ...PUBLIC,
       AUTH_SECRET: "changeme-changeme-changeme-changeme",
     });
     expect(weak).toEqual([
@@ -77,16 +92,48 @@ describe("parseEnv", () => {
     ]);
     const zeros = issuesOf({
       ...STRONG,
-      APP_URL: "https://konto.example.de",
+      ...PUBLIC,
       DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString("base64"),
     });
     expect(zeros).toEqual([expect.objectContaining({ variable: "DATA_ENCRYPTION_KEY" })]);
   });
 
   it("accepts explicit strong secrets on a public https URL and refuses demo data there", () => {
-    expect(parseEnv({ ...STRONG, APP_URL: "https://konto.example.de" }).isPublicUrl).toBe(true);
-    expect(issuesOf({ ...STRONG, APP_URL: "https://konto.example.de", DEMO_DATA: "on" })).toEqual([
+    expect(parseEnv({ ...STRONG, ...PUBLIC }).isPublicUrl).toBe(true);
+    expect(issuesOf({ ...STRONG, ...PUBLIC, DEMO_DATA: "on" })).toEqual([
       expect.objectContaining({ variable: "DEMO_DATA" }),
+    ]);
+  });
+});
+
+describe("social login providers", () => {
+  it("reads several providers with their names", () => {
+    const env = parseEnv({
+      ...STRONG,
+      OIDC_PROVIDERS: "google, apple",
+      OIDC_GOOGLE_ISSUER: "https://accounts.google.com/",
+      OIDC_GOOGLE_CLIENT_ID: "gid",
+      OIDC_GOOGLE_CLIENT_SECRET: "gsecret",
+      OIDC_APPLE_ISSUER: "https://appleid.apple.com",
+      OIDC_APPLE_CLIENT_ID: "aid",
+      OIDC_APPLE_CLIENT_SECRET: "asecret",
+      OIDC_APPLE_NAME: "Apple",
+    });
+    expect(env.oidcProviders).toEqual([
+      {
+        key: "google",
+        name: "Google",
+        issuer: "https://accounts.google.com",
+        clientId: "gid",
+        clientSecret: "gsecret",
+      },
+      {
+        key: "apple",
+        name: "Apple",
+        issuer: "https://appleid.apple.com",
+        clientId: "aid",
+        clientSecret: "asecret",
+      },
     ]);
   });
 });

@@ -17,7 +17,16 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@libsql/client", "libsql", "@prisma/adapter-libsql", "@node-rs/argon2", "pg"],
+  serverExternalPackages: [
+    "geoip-lite",
+    "fxa-common-password-list",
+    "nodemailer",
+    "@libsql/client",
+    "libsql",
+    "@prisma/adapter-libsql",
+    "@node-rs/argon2",
+    "pg",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

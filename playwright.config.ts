@@ -38,19 +38,44 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "tsx tests/e2e/start-server.ts",
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      APP_URL: baseURL,
-      DATABASE_URL: "file:./tests/.tmp/e2e/portal.db",
-      DEMO_DATA: "on",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // A real SMTP server the portal delivers to; specs read the mails over its HTTP API.
+      command: "tsx tests/e2e/servers/smtp-sink-server.ts",
+      url: "http://127.0.0.1:3126/health",
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { E2E_SMTP_PORT: "3125", E2E_SMTP_HTTP_PORT: "3126" },
     },
-  },
+    {
+      // A real OpenID Connect provider for the social-login specs (tests/e2e/servers/oidc-provider.ts).
+      command: "tsx tests/e2e/servers/oidc-provider.ts",
+      url: "http://localhost:3127/.well-known/openid-configuration",
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { E2E_OIDC_PORT: "3127", E2E_PORT: String(PORT) },
+    },
+    {
+      command: "tsx tests/e2e/start-server.ts",
+      url: `${baseURL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(PORT),
+        APP_URL: baseURL,
+        DATABASE_URL: "file:./tests/.tmp/e2e/portal.db",
+        DEMO_DATA: "on",
+        SMTP_URL: "smtp://127.0.0.1:3125",
+        MAIL_FROM: "Kundenportal <konto@kundenportal.test>",
+        NEXT_TELEMETRY_DISABLED: "1",
+        OIDC_PROVIDERS: "testidp",
+        OIDC_TESTIDP_ISSUER: "http://localhost:3127",
+        OIDC_TESTIDP_CLIENT_ID: "portal-e2e",
+        OIDC_TESTIDP_CLIENT_SECRET: "portal-e2e-secret",
+        OIDC_TESTIDP_NAME: "Test-IdP",
+      },
+    },
+  ],
 });

@@ -9,6 +9,12 @@ const integration = (name: string, globalSetup: string): TestProjectInlineConfig
     include: ["tests/integration/**/*.test.ts"],
     globalSetup: [globalSetup],
     setupFiles: ["tests/support/setup-database-env.ts"],
+    // Fixed test secrets so no test writes .data/secrets.json; mails go to a throwaway outbox.
+    env: {
+      AUTH_SECRET: "vitest-only-secret-0123456789abcdefghijklmnop",
+      DATA_ENCRYPTION_KEY: "dml0ZXN0LW9ubHkta2V5LTAxMjM0NTY3ODlhYmNkZWY=",
+      MAIL_OUTBOX_DIR: "tests/.tmp/outbox",
+    },
     // One database per run: test files share it, so they run one after another.
     fileParallelism: false,
     testTimeout: 30_000,

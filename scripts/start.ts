@@ -37,6 +37,7 @@ function loadEnvOrExit(): { env: Env; childEnv: NodeJS.ProcessEnv } {
       DATABASE_URL: env.databaseUrl,
       AUTH_SECRET: env.authSecret,
       DATA_ENCRYPTION_KEY: env.dataEncryptionKey.key.toString("base64"),
+      TRUST_PROXY: env.trustProxy ? "1" : "0",
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
     };
@@ -82,8 +83,9 @@ async function main(): Promise<void> {
     await db.$disconnect();
   }
   if (!isDev) buildIfStale(childEnv);
-  const next = path.join(ROOT, "node_modules/.bin/next");
-  const child = spawn(next, [isDev ? "dev" : "start", "-p", String(env.port)], {
+  // scripts/server.ts wraps Next's handler to establish a trustworthy client IP (lib/client-ip.ts).
+  const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+  const child = spawn(tsx, ["scripts/server.ts", ...(isDev ? ["--dev"] : [])], {
     cwd: ROOT,
     env: childEnv,
     stdio: "inherit",

@@ -1,10 +1,17 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { getCurrentUser } from "@/lib/auth/session";
+import { signOutAction } from "@/lib/actions/account-security";
 import { LocaleSwitcher } from "./locale-switcher";
 
-export function SiteHeader() {
-  const t = useTranslations("common");
+/** Shows who is signed in (display only; pages authorise for themselves). */
+export async function SiteHeader() {
+  const [t, tSession, user] = await Promise.all([
+    getTranslations("common"),
+    getTranslations("session"),
+    getCurrentUser(),
+  ]);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
@@ -13,9 +20,22 @@ export function SiteHeader() {
         </Link>
         <div className="flex items-center gap-3">
           <LocaleSwitcher />
-          <Button href="/login" variant="primary" size="sm">
-            {t("signIn")}
-          </Button>
+          {user ? (
+            <>
+              <Button href="/account" variant="secondary" size="sm">
+                {tSession("myAccount")}
+              </Button>
+              <form action={signOutAction}>
+                <Button type="submit" variant="primary" size="sm">
+                  {tSession("signOut")}
+                </Button>
+              </form>
+            </>
+          ) : (
+            <Button href="/login" variant="primary" size="sm">
+              {t("signIn")}
+            </Button>
+          )}
         </div>
       </div>
     </header>

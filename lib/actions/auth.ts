@@ -1,42 +1,113 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { actionFailure, validationFailed, type ActionFailure, type ActionResult } from "@/lib/errors";
 import {
   ForgotPasswordSchema,
   LoginSchema,
   RegisterSchema,
+  ResetPasswordSchema,
   type ForgotPasswordInput,
   type LoginInput,
   type RegisterInput,
+  type ResetPasswordInput,
 } from "@/lib/schemas/auth";
+import { newDeviceCookieId } from "@/lib/server/devices/devices";
+import {
+  requestPasswordReset as requestReset,
+  resetPassword as completeReset,
+} from "@/lib/server/identity/password-reset";
+import { registerWithPassword } from "@/lib/server/identity/register";
+import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
+import { getClientInfo } from "@/lib/server/request/client-info";
+import { toSafeRelativePath } from "@/lib/safe-path";
 
 // Each action re-parses its input with the form's schema: the client's validation is a
 // convenience, this is the check that counts (PRODUCT.md §6).
 
-/**
- * THE single placeholder for sign-in, registration and password reset. The identity issue
- * replaces the calls below with the real domain functions and deletes this.
- */
-async function notYetAvailable(): Promise<ActionFailure> {
+const PASSWORD_REASON_KEYS = {
+  common: "validation.passwordCommon",
+  contains_email: "validation.passwordContainsEmail",
+  too_short: "validation.passwordTooShort",
+  too_long: "validation.passwordTooLong",
+} as const;
+
+async function rateLimited(retryAfterSeconds: number): Promise<ActionFailure> {
   const t = await getTranslations("auth");
-  return actionFailure("SERVICE_UNAVAILABLE", { formError: t("notYetAvailable") });
+  return actionFailure("RATE_LIMITED", {
+    formError: t("rateLimited", { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) }),
+  });
 }
 
 export async function signInWithPassword(input: LoginInput): Promise<ActionResult<{ redirectTo: string }>> {
   const parsed = LoginSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  return notYetAvailable();
+  const deviceCookieId = (await readDeviceCookie()) ?? newDeviceCookieId();
+  const result = await signIn({ ...parsed.data, deviceCookieId, client: await getClientInfo() });
+  await setDeviceCookie(deviceCookieId);
+  if (!result.ok) {
+    if (result.code === "RATE_LIMITED") {
+      if (!result.untilReset) return rateLimited(result.retryAfterSeconds);
+      // After 100 consecutive failures (NIST SP 800-63B-4) only a password reset unlocks the account.
+      return actionFailure("RATE_LIMITED", {
+        formError: (await getTranslations("auth.login"))("lockedUntilReset"),
+      });
+    }
+    const t = await getTranslations("auth.login");
+    return actionFailure(result.code === "ACCOUNT_LOCKED" ? "FORBIDDEN" : "UNAUTHENTICATED", {
+      formError: t(result.code === "ACCOUNT_LOCKED" ? "accountLocked" : "invalidCredentials"),
+    });
+  }
+  await setSessionCookie(result.session);
+  // A server-side redirect re-renders the whole tree, so the header shows the signed-in state.
+  redirect(toSafeRelativePath(parsed.data.callbackUrl, "/account"));
 }
 
 export async function registerAccount(input: RegisterInput): Promise<ActionResult<{ redirectTo: string }>> {
   const parsed = RegisterSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  return notYetAvailable();
+  const locale = (await getLocale()) === "en" ? "en" : "de";
+  const result = await registerWithPassword({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    locale,
+    client: await getClientInfo(),
+  });
+  if (!result.ok) {
+    if (result.code === "RATE_LIMITED") return rateLimited(result.retryAfterSeconds);
+    return actionFailure("VALIDATION_FAILED", {
+      fieldErrors: { password: [PASSWORD_REASON_KEYS[result.reason]] },
+    });
+  }
+  redirect("/register/check-email");
 }
 
-export async function requestPasswordReset(input: ForgotPasswordInput): Promise<ActionResult> {
+export async function requestPasswordReset(
+  input: ForgotPasswordInput,
+): Promise<ActionResult<{ redirectTo: string }>> {
   const parsed = ForgotPasswordSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  return notYetAvailable();
+  const result = await requestReset({ email: parsed.data.email, client: await getClientInfo() });
+  if (!result.ok) return rateLimited(result.retryAfterSeconds);
+  redirect("/forgot-password/sent");
+}
+
+export async function resetPassword(
+  input: ResetPasswordInput,
+): Promise<ActionResult<{ redirectTo: string }>> {
+  const parsed = ResetPasswordSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const result = await completeReset({ ...parsed.data, client: await getClientInfo() });
+  if (!result.ok) {
+    if (result.code === "PASSWORD_REJECTED") {
+      return actionFailure("VALIDATION_FAILED", {
+        fieldErrors: { password: [PASSWORD_REASON_KEYS[result.reason]] },
+      });
+    }
+    const t = await getTranslations("auth.resetPassword");
+    return actionFailure("NOT_FOUND", { formError: t("invalidLink") });
+  }
+  redirect("/login?reset=1");
 }

@@ -9,6 +9,8 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { nextIdleExpiry, TOUCH_INTERVAL_MS } from "@/lib/server/sessions/session-policy";
 import type { Locale } from "@/lib/i18n/config";
 import { toSafeRelativePath } from "@/lib/safe-path";
 import { hashToken, SESSION_COOKIE } from "./session-token";
@@ -41,6 +43,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     return null;
   const { user } = session;
   if (user.status === "LOCKED") return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    // Slide the idle window; conditional on lastSeenAt so concurrent requests write once.
+    await db.session.updateMany({
+      where: { id: session.id, lastSeenAt: session.lastSeenAt },
+      data: {
+        lastSeenAt: now,
+        idleExpiresAt: nextIdleExpiry(getEnv().sessions, session.rememberMe, session.absoluteExpiresAt, now),
+      },
+    });
+  }
   return {
     id: user.id,
     email: user.email,

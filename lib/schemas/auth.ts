@@ -60,3 +60,17 @@ export const ForgotPasswordSchema = z.object({
 });
 export type ForgotPasswordInput = z.input<typeof ForgotPasswordSchema>;
 export type ForgotPassword = z.output<typeof ForgotPasswordSchema>;
+
+export const ResetPasswordSchema = z.object({
+  token: z.string().min(1, key("invalid")).max(200, key("invalid")),
+  password: NewPasswordSchema,
+});
+export type ResetPasswordInput = z.input<typeof ResetPasswordSchema>;
+
+export const ChangeEmailSchema = z.object({
+  newEmail: EmailSchema,
+  password: CurrentPasswordSchema,
+});
+export type ChangeEmailInput = z.input<typeof ChangeEmailSchema>;
+
+export const SessionIdSchema = z.object({ sessionId: z.string().min(1).max(64) });

@@ -39,6 +39,11 @@ export type AxeAudits = {
   check(): Promise<void>;
   /** Console errors matching this pattern are expected by the test (e.g. the 404 of a missing page). */
   allowConsoleError(pattern: RegExp): void;
+  /**
+   * Pages on this origin are not the portal's (e.g. the test OpenID provider's login form): they
+   * are neither audited nor is their console checked. The portal's pages still are, fully.
+   */
+  skipOrigin(origin: string): void;
 };
 
 export const test = base.extend<{ axeAudits: AxeAudits }>({
@@ -48,6 +53,14 @@ export const test = base.extend<{ axeAudits: AxeAudits }>({
       const violations: Violation[] = [];
       const consoleErrors: string[] = [];
       const allowed: RegExp[] = [];
+      const skippedOrigins: string[] = [];
+      const isSkipped = (url: string) => {
+        try {
+          return skippedOrigins.includes(new URL(url).origin);
+        } catch {
+          return false;
+        }
+      };
       let chain: Promise<void> = Promise.resolve();
 
       const audit = () => {
@@ -56,6 +69,7 @@ export const test = base.extend<{ axeAudits: AxeAudits }>({
             await page.waitForLoadState("domcontentloaded");
             const url = page.url();
             if (!url.startsWith("http")) return; // about:blank: the test did not open a page
+            if (isSkipped(url)) return;
             violations.push(...(await auditPage(page)));
             audited.push(url);
           } catch (error) {
@@ -70,9 +84,12 @@ export const test = base.extend<{ axeAudits: AxeAudits }>({
       };
       page.on("framenavigated", onNavigated);
       page.on("console", (msg) => {
-        if (msg.type() === "error") consoleErrors.push(msg.text());
+        if (msg.type() === "error" && !isSkipped(page.url()) && !isSkipped(msg.location().url))
+          consoleErrors.push(msg.text());
       });
-      page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.message}`));
+      page.on("pageerror", (error) => {
+        if (!isSkipped(page.url())) consoleErrors.push(`pageerror: ${error.message}`);
+      });
 
       await use({
         audited,
@@ -81,6 +98,7 @@ export const test = base.extend<{ axeAudits: AxeAudits }>({
           await chain;
         },
         allowConsoleError: (pattern) => allowed.push(pattern),
+        skipOrigin: (origin) => skippedOrigins.push(new URL(origin).origin),
       });
 
       page.off("load", audit);

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -36,15 +37,10 @@ describe("migrations", () => {
         },
       },
     });
-    const audit = await db.auditEvent.create({
-      data: {
-        sequence: 900_000 + Math.floor(Math.random() * 99_999),
-        type: "test.event",
-        actorRole: "SYSTEM",
-        subjectUserId: user.id,
-        dataHash: "d",
-        hash: `h-${user.id}`,
-      },
+    const audit = await writeAuditEvent(db, {
+      type: "auth.registered",
+      actorRole: "SYSTEM",
+      subjectUserId: user.id,
     });
     await db.user.delete({ where: { id: user.id } });
     expect(await db.address.count({ where: { userId: user.id } })).toBe(0);

@@ -1,12 +1,12 @@
 import type { TestProject } from "vitest/node";
-import { migrateDatabase } from "../../scripts/db/migrate";
 import { startPostgres } from "./postgres-server";
+import { prepareDatabase } from "./prepare-database";
 
 /** A throwaway PostgreSQL server, migrated, for this run; stopped and removed afterwards. */
 export default async function setup(project: TestProject): Promise<() => void> {
   const server = await startPostgres();
   try {
-    migrateDatabase(server.url);
+    await prepareDatabase(server.url);
   } catch (error) {
     server.stop();
     throw error;

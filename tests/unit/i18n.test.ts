@@ -1,24 +1,12 @@
+import { expectMatchingCatalogs } from "../support/catalog-keys";
 import { describe, expect, it } from "vitest";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import { matchAcceptLanguage } from "@/lib/i18n/accept-language";
 
-function keys(value: unknown, prefix = ""): string[] {
-  if (typeof value !== "object" || value === null) return [prefix];
-  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
-}
-
 describe("message catalogs", () => {
   it("have the same keys in German and English, none empty", () => {
-    expect(keys(en).sort()).toEqual(keys(de).sort());
-    for (const catalog of [de, en]) {
-      for (const key of keys(catalog)) {
-        const value = key
-          .split(".")
-          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalog);
-        expect(typeof value === "string" && value.trim().length > 0, key).toBe(true);
-      }
-    }
+    expectMatchingCatalogs(de, en);
   });
 
   it("have a localised message for every error code", async () => {

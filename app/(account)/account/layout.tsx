@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AccountNav } from "./account-nav";
+import { VerificationBanner } from "./verification-banner";
 
 /**
  * Frame of the account area. It deliberately does not authorise: layouts do not re-run on
@@ -11,7 +12,10 @@ export default function AccountLayout({ children }: { children: ReactNode }) {
       <aside className="md:w-56 md:shrink-0">
         <AccountNav />
       </aside>
-      <div className="min-w-0 flex-1">{children}</div>
+      <div className="min-w-0 flex-1">
+        <VerificationBanner />
+        {children}
+      </div>
     </div>
   );
 }

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { isSafeRelativePath } from "@/lib/safe-path";
+import { SocialSignIn, SocialSignInError } from "../social-sign-in";
 import { LoginForm } from "./login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,14 +18,21 @@ type LoginPageProps = { searchParams: Promise<Record<string, string | string[] |
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const t = await getTranslations("auth.login");
   // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive.
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, reset, error } = await searchParams;
   const safeCallbackUrl = isSafeRelativePath(callbackUrl) ? callbackUrl : undefined;
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      {reset === "1" ? (
+        <Notice tone="success" className="mb-6">
+          {t("resetDone")}
+        </Notice>
+      ) : null}
+      <SocialSignInError error={error} />
       <Card>
         <LoginForm callbackUrl={safeCallbackUrl} />
+        <SocialSignIn />
       </Card>
       <p className="mt-6 text-center text-sm text-slate-700">
         {t("noAccount")}{" "}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { SocialSignIn } from "../social-sign-in";
 import { RegisterForm } from "./register-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +19,7 @@ export default async function RegisterPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <Card>
         <RegisterForm />
+        <SocialSignIn />
       </Card>
       <p className="mt-6 text-center text-sm text-slate-700">
         {t("haveAccount")}{" "}

@@ -1,12 +1,59 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { SectionPlaceholder, sectionMetadata } from "../section-placeholder";
+import { listSignInHistory } from "@/lib/server/identity/account-security";
+import { listActiveSessions } from "@/lib/server/sessions/sessions";
+import { sectionMetadata } from "../section-placeholder";
+import { ChangeEmailForm } from "./change-email-form";
+import { LinkedAccounts } from "./linked-accounts";
+import { SessionList } from "./session-list";
+import { SignInHistory } from "./sign-in-history";
 
 export async function generateMetadata(): Promise<Metadata> {
   return sectionMetadata("security");
 }
 
-export default async function AccountSecurityPage() {
-  await requireUser({ returnTo: "/account/security" });
-  return <SectionPlaceholder section="security" />;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountSecurityPage({ searchParams }: Props) {
+  const user = await requireUser({ returnTo: "/account/security" });
+  const [t, tSecurity, sessions, history, params] = await Promise.all([
+    getTranslations("account.security"),
+    getTranslations("account.security"),
+    listActiveSessions(user.id, user.sessionId),
+    listSignInHistory(user.id),
+    searchParams,
+  ]);
+  const notice =
+    params.notice === "session-signed-out"
+      ? tSecurity("sessionSignedOut")
+      : params.notice === "others-signed-out"
+        ? tSecurity("signedOutOthers", { count: Number(params.count ?? 0) || 0 })
+        : null;
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      {notice ? (
+        <Notice tone="success" className="mb-6">
+          {notice}
+        </Notice>
+      ) : null}
+      <div className="flex flex-col gap-6">
+        <Card title={t("sessionsTitle")} description={t("sessionsDescription")}>
+          <SessionList sessions={sessions} />
+        </Card>
+        <LinkedAccounts userId={user.id} notice={params.social} />
+        <Card title={t("emailTitle")} description={t("emailDescription", { email: user.email })}>
+          <ChangeEmailForm />
+        </Card>
+        <Card title={t("historyTitle")} description={t("historyDescription")}>
+          <SignInHistory items={history} />
+        </Card>
+      </div>
+    </>
+  );
 }

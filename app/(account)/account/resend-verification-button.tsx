@@ -1,0 +1,33 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { resendVerificationAction } from "@/lib/actions/account-security";
+
+export function ResendVerificationButton() {
+  const t = useTranslations("account.banner");
+  const [message, setMessage] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-3">
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={pending}
+        aria-busy={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await resendVerificationAction();
+            setMessage(result.ok ? t("resent") : result.formError);
+          })
+        }
+      >
+        {t("resend")}
+      </Button>
+      <p role="status" className="text-sm">
+        {message}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { SocialSignInButton } from "@/components/forms/social-sign-in-button";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { startSocialConnectAction, unlinkSocialIdentityAction } from "@/lib/actions/social";
+import { getEnv } from "@/lib/env";
+import { listSocialIdentities } from "@/lib/server/identity/social-identities";
+
+/** Outcomes reported back through /account/security?social=… (see lib/actions/social.ts). */
+const NOTICES = {
+  linked: { key: "linked", tone: "success" },
+  removed: { key: "removed", tone: "success" },
+  "in-use": { key: "inUse", tone: "error" },
+  "last-method": { key: "lastMethod", tone: "error" },
+  "not-found": { key: "notFound", tone: "error" },
+} as const;
+
+/**
+ * "Linked accounts": the user's social identities with "Remove" (refused for the last way to
+ * sign in) and "Connect …" for each configured provider not linked yet.
+ */
+export async function LinkedAccounts({ userId, notice }: { userId: string; notice?: string | string[] }) {
+  const [t, tSocial, format, identities] = await Promise.all([
+    getTranslations("social.linked"),
+    getTranslations("social"),
+    getFormatter(),
+    listSocialIdentities(userId),
+  ]);
+  const linked = new Set(identities.map((i) => i.provider));
+  const connectable = getEnv().oidcProviders.filter((p) => !linked.has(p.key));
+  const shown =
+    typeof notice === "string" && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null;
+  if (identities.length === 0 && connectable.length === 0 && !shown) return null;
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <div id="linked-accounts">
+      <Card title={t("title")} description={t("description")}>
+        <div className="flex flex-col gap-4">
+          {shown ? <Notice tone={shown.tone}>{t(`notices.${shown.key}`)}</Notice> : null}
+          {identities.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-200" aria-label={t("title")}>
+              {identities.map((identity) => (
+                <li key={identity.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                  <div>
+                    <p className="font-medium text-slate-900">
+                      {identity.providerName}
+                      {identity.email ? (
+                        <span className="font-normal text-slate-600"> · {identity.email}</span>
+                      ) : null}
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      {t("linkedAt", { time: when(identity.linkedAt) })} ·{" "}
+                      {identity.lastUsedAt
+                        ? t("lastUsed", { time: when(identity.lastUsedAt) })
+                        : t("neverUsed")}
+                    </p>
+                  </div>
+                  <form action={unlinkSocialIdentityAction}>
+                    <input type="hidden" name="identityId" value={identity.id} />
+                    <Button
+                      type="submit"
+                      variant="secondary"
+                      size="sm"
+                      aria-label={`${t("remove")}: ${identity.providerName}`}
+                    >
+                      {t("remove")}
+                    </Button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          )}
+          {connectable.length > 0 ? (
+            <div className="flex flex-col gap-3">
+              <p className="text-sm text-slate-600">{t("connectHint")}</p>
+              {connectable.map(({ key, name }) => (
+                <SocialSignInButton
+                  key={key}
+                  provider={key}
+                  label={t("connect", { provider: name })}
+                  pendingLabel={tSocial("redirecting", { name })}
+                  failedMessage={tSocial("startFailed", { name })}
+                  callbackUrl="/account/security"
+                  prepare={startSocialConnectAction.bind(null, key)}
+                />
+              ))}
+            </div>
+          ) : null}
+        </div>
+      </Card>
+    </div>
+  );
+}

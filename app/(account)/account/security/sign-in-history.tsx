@@ -1,0 +1,71 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { SignInHistoryItem } from "@/lib/server/identity/account-security";
+
+const METHODS = ["PASSWORD", "PASSKEY", "SOCIAL", "TOTP", "RECOVERY_CODE", "EMAIL_CODE"] as const;
+const RESULTS = [
+  "SUCCEEDED",
+  "SECOND_FACTOR_REQUIRED",
+  "SECOND_FACTOR_FAILED",
+  "INVALID_CREDENTIALS",
+  "BLOCKED_BY_RISK",
+  "THROTTLED",
+  "ACCOUNT_LOCKED",
+] as const;
+
+function known<T extends string>(list: readonly T[], value: string): T | null {
+  return (list as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+export async function SignInHistory({ items }: { items: SignInHistoryItem[] }) {
+  const [t, format] = await Promise.all([getTranslations("account.security"), getFormatter()]);
+  if (items.length === 0) return <p className="text-sm text-slate-600">{t("historyEmpty")}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t("historyTitle")}</caption>
+        <thead className="border-b border-slate-300 text-slate-700">
+          <tr>
+            <th scope="col" className="py-2 pr-4 font-semibold">
+              {t("colTime")}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-semibold">
+              {t("colDevice")}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-semibold">
+              {t("colLocation")}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-semibold">
+              {t("colMethod")}
+            </th>
+            <th scope="col" className="py-2 font-semibold">
+              {t("colResult")}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {items.map((item) => {
+            const method = known(METHODS, item.method);
+            const result = known(RESULTS, item.result);
+            return (
+              <tr key={item.id}>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </td>
+                <td className="py-2 pr-4">
+                  {[item.browser, item.os].filter(Boolean).join(" · ") || t("unknownDevice")}
+                </td>
+                <td className="py-2 pr-4">
+                  {[item.city, item.country].filter(Boolean).join(", ") || item.ip || t("unknownLocation")}
+                </td>
+                <td className="py-2 pr-4">{method ? t(`methods.${method}`) : item.method}</td>
+                <td className={item.result === "SUCCEEDED" ? "py-2 text-emerald-800" : "py-2 text-red-800"}>
+                  {result ? t(`results.${result}`) : item.result}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/errors";
+
+export type SocialSignInButtonProps = {
+  /** Provider key from OIDC_PROVIDERS. */
+  provider: string;
+  label: string;
+  pendingLabel: string;
+  /** Shown when the redirect to the provider could not be started. */
+  failedMessage: string;
+  /** Where next-auth returns to if our callback does not choose (it always does). */
+  callbackUrl: string;
+  /** A server action to run first, e.g. marking a "connect" from the security page. */
+  prepare?: () => Promise<ActionResult<null>>;
+};
+
+/**
+ * Starts a sign-in with an OpenID Connect provider. next-auth's `signIn` posts to its
+ * CSRF-protected sign-in route and then navigates to the provider; a plain form could not,
+ * because the CSP's form-action 'self' forbids a form submission that redirects off-site.
+ */
+export function SocialSignInButton({
+  provider,
+  label,
+  pendingLabel,
+  failedMessage,
+  callbackUrl,
+  prepare,
+}: SocialSignInButtonProps) {
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  async function start() {
+    setPending(true);
+    setFailed(false);
+    try {
+      if (prepare && !(await prepare()).ok) throw new Error("prepare failed");
+      // Resolves just before the browser leaves for the provider; the button stays busy.
+      await signIn(provider, { callbackUrl });
+    } catch {
+      setPending(false);
+      setFailed(true);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      {failed ? <FormError message={failedMessage} /> : null}
+      <Button
+        variant="secondary"
+        className="w-full"
+        onClick={start}
+        disabled={pending}
+        aria-busy={pending || undefined}
+      >
+        {pending ? pendingLabel : label}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { clearSessionCookie } from "@/lib/auth/session-cookie";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import { ChangeEmailSchema, SessionIdSchema, type ChangeEmailInput } from "@/lib/schemas/auth";
+import {
+  requestEmailChange,
+  signOut,
+  signOutOtherSessions,
+  signOutSession,
+} from "@/lib/server/identity/account-security";
+import { resendVerificationMail } from "@/lib/server/identity/email-verification";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+const SECURITY = "/account/security";
+
+async function actor(returnTo: string) {
+  const user = await requireUser({ returnTo });
+  return { userId: user.id, sessionId: user.sessionId, client: await getClientInfo() };
+}
+
+/** Signs this browser out. Posted by a plain form, so it works without JavaScript. */
+export async function signOutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await signOut({ userId: user.id, sessionId: user.sessionId, client: await getClientInfo() });
+  await clearSessionCookie();
+  redirect("/login");
+}
+
+export async function signOutSessionAction(formData: FormData): Promise<void> {
+  const parsed = SessionIdSchema.safeParse({ sessionId: formData.get("sessionId") });
+  const who = await actor(SECURITY);
+  if (parsed.success) await signOutSession(who, parsed.data.sessionId);
+  revalidatePath(SECURITY);
+  redirect(`${SECURITY}?notice=session-signed-out`);
+}
+
+export async function signOutOtherSessionsAction(): Promise<void> {
+  const count = await signOutOtherSessions(await actor(SECURITY));
+  revalidatePath(SECURITY);
+  redirect(`${SECURITY}?notice=others-signed-out&count=${count}`);
+}
+
+export async function changeEmailAction(input: ChangeEmailInput): Promise<ActionResult<{ sent: true }>> {
+  const parsed = ChangeEmailSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const result = await requestEmailChange(await actor(SECURITY), parsed.data);
+  if (!result.ok) {
+    const t = await getTranslations("account.security");
+    return result.code === "WRONG_PASSWORD"
+      ? actionFailure("VALIDATION_FAILED", {
+          fieldErrors: { password: ["validation.passwordWrong"] },
+          formError: t("wrongPassword"),
+        })
+      : actionFailure("VALIDATION_FAILED", {
+          fieldErrors: { newEmail: ["validation.emailSame"] },
+          formError: t("sameEmail"),
+        });
+  }
+  return actionOk({ sent: true });
+}
+
+export async function resendVerificationAction(): Promise<ActionResult<{ sent: true }>> {
+  const who = await actor("/account");
+  const result = await resendVerificationMail(who);
+  if (result.ok) return actionOk({ sent: true });
+  if (result.code === "ALREADY_VERIFIED")
+    return actionFailure("VALIDATION_FAILED", {
+      formError: (await getTranslations("account.banner"))("alreadyVerified"),
+    });
+  const t = await getTranslations("auth");
+  return actionFailure("RATE_LIMITED", {
+    formError: t("rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }),
+  });
+}

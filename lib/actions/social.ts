@@ -1,0 +1,83 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { setConnectIntent } from "@/lib/auth/social-connect-intent";
+import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
+import { requireUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  ProviderKeySchema,
+  SocialIdentityIdSchema,
+  SocialLinkSchema,
+  type SocialLinkInput,
+} from "@/lib/schemas/social";
+import { newDeviceCookieId } from "@/lib/server/devices/devices";
+import { unlinkSocialIdentity } from "@/lib/server/identity/social-identities";
+import { completeSocialLink } from "@/lib/server/identity/social-link";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+const SECURITY = "/account/security";
+
+/** /login/link: prove the existing account with its password, then link and sign in. */
+export async function linkSocialAccountAction(
+  input: SocialLinkInput,
+): Promise<ActionResult<{ redirectTo: string }>> {
+  const parsed = SocialLinkSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const deviceCookieId = (await readDeviceCookie()) ?? newDeviceCookieId();
+  const result = await completeSocialLink({ ...parsed.data, deviceCookieId, client: await getClientInfo() });
+  await setDeviceCookie(deviceCookieId);
+  if (!result.ok) {
+    const t = await getTranslations("social");
+    switch (result.code) {
+      case "WRONG_PASSWORD":
+        return actionFailure("VALIDATION_FAILED", {
+          fieldErrors: { password: ["validation.passwordWrong"] },
+          formError: t("link.wrongPassword"),
+        });
+      case "RATE_LIMITED": {
+        const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+        return actionFailure("RATE_LIMITED", {
+          formError: (await getTranslations("auth"))("rateLimited", { minutes }),
+        });
+      }
+      case "ACCOUNT_LOCKED":
+        return actionFailure("FORBIDDEN", { formError: t("errors.locked") });
+      case "IDENTITY_IN_USE":
+        return actionFailure("VALIDATION_FAILED", { formError: t("link.identityInUse") });
+      case "INVALID_LINK":
+      case "NO_PASSWORD":
+        return actionFailure("NOT_FOUND", { formError: t("link.invalid") });
+    }
+  }
+  await setSessionCookie(result.session);
+  redirect("/account");
+}
+
+/**
+ * The security page's "Connect …": marks the coming provider callback as a link to this account
+ * (lib/auth/social-connect-intent.ts); the button then starts the provider sign-in.
+ */
+export async function startSocialConnectAction(provider: string): Promise<ActionResult<null>> {
+  const user = await requireUser({ returnTo: SECURITY });
+  const key = ProviderKeySchema.safeParse(provider);
+  if (!key.success || !getEnv().oidcProviders.some((p) => p.key === key.data))
+    return actionFailure("NOT_FOUND");
+  await setConnectIntent(user.sessionId, key.data);
+  return actionOk(null);
+}
+
+/** "Remove" in the linked-accounts card; a plain form, so it works without JavaScript. */
+export async function unlinkSocialIdentityAction(formData: FormData): Promise<void> {
+  const user = await requireUser({ returnTo: SECURITY });
+  const parsed = SocialIdentityIdSchema.safeParse({ identityId: formData.get("identityId") });
+  const result = parsed.success
+    ? await unlinkSocialIdentity({ userId: user.id, ...parsed.data, client: await getClientInfo() })
+    : ({ ok: false, code: "NOT_FOUND" } as const);
+  revalidatePath(SECURITY);
+  const notice = result.ok ? "removed" : result.code === "LAST_METHOD" ? "last-method" : "not-found";
+  redirect(`${SECURITY}?social=${notice}#linked-accounts`);
+}

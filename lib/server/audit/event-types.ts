@@ -1,0 +1,66 @@
+/**
+ * The closed vocabulary of the audit log. `AuditEvent.type` and `actorRole` are plain strings in
+ * the database (so the hashed table never depends on an enum migration); this list is what the
+ * writer accepts. Adding a type is a code change reviewed with the feature that emits it. Plain
+ * module (no `server-only`): staff views may label types in client components.
+ */
+
+export const AUDIT_EVENT_TYPES = [
+  // Registration and email verification
+  "auth.registered",
+  // Someone tried to register an address that already has an account: the response is the same
+  // as for a new address (no enumeration); the owner gets a notice mail instead.
+  "auth.registration_attempt_existing",
+  "auth.email_verification_sent",
+  "auth.email_verified",
+  "auth.email_verification_failed",
+  // Sign-in and sign-out
+  "auth.sign_in_succeeded",
+  "auth.sign_in_failed",
+  "auth.sign_in_throttled",
+  "auth.signed_out",
+  // Passwords
+  "auth.password_reset_requested",
+  "auth.password_reset_completed",
+  "auth.password_reset_failed",
+  "auth.password_changed",
+  // Email change
+  "auth.email_change_requested",
+  "auth.email_changed",
+  // Sessions and devices
+  "auth.session_revoked",
+  "auth.sessions_revoked_others",
+  "auth.new_device_notice_sent",
+  // Social login
+  "auth.social_signed_up",
+  "auth.social_signed_in",
+  "auth.social_link_requested",
+  "auth.social_linked",
+  "auth.social_unlinked",
+  // Consent (terms and privacy notice at registration; later issues add the rest)
+  "consent.granted",
+  "consent.withdrawn",
+] as const;
+
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+/** Who acted. ANONYMOUS: a request without a session (e.g. a failed sign-in); SYSTEM: jobs. */
+export const ACTOR_ROLES = [
+  "CUSTOMER",
+  "SUPPORT",
+  "MARKETING",
+  "ADMIN",
+  "SYSTEM",
+  "ANONYMOUS",
+  "API_KEY",
+] as const;
+
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export function isAuditEventType(value: unknown): value is AuditEventType {
+  return typeof value === "string" && (AUDIT_EVENT_TYPES as readonly string[]).includes(value);
+}
+
+export function isActorRole(value: unknown): value is ActorRole {
+  return typeof value === "string" && (ACTOR_ROLES as readonly string[]).includes(value);
+}

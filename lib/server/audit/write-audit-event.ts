@@ -1,0 +1,99 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import type { Db } from "@/lib/prisma-client";
+import { AUDIT_CHAIN_HEAD_ID, computeAuditDataHash, computeAuditEventHash } from "./audit-hash";
+import { sanitizeAuditMetadata, type AuditMetadata } from "./audit-metadata";
+import { isActorRole, isAuditEventType, type ActorRole, type AuditEventType } from "./event-types";
+
+export { redactEmail, type AuditMetadata } from "./audit-metadata";
+
+export type AuditEventInput = {
+  type: AuditEventType;
+  /** User id or ApiKey id, read according to actorRole; omitted for ANONYMOUS and SYSTEM. */
+  actorId?: string | null;
+  actorRole: ActorRole;
+  /** The customer the event is about (may equal actorId). */
+  subjectUserId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  /** Context only: ids, field names, masked values (see redactEmail). Never secrets. */
+  metadata?: AuditMetadata;
+};
+
+export type WrittenAuditEvent = { id: string; sequence: number; hash: string };
+
+// Bounds the stored (and hashed) values, so a hostile header cannot bloat the log.
+const MAX_USER_AGENT = 512;
+const MAX_IP = 64;
+
+function clip(value: string | null | undefined, max: number): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  return value.length > max ? value.slice(0, max) : value;
+}
+
+/**
+ * Appends one event to the tamper-evident chain (docs/decisions/0003, schema doc of AuditEvent).
+ *
+ * Call it inside the transaction that makes the change, so both commit or neither does:
+ *   await db.$transaction(async (tx) => { …change…; await writeAuditEvent(tx, {...}) })
+ * and preferably as the transaction's last step: bumping the chain head locks that row until
+ * commit, which orders every audited transaction of every app instance one after another.
+ * Keep the transaction at PostgreSQL's default READ COMMITTED: under REPEATABLE READ or
+ * SERIALIZABLE a concurrent append aborts with a serialisation failure instead of waiting.
+ *
+ * Given the root client instead of a transaction client (an event with no other change, such as a
+ * failed sign-in), it opens its own transaction so head and event still commit together.
+ */
+export async function writeAuditEvent(
+  tx: Prisma.TransactionClient | Db,
+  event: AuditEventInput,
+): Promise<WrittenAuditEvent> {
+  if ("$transaction" in tx) return tx.$transaction((inner) => appendEvent(inner, event));
+  return appendEvent(tx, event);
+}
+
+async function appendEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<WrittenAuditEvent> {
+  // Types are checked by the compiler; this guards casts and plain-JS callers, since a wrong
+  // string would sit in the hashed log for good.
+  if (!isAuditEventType(event.type)) throw new Error(`Unknown audit event type "${String(event.type)}"`);
+  if (!isActorRole(event.actorRole)) throw new Error(`Unknown audit actor role "${String(event.actorRole)}"`);
+  const metadata = event.metadata === undefined ? null : sanitizeAuditMetadata(event.metadata);
+  const ip = clip(event.ip, MAX_IP);
+  const userAgent = clip(event.userAgent, MAX_USER_AGENT);
+
+  // Head first: one INSERT … ON CONFLICT DO UPDATE … RETURNING on both databases (checked in the
+  // query log). It creates the head if the seed never ran, takes the row lock on PostgreSQL (a
+  // concurrent appender waits here, then sees this commit's sequence and hash) and holds SQLite's
+  // write lock. The returned hash is still the previous event's: it becomes prevHash.
+  const head = await tx.auditChainHead.upsert({
+    where: { id: AUDIT_CHAIN_HEAD_ID },
+    create: { id: AUDIT_CHAIN_HEAD_ID, sequence: 1 },
+    update: { sequence: { increment: 1 } },
+    select: { sequence: true, hash: true },
+  });
+
+  // Taken after the lock, so createdAt follows the chain order.
+  const createdAt = new Date();
+  const core = {
+    sequence: head.sequence,
+    type: event.type,
+    actorId: event.actorId ?? null,
+    actorRole: event.actorRole,
+    subjectUserId: event.subjectUserId ?? null,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    createdAt,
+  };
+  const dataHash = computeAuditDataHash({ ip, userAgent, metadata });
+  const prevHash = head.hash ?? null;
+  const hash = computeAuditEventHash({ ...core, dataHash, prevHash });
+
+  const created = await tx.auditEvent.create({
+    data: { ...core, ip, userAgent, ...(metadata === null ? {} : { metadata }), dataHash, prevHash, hash },
+    select: { id: true },
+  });
+  await tx.auditChainHead.update({ where: { id: AUDIT_CHAIN_HEAD_ID }, data: { hash } });
+  return { id: created.id, sequence: head.sequence, hash };
+}

@@ -1,0 +1,75 @@
+import "server-only";
+/**
+ * Appends a consent record (never updated) and moves the derived ConsentState to it, in the
+ * caller's transaction. The text hash proves which wording the person saw.
+ */
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+
+type Tx = Prisma.TransactionClient;
+export type ConsentSourceName =
+  | "REGISTRATION"
+  | "CONSENT_CENTRE"
+  | "RECONSENT_PROMPT"
+  | "DOUBLE_OPT_IN"
+  | "COMMUNICATION_SETTINGS"
+  | "PROFILING_PROMPT"
+  | "PAYMENT_SETUP"
+  | "UNSUBSCRIBE_LINK";
+
+export async function recordConsent(
+  tx: Tx,
+  opts: {
+    userId: string;
+    purposeKey: string;
+    action: "GRANTED" | "WITHDRAWN";
+    source: ConsentSourceName;
+    locale: "de" | "en";
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<void> {
+  const version = await tx.consentPurposeVersion.findFirst({
+    where: { purpose: { key: opts.purposeKey }, publishedAt: { not: null } },
+    orderBy: { version: "desc" },
+    include: { texts: true },
+  });
+  if (!version) throw new Error(`consent purpose "${opts.purposeKey}" has no published version`);
+  const text = version.texts.find((t) => t.locale === opts.locale) ?? version.texts[0];
+  if (!text) throw new Error(`consent purpose "${opts.purposeKey}" v${version.version} has no text`);
+  const record = await tx.consentRecord.create({
+    data: {
+      userId: opts.userId,
+      purposeId: version.purposeId,
+      versionId: version.id,
+      action: opts.action,
+      source: opts.source,
+      locale: text.locale,
+      textHash: text.textHash,
+      ip: opts.ip,
+      userAgent: opts.userAgent,
+    },
+  });
+  await tx.consentState.upsert({
+    where: { userId_purposeId: { userId: opts.userId, purposeId: version.purposeId } },
+    create: {
+      userId: opts.userId,
+      purposeId: version.purposeId,
+      versionId: version.id,
+      lastAction: opts.action,
+      lastRecordId: record.id,
+    },
+    update: { versionId: version.id, lastAction: opts.action, lastRecordId: record.id },
+  });
+  await writeAuditEvent(tx, {
+    type: opts.action === "GRANTED" ? "consent.granted" : "consent.withdrawn",
+    actorId: opts.userId,
+    actorRole: "CUSTOMER",
+    subjectUserId: opts.userId,
+    targetType: "ConsentPurpose",
+    targetId: opts.purposeKey,
+    ip: opts.ip,
+    userAgent: opts.userAgent,
+    metadata: { purpose: opts.purposeKey, version: version.version, source: opts.source },
+  });
+}

@@ -1,0 +1,48 @@
+import "server-only";
+/**
+ * Known devices. A browser is recognised by a long-lived random cookie id (only its hash is stored,
+ * per user). A sign-in from a browser without a record for this user is a new device: the user
+ * gets a notice mail when they already had another device (not on their very first sign-in).
+ */
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { hashToken } from "@/lib/auth/session-token";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+
+type Tx = Prisma.TransactionClient;
+
+export const DEVICE_COOKIE = "portal_device";
+export const DEVICE_COOKIE_MAX_AGE_SECONDS = 400 * 24 * 3600; // the longest lifetime browsers allow
+
+export function newDeviceCookieId(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export async function recordDeviceSignIn(
+  tx: Tx,
+  opts: { userId: string; deviceCookieId: string; client: ClientInfo },
+): Promise<{ deviceId: string; isNewDevice: boolean; hadOtherDevices: boolean }> {
+  const cookieIdHash = hashToken(opts.deviceCookieId);
+  const { client } = opts;
+  const seen = {
+    lastSeenAt: new Date(),
+    lastIp: client.ip,
+    lastCountry: client.location?.country ?? null,
+    lastCity: client.location?.city ?? null,
+    lastLatitude: client.location?.latitude ?? null,
+    lastLongitude: client.location?.longitude ?? null,
+    browser: client.browser,
+    os: client.os,
+    userAgent: client.userAgent,
+  };
+  const existing = await tx.device.findUnique({
+    where: { userId_cookieIdHash: { userId: opts.userId, cookieIdHash } },
+  });
+  if (existing) {
+    await tx.device.update({ where: { id: existing.id }, data: seen });
+    return { deviceId: existing.id, isNewDevice: false, hadOtherDevices: true };
+  }
+  const others = await tx.device.count({ where: { userId: opts.userId } });
+  const created = await tx.device.create({ data: { userId: opts.userId, cookieIdHash, ...seen } });
+  return { deviceId: created.id, isNewDevice: true, hadOtherDevices: others > 0 };
+}

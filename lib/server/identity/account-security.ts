@@ -1,0 +1,137 @@
+import "server-only";
+/** What a signed-in customer does about their own sessions and address, each step audited. */
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { describeUserAgent, type ClientInfo } from "@/lib/server/request/client-info";
+import { revokeSession, revokeSessions } from "@/lib/server/sessions/sessions";
+import { localeOf, sendMailInBackground } from "./notify";
+import { issueToken, voidTokens } from "./tokens";
+
+type Actor = { userId: string; sessionId: string; client: ClientInfo };
+
+export async function signOut(actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await revokeSession(tx, { userId: actor.userId, sessionId: actor.sessionId, reason: "SIGNED_OUT" });
+    await writeAuditEvent(tx, {
+      type: "auth.signed_out",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      targetType: "Session",
+      targetId: actor.sessionId,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+    });
+  });
+}
+
+/** Signs out one of the user's own sessions; an id of someone else's session changes nothing. */
+export async function signOutSession(actor: Actor, sessionId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const done = await revokeSession(tx, { userId: actor.userId, sessionId, reason: "REVOKED_BY_USER" });
+    if (done) {
+      await writeAuditEvent(tx, {
+        type: "auth.session_revoked",
+        actorId: actor.userId,
+        actorRole: "CUSTOMER",
+        subjectUserId: actor.userId,
+        targetType: "Session",
+        targetId: sessionId,
+        ip: actor.client.ip,
+        userAgent: actor.client.userAgent,
+      });
+    }
+    return done;
+  });
+}
+
+export async function signOutOtherSessions(actor: Actor): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const count = await revokeSessions(tx, {
+      userId: actor.userId,
+      reason: "REVOKED_BY_USER",
+      exceptSessionId: actor.sessionId,
+    });
+    await writeAuditEvent(tx, {
+      type: "auth.sessions_revoked_others",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+      metadata: { count },
+    });
+    return count;
+  });
+}
+
+export type EmailChangeResult = { ok: true } | { ok: false; code: "WRONG_PASSWORD" | "SAME_EMAIL" };
+
+/**
+ * Starts an email change: the new address must confirm a link before it replaces the old one, and
+ * the old address gets a notice once it does. Re-entering the password proves the person (step-up
+ * arrives with the passkeys issue). A taken address is not revealed here; confirming fails later.
+ */
+export async function requestEmailChange(
+  actor: Actor,
+  opts: { newEmail: string; password: string },
+): Promise<EmailChangeResult> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    include: { passwordCredential: true },
+  });
+  if (!user.passwordCredential || !(await verifyPassword(user.passwordCredential.hash, opts.password)))
+    return { ok: false, code: "WRONG_PASSWORD" };
+  const newEmail = opts.newEmail.trim();
+  if (newEmail.toLowerCase() === user.emailNormalized) return { ok: false, code: "SAME_EMAIL" };
+  const token = await db.$transaction(async (tx) => {
+    await voidTokens(tx, { userId: user.id, purpose: "EMAIL_CHANGE" });
+    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } });
+    await writeAuditEvent(tx, {
+      type: "auth.email_change_requested",
+      actorId: user.id,
+      actorRole: "CUSTOMER",
+      subjectUserId: user.id,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+    });
+    return token;
+  });
+  sendMailInBackground({
+    to: newEmail,
+    locale: localeOf(user.locale),
+    template: {
+      name: "email-change-verify",
+      data: { url: `${getEnv().appUrl}/verify-email?token=${encodeURIComponent(token)}`, newEmail },
+    },
+  });
+  return { ok: true };
+}
+
+export type SignInHistoryItem = {
+  id: string;
+  createdAt: Date;
+  method: string;
+  result: string;
+  ip: string | null;
+  country: string | null;
+  city: string | null;
+  browser: string | null;
+  os: string | null;
+};
+
+export async function listSignInHistory(userId: string, take = 20): Promise<SignInHistoryItem[]> {
+  const rows = await db.signInAttempt.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt,
+    method: r.method,
+    result: r.result,
+    ip: r.ip,
+    country: r.country,
+    city: r.city,
+    ...describeUserAgent(r.userAgent),
+  }));
+}

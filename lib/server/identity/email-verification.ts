@@ -1,0 +1,115 @@
+import "server-only";
+/**
+ * Email verification links (registration) and email-change confirmation links share /verify-email.
+ * Resending is throttled per account.
+ */
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { maskEmail } from "@/lib/server/mail/mask-email";
+import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { localeOf, sendMailInBackground } from "./notify";
+import { consumeToken, issueToken, voidTokens } from "./tokens";
+
+export type VerifyResult =
+  { ok: true; kind: "verified" | "email-changed" } | { ok: false; code: "INVALID_TOKEN" | "EMAIL_TAKEN" };
+type Notice = { to: string; locale: "de" | "en"; newEmail: string };
+
+export async function verifyEmailToken(opts: { token: string; client: ClientInfo }): Promise<VerifyResult> {
+  let notice: Notice | undefined;
+  const result = await db.$transaction(async (tx): Promise<VerifyResult> => {
+    const verification = await consumeToken(tx, { token: opts.token, purpose: "EMAIL_VERIFICATION" });
+    if (verification) {
+      await tx.user.update({ where: { id: verification.userId }, data: { emailVerifiedAt: new Date() } });
+      await writeAuditEvent(tx, {
+        type: "auth.email_verified",
+        actorId: verification.userId,
+        actorRole: "CUSTOMER",
+        subjectUserId: verification.userId,
+        ip: opts.client.ip,
+        userAgent: opts.client.userAgent,
+      });
+      return { ok: true, kind: "verified" } as const;
+    }
+    const change = await consumeToken(tx, { token: opts.token, purpose: "EMAIL_CHANGE" });
+    const newEmail = (change?.payload as { newEmail?: string } | null)?.newEmail;
+    if (!change || !newEmail) {
+      await writeAuditEvent(tx, {
+        type: "auth.email_verification_failed",
+        actorRole: "ANONYMOUS",
+        ip: opts.client.ip,
+        userAgent: opts.client.userAgent,
+      });
+      return { ok: false, code: "INVALID_TOKEN" } as const;
+    }
+    const emailNormalized = newEmail.toLowerCase();
+    if (await tx.user.findUnique({ where: { emailNormalized } }))
+      return { ok: false, code: "EMAIL_TAKEN" } as const;
+    const before = await tx.user.findUniqueOrThrow({ where: { id: change.userId } });
+    await tx.user.update({
+      where: { id: change.userId },
+      data: { email: newEmail, emailNormalized, emailVerifiedAt: new Date() },
+    });
+    await writeAuditEvent(tx, {
+      type: "auth.email_changed",
+      actorId: change.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: change.userId,
+      ip: opts.client.ip,
+      userAgent: opts.client.userAgent,
+      metadata: { from: maskEmail(before.email), to: maskEmail(newEmail) },
+    });
+    notice = { to: before.email, locale: localeOf(before.locale), newEmail };
+    return { ok: true, kind: "email-changed" } as const;
+  });
+  if (notice) {
+    // The old address learns of the change, so a hijacked account does not change hands silently.
+    sendMailInBackground({
+      to: notice.to,
+      locale: notice.locale,
+      template: {
+        name: "email-change-notice",
+        data: { newEmailMasked: maskEmail(notice.newEmail), time: new Date() },
+      },
+    });
+  }
+  return result;
+}
+
+export type ResendResult =
+  | { ok: true }
+  | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
+  | { ok: false; code: "ALREADY_VERIFIED" };
+
+export async function resendVerificationMail(opts: {
+  userId: string;
+  client: ClientInfo;
+}): Promise<ResendResult> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: opts.userId } });
+  if (user.emailVerifiedAt) return { ok: false, code: "ALREADY_VERIFIED" };
+  const limit = await consumeRateLimit(db, "verificationResend", user.id);
+  if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+  const token = await db.$transaction(async (tx) => {
+    await voidTokens(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+    await writeAuditEvent(tx, {
+      type: "auth.email_verification_sent",
+      actorId: user.id,
+      actorRole: "CUSTOMER",
+      subjectUserId: user.id,
+      ip: opts.client.ip,
+      userAgent: opts.client.userAgent,
+    });
+    return token;
+  });
+  sendMailInBackground({
+    to: user.email,
+    locale: localeOf(user.locale),
+    template: {
+      name: "verify-email",
+      data: { url: `${getEnv().appUrl}/verify-email?token=${encodeURIComponent(token)}` },
+    },
+  });
+  return { ok: true };
+}

@@ -1,0 +1,139 @@
+import "server-only";
+/**
+ * Password reset by mail: a single-use link valid 30 minutes. Requesting answers the same for known
+ * and unknown addresses; completing it signs out every session and sends a notice.
+ */
+import { hashPassword } from "@/lib/auth/password-hash";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { checkPasswordPolicy, loadCommonPasswords } from "@/lib/server/passwords/common-passwords";
+import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
+import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { revokeSessions } from "@/lib/server/sessions/sessions";
+import { localeOf, sendMailInBackground } from "./notify";
+import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
+import { consumeToken, issueToken, TOKEN_TTL_MINUTES, voidTokens } from "./tokens";
+
+export type RequestResetResult =
+  { ok: true } | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
+
+export async function requestPasswordReset(opts: {
+  email: string;
+  client: ClientInfo;
+}): Promise<RequestResetResult> {
+  const emailNormalized = opts.email.trim().toLowerCase();
+  for (const [policy, subject] of [
+    ["passwordResetIp", rateLimitIpSubject(opts.client.ip)],
+    ["passwordResetAccount", emailNormalized],
+  ] as const) {
+    const limit = await consumeRateLimit(db, policy, subject);
+    if (!limit.allowed)
+      return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+  }
+  return withResponseFloor(RESPONSE_FLOOR_MS.resetRequest, () =>
+    issueResetLink(emailNormalized, opts.client),
+  );
+}
+
+async function issueResetLink(emailNormalized: string, client: ClientInfo): Promise<RequestResetResult> {
+  const user = await db.user.findUnique({ where: { emailNormalized } });
+  if (!user) return { ok: true }; // no mail to unknown addresses: the form cannot be used to send spam
+  const token = await db.$transaction(async (tx) => {
+    await voidTokens(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
+    const token = await issueToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
+    await writeAuditEvent(tx, {
+      type: "auth.password_reset_requested",
+      actorRole: "ANONYMOUS",
+      subjectUserId: user.id,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+    return token;
+  });
+  sendMailInBackground({
+    to: user.email,
+    locale: localeOf(user.locale),
+    template: {
+      name: "password-reset",
+      data: {
+        url: `${getEnv().appUrl}/reset-password?token=${encodeURIComponent(token)}`,
+        expiresMinutes: TOKEN_TTL_MINUTES.PASSWORD_RESET,
+      },
+    },
+  });
+  return { ok: true };
+}
+
+export type ResetResult =
+  | { ok: true }
+  | { ok: false; code: "INVALID_TOKEN" }
+  | { ok: false; code: "PASSWORD_REJECTED"; reason: "common" | "contains_email" | "too_short" | "too_long" };
+
+export async function resetPassword(opts: {
+  token: string;
+  password: string;
+  client: ClientInfo;
+}): Promise<ResetResult> {
+  const hash = await hashPassword(opts.password);
+  await loadCommonPasswords(); // load the list before the transaction, not while it holds the database
+  let policyFailure: ResetResult | undefined;
+  const user = await db
+    .$transaction(async (tx) => {
+      const used = await consumeToken(tx, { token: opts.token, purpose: "PASSWORD_RESET" });
+      if (!used) return null;
+      const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId } });
+      const policy = await checkPasswordPolicy({ password: opts.password, email: user.emailNormalized });
+      if (!policy.ok) {
+        policyFailure = { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
+        throw new RollBack(); // keep the link usable for a better password
+      }
+      await tx.passwordCredential.upsert({
+        where: { userId: user.id },
+        create: { userId: user.id, hash },
+        update: { hash, changedAt: new Date() },
+      });
+      await voidTokens(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
+      const revoked = await revokeSessions(tx, { userId: user.id, reason: "PASSWORD_RESET" });
+      await writeAuditEvent(tx, {
+        type: "auth.password_reset_completed",
+        actorId: user.id,
+        actorRole: "CUSTOMER",
+        subjectUserId: user.id,
+        ip: opts.client.ip,
+        userAgent: opts.client.userAgent,
+        metadata: { sessionsRevoked: revoked },
+      });
+      return user;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof RollBack) return null;
+      throw error;
+    });
+  if (policyFailure) return policyFailure;
+  if (!user) {
+    await db.$transaction((tx) =>
+      writeAuditEvent(tx, {
+        type: "auth.password_reset_failed",
+        actorRole: "ANONYMOUS",
+        ip: opts.client.ip,
+        userAgent: opts.client.userAgent,
+        metadata: { reason: "invalid_token" },
+      }),
+    );
+    return { ok: false, code: "INVALID_TOKEN" };
+  }
+  await resetRateLimit(db, "signInAccount", user.emailNormalized);
+  sendMailInBackground({
+    to: user.email,
+    locale: localeOf(user.locale),
+    template: {
+      name: "password-changed",
+      data: { time: new Date(), resetUrl: `${getEnv().appUrl}/forgot-password` },
+    },
+  });
+  return { ok: true };
+}
+
+class RollBack extends Error {}

@@ -1,0 +1,112 @@
+import "server-only";
+/**
+ * Registration with email and password. The answer is the same whether or not the address already
+ * has an account ("check your mail"): a new address gets a verification link, an existing one a
+ * note that someone tried to register it. Nobody is signed in here, so the two cases look alike.
+ */
+import { hashPassword } from "@/lib/auth/password-hash";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { recordConsent } from "@/lib/server/consent/record-consent";
+import { checkPasswordPolicy } from "@/lib/server/passwords/common-passwords";
+import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
+import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { sendMailInBackground } from "./notify";
+import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
+import { issueToken } from "./tokens";
+
+export type RegisterResult =
+  | { ok: true }
+  | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
+  | { ok: false; code: "PASSWORD_REJECTED"; reason: "common" | "contains_email" | "too_short" | "too_long" };
+
+export async function registerWithPassword(opts: {
+  email: string;
+  password: string;
+  locale: "de" | "en";
+  client: ClientInfo;
+}): Promise<RegisterResult> {
+  const emailNormalized = opts.email.trim().toLowerCase();
+  const limit = await consumeRateLimit(db, "register", rateLimitIpSubject(opts.client.ip));
+  if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+
+  const policy = await checkPasswordPolicy({ password: opts.password, email: emailNormalized });
+  if (!policy.ok) return { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
+
+  return withResponseFloor(RESPONSE_FLOOR_MS.register, () => createOrNotify(opts, emailNormalized));
+}
+
+async function createOrNotify(
+  opts: { email: string; password: string; locale: "de" | "en"; client: ClientInfo },
+  emailNormalized: string,
+): Promise<RegisterResult> {
+  const passwordHash = await hashPassword(opts.password);
+  const { appUrl } = getEnv();
+  const existing = await db.user.findUnique({ where: { emailNormalized } });
+  if (existing) {
+    await db.$transaction((tx) =>
+      writeAuditEvent(tx, {
+        type: "auth.registration_attempt_existing",
+        actorRole: "ANONYMOUS",
+        subjectUserId: existing.id,
+        ip: opts.client.ip,
+        userAgent: opts.client.userAgent,
+      }),
+    );
+    sendMailInBackground({
+      to: existing.email,
+      locale: existing.locale === "en" ? "en" : "de",
+      template: {
+        name: "registration-attempt",
+        data: { loginUrl: `${appUrl}/login`, resetUrl: `${appUrl}/forgot-password` },
+      },
+    });
+    return { ok: true };
+  }
+
+  const { user, token } = await db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        email: opts.email.trim(),
+        emailNormalized,
+        locale: opts.locale,
+        roles: { create: { role: "CUSTOMER" } },
+        passwordCredential: { create: { hash: passwordHash } },
+        communicationPreference: { create: {} },
+      },
+    });
+    for (const purposeKey of ["terms", "privacy_notice"]) {
+      await recordConsent(tx, {
+        userId: user.id,
+        purposeKey,
+        action: "GRANTED",
+        source: "REGISTRATION",
+        locale: opts.locale,
+        ip: opts.client.ip,
+        userAgent: opts.client.userAgent,
+      });
+    }
+    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+    await writeAuditEvent(tx, {
+      type: "auth.registered",
+      actorId: user.id,
+      actorRole: "CUSTOMER",
+      subjectUserId: user.id,
+      ip: opts.client.ip,
+      userAgent: opts.client.userAgent,
+      metadata: { method: "PASSWORD" },
+    });
+    return { user, token };
+  });
+  sendMailInBackground({
+    to: user.email,
+    locale: opts.locale,
+    template: {
+      name: "verify-email",
+      data: { url: `${appUrl}/verify-email?token=${encodeURIComponent(token)}` },
+    },
+  });
+  return { ok: true };
+}

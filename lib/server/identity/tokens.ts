@@ -1,0 +1,71 @@
+import "server-only";
+/**
+ * Single-use, expiring tokens sent by mail (verification, reset, email change, social link). Only
+ * the SHA-256 of the token is stored; consuming is conditional on `consumedAt: null`, so two
+ * concurrent uses cannot both succeed.
+ */
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { hashToken } from "@/lib/auth/session-token";
+
+type Tx = Prisma.TransactionClient;
+export type TokenPurpose = "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "EMAIL_CHANGE" | "SOCIAL_LINK";
+
+export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = {
+  EMAIL_VERIFICATION: 24 * 60,
+  PASSWORD_RESET: 30,
+  EMAIL_CHANGE: 24 * 60,
+  SOCIAL_LINK: 15,
+};
+
+export async function issueToken(
+  tx: Tx,
+  opts: { userId: string; purpose: TokenPurpose; payload?: Prisma.InputJsonValue },
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.verificationToken.create({
+    data: {
+      tokenHash: hashToken(token),
+      purpose: opts.purpose,
+      userId: opts.userId,
+      payload: opts.payload,
+      expiresAt: new Date(Date.now() + TOKEN_TTL_MINUTES[opts.purpose] * 60_000),
+    },
+  });
+  return token;
+}
+
+export type ConsumedToken = { userId: string; payload: Prisma.JsonValue | null };
+
+/** Marks the token used and returns it, or null when unknown, expired, used or of another purpose. */
+export async function consumeToken(
+  tx: Tx,
+  opts: { token: string; purpose: TokenPurpose },
+): Promise<ConsumedToken | null> {
+  if (!opts.token || opts.token.length > 200) return null;
+  const row = await tx.verificationToken.findUnique({ where: { tokenHash: hashToken(opts.token) } });
+  if (!row || row.purpose !== opts.purpose || row.consumedAt || row.expiresAt <= new Date()) return null;
+  const { count } = await tx.verificationToken.updateMany({
+    where: { id: row.id, consumedAt: null },
+    data: { consumedAt: new Date() },
+  });
+  return count === 1 ? { userId: row.userId, payload: row.payload } : null;
+}
+
+/** Looks a token up without using it (to show a form before the user submits it). */
+export async function isTokenUsable(
+  tx: Tx,
+  opts: { token: string; purpose: TokenPurpose },
+): Promise<boolean> {
+  if (!opts.token || opts.token.length > 200) return false;
+  const row = await tx.verificationToken.findUnique({ where: { tokenHash: hashToken(opts.token) } });
+  return !!row && row.purpose === opts.purpose && !row.consumedAt && row.expiresAt > new Date();
+}
+
+/** Invalidates the user's open tokens of a purpose (a new reset link voids the older ones). */
+export async function voidTokens(tx: Tx, opts: { userId: string; purpose: TokenPurpose }): Promise<void> {
+  await tx.verificationToken.updateMany({
+    where: { userId: opts.userId, purpose: opts.purpose, consumedAt: null },
+    data: { consumedAt: new Date() },
+  });
+}

@@ -1,0 +1,268 @@
+/**
+ * The mails the portal sends, in German and English (texts in messages/mail/*.json). Pure: no
+ * environment, no I/O, so tests render every template in both languages. Each template only picks
+ * texts and values; mail-layout.ts builds the HTML and text parts and escapes every value.
+ */
+import { createTranslator } from "use-intl/core";
+import de from "@/messages/mail/de.json";
+import en from "@/messages/mail/en.json";
+import { renderMailHtml, renderMailText, type MailBlock } from "./mail-layout";
+
+export type MailLocale = "de" | "en";
+
+export type MailTemplate =
+  | { name: "verify-email"; data: { url: string } }
+  /** Someone tried to register an existing address: the answer on screen is the same (no enumeration). */
+  | { name: "registration-attempt"; data: { loginUrl: string; resetUrl: string } }
+  | { name: "password-reset"; data: { url: string; expiresMinutes: number } }
+  /** Reset requested for an address without an account; sending it is the caller's choice. */
+  | { name: "password-reset-unknown"; data: { registerUrl: string } }
+  /** After a reset or change; all other sessions were signed out. */
+  | { name: "password-changed"; data: { time: Date; resetUrl: string } }
+  | { name: "email-change-verify"; data: { url: string; newEmail: string } }
+  /** To the OLD address once the change is confirmed: a hijacked account must not change hands silently. */
+  | { name: "email-change-notice"; data: { newEmailMasked: string; time: Date } }
+  | {
+      name: "new-device-sign-in";
+      data: {
+        time: Date;
+        browser: string;
+        os: string;
+        location: string | null;
+        ip: string | null;
+        reviewUrl: string;
+      };
+    }
+  | { name: "social-account-linked"; data: { provider: string; time: Date; reviewUrl: string } };
+
+export type MailTemplateName = MailTemplate["name"];
+
+export type RenderedMail = { subject: string; text: string; html: string };
+
+/** Links to fixed routes (/account/security, /forgot-password) in security notices. */
+export type MailContext = { appUrl: string };
+
+type MailMessages = typeof de;
+
+// Compile-time parity, as for the app's catalogs: `tsc` fails when de and en drift apart.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type AssertTrue<T extends true> = T;
+export type MailMessageParity = AssertTrue<Equal<MailMessages, typeof en>>;
+
+const CATALOGS: Record<MailLocale, MailMessages> = { de, en };
+
+// The app's locales are bare languages; for dates we want the German and British conventions
+// (24-hour clock, day before month) and the zone spelled out, since readers may be travelling.
+const DATE_LOCALES: Record<MailLocale, string> = { de: "de-DE", en: "en-GB" };
+export const MAIL_TIME_ZONE = "Europe/Berlin";
+
+/** "Donnerstag, 12. März 2026 um 14:30 MEZ" / "Thursday, 12 March 2026 at 14:30 CET". */
+export function formatMailTime(time: Date, locale: MailLocale): string {
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: MAIL_TIME_ZONE,
+    timeZoneName: "short",
+  }).format(time);
+}
+
+function translatorFor(locale: MailLocale) {
+  return createTranslator({
+    locale,
+    messages: CATALOGS[locale],
+    timeZone: MAIL_TIME_ZONE,
+    // A missing key or a broken ICU message must fail the send (and the tests), not mail a key name.
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
+
+type Translate = ReturnType<typeof translatorFor>;
+type Body = { subject: string; heading: string; blocks: MailBlock[] };
+
+const paragraph = (text: string): MailBlock => ({ kind: "paragraph", text });
+const button = (label: string, url: string, isSecondary = false): MailBlock => ({
+  kind: "button",
+  label,
+  url,
+  isSecondary,
+});
+
+function routeUrl(ctx: MailContext, route: string): string {
+  return `${ctx.appUrl.replace(/\/+$/, "")}${route}`;
+}
+
+/** The close of every security notice: reassurance, then what to do if it was not the reader. */
+function notYouBlocks(t: Translate, notYou: string, actions: MailBlock[]): MailBlock[] {
+  return [
+    paragraph(t("security.itWasYou")),
+    { kind: "subheading", text: t("security.notYouHeading") },
+    paragraph(notYou),
+    ...actions,
+  ];
+}
+
+function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: MailContext): Body {
+  const unknown = t("layout.unknown");
+  const orUnknown = (value: string | null) => (value && value.trim() ? value : unknown);
+  const timeRow = (time: Date) => ({ label: t("facts.time"), value: formatMailTime(time, locale) });
+  const resetButton = button(t("security.resetButton"), routeUrl(ctx, "/forgot-password"), true);
+
+  switch (template.name) {
+    case "verify-email":
+      return {
+        subject: t("verifyEmail.subject"),
+        heading: t("verifyEmail.heading"),
+        blocks: [
+          paragraph(t("verifyEmail.intro")),
+          button(t("verifyEmail.button"), template.data.url),
+          paragraph(t("verifyEmail.validity")),
+          paragraph(t("verifyEmail.notYou")),
+        ],
+      };
+    case "registration-attempt":
+      return {
+        subject: t("registrationAttempt.subject"),
+        heading: t("registrationAttempt.heading"),
+        blocks: [
+          paragraph(t("registrationAttempt.intro")),
+          paragraph(t("registrationAttempt.signIn")),
+          button(t("registrationAttempt.signInButton"), template.data.loginUrl),
+          paragraph(t("registrationAttempt.reset")),
+          button(t("registrationAttempt.resetButton"), template.data.resetUrl, true),
+          paragraph(t("registrationAttempt.notYou")),
+        ],
+      };
+    case "password-reset":
+      return {
+        subject: t("passwordReset.subject"),
+        heading: t("passwordReset.heading"),
+        blocks: [
+          paragraph(t("passwordReset.intro")),
+          button(t("passwordReset.button"), template.data.url),
+          paragraph(t("passwordReset.validity", { minutes: template.data.expiresMinutes })),
+          paragraph(t("passwordReset.sessions")),
+          paragraph(t("passwordReset.notYou")),
+        ],
+      };
+    case "password-reset-unknown":
+      return {
+        subject: t("passwordResetUnknown.subject"),
+        heading: t("passwordResetUnknown.heading"),
+        blocks: [
+          paragraph(t("passwordResetUnknown.intro")),
+          paragraph(t("passwordResetUnknown.otherAddress")),
+          paragraph(t("passwordResetUnknown.register")),
+          button(t("passwordResetUnknown.button"), template.data.registerUrl),
+          paragraph(t("passwordResetUnknown.notYou")),
+        ],
+      };
+    case "password-changed":
+      return {
+        subject: t("passwordChanged.subject"),
+        heading: t("passwordChanged.heading"),
+        blocks: [
+          paragraph(t("passwordChanged.intro")),
+          { kind: "facts", rows: [timeRow(template.data.time)] },
+          ...notYouBlocks(t, t("passwordChanged.notYou"), [
+            button(t("security.resetButton"), template.data.resetUrl),
+          ]),
+        ],
+      };
+    case "email-change-verify":
+      return {
+        subject: t("emailChangeVerify.subject"),
+        heading: t("emailChangeVerify.heading"),
+        blocks: [
+          paragraph(t("emailChangeVerify.intro", { newEmail: template.data.newEmail })),
+          button(t("emailChangeVerify.button"), template.data.url),
+          paragraph(t("emailChangeVerify.pending")),
+          paragraph(t("emailChangeVerify.notYou")),
+        ],
+      };
+    case "email-change-notice":
+      return {
+        subject: t("emailChangeNotice.subject"),
+        heading: t("emailChangeNotice.heading"),
+        blocks: [
+          paragraph(t("emailChangeNotice.intro")),
+          {
+            kind: "facts",
+            rows: [
+              timeRow(template.data.time),
+              { label: t("facts.newEmail"), value: template.data.newEmailMasked },
+            ],
+          },
+          // No reset link: it would now go to the new address, the one an intruder may control.
+          ...notYouBlocks(t, t("emailChangeNotice.notYou"), [
+            button(t("security.reviewButton"), routeUrl(ctx, "/account/security")),
+          ]),
+        ],
+      };
+    case "new-device-sign-in": {
+      const d = template.data;
+      const device = t("facts.deviceValue", { browser: orUnknown(d.browser), os: orUnknown(d.os) });
+      return {
+        subject: t("newDeviceSignIn.subject"),
+        heading: t("newDeviceSignIn.heading"),
+        blocks: [
+          paragraph(t("newDeviceSignIn.intro")),
+          {
+            kind: "facts",
+            rows: [
+              timeRow(d.time),
+              { label: t("facts.device"), value: device },
+              { label: t("facts.location"), value: orUnknown(d.location) },
+              { label: t("facts.ip"), value: orUnknown(d.ip) },
+            ],
+          },
+          ...notYouBlocks(t, t("newDeviceSignIn.notYou"), [
+            button(t("security.reviewButton"), d.reviewUrl),
+            resetButton,
+          ]),
+        ],
+      };
+    }
+    case "social-account-linked": {
+      const { provider } = template.data;
+      return {
+        subject: t("socialAccountLinked.subject", { provider }),
+        heading: t("socialAccountLinked.heading", { provider }),
+        blocks: [
+          paragraph(t("socialAccountLinked.intro", { provider })),
+          {
+            kind: "facts",
+            rows: [timeRow(template.data.time), { label: t("facts.provider"), value: provider }],
+          },
+          ...notYouBlocks(t, t("socialAccountLinked.notYou"), [
+            button(t("socialAccountLinked.reviewButton"), template.data.reviewUrl),
+            resetButton,
+          ]),
+        ],
+      };
+    }
+  }
+}
+
+/** Subject, plain text and HTML of one mail. Throws on a missing text or a non-http(s) link. */
+export function renderMail(locale: MailLocale, template: MailTemplate, ctx: MailContext): RenderedMail {
+  const t = translatorFor(locale);
+  const body = bodyOf(t, locale, template, ctx);
+  const content = {
+    locale,
+    // A value such as a provider name must not break the header onto a second line.
+    subject: body.subject.replace(/\s+/g, " ").trim(),
+    brand: t("layout.brand"),
+    heading: body.heading,
+    blocks: body.blocks,
+    buttonHint: t("layout.buttonHint"),
+    signOff: [t("layout.regards"), t("layout.team")],
+    footer: t("layout.footer"),
+  };
+  return { subject: content.subject, text: renderMailText(content), html: renderMailHtml(content) };
+}

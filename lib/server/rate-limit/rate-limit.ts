@@ -1,0 +1,171 @@
+import "server-only";
+/**
+ * Database-backed throttling (policies.ts), shared by every app instance on the same database.
+ *
+ * Every change runs in a short transaction whose first statement is an upsert of the bucket row:
+ * Prisma issues it as one INSERT … ON CONFLICT DO UPDATE … RETURNING on SQLite and PostgreSQL
+ * alike (checked in the query log), which creates the row if needed and locks it (PostgreSQL row
+ * lock; SQLite's single write lock), so concurrent hits from any number of instances are applied
+ * one after another instead of losing updates. The new state is computed in bucket-state.ts.
+ *
+ * Subjects are hashed (SHA-256) into the key `<policy>:<hex>`, so no email or IP is stored here.
+ *
+ * Sign-in flow, race-free: `consumeRateLimit` on the failure policies counts the attempt as a
+ * failure BEFORE the password is checked, atomically refusing once a wait applies; on success call
+ * `resetRateLimit` (account) and `refundRateLimitHit` (IP). Peek-then-record (`peekRateLimit`,
+ * verify, `recordRateLimitHit`) is simpler but lets a burst of parallel requests all pass the peek
+ * before the first failure is recorded.
+ *
+ * `now` is a parameter for tests and jobs; in requests leave it to the clock.
+ */
+import { createHash } from "node:crypto";
+import type { Db } from "@/lib/prisma-client";
+import { afterHit, afterRefund, decide, type BucketState, type RateDecision } from "./bucket-state";
+import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "./policies";
+
+export type { RateDecision } from "./bucket-state";
+export type { RateLimitPolicyName } from "./policies";
+export { rateLimitIpSubject } from "./ip-subject";
+
+const BUCKET_SELECT = {
+  count: true,
+  consecutiveFailures: true,
+  windowStartedAt: true,
+  lockedUntil: true,
+  expiresAt: true,
+} as const;
+
+// A placeholder row created by the locking upsert counts as "no state" (expired) until updated.
+const NO_STATE = new Date(0);
+
+// SQLite's lock queue and a PostgreSQL pool under load both need more than Prisma's 2 s default
+// to start a transaction; each of ours lasts a few milliseconds once started.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
+
+export function rateLimitKey(policy: RateLimitPolicyName, subject: string): string {
+  return `${policy}:${createHash("sha256").update(subject, "utf8").digest("hex")}`;
+}
+
+/** Read-only: may this attempt go ahead? */
+export async function peekRateLimit(
+  db: Db,
+  policy: RateLimitPolicyName,
+  subject: string,
+  now: Date = new Date(),
+): Promise<RateDecision> {
+  const row = await db.rateLimitBucket.findUnique({
+    where: { key: rateLimitKey(policy, subject) },
+    select: BUCKET_SELECT,
+  });
+  return decide(RATE_LIMIT_POLICIES[policy], row, now);
+}
+
+/**
+ * Counts one failure (failure policies) or one attempt (window policies), atomically. Returns the
+ * state after the hit, i.e. whether the NEXT attempt may go ahead and, if not, for how long.
+ */
+export async function recordRateLimitHit(
+  db: Db,
+  policy: RateLimitPolicyName,
+  subject: string,
+  now: Date = new Date(),
+): Promise<RateDecision> {
+  const rules = RATE_LIMIT_POLICIES[policy];
+  return updateBucket(db, rateLimitKey(policy, subject), now, (row) => {
+    const next = afterHit(rules, row, now);
+    return { next, result: decide(rules, next, now) };
+  });
+}
+
+/**
+ * Check and count in one atomic step: refuses (counting nothing) when over the limit, otherwise
+ * counts this attempt and lets it go ahead. The answer is about THIS attempt. On a failure policy
+ * the attempt is counted as a failure in advance (see the module comment).
+ */
+export async function consumeRateLimit(
+  db: Db,
+  policy: RateLimitPolicyName,
+  subject: string,
+  now: Date = new Date(),
+): Promise<RateDecision> {
+  const rules = RATE_LIMIT_POLICIES[policy];
+  return updateBucket<RateDecision>(db, rateLimitKey(policy, subject), now, (row) => {
+    const decision = decide(rules, row, now);
+    return decision.allowed
+      ? { next: afterHit(rules, row, now), result: decision }
+      : { next: null, result: decision };
+  });
+}
+
+/** Takes back one hit counted by consumeRateLimit for an attempt that turned out fine. */
+export async function refundRateLimitHit(
+  db: Db,
+  policy: RateLimitPolicyName,
+  subject: string,
+  now: Date = new Date(),
+): Promise<void> {
+  const rules = RATE_LIMIT_POLICIES[policy];
+  await updateBucket(db, rateLimitKey(policy, subject), now, (row) => ({
+    next: afterRefund(rules, row, now),
+    result: undefined,
+  }));
+}
+
+/** Clears the subject's counter, e.g. the account's after a successful sign-in or password reset. */
+export async function resetRateLimit(db: Db, policy: RateLimitPolicyName, subject: string): Promise<void> {
+  await withRetry(() => db.rateLimitBucket.deleteMany({ where: { key: rateLimitKey(policy, subject) } }));
+}
+
+/** Periodic cleanup: deletes buckets whose window ended or whose failures are forgotten. */
+export async function pruneRateLimitBuckets(db: Db, now: Date = new Date()): Promise<number> {
+  const { count } = await withRetry(() =>
+    db.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: now } } }),
+  );
+  return count;
+}
+
+async function updateBucket<T>(
+  db: Db,
+  key: string,
+  now: Date,
+  step: (row: BucketState | null) => { next: BucketState | null; result: T },
+): Promise<T> {
+  return withRetry(() =>
+    db.$transaction(async (tx) => {
+      const row = await tx.rateLimitBucket.upsert({
+        where: { key },
+        create: { key, windowStartedAt: now, expiresAt: NO_STATE },
+        update: { updatedAt: now }, // a real write: it is what takes the lock
+        select: BUCKET_SELECT,
+      });
+      const { next, result } = step(row);
+      if (next) await tx.rateLimitBucket.update({ where: { key }, data: next, select: { key: true } });
+      return result;
+    }, TX_OPTIONS),
+  );
+}
+
+/**
+ * Retries what two instances can run into on one database: SQLite answers SQLITE_BUSY at once when
+ * another connection (another instance) holds the write lock, because the libsql driver sets no
+ * busy timeout; PostgreSQL may report a deadlock or write conflict.
+ */
+async function withRetry<T>(operation: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (attempt >= attempts || !isTransient(error)) throw error;
+      const backoff = Math.min(200, 5 * 2 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * backoff));
+    }
+  }
+}
+
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // P1008 is how Prisma's libsql adapter reports SQLITE_BUSY; P2034: write conflict or deadlock.
+  if (code === "P1008" || code === "P2034") return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize/i.test(message);
+}

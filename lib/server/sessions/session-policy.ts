@@ -1,0 +1,28 @@
+/**
+ * Session lifetimes (docs/decisions/0004): without "remember me" NIST SP 800-63B-4 AAL2 — idle
+ * timeout SESSION_IDLE_MINUTES (default 60), absolute SESSION_ABSOLUTE_HOURS (default 24). With
+ * "remember me" the absolute lifetime is SESSION_REMEMBER_DAYS (default 30) and the idle timeout
+ * 7 days; sensitive actions still require a recent authentication (step-up).
+ */
+export type SessionLifetimes = { idleMinutes: number; absoluteHours: number; rememberDays: number };
+
+const REMEMBER_IDLE_MINUTES = 7 * 24 * 60;
+/** Sliding the idle window costs a write; do it at most this often per session. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
+export function sessionExpiries(lifetimes: SessionLifetimes, rememberMe: boolean, now = new Date()) {
+  const absoluteMs = rememberMe ? lifetimes.rememberDays * 86_400_000 : lifetimes.absoluteHours * 3_600_000;
+  const absoluteExpiresAt = new Date(now.getTime() + absoluteMs);
+  return { absoluteExpiresAt, idleExpiresAt: nextIdleExpiry(lifetimes, rememberMe, absoluteExpiresAt, now) };
+}
+
+export function nextIdleExpiry(
+  lifetimes: SessionLifetimes,
+  rememberMe: boolean,
+  absoluteExpiresAt: Date,
+  now = new Date(),
+): Date {
+  const idleMinutes = rememberMe ? REMEMBER_IDLE_MINUTES : lifetimes.idleMinutes;
+  const idle = new Date(now.getTime() + idleMinutes * 60_000);
+  return idle < absoluteExpiresAt ? idle : absoluteExpiresAt;
+}

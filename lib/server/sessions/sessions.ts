@@ -1,0 +1,122 @@
+import "server-only";
+/**
+ * Database sessions: the cookie carries a random token, the row holds only its SHA-256, so a
+ * session can be listed, revoked one by one or all at once, and every app instance sees the same.
+ */
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { newSessionToken, hashToken } from "@/lib/auth/session-token";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { sessionExpiries } from "./session-policy";
+
+type Tx = Prisma.TransactionClient;
+export type AuthMethodName = "PASSWORD" | "PASSKEY" | "SOCIAL" | "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
+export type RevokeReason =
+  | "SIGNED_OUT"
+  | "REVOKED_BY_USER"
+  | "REVOKED_BY_SUPPORT"
+  | "PASSWORD_CHANGED"
+  | "PASSWORD_RESET"
+  | "EMAIL_CHANGED"
+  | "ACCOUNT_LOCKED"
+  | "DELETION_REQUESTED";
+
+export type NewSession = { id: string; token: string; absoluteExpiresAt: Date; rememberMe: boolean };
+
+export async function createSession(
+  tx: Tx,
+  opts: {
+    userId: string;
+    deviceId: string | null;
+    methods: AuthMethodName[];
+    rememberMe: boolean;
+    client: ClientInfo;
+  },
+): Promise<NewSession> {
+  const token = newSessionToken();
+  const { absoluteExpiresAt, idleExpiresAt } = sessionExpiries(getEnv().sessions, opts.rememberMe);
+  const session = await tx.session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId: opts.userId,
+      deviceId: opts.deviceId,
+      idleExpiresAt,
+      absoluteExpiresAt,
+      rememberMe: opts.rememberMe,
+      authMethods: opts.methods,
+      aal: 1,
+      ip: opts.client.ip,
+      country: opts.client.location?.country ?? null,
+      city: opts.client.location?.city ?? null,
+      userAgent: opts.client.userAgent,
+    },
+  });
+  return { id: session.id, token, absoluteExpiresAt, rememberMe: opts.rememberMe };
+}
+
+export type SessionListItem = {
+  id: string;
+  isCurrent: boolean;
+  browser: string | null;
+  os: string | null;
+  country: string | null;
+  city: string | null;
+  ip: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+};
+
+/** The user's active sessions, current first, then by last activity. */
+export async function listActiveSessions(
+  userId: string,
+  currentSessionId: string,
+): Promise<SessionListItem[]> {
+  const now = new Date();
+  const rows = await db.session.findMany({
+    where: { userId, revokedAt: null, idleExpiresAt: { gt: now }, absoluteExpiresAt: { gt: now } },
+    include: { device: { select: { browser: true, os: true } } },
+    orderBy: { lastSeenAt: "desc" },
+  });
+  return rows
+    .map((s) => ({
+      id: s.id,
+      isCurrent: s.id === currentSessionId,
+      browser: s.device?.browser ?? null,
+      os: s.device?.os ?? null,
+      country: s.country,
+      city: s.city,
+      ip: s.ip,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+    }))
+    .sort((a, b) => Number(b.isCurrent) - Number(a.isCurrent));
+}
+
+/** Revokes one of the user's sessions; another user's id matches nothing. Returns whether one was revoked. */
+export async function revokeSession(
+  tx: Tx,
+  opts: { userId: string; sessionId: string; reason: RevokeReason },
+): Promise<boolean> {
+  const { count } = await tx.session.updateMany({
+    where: { id: opts.sessionId, userId: opts.userId, revokedAt: null },
+    data: { revokedAt: new Date(), revokeReason: opts.reason },
+  });
+  return count > 0;
+}
+
+/** Revokes all of the user's sessions except `exceptSessionId` (none: all). Returns how many. */
+export async function revokeSessions(
+  tx: Tx,
+  opts: { userId: string; reason: RevokeReason; exceptSessionId?: string },
+): Promise<number> {
+  const { count } = await tx.session.updateMany({
+    where: {
+      userId: opts.userId,
+      revokedAt: null,
+      ...(opts.exceptSessionId ? { id: { not: opts.exceptSessionId } } : {}),
+    },
+    data: { revokedAt: new Date(), revokeReason: opts.reason },
+  });
+  return count;
+}

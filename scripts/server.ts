@@ -1,0 +1,37 @@
+/**
+ * The HTTP server behind `npm start`/`npm run dev` (spawned by scripts/start.ts with the validated
+ * environment). A custom server only to establish the client IP we can trust (lib/client-ip.ts);
+ * everything else is Next.js's own request handler.
+ */
+import { createServer } from "node:http";
+import { clientIpFrom, CLIENT_IP_HEADER } from "../lib/client-ip";
+import { ROOT } from "./db/derive-postgres-schema";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+
+const { default: next } = await import("next");
+const app = next({ dev, dir: ROOT, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const ip = clientIpFrom({
+    socketAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers["x-forwarded-for"],
+    trustProxy,
+  });
+  // Always overwrite: a client must never be able to choose its own "trusted" address.
+  if (ip) req.headers[CLIENT_IP_HEADER] = ip;
+  else delete req.headers[CLIENT_IP_HEADER];
+  void handle(req, res);
+});
+server.listen(port, () => console.log(`[portal] ready on port ${port}${dev ? " (development)" : ""}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}

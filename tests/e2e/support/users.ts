@@ -1,0 +1,59 @@
+/**
+ * E2E fixtures that work on the database of the server under test: create customers and sign a
+ * browser context in by creating a session row and its cookie (only the login tests use the UI).
+ */
+import type { BrowserContext } from "@playwright/test";
+import { hashPassword } from "../../../lib/auth/password-hash";
+import { hashToken, newSessionToken, SESSION_COOKIE } from "../../../lib/auth/session-token";
+import { createPrismaClient, type Db } from "../../../lib/prisma-client";
+
+export const E2E_DATABASE_URL = "file:./tests/.tmp/e2e/portal.db";
+export const E2E_BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+
+let client: Db | undefined;
+export function e2eDb(): Db {
+  client ??= createPrismaClient(E2E_DATABASE_URL);
+  return client;
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
+}
+
+export async function createCustomer(
+  opts: { email?: string; password?: string; verified?: boolean; displayName?: string } = {},
+) {
+  const email = opts.email ?? uniqueEmail("kundin");
+  const password = opts.password ?? "Heute scheint die Sonne über Hamburg";
+  const user = await e2eDb().user.create({
+    data: {
+      email,
+      emailNormalized: email.toLowerCase(),
+      emailVerifiedAt: opts.verified === false ? null : new Date(),
+      displayName: opts.displayName ?? null,
+      roles: { create: { role: "CUSTOMER" } },
+      passwordCredential: { create: { hash: await hashPassword(password) } },
+    },
+  });
+  return { id: user.id, email, password };
+}
+
+/** Signs the context in as the user by creating a database session and setting its cookie. */
+export async function signInAs(context: BrowserContext, userId: string): Promise<string> {
+  const token = newSessionToken();
+  const now = Date.now();
+  const session = await e2eDb().session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      idleExpiresAt: new Date(now + 3_600_000),
+      absoluteExpiresAt: new Date(now + 86_400_000),
+      authMethods: ["PASSWORD"],
+      userAgent: "E2E fixture",
+    },
+  });
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: token, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
+  ]);
+  return session.id;
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { AUDIT_CHAIN_HEAD_ID } from "@/lib/server/audit/audit-hash";
+import { AuditMetadataError, type AuditMetadata } from "@/lib/server/audit/audit-metadata";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
+import { redactEmail, writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { createPrismaClient } from "@/lib/prisma-client";
+
+const db = createPrismaClient();
+afterAll(() => db.$disconnect());
+
+// The chain is one per database and this run's database is shared by every integration file, some
+// of which insert raw audit rows (data-model.test.ts). This file therefore starts from an empty
+// chain; files run one after another, so nothing appends meanwhile.
+beforeAll(async () => {
+  await db.auditEvent.deleteMany({});
+  await db.auditChainHead.upsert({
+    where: { id: AUDIT_CHAIN_HEAD_ID },
+    create: { id: AUDIT_CHAIN_HEAD_ID, sequence: 0 },
+    update: { sequence: 0, hash: null },
+  });
+});
+
+// Prisma's marker for a database NULL in a Json column (a plain null would be a JSON null).
+const DbNull = Prisma.DbNull;
+
+class RollBack extends Error {}
+
+async function eventAt(sequence: number) {
+  return db.auditEvent.findUniqueOrThrow({ where: { sequence } });
+}
+
+describe("audit log hash chain", () => {
+  it("appends a gap-free, verifying chain from 20 concurrent transactions; rolled-back ones leave no trace", async () => {
+    const before = (await db.auditChainHead.findUniqueOrThrow({ where: { id: AUDIT_CHAIN_HEAD_ID } }))
+      .sequence;
+    const run = randomUUID();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        db.$transaction(async (tx) => {
+          // The audited change and its event commit together, or neither does.
+          const email = `audit-${run}-${i}@example.com`;
+          const user = await tx.user.create({ data: { email, emailNormalized: email } });
+          await writeAuditEvent(tx, {
+            type: "auth.registered",
+            actorId: user.id,
+            actorRole: "CUSTOMER",
+            subjectUserId: user.id,
+            ip: `192.0.2.${i}`,
+            userAgent: "vitest",
+            metadata: { run, index: i, email: redactEmail(email), nested: { z: 1, a: [true, null, "x"] } },
+          });
+          if (i % 4 === 3) throw new RollBack(); // 5 of 20 fail after writing their event
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(15);
+    for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toBeInstanceOf(RollBack);
+
+    const events = await db.auditEvent.findMany({
+      where: { sequence: { gt: before } },
+      orderBy: { sequence: "asc" },
+    });
+    expect(events.map((e) => e.sequence)).toEqual(Array.from({ length: 15 }, (_, i) => before + 1 + i));
+    for (const [i, e] of events.entries()) {
+      if (i > 0) expect(e.prevHash).toBe(events[i - 1]!.hash);
+      expect(e.metadata).toMatchObject({ run, email: expect.stringMatching(/^a\*\*\*@example\.com$/) });
+      expect((e.metadata as { index: number }).index % 4).not.toBe(3);
+    }
+    expect(await db.user.count({ where: { emailNormalized: { startsWith: `audit-${run}-` } } })).toBe(15);
+    expect(await db.auditChainHead.findUnique({ where: { id: AUDIT_CHAIN_HEAD_ID } })).toMatchObject({
+      sequence: before + 15,
+      hash: events.at(-1)!.hash,
+    });
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: true,
+      count: before + 15,
+      headHash: events.at(-1)!.hash,
+    });
+  });
+
+  it("opens its own transaction when given the root client", async () => {
+    const written = await writeAuditEvent(db, { type: "auth.sign_in_failed", actorRole: "ANONYMOUS" });
+    expect(await eventAt(written.sequence)).toMatchObject({ hash: written.hash, metadata: null, ip: null });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count: written.sequence });
+  });
+
+  it("refuses metadata keys that name secrets and writes nothing", async () => {
+    const head = await db.auditChainHead.findUniqueOrThrow({ where: { id: AUDIT_CHAIN_HEAD_ID } });
+    const forbidden: AuditMetadata[] = [
+      { password: "x" },
+      { detail: { resetToken: "x" } },
+      { iban: "DE89…" },
+    ];
+    for (const metadata of forbidden) {
+      await expect(
+        db.$transaction((tx) =>
+          writeAuditEvent(tx, { type: "auth.password_changed", actorRole: "CUSTOMER", metadata }),
+        ),
+      ).rejects.toBeInstanceOf(AuditMetadataError);
+    }
+    expect(await db.auditChainHead.findUniqueOrThrow({ where: { id: AUDIT_CHAIN_HEAD_ID } })).toMatchObject({
+      sequence: head.sequence,
+      hash: head.hash,
+    });
+  });
+
+  it("detects a changed metadata value or type at that sequence, and accepts a proper redaction", async () => {
+    const { count } = (await verifyAuditChain(db)) as { count: number };
+    expect(count).toBeGreaterThanOrEqual(5);
+    const target = await eventAt(3);
+
+    await db.auditEvent.update({ where: { id: target.id }, data: { metadata: { run: "forged" } } });
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: false,
+      brokenAtSequence: 3,
+      reason: expect.stringContaining("dataHash"),
+    });
+    // Disguising the forgery as an erasure does not help: a redacted row must carry no data.
+    await db.auditEvent.update({ where: { id: target.id }, data: { redactedAt: new Date() } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSequence: 3 });
+    // The real erasure path: personal fields blanked, redactedAt set; the chain still verifies.
+    await db.auditEvent.update({
+      where: { id: target.id },
+      data: { ip: null, userAgent: null, metadata: DbNull, redactedAt: new Date() },
+    });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count });
+
+    const other = await eventAt(4);
+    await db.auditEvent.update({ where: { id: other.id }, data: { type: "auth.email_verified" } });
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: false,
+      brokenAtSequence: 4,
+      reason: expect.stringContaining("hash mismatch"),
+    });
+    await db.auditEvent.update({ where: { id: other.id }, data: { type: other.type } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count });
+  });
+
+  it("detects a deleted event in the middle and at the end", async () => {
+    const { count } = (await verifyAuditChain(db)) as { count: number };
+    const middle = await eventAt(2);
+    const last = await eventAt(count);
+    const restore = (row: typeof middle) =>
+      db.auditEvent.create({ data: { ...row, metadata: row.metadata ?? DbNull } });
+
+    await db.auditEvent.delete({ where: { id: middle.id } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSequence: 2 });
+    await restore(middle);
+
+    await db.auditEvent.delete({ where: { id: last.id } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSequence: count });
+    await restore(last);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count });
+  });
+});

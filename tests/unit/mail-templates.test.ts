@@ -1,0 +1,217 @@
+import { expectMatchingCatalogs } from "../support/catalog-keys";
+import { describe, expect, it } from "vitest";
+import de from "@/messages/mail/de.json";
+import en from "@/messages/mail/en.json";
+import { escapeHtml } from "@/lib/server/mail/mail-layout";
+import { maskEmail, redactEmails } from "@/lib/server/mail/mask-email";
+import { formatMailTime, renderMail, type MailTemplate } from "@/lib/server/mail/templates";
+
+const APP = "https://konto.example.de";
+const ctx = { appUrl: APP };
+const time = new Date("2026-03-12T13:30:00Z");
+// A query with "&" shows that URLs are escaped in the HTML part and left intact in the text part.
+const token = (path: string) => `${APP}${path}?token=abc123&lang=de`;
+
+/** Every template with the URLs it must carry. */
+const CASES: { template: MailTemplate; urls: string[] }[] = [
+  {
+    template: { name: "verify-email", data: { url: token("/verify-email") } },
+    urls: [token("/verify-email")],
+  },
+  {
+    template: {
+      name: "registration-attempt",
+      data: { loginUrl: `${APP}/login`, resetUrl: `${APP}/forgot-password` },
+    },
+    urls: [`${APP}/login`, `${APP}/forgot-password`],
+  },
+  {
+    template: { name: "password-reset", data: { url: token("/reset-password"), expiresMinutes: 30 } },
+    urls: [token("/reset-password")],
+  },
+  {
+    template: { name: "password-reset-unknown", data: { registerUrl: `${APP}/register` } },
+    urls: [`${APP}/register`],
+  },
+  {
+    template: { name: "password-changed", data: { time, resetUrl: `${APP}/forgot-password` } },
+    urls: [`${APP}/forgot-password`],
+  },
+  {
+    template: {
+      name: "email-change-verify",
+      data: { url: token("/verify-email"), newEmail: "neu@example.de" },
+    },
+    urls: [token("/verify-email")],
+  },
+  {
+    template: { name: "email-change-notice", data: { newEmailMasked: "n***@example.de", time } },
+    urls: [`${APP}/account/security`],
+  },
+  {
+    template: {
+      name: "new-device-sign-in",
+      data: {
+        time,
+        browser: "Firefox 140",
+        os: "Windows 11",
+        location: "Berlin, DE",
+        ip: "203.0.113.7",
+        reviewUrl: `${APP}/account/security`,
+      },
+    },
+    urls: [`${APP}/account/security`, `${APP}/forgot-password`],
+  },
+  {
+    template: {
+      name: "social-account-linked",
+      data: { provider: "Google", time, reviewUrl: `${APP}/account/security` },
+    },
+    urls: [`${APP}/account/security`, `${APP}/forgot-password`],
+  },
+];
+
+describe("mail catalogs", () => {
+  it("have the same keys in German and English, none empty", () => {
+    expectMatchingCatalogs(de, en);
+  });
+});
+
+describe("renderMail", () => {
+  it("covers every template name", () => {
+    expect(new Set(CASES.map((c) => c.template.name)).size).toBe(9);
+  });
+
+  describe.each(["de", "en"] as const)("%s", (locale) => {
+    it.each(CASES.map((c) => [c.template.name, c] as const))("%s: subject, text, html, links", (_name, c) => {
+      const mail = renderMail(locale, c.template, ctx);
+      expect(mail.subject.trim()).not.toBe("");
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+      expect(mail.text.trim()).not.toBe("");
+      expect(mail.html).toContain(`<html lang="${locale}"`);
+      expect(mail.html).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
+      for (const url of c.urls) {
+        expect(mail.text).toContain(`\n${url}\n`); // raw, on a line of its own
+        expect(mail.html).toContain(`href="${escapeHtml(url)}"`); // the button
+        expect(mail.html).toContain(`>${escapeHtml(url)}</a>`); // the raw URL as text
+      }
+      // No unresolved ICU placeholders or key names.
+      for (const part of [mail.subject, mail.text, mail.html]) {
+        expect(part).not.toMatch(/[{}]/);
+        expect(part).not.toMatch(/\b(verifyEmail|passwordReset|layout|security|facts)\./);
+      }
+    });
+  });
+
+  it("renders German and English differently", () => {
+    const [first] = CASES;
+    expect(renderMail("de", first!.template, ctx).subject).not.toBe(
+      renderMail("en", first!.template, ctx).subject,
+    );
+  });
+
+  it("escapes every interpolated value in the HTML part and keeps it verbatim in the text part", () => {
+    const evil = `<script>alert("x")</script>@example.com`;
+    const mail = renderMail(
+      "de",
+      { name: "email-change-verify", data: { url: token("/verify-email"), newEmail: evil } },
+      ctx,
+    );
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;@example.com");
+    expect(mail.text).toContain(evil);
+
+    const device = renderMail(
+      "en",
+      {
+        name: "new-device-sign-in",
+        data: {
+          time,
+          browser: "<b>Evil</b>",
+          os: "O'S & co",
+          location: "<img src=x>",
+          ip: null,
+          reviewUrl: `${APP}/account/security`,
+        },
+      },
+      ctx,
+    );
+    expect(device.html).not.toMatch(/<b>|<img/);
+    expect(device.html).toContain("&lt;b&gt;Evil&lt;/b&gt; on O&#39;S &amp; co");
+  });
+
+  it("writes the sign-in facts, with unknown for missing values", () => {
+    const data = {
+      time,
+      browser: "Chrome 150",
+      os: "macOS",
+      location: null,
+      ip: null,
+      reviewUrl: `${APP}/account/security`,
+    };
+    const mailDe = renderMail("de", { name: "new-device-sign-in", data }, ctx);
+    expect(mailDe.text).toContain("Gerät: Chrome 150 auf macOS");
+    expect(mailDe.text).toContain("Ungefährer Ort: unbekannt");
+    expect(mailDe.text).toContain("Zeitpunkt: Donnerstag, 12. März 2026 um 14:30 MEZ");
+    const mailEn = renderMail("en", { name: "new-device-sign-in", data }, ctx);
+    expect(mailEn.text).toContain("IP address: unknown");
+    expect(mailEn.html).toContain('<th scope="row"');
+  });
+
+  it("uses the plural for the reset link's lifetime", () => {
+    const one = renderMail(
+      "de",
+      { name: "password-reset", data: { url: token("/reset-password"), expiresMinutes: 1 } },
+      ctx,
+    );
+    const many = renderMail(
+      "en",
+      { name: "password-reset", data: { url: token("/reset-password"), expiresMinutes: 30 } },
+      ctx,
+    );
+    expect(one.text).toContain("1 Minute gültig");
+    expect(many.text).toContain("valid for 30 minutes");
+  });
+
+  it.each(["javascript:alert(1)", "data:text/html,x", "/relative/path"])("refuses the link %s", (url) => {
+    expect(() => renderMail("de", { name: "verify-email", data: { url } }, ctx)).toThrow(/mail link/);
+  });
+
+  it("keeps a provider name with a line break out of the subject's header line", () => {
+    const mail = renderMail(
+      "en",
+      {
+        name: "social-account-linked",
+        data: { provider: "Evil\r\nBcc: x@y.z", time, reviewUrl: `${APP}/account/security` },
+      },
+      ctx,
+    );
+    expect(mail.subject).toBe("Evil Bcc: x@y.z was linked to your account");
+  });
+});
+
+describe("formatMailTime", () => {
+  it.each([
+    ["de", "2026-03-12T13:30:00Z", "Donnerstag, 12. März 2026 um 14:30 MEZ"],
+    ["de", "2026-07-12T13:30:00Z", "Sonntag, 12. Juli 2026 um 15:30 MESZ"],
+    ["en", "2026-03-12T13:30:00Z", "Thursday, 12 March 2026 at 14:30 CET"],
+    ["en", "2026-07-12T13:30:00Z", "Sunday, 12 July 2026 at 15:30 CEST"],
+  ] as const)("%s %s → %s", (locale, iso, expected) =>
+    expect(formatMailTime(new Date(iso), locale)).toBe(expected),
+  );
+});
+
+describe("maskEmail", () => {
+  it.each([
+    ["erika@example.com", "e***@example.com"],
+    ["a@b.de", "a***@b.de"],
+    ["no-at-sign", "***"],
+    ["@example.com", "***"],
+  ])("%s → %s", (input, expected) => expect(maskEmail(input)).toBe(expected));
+
+  it("redacts addresses inside a server reply", () => {
+    expect(redactEmails("550 5.1.1 <erika@example.com>: unknown user")).toBe(
+      "550 5.1.1 <e***@example.com>: unknown user",
+    );
+  });
+});

@@ -9,12 +9,16 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 type Violation = { url: string; id: string; impact: string; help: string; targets: string[] };
 
-export async function auditPage(page: Page): Promise<Violation[]> {
-  const url = page.url();
+/**
+ * Audits the document in the page now. The violations carry the URL axe itself analysed, which
+ * differs from page.url() at the start when a redirect lands mid-audit.
+ */
+export async function auditPage(page: Page): Promise<{ url: string; violations: Violation[] }> {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
-  return results.violations
+  const url = results.url;
+  const violations = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({
       url,
@@ -23,6 +27,7 @@ export async function auditPage(page: Page): Promise<Violation[]> {
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(" ")),
     }));
+  return { url, violations };
 }
 
 function isNavigationRace(error: unknown): boolean {
@@ -70,8 +75,10 @@ export const test = base.extend<{ axeAudits: AxeAudits }>({
             const url = page.url();
             if (!url.startsWith("http")) return; // about:blank: the test did not open a page
             if (isSkipped(url)) return;
-            violations.push(...(await auditPage(page)));
-            audited.push(url);
+            const result = await auditPage(page);
+            if (isSkipped(result.url)) return; // redirected to a skipped origin while auditing
+            violations.push(...result.violations);
+            audited.push(result.url);
           } catch (error) {
             if (!isNavigationRace(error)) throw error; // left before the audit finished: the next page is audited
           }

@@ -67,6 +67,8 @@ export default defineConfig({
         APP_URL: baseURL,
         DATABASE_URL: "file:./tests/.tmp/e2e/portal.db",
         DEMO_DATA: "on",
+        // X-Forwarded-For decides the client IP, so risk tests can sign in "from" other countries.
+        TRUST_PROXY: "1",
         SMTP_URL: "smtp://127.0.0.1:3125",
         MAIL_FROM: "Kundenportal <konto@kundenportal.test>",
         NEXT_TELEMETRY_DISABLED: "1",

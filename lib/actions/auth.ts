@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { actionFailure, validationFailed, type ActionFailure, type ActionResult } from "@/lib/errors";
 import {
@@ -45,8 +46,17 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
   const parsed = LoginSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const deviceCookieId = (await readDeviceCookie()) ?? newDeviceCookieId();
-  const result = await signIn({ ...parsed.data, deviceCookieId, client: await getClientInfo() });
+  const result = await signIn({
+    ...parsed.data,
+    returnTo: parsed.data.callbackUrl,
+    deviceCookieId,
+    client: await getClientInfo(),
+  });
   await setDeviceCookie(deviceCookieId);
+  if (!result.ok && result.code === "SECOND_FACTOR_REQUIRED") {
+    await setPendingSignInCookie(result.pendingToken);
+    redirect("/login/verify");
+  }
   if (!result.ok) {
     if (result.code === "RATE_LIMITED") {
       if (!result.untilReset) return rateLimited(result.retryAfterSeconds);
@@ -56,6 +66,8 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
       });
     }
     const t = await getTranslations("auth.login");
+    if (result.code === "BLOCKED_BY_RISK")
+      return actionFailure("FORBIDDEN", { formError: t("blockedByRisk") });
     return actionFailure(result.code === "ACCOUNT_LOCKED" ? "FORBIDDEN" : "UNAUTHENTICATED", {
       formError: t(result.code === "ACCOUNT_LOCKED" ? "accountLocked" : "invalidCredentials"),
     });

@@ -69,6 +69,18 @@ const CASES: { template: MailTemplate; urls: string[] }[] = [
     },
     urls: [`${APP}/account/security`, `${APP}/forgot-password`],
   },
+  { template: { name: "sign-in-code", data: { code: "123456", expiresMinutes: 10 } }, urls: [] },
+  {
+    template: { name: "factor-added", data: { factor: "totp", time, reviewUrl: `${APP}/account/security` } },
+    urls: [`${APP}/account/security`, `${APP}/forgot-password`],
+  },
+  {
+    template: {
+      name: "factor-removed",
+      data: { factor: "passkey", time, reviewUrl: `${APP}/account/security` },
+    },
+    urls: [`${APP}/account/security`, `${APP}/forgot-password`],
+  },
 ];
 
 describe("mail catalogs", () => {
@@ -79,7 +91,7 @@ describe("mail catalogs", () => {
 
 describe("renderMail", () => {
   it("covers every template name", () => {
-    expect(new Set(CASES.map((c) => c.template.name)).size).toBe(9);
+    expect(new Set(CASES.map((c) => c.template.name)).size).toBe(12);
   });
 
   describe.each(["de", "en"] as const)("%s", (locale) => {

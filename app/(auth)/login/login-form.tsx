@@ -14,6 +14,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { signInWithPassword } from "@/lib/actions/auth";
 import { LoginSchema, type Login, type LoginInput } from "@/lib/schemas/auth";
+import { usePasskeyAutofill } from "./use-passkey-autofill";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("auth.login");
@@ -30,8 +31,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     defaultValues: { email: "", password: "", rememberMe: false, callbackUrl },
   });
   const { formError, run } = useActionSubmit(setError);
+  const passkeyAutofill = usePasskeyAutofill(callbackUrl);
 
   const onSubmit = handleSubmit(async (values) => {
+    // The password wins: end the pending passkey autofill request before signing in.
+    passkeyAutofill.cancel();
     const result = await run(() => signInWithPassword(values));
     if (result.ok) router.replace(result.data.redirectTo);
   });
@@ -40,9 +44,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
       <p className="text-sm text-slate-600">{tForms("requiredNote")}</p>
-      <FormError message={formError} />
+      <FormError message={formError ?? passkeyAutofill.error} />
       <EmailField
         label={t("email")}
+        autoComplete="username webauthn"
         required
         error={validationMessage(errors.email?.message)}
         {...register("email")}

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isSafeRelativePath } from "@/lib/safe-path";
 import { SocialSignIn, SocialSignInError } from "../social-sign-in";
 import { LoginForm } from "./login-form";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.login");
@@ -32,6 +33,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       <SocialSignInError error={error} />
       <Card>
         <LoginForm callbackUrl={safeCallbackUrl} />
+        <PasskeySignIn callbackUrl={safeCallbackUrl} />
         <SocialSignIn />
       </Card>
       <p className="mt-6 text-center text-sm text-slate-700">

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SocialSignIn } from "../social-sign-in";
+import { PasskeySignUpForm } from "./passkey-sign-up-form";
 import { RegisterForm } from "./register-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,6 +20,7 @@ export default async function RegisterPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <Card>
         <RegisterForm />
+        <PasskeySignUpForm />
         <SocialSignIn />
       </Card>
       <p className="mt-6 text-center text-sm text-slate-700">

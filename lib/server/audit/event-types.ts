@@ -40,6 +40,24 @@ export const AUDIT_EVENT_TYPES = [
   // Consent (terms and privacy notice at registration; later issues add the rest)
   "consent.granted",
   "consent.withdrawn",
+  // Second factors (TOTP, recovery codes, email codes) and the /login/verify step
+  "auth.totp_enabled",
+  "auth.totp_disabled",
+  "auth.recovery_codes_generated",
+  "auth.recovery_code_used",
+  "auth.second_factor_required",
+  "auth.risk_assessed",
+  "auth.sign_in_blocked_by_risk",
+  "auth.second_factor_succeeded",
+  "auth.second_factor_failed",
+  "auth.email_code_sent",
+  // Passkeys
+  "auth.passkey_registered",
+  "auth.passkey_renamed",
+  "auth.passkey_removed",
+  "auth.passkey_signed_in",
+  "auth.passkey_sign_in_failed",
+  "auth.passkey_signed_up",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

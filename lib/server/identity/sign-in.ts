@@ -4,22 +4,30 @@ import "server-only";
  * where it reveals nothing: the caller shows one message for INVALID_CREDENTIALS whatever the reason,
  * and an unknown address costs the same argon2 verification as a known one.
  */
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { recordDeviceSignIn } from "@/lib/server/devices/devices";
+import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
 import { consumeRateLimit, refundRateLimitHit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import { createSession, type NewSession } from "@/lib/server/sessions/sessions";
-import { localeOf, sendMailInBackground } from "./notify";
+import type { NewSession } from "@/lib/server/sessions/sessions";
+import { attemptContext, completeSignIn } from "./complete-sign-in";
+import { createPendingSignIn } from "./pending-sign-in";
 import { padResponse, RESPONSE_FLOOR_MS } from "./response-floor";
+import { blockSignIn } from "./risk-block";
+import { decideSecondFactor, type SecondFactorDecision } from "./second-factor-decision";
+import { riskAuditMetadata, signInAttemptRisk } from "@/lib/auth/risk/assess";
 
+// A required second factor is `ok: false` on purpose: a caller that does not know the step treats
+// it as a failure and creates no session, which is the safe default.
 export type SignInResult =
   | { ok: true; session: NewSession; userId: string }
+  | { ok: false; code: "SECOND_FACTOR_REQUIRED"; pendingToken: string; expiresAt: Date }
   | { ok: false; code: "INVALID_CREDENTIALS" }
   | { ok: false; code: "ACCOUNT_LOCKED" }
+  | { ok: false; code: "BLOCKED_BY_RISK" }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number; untilReset: boolean };
 
 let dummyHash: Promise<string> | undefined;
@@ -30,17 +38,13 @@ export async function signInWithPassword(opts: {
   rememberMe: boolean;
   deviceCookieId: string;
   client: ClientInfo;
+  /** Same-origin path to return to after a second factor. */
+  returnTo?: string;
 }): Promise<SignInResult> {
   const startedAt = performance.now();
   const emailNormalized = opts.email.trim().toLowerCase();
   const ipKey = rateLimitIpSubject(opts.client.ip);
-  const attempt = {
-    emailNormalized,
-    method: "PASSWORD" as const,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
-    ...geo(opts.client),
-  };
+  const attempt = { emailNormalized, method: "PASSWORD" as const, ...attemptContext(opts.client) };
 
   // Count the attempt BEFORE checking the password, so a burst of parallel guesses cannot all pass
   // a read-only check; a success resets the account counter and refunds the IP's hit. Throttled by
@@ -103,80 +107,81 @@ export async function signInWithPassword(opts: {
     return { ok: false, code: "ACCOUNT_LOCKED" };
   }
 
-  const { session, device } = await db.$transaction(async (tx) => {
-    const device = await recordDeviceSignIn(tx, {
-      userId: user.id,
-      deviceCookieId: opts.deviceCookieId,
-      client: opts.client,
-    });
-    const session = await createSession(tx, {
-      userId: user.id,
-      deviceId: device.deviceId,
-      methods: ["PASSWORD"],
-      rememberMe: opts.rememberMe,
-      client: opts.client,
-    });
-    await tx.signInAttempt.create({
-      data: {
-        ...attempt,
-        userId: user.id,
-        result: "SUCCEEDED",
-        deviceId: device.deviceId,
-        sessionId: session.id,
-      },
-    });
-    await tx.user.update({
-      where: { id: user.id },
-      data: { signInCount: { increment: 1 }, lastSignInAt: new Date() },
-    });
-    await writeAuditEvent(tx, {
-      type: "auth.sign_in_succeeded",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
-      metadata: { method: "PASSWORD", newDevice: device.isNewDevice },
-    });
-    if (device.isNewDevice && device.hadOtherDevices) {
-      await writeAuditEvent(tx, {
-        type: "auth.new_device_notice_sent",
-        actorRole: "SYSTEM",
-        subjectUserId: user.id,
-        targetType: "Device",
-        targetId: device.deviceId,
-      });
-    }
-    return { session, device };
+  const roles = await db.userRole.findMany({ where: { userId: user.id }, select: { role: true } });
+  const totp = await db.totpFactor.findUnique({ where: { userId: user.id }, select: { confirmedAt: true } });
+  const decision = await decideSecondFactor({
+    user: { id: user.id, roles: roles.map((r) => r.role), hasConfirmedTotp: Boolean(totp?.confirmedAt) },
+    client: opts.client,
+    deviceCookieId: opts.deviceCookieId,
   });
-  if (device.isNewDevice && device.hadOtherDevices) {
-    sendMailInBackground({
-      to: user.email,
-      locale: localeOf(user.locale),
-      template: {
-        name: "new-device-sign-in",
-        data: {
-          time: new Date(),
-          browser: opts.client.browser ?? "?",
-          os: opts.client.os ?? "?",
-          location: opts.client.location
-            ? [opts.client.location.city, opts.client.location.country].filter(Boolean).join(", ")
-            : null,
-          ip: opts.client.ip,
-          reviewUrl: `${getEnv().appUrl}/account/security`,
-        },
-      },
-    });
+  // Every decision is audited with its signals, in words a support agent reads (de and en).
+  await writeAuditEvent(db, {
+    type: "auth.risk_assessed",
+    actorRole: "SYSTEM",
+    subjectUserId: user.id,
+    ip: opts.client.ip,
+    userAgent: opts.client.userAgent,
+    metadata: riskAuditMetadata(decision.risk),
+  });
+  if (decision.blocked) return blockSignIn({ user, decision, attempt, client: opts.client });
+  if (decision.required && decision.factors.length > 0) {
+    return startSecondFactor({ ...opts, user, decision, attempt });
   }
+  const session = await completeSignIn({
+    user,
+    rememberMe: opts.rememberMe,
+    deviceCookieId: opts.deviceCookieId,
+    client: opts.client,
+  });
   return { ok: true, session, userId: user.id };
 }
 
-function geo(client: ClientInfo) {
-  const l = client.location;
+/** No session yet: a pending sign-in that /login/verify completes with one of the allowed factors. */
+async function startSecondFactor(opts: {
+  user: { id: string; email: string; locale: string };
+  decision: SecondFactorDecision;
+  attempt: Omit<Prisma.SignInAttemptUncheckedCreateInput, "result">;
+  rememberMe: boolean;
+  returnTo?: string;
+  client: ClientInfo;
+}): Promise<SignInResult> {
+  const { user, decision, client } = opts;
+  const pending = await db.$transaction(async (tx) => {
+    const attempt = await tx.signInAttempt.create({
+      data: {
+        ...opts.attempt,
+        userId: user.id,
+        result: "SECOND_FACTOR_REQUIRED",
+        ...signInAttemptRisk(decision.risk),
+      },
+    });
+    const pending = await createPendingSignIn(tx, {
+      userId: user.id,
+      signInAttemptId: attempt.id,
+      factors: decision.factors,
+      riskLevel: decision.riskLevel ?? "LOW",
+      rememberMe: opts.rememberMe,
+      returnTo: opts.returnTo ?? null,
+      client,
+    });
+    await writeAuditEvent(tx, {
+      type: "auth.second_factor_required",
+      actorRole: "ANONYMOUS",
+      subjectUserId: user.id,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      metadata: { reason: decision.reason, factors: decision.factors.join(",") },
+    });
+    return pending;
+  });
+  // Only an email code needs sending; the person chose when to open their authenticator app.
+  if (decision.factors[0] === "EMAIL_CODE") {
+    await sendSignInEmailCode({ pendingSignInId: pending.id, user, client });
+  }
   return {
-    country: l?.country ?? null,
-    city: l?.city ?? null,
-    latitude: l?.latitude ?? null,
-    longitude: l?.longitude ?? null,
+    ok: false,
+    code: "SECOND_FACTOR_REQUIRED",
+    pendingToken: pending.token,
+    expiresAt: pending.expiresAt,
   };
 }

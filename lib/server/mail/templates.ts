@@ -23,7 +23,7 @@ export type MailTemplate =
   /** To the OLD address once the change is confirmed: a hijacked account must not change hands silently. */
   | { name: "email-change-notice"; data: { newEmailMasked: string; time: Date } }
   | {
-      name: "new-device-sign-in";
+      name: "new-device-sign-in" | "sign-in-blocked";
       data: {
         time: Date;
         browser: string;
@@ -33,7 +33,15 @@ export type MailTemplate =
         reviewUrl: string;
       };
     }
-  | { name: "social-account-linked"; data: { provider: string; time: Date; reviewUrl: string } };
+  | { name: "social-account-linked"; data: { provider: string; time: Date; reviewUrl: string } }
+  /** The email one-time code of /login/verify. */
+  | { name: "sign-in-code"; data: { code: string; expiresMinutes: number } }
+  /** NIST SP 800-63B-4 §4.6: the account holder hears of every authenticator bound or removed. */
+  | { name: "factor-added"; data: { factor: MailFactor; time: Date; reviewUrl: string } }
+  | { name: "factor-removed"; data: { factor: MailFactor; time: Date; reviewUrl: string } };
+
+/** Factors named in the notices (translated in the mail catalogs under factorNames). */
+export type MailFactor = "totp" | "recoveryCodes" | "passkey";
 
 export type MailTemplateName = MailTemplate["name"];
 
@@ -204,14 +212,17 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
           ]),
         ],
       };
-    case "new-device-sign-in": {
+    case "new-device-sign-in":
+    case "sign-in-blocked": {
+      // The same facts; a blocked sign-in says it was stopped and what to do.
       const d = template.data;
+      const k = template.name === "sign-in-blocked" ? "signInBlocked" : "newDeviceSignIn";
       const device = t("facts.deviceValue", { browser: orUnknown(d.browser), os: orUnknown(d.os) });
       return {
-        subject: t("newDeviceSignIn.subject"),
-        heading: t("newDeviceSignIn.heading"),
+        subject: t(`${k}.subject`),
+        heading: t(`${k}.heading`),
         blocks: [
-          paragraph(t("newDeviceSignIn.intro")),
+          paragraph(t(`${k}.intro`)),
           {
             kind: "facts",
             rows: [
@@ -221,7 +232,7 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
               { label: t("facts.ip"), value: orUnknown(d.ip) },
             ],
           },
-          ...notYouBlocks(t, t("newDeviceSignIn.notYou"), [
+          ...notYouBlocks(t, t(`${k}.notYou`), [
             button(t("security.reviewButton"), d.reviewUrl),
             resetButton,
           ]),
@@ -241,6 +252,34 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
           },
           ...notYouBlocks(t, t("socialAccountLinked.notYou"), [
             button(t("socialAccountLinked.reviewButton"), template.data.reviewUrl),
+            resetButton,
+          ]),
+        ],
+      };
+    }
+    case "sign-in-code":
+      return {
+        subject: t("signInCode.subject"),
+        heading: t("signInCode.heading"),
+        blocks: [
+          paragraph(t("signInCode.intro")),
+          { kind: "facts", rows: [{ label: t("signInCode.codeLabel"), value: template.data.code }] },
+          paragraph(t("signInCode.validity", { minutes: template.data.expiresMinutes })),
+          paragraph(t("signInCode.notYou")),
+        ],
+      };
+    case "factor-added":
+    case "factor-removed": {
+      const section = template.name === "factor-added" ? "factorAdded" : "factorRemoved";
+      const factor = t(`factorNames.${template.data.factor}`);
+      return {
+        subject: t(`${section}.subject`, { factor }),
+        heading: t(`${section}.heading`, { factor }),
+        blocks: [
+          paragraph(t(`${section}.intro`, { factor })),
+          { kind: "facts", rows: [timeRow(template.data.time)] },
+          ...notYouBlocks(t, t(`${section}.notYou`), [
+            button(t("security.reviewButton"), template.data.reviewUrl),
             resetButton,
           ]),
         ],

@@ -95,6 +95,8 @@ export const RATE_LIMIT_POLICIES = {
   verificationResendIp: { kind: "window", subject: "ip", limit: 20, windowSeconds: HOUR },
   /** Reserved for issue 4 (TOTP, email codes, recovery codes): per account, like sign-in. */
   secondFactor: ACCOUNT_FAILURES,
+  /** Per pending sign-in: "send the code again" at /login/verify (each send is a mail). */
+  signInEmailCodeSend: { kind: "window", subject: "account", limit: 5, windowSeconds: 15 * MINUTE },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

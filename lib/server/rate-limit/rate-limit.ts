@@ -1,4 +1,5 @@
 import "server-only";
+import { withTransientRetry } from "@/lib/server/db-retry";
 /**
  * Database-backed throttling (policies.ts), shared by every app instance on the same database.
  *
@@ -113,12 +114,14 @@ export async function refundRateLimitHit(
 
 /** Clears the subject's counter, e.g. the account's after a successful sign-in or password reset. */
 export async function resetRateLimit(db: Db, policy: RateLimitPolicyName, subject: string): Promise<void> {
-  await withRetry(() => db.rateLimitBucket.deleteMany({ where: { key: rateLimitKey(policy, subject) } }));
+  await withTransientRetry(() =>
+    db.rateLimitBucket.deleteMany({ where: { key: rateLimitKey(policy, subject) } }),
+  );
 }
 
 /** Periodic cleanup: deletes buckets whose window ended or whose failures are forgotten. */
 export async function pruneRateLimitBuckets(db: Db, now: Date = new Date()): Promise<number> {
-  const { count } = await withRetry(() =>
+  const { count } = await withTransientRetry(() =>
     db.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: now } } }),
   );
   return count;
@@ -130,7 +133,7 @@ async function updateBucket<T>(
   now: Date,
   step: (row: BucketState | null) => { next: BucketState | null; result: T },
 ): Promise<T> {
-  return withRetry(() =>
+  return withTransientRetry(() =>
     db.$transaction(async (tx) => {
       const row = await tx.rateLimitBucket.upsert({
         where: { key },
@@ -143,29 +146,4 @@ async function updateBucket<T>(
       return result;
     }, TX_OPTIONS),
   );
-}
-
-/**
- * Retries what two instances can run into on one database: SQLite answers SQLITE_BUSY at once when
- * another connection (another instance) holds the write lock, because the libsql driver sets no
- * busy timeout; PostgreSQL may report a deadlock or write conflict.
- */
-async function withRetry<T>(operation: () => Promise<T>, attempts = 8): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (attempt >= attempts || !isTransient(error)) throw error;
-      const backoff = Math.min(200, 5 * 2 ** attempt);
-      await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * backoff));
-    }
-  }
-}
-
-function isTransient(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  // P1008 is how Prisma's libsql adapter reports SQLITE_BUSY; P2034: write conflict or deadlock.
-  if (code === "P1008" || code === "P2034") return true;
-  const message = error instanceof Error ? error.message : String(error);
-  return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize/i.test(message);
 }

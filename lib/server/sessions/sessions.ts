@@ -32,6 +32,8 @@ export async function createSession(
     methods: AuthMethodName[];
     rememberMe: boolean;
     client: ClientInfo;
+    /** NIST assurance level reached: 2 after a second factor or a user-verified passkey. */
+    aal?: 1 | 2;
   },
 ): Promise<NewSession> {
   const token = newSessionToken();
@@ -45,7 +47,7 @@ export async function createSession(
       absoluteExpiresAt,
       rememberMe: opts.rememberMe,
       authMethods: opts.methods,
-      aal: 1,
+      aal: opts.aal ?? 1,
       ip: opts.client.ip,
       country: opts.client.location?.country ?? null,
       city: opts.client.location?.city ?? null,

@@ -7,8 +7,10 @@ import { requireUser } from "@/lib/auth/session";
 import { listSignInHistory } from "@/lib/server/identity/account-security";
 import { listActiveSessions } from "@/lib/server/sessions/sessions";
 import { sectionMetadata } from "../section-placeholder";
+import { Authenticator } from "./authenticator";
 import { ChangeEmailForm } from "./change-email-form";
 import { LinkedAccounts } from "./linked-accounts";
+import { Passkeys } from "./passkeys";
 import { SessionList } from "./session-list";
 import { SignInHistory } from "./sign-in-history";
 
@@ -46,6 +48,8 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
         <Card title={t("sessionsTitle")} description={t("sessionsDescription")}>
           <SessionList sessions={sessions} />
         </Card>
+        <Passkeys userId={user.id} />
+        <Authenticator userId={user.id} />
         <LinkedAccounts userId={user.id} notice={params.social} />
         <Card title={t("emailTitle")} description={t("emailDescription", { email: user.email })}>
           <ChangeEmailForm />

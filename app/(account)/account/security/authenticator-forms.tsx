@@ -1,0 +1,178 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { useValidationMessage } from "@/components/forms/use-validation-message";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { confirmTotpAction, disableTotpAction, regenerateRecoveryCodesAction } from "@/lib/actions/factors";
+import {
+  ConfirmTotpSchema,
+  DisableTotpSchema,
+  type ConfirmTotp,
+  type ConfirmTotpInput,
+  type DisableTotp,
+  type DisableTotpInput,
+} from "@/lib/schemas/second-factor";
+
+/** The new recovery codes, shown once; "saved" reloads the card into its active state. */
+function RecoveryCodesPanel({ codes, notice }: { codes: string[]; notice?: string }) {
+  const t = useTranslations("factors.recovery");
+  const router = useRouter();
+  return (
+    <div className="flex flex-col gap-3">
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      <h3 className="font-semibold text-slate-900">{t("title")}</h3>
+      <p className="text-sm text-slate-700">{t("intro")}</p>
+      <ul aria-label={t("listLabel")} className="grid grid-cols-2 gap-2 font-mono text-base">
+        {codes.map((code) => (
+          <li key={code} className="rounded bg-slate-100 px-3 py-1">
+            {code}
+          </li>
+        ))}
+      </ul>
+      <Button type="button" className="self-start" onClick={() => router.refresh()}>
+        {t("done")}
+      </Button>
+    </div>
+  );
+}
+
+export function ConfirmTotpForm() {
+  const t = useTranslations("factors.totp");
+  const validationMessage = useValidationMessage();
+  const [codes, setCodes] = useState<string[]>();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ConfirmTotpInput, unknown, ConfirmTotp>({
+    resolver: zodResolver(ConfirmTotpSchema),
+    defaultValues: { code: "" },
+  });
+  const { formError, run } = useActionSubmit(setError);
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await run(() => confirmTotpAction(values));
+    if (result.ok) setCodes(result.data.recoveryCodes);
+  });
+
+  if (codes) return <RecoveryCodesPanel codes={codes} notice={t("enabled")} />;
+  return (
+    <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+      <FormError message={formError} />
+      <TextField
+        label={t("codeLabel")}
+        hint={t("codeHint")}
+        required
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        error={validationMessage(errors.code?.message)}
+        {...register("code")}
+      />
+      <SubmitButton pending={isSubmitting} className="self-start">
+        {t("confirm")}
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function RegenerateRecoveryCodes() {
+  const t = useTranslations("factors.recovery");
+  const tErrors = useTranslations("errors");
+  const [codes, setCodes] = useState<string[]>();
+  const [error, setFailure] = useState<string>();
+  const [isPending, setPending] = useState(false);
+
+  async function regenerate() {
+    setPending(true);
+    setFailure(undefined);
+    const result = await regenerateRecoveryCodesAction().catch(() => null);
+    setPending(false);
+    if (result?.ok) setCodes(result.data.recoveryCodes);
+    else setFailure(result?.formError ?? tErrors(result?.code ?? "INTERNAL"));
+  }
+
+  if (codes) return <RecoveryCodesPanel codes={codes} />;
+  return (
+    <div className="flex flex-col gap-2">
+      <FormError message={error} />
+      <p className="text-sm text-slate-600">{t("regenerateHint")}</p>
+      <Button
+        type="button"
+        variant="secondary"
+        className="self-start"
+        disabled={isPending}
+        onClick={regenerate}
+      >
+        {t("regenerate")}
+      </Button>
+    </div>
+  );
+}
+
+export function DisableTotpForm() {
+  const t = useTranslations("factors.totp");
+  const validationMessage = useValidationMessage();
+  const router = useRouter();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<DisableTotpInput, unknown, DisableTotp>({
+    resolver: zodResolver(DisableTotpSchema),
+    defaultValues: { proof: "password", secret: "" },
+  });
+  const { formError, run } = useActionSubmit(setError);
+  const proof = useWatch({ control, name: "proof" });
+  const onSubmit = handleSubmit(async (values) => {
+    const result = await run(() => disableTotpAction(values));
+    if (result.ok) router.refresh();
+  });
+
+  return (
+    <form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      className="flex flex-col gap-4 border-t border-slate-200 pt-4"
+    >
+      <h3 className="font-semibold text-slate-900">{t("disableTitle")}</h3>
+      <p className="text-sm text-slate-600">{t("disableHint")}</p>
+      <FormError message={formError} />
+      <fieldset className="flex gap-4">
+        <legend className="sr-only">{t("proofLegend")}</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" value="password" {...register("proof")} />
+          {t("proofPassword")}
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" value="code" {...register("proof")} />
+          {t("proofCode")}
+        </label>
+      </fieldset>
+      <TextField
+        key={proof}
+        label={proof === "password" ? t("passwordLabel") : t("codeLabel")}
+        type={proof === "password" ? "password" : "text"}
+        autoComplete={proof === "password" ? "current-password" : "one-time-code"}
+        inputMode={proof === "password" ? undefined : "numeric"}
+        required
+        error={validationMessage(errors.secret?.message)}
+        {...register("secret")}
+      />
+      <SubmitButton pending={isSubmitting} variant="danger" className="self-start">
+        {t("disableButton")}
+      </SubmitButton>
+    </form>
+  );
+}

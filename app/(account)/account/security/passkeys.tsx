@@ -1,0 +1,30 @@
+import "server-only";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { listPasskeys } from "@/lib/server/passkeys/manage-passkeys";
+import { PasskeyList } from "./passkey-list";
+
+/** The "Passkeys" card: the customer's passkeys with rename/remove, and "Add a passkey". */
+export async function Passkeys({ userId }: { userId: string }) {
+  const [t, format, passkeys] = await Promise.all([
+    getTranslations("passkeys.manage"),
+    getFormatter(),
+    listPasskeys(userId),
+  ]);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  // Formatted here so the client component receives plain strings in the page's language.
+  const items = passkeys.map((p) => ({
+    id: p.id,
+    name: p.name,
+    created: t("created", { time: when(p.createdAt) }),
+    lastUsed: p.lastUsedAt ? t("lastUsed", { time: when(p.lastUsedAt) }) : t("neverUsed"),
+    kind: p.isSynced ? t("synced") : t("deviceBound"),
+  }));
+  return (
+    <div id="passkeys">
+      <Card title={t("title")} description={t("description")}>
+        <PasskeyList items={items} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  ConfirmTotpSchema,
+  DisableTotpSchema,
+  type ConfirmTotpInput,
+  type DisableTotpInput,
+} from "@/lib/schemas/second-factor";
+import {
+  confirmTotpEnrolment,
+  disableTotp,
+  regenerateRecoveryCodes,
+  startTotpEnrolment,
+} from "@/lib/server/factors/totp-factors";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+// Authenticator app and recovery codes in /account/security. Removing the factor asks for proof
+// (password or a code) because a stolen session alone must not be able to weaken the account.
+// TODO(step-up, issue 4): wrap enrolment and regeneration in requireRecentAuth once it exists.
+
+const RETURN_TO = "/account/security";
+
+export async function startTotpEnrolmentAction(): Promise<void> {
+  const user = await requireUser({ returnTo: RETURN_TO });
+  await startTotpEnrolment(user.id);
+  revalidatePath(RETURN_TO);
+}
+
+export async function confirmTotpAction(
+  input: ConfirmTotpInput,
+): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  const parsed = ConfirmTotpSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const user = await requireUser({ returnTo: RETURN_TO });
+  const codes = await confirmTotpEnrolment({
+    userId: user.id,
+    code: parsed.data.code,
+    client: await getClientInfo(),
+  });
+  if (!codes) {
+    return actionFailure("VALIDATION_FAILED", {
+      formError: (await getTranslations("factors.totp"))("wrongCode"),
+    });
+  }
+  return actionOk({ recoveryCodes: codes });
+}
+
+export async function regenerateRecoveryCodesAction(): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  const user = await requireUser({ returnTo: RETURN_TO });
+  const codes = await regenerateRecoveryCodes({ userId: user.id, client: await getClientInfo() });
+  if (!codes) return actionFailure("NOT_FOUND");
+  return actionOk({ recoveryCodes: codes });
+}
+
+export async function disableTotpAction(input: DisableTotpInput): Promise<ActionResult<{ disabled: true }>> {
+  const parsed = DisableTotpSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const user = await requireUser({ returnTo: RETURN_TO });
+  const { proof, secret } = parsed.data;
+  const disabled = await disableTotp({
+    userId: user.id,
+    client: await getClientInfo(),
+    ...(proof === "password" ? { password: secret } : { code: secret }),
+  });
+  if (!disabled) {
+    return actionFailure("VALIDATION_FAILED", {
+      fieldErrors: { secret: ["validation.invalid"] },
+      formError: (await getTranslations("factors.totp"))("disableFailed"),
+    });
+  }
+  revalidatePath(RETURN_TO);
+  return actionOk({ disabled: true });
+}

@@ -1,0 +1,177 @@
+"use server";
+
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
+import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
+import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
+import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import { CallbackUrlSchema } from "@/lib/schemas/auth";
+import {
+  AuthenticationResponseSchema,
+  PasskeyIdSchema,
+  PasskeySignUpSchema,
+  RegistrationResponseSchema,
+  RenamePasskeySchema,
+  type PasskeySignUpInput,
+  type RenamePasskeyInput,
+} from "@/lib/schemas/passkeys";
+import { newDeviceCookieId } from "@/lib/server/devices/devices";
+import { addPasskey, removePasskey, renamePasskey } from "@/lib/server/passkeys/manage-passkeys";
+import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
+import { passkeyRegistrationOptions } from "@/lib/server/passkeys/passkey-registration";
+import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
+import { finishPasskeySignUp, startPasskeySignUp } from "@/lib/server/passkeys/passkey-sign-up";
+import { getClientInfo } from "@/lib/server/request/client-info";
+import { toSafeRelativePath } from "@/lib/safe-path";
+
+const SECURITY = "/account/security";
+/** Adding or removing a passkey needs a sign-in this recent (the full step-up flow comes later). */
+const RECENT_AUTH_MS = 10 * 60 * 1000;
+
+/** ActionResult plus the one failure the generic codes lack: "sign in again first". */
+export type PasskeyActionResult<T> =
+  ActionResult<T> | { ok: false; code: "STEP_UP_REQUIRED"; formError: string };
+
+async function stepUpRequired(user: CurrentUser) {
+  if (Date.now() - user.authenticatedAt.getTime() <= RECENT_AUTH_MS) return null;
+  const t = await getTranslations("passkeys");
+  return { ok: false, code: "STEP_UP_REQUIRED", formError: t("stepUpRequired") } as const;
+}
+
+async function actor(user: CurrentUser) {
+  return { userId: user.id, email: user.email, locale: user.locale, client: await getClientInfo() };
+}
+
+async function rateLimited(retryAfterSeconds: number) {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return actionFailure("RATE_LIMITED", {
+    formError: (await getTranslations("auth"))("rateLimited", { minutes }),
+  });
+}
+
+export async function startPasskeyRegistrationAction(): Promise<
+  PasskeyActionResult<PublicKeyCredentialCreationOptionsJSON>
+> {
+  const user = await requireUser({ returnTo: SECURITY });
+  const stale = await stepUpRequired(user);
+  if (stale) return stale;
+  return actionOk(await passkeyRegistrationOptions(db, user));
+}
+
+export async function finishPasskeyRegistrationAction(
+  response: unknown,
+): Promise<PasskeyActionResult<{ name: string }>> {
+  const user = await requireUser({ returnTo: SECURITY });
+  const stale = await stepUpRequired(user);
+  if (stale) return stale;
+  const parsed = RegistrationResponseSchema.safeParse(response);
+  const t = await getTranslations("passkeys");
+  if (!parsed.success) return actionFailure("VALIDATION_FAILED", { formError: t("failed") });
+  const result = await addPasskey(await actor(user), parsed.data);
+  if (!result.ok) {
+    const message = result.code === "ALREADY_REGISTERED" ? t("manage.alreadyRegistered") : t("failed");
+    return actionFailure("VALIDATION_FAILED", { formError: message });
+  }
+  revalidatePath(SECURITY);
+  return actionOk({ name: result.name });
+}
+
+export async function renamePasskeyAction(input: RenamePasskeyInput): Promise<ActionResult<null>> {
+  const user = await requireUser({ returnTo: SECURITY });
+  const parsed = RenamePasskeySchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  if (!(await renamePasskey(await actor(user), parsed.data))) return actionFailure("NOT_FOUND");
+  revalidatePath(SECURITY);
+  return actionOk(null);
+}
+
+export async function removePasskeyAction(input: { passkeyId: string }): Promise<PasskeyActionResult<null>> {
+  const user = await requireUser({ returnTo: SECURITY });
+  const stale = await stepUpRequired(user);
+  if (stale) return stale;
+  const parsed = PasskeyIdSchema.safeParse(input);
+  if (!parsed.success) return actionFailure("NOT_FOUND");
+  const result = await removePasskey(await actor(user), parsed.data.passkeyId);
+  if (!result.ok) {
+    if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
+    return actionFailure("FORBIDDEN", {
+      formError: (await getTranslations("passkeys"))("manage.lastMethod"),
+    });
+  }
+  revalidatePath(SECURITY);
+  return actionOk(null);
+}
+
+/** /login: options for the button and for autofill (conditional UI); anyone may ask. */
+export async function startPasskeySignInAction(): Promise<
+  ActionResult<PublicKeyCredentialRequestOptionsJSON>
+> {
+  return actionOk(await passkeyAuthenticationOptions(db));
+}
+
+export async function finishPasskeySignInAction(input: {
+  response: unknown;
+  callbackUrl?: string;
+}): Promise<ActionResult<{ redirectTo: string }>> {
+  const t = await getTranslations("passkeys");
+  const parsed = AuthenticationResponseSchema.safeParse(input.response);
+  if (!parsed.success) return actionFailure("UNAUTHENTICATED", { formError: t("signIn.failed") });
+  const deviceCookieId = (await readDeviceCookie()) ?? newDeviceCookieId();
+  const result = await signInWithPasskey({
+    response: parsed.data,
+    deviceCookieId,
+    client: await getClientInfo(),
+  });
+  await setDeviceCookie(deviceCookieId);
+  if (!result.ok) {
+    if (result.code === "RATE_LIMITED") return rateLimited(result.retryAfterSeconds);
+    if (result.code === "ACCOUNT_LOCKED")
+      return actionFailure("FORBIDDEN", {
+        formError: (await getTranslations("auth.login"))("accountLocked"),
+      });
+    return actionFailure("UNAUTHENTICATED", { formError: t("signIn.failed") });
+  }
+  await setSessionCookie(result.session);
+  const callbackUrl = CallbackUrlSchema.parse(input.callbackUrl);
+  // Returned, not redirect()ed: the autofill flow runs outside a form and navigates itself.
+  return actionOk({ redirectTo: toSafeRelativePath(callbackUrl, "/account") });
+}
+
+/** /register, passkey only: step 1 answers alike for new and existing addresses (no lookup). */
+export async function startPasskeySignUpAction(
+  input: PasskeySignUpInput,
+): Promise<ActionResult<{ options: PublicKeyCredentialCreationOptionsJSON; pendingToken: string }>> {
+  const parsed = PasskeySignUpSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const locale = (await getLocale()) === "en" ? "en" : "de";
+  const result = await startPasskeySignUp({
+    email: parsed.data.email,
+    locale,
+    client: await getClientInfo(),
+  });
+  if (!result.ok) return rateLimited(result.retryAfterSeconds);
+  return actionOk({ options: result.options, pendingToken: result.pendingToken });
+}
+
+export async function finishPasskeySignUpAction(input: {
+  pendingToken: string;
+  response: unknown;
+}): Promise<ActionResult<{ redirectTo: string }>> {
+  const parsed = RegistrationResponseSchema.safeParse(input.response);
+  const t = await getTranslations("passkeys");
+  if (!parsed.success || typeof input.pendingToken !== "string" || input.pendingToken.length > 4096)
+    return actionFailure("VALIDATION_FAILED", { formError: t("failed") });
+  const result = await finishPasskeySignUp({
+    pendingToken: input.pendingToken,
+    response: parsed.data,
+    client: await getClientInfo(),
+  });
+  if (!result.ok) return actionFailure("VALIDATION_FAILED", { formError: t("failed") });
+  // The same page as a password registration, new address or not (docs/decisions/0006).
+  return actionOk({ redirectTo: "/register/check-email" });
+}

@@ -1,0 +1,26 @@
+import "server-only";
+/**
+ * Retries what two app instances can run into on one database: SQLite answers SQLITE_BUSY at once
+ * when another connection holds the write lock (the libsql driver sets no busy timeout);
+ * PostgreSQL may report a deadlock or write conflict. Use for single statements outside an
+ * interactive transaction.
+ */
+export async function withTransientRetry<T>(operation: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (attempt >= attempts || !isTransientDbError(error)) throw error;
+      const backoff = Math.min(200, 5 * 2 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * backoff));
+    }
+  }
+}
+
+export function isTransientDbError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // P1008 is how Prisma's libsql adapter reports SQLITE_BUSY; P2034: write conflict or deadlock.
+  if (code === "P1008" || code === "P2034") return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize/i.test(message);
+}

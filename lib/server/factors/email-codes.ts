@@ -1,0 +1,94 @@
+import "server-only";
+/**
+ * Six-digit codes by mail, bound to one pending sign-in. Stored as HMAC-SHA256 under AUTH_SECRET
+ * (a plain hash of 10^6 values is reversed instantly); what really protects them is the 10-minute
+ * expiry and the budget of 5 attempts per code, counted atomically before the comparison.
+ */
+import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+
+export const EMAIL_CODE_TTL_MINUTES = 10;
+export const EMAIL_CODE_MAX_ATTEMPTS = 5;
+
+function hmacCode(code: string): string {
+  return createHmac("sha256", getEnv().authSecret).update(`email-code:${code}`).digest("hex");
+}
+
+export function newEmailCode(): string {
+  return randomInt(0, 1_000_000).toString().padStart(6, "0");
+}
+
+/**
+ * Issues a fresh code for the pending sign-in (earlier ones stop working) and mails it off the
+ * request path. Returns the code only so tests can use it; callers never show it.
+ */
+export async function sendSignInEmailCode(opts: {
+  pendingSignInId: string;
+  user: { id: string; email: string; locale: string };
+  client: ClientInfo;
+}): Promise<string> {
+  const code = newEmailCode();
+  await db.$transaction(async (tx) => {
+    await tx.emailOneTimeCode.updateMany({
+      where: { pendingSignInId: opts.pendingSignInId, consumedAt: null },
+      data: { consumedAt: new Date() },
+    });
+    await tx.emailOneTimeCode.create({
+      data: {
+        userId: opts.user.id,
+        purpose: "SIGN_IN",
+        codeHash: hmacCode(code),
+        pendingSignInId: opts.pendingSignInId,
+        expiresAt: new Date(Date.now() + EMAIL_CODE_TTL_MINUTES * 60_000),
+      },
+    });
+    await writeAuditEvent(tx, {
+      type: "auth.email_code_sent",
+      actorRole: "SYSTEM",
+      subjectUserId: opts.user.id,
+      ip: opts.client.ip,
+      userAgent: opts.client.userAgent,
+      metadata: { purpose: "SIGN_IN" },
+    });
+  });
+  sendMailInBackground({
+    to: opts.user.email,
+    locale: localeOf(opts.user.locale),
+    template: { name: "sign-in-code", data: { code, expiresMinutes: EMAIL_CODE_TTL_MINUTES } },
+  });
+  return code;
+}
+
+export type EmailCodeCheck = "ok" | "invalid" | "expired" | "locked";
+
+/** Checks a code against the newest open code of the pending sign-in and consumes it on a match. */
+export async function checkSignInEmailCode(opts: {
+  pendingSignInId: string;
+  code: string;
+}): Promise<EmailCodeCheck> {
+  const current = await db.emailOneTimeCode.findFirst({
+    where: { pendingSignInId: opts.pendingSignInId, purpose: "SIGN_IN", consumedAt: null },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!current || current.expiresAt <= new Date()) return "expired";
+  // Spend one attempt before comparing, conditional on the budget, so parallel guesses cannot
+  // all slip through under the limit.
+  const { count } = await db.emailOneTimeCode.updateMany({
+    where: { id: current.id, consumedAt: null, attempts: { lt: EMAIL_CODE_MAX_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (count === 0) return "locked";
+  const given = Buffer.from(hmacCode(opts.code.replace(/\s+/g, "")), "hex");
+  if (!timingSafeEqual(given, Buffer.from(current.codeHash, "hex"))) {
+    return current.attempts + 1 >= EMAIL_CODE_MAX_ATTEMPTS ? "locked" : "invalid";
+  }
+  const consumed = await db.emailOneTimeCode.updateMany({
+    where: { id: current.id, consumedAt: null },
+    data: { consumedAt: new Date() },
+  });
+  return consumed.count === 1 ? "ok" : "expired";
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { generateRecoveryCodes, hashRecoveryCode, isRecoveryCodeShape } from "./recovery-codes";
+
+type Tx = Prisma.TransactionClient;
+
+/** Replaces the user's set with 10 new codes; returns them in clear this one time. */
+export async function replaceRecoveryCodes(
+  tx: Tx,
+  opts: { userId: string; client: ClientInfo },
+): Promise<string[]> {
+  const codes = generateRecoveryCodes();
+  await tx.recoveryCode.deleteMany({ where: { userId: opts.userId } });
+  await tx.recoveryCode.createMany({
+    data: codes.map((code) => ({ userId: opts.userId, codeHash: hashRecoveryCode(code) })),
+  });
+  await writeAuditEvent(tx, {
+    type: "auth.recovery_codes_generated",
+    actorId: opts.userId,
+    actorRole: "CUSTOMER",
+    subjectUserId: opts.userId,
+    ip: opts.client.ip,
+    userAgent: opts.client.userAgent,
+    metadata: { count: codes.length },
+  });
+  return codes;
+}
+
+/**
+ * Uses one recovery code: conditional on `usedAt: null`, so of two concurrent uses only one wins.
+ * Returns how many codes are left, or null when the code is unknown or already used.
+ */
+export async function consumeRecoveryCode(
+  tx: Tx,
+  opts: { userId: string; code: string; client: ClientInfo },
+): Promise<number | null> {
+  if (!isRecoveryCodeShape(opts.code)) return null;
+  const { count } = await tx.recoveryCode.updateMany({
+    where: { userId: opts.userId, codeHash: hashRecoveryCode(opts.code), usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  if (count !== 1) return null;
+  const left = await tx.recoveryCode.count({ where: { userId: opts.userId, usedAt: null } });
+  await writeAuditEvent(tx, {
+    type: "auth.recovery_code_used",
+    actorId: opts.userId,
+    actorRole: "CUSTOMER",
+    subjectUserId: opts.userId,
+    ip: opts.client.ip,
+    userAgent: opts.client.userAgent,
+    metadata: { left },
+  });
+  return left;
+}

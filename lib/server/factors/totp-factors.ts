@@ -1,0 +1,151 @@
+import "server-only";
+/**
+ * A user's authenticator app: enrolment (secret sealed with DATA_ENCRYPTION_KEY), confirmation with
+ * a first code, verification without replay, and removal. Recovery codes are issued with it.
+ */
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
+import type { MailFactor } from "@/lib/server/mail/templates";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { replaceRecoveryCodes } from "./recovery-code-store";
+import { formatTotpSecret, generateTotpSecret, matchTotpStep, totpUri } from "./totp";
+
+type Tx = Prisma.TransactionClient;
+type Actor = { userId: string; client: ClientInfo };
+
+export type TotpStatus =
+  | { state: "none" }
+  | { state: "enrolling"; secretGrouped: string; uri: string }
+  | { state: "active"; confirmedAt: Date; recoveryCodesLeft: number };
+
+export async function getTotpStatus(userId: string): Promise<TotpStatus> {
+  const factor = await db.totpFactor.findUnique({ where: { userId }, include: { user: true } });
+  if (!factor) return { state: "none" };
+  if (factor.confirmedAt) {
+    const recoveryCodesLeft = await db.recoveryCode.count({ where: { userId, usedAt: null } });
+    return { state: "active", confirmedAt: factor.confirmedAt, recoveryCodesLeft };
+  }
+  const secret = decryptValue(factor.secretCiphertext);
+  return {
+    state: "enrolling",
+    secretGrouped: formatTotpSecret(secret),
+    uri: totpUri({ secret, label: factor.user.email, digits: factor.digits, period: factor.period }),
+  };
+}
+
+/** Starts (or restarts) an enrolment; a confirmed factor is left alone. */
+export async function startTotpEnrolment(userId: string): Promise<void> {
+  const existing = await db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
+  if (existing?.confirmedAt) return;
+  const secretCiphertext = encryptValue(generateTotpSecret());
+  const sealed = { secretCiphertext, secretKeyId: envelopeKeyId(secretCiphertext), lastUsedStep: null };
+  await db.totpFactor.upsert({ where: { userId }, create: { userId, ...sealed }, update: sealed });
+}
+
+/**
+ * Accepts `code` for the user's factor (confirmed or, with `allowUnconfirmed`, being enrolled) and
+ * records its step, conditional on the step being newer than the last one: a code replayed in the
+ * same 30 s, even by a parallel request, is refused.
+ */
+export async function acceptTotpCode(
+  tx: Tx | typeof db,
+  opts: { userId: string; code: string; allowUnconfirmed?: boolean },
+): Promise<boolean> {
+  const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
+  if (!factor || (!factor.confirmedAt && !opts.allowUnconfirmed)) return false;
+  const step = matchTotpStep({
+    secret: decryptValue(factor.secretCiphertext),
+    code: opts.code,
+    algorithm: factor.algorithm,
+    digits: factor.digits,
+    period: factor.period,
+  });
+  if (step === null) return false;
+  const { count } = await tx.totpFactor.updateMany({
+    where: { id: factor.id, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
+    data: { lastUsedStep: step, lastUsedAt: new Date() },
+  });
+  return count === 1;
+}
+
+function notify(userId: string, name: "factor-added" | "factor-removed", factor: MailFactor): void {
+  void db.user.findUnique({ where: { id: userId }, select: { email: true, locale: true } }).then((user) => {
+    if (!user) return;
+    sendMailInBackground({
+      to: user.email,
+      locale: localeOf(user.locale),
+      template: {
+        name,
+        data: { factor, time: new Date(), reviewUrl: `${getEnv().appUrl}/account/security` },
+      },
+    });
+  });
+}
+
+/** Confirms the enrolment with a first code; returns the new recovery codes (shown once) or null. */
+export async function confirmTotpEnrolment(opts: Actor & { code: string }): Promise<string[] | null> {
+  if (!(await acceptTotpCode(db, { userId: opts.userId, code: opts.code, allowUnconfirmed: true })))
+    return null;
+  const codes = await db.$transaction(async (tx) => {
+    await tx.totpFactor.update({ where: { userId: opts.userId }, data: { confirmedAt: new Date() } });
+    await writeAuditEvent(tx, auditOf(opts, "auth.totp_enabled"));
+    return replaceRecoveryCodes(tx, opts);
+  });
+  notify(opts.userId, "factor-added", "totp");
+  return codes;
+}
+
+/** A new set of recovery codes (the old set stops working); null without an active factor. */
+export async function regenerateRecoveryCodes(opts: Actor): Promise<string[] | null> {
+  const codes = await db.$transaction(async (tx) => {
+    const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
+    if (!factor?.confirmedAt) return null;
+    return replaceRecoveryCodes(tx, opts);
+  });
+  if (codes) notify(opts.userId, "factor-added", "recoveryCodes");
+  return codes;
+}
+
+/** Removes the factor and its recovery codes after proof: the current password or a TOTP code. */
+export async function disableTotp(opts: Actor & { password?: string; code?: string }): Promise<boolean> {
+  const user = await db.user.findUnique({
+    where: { id: opts.userId },
+    include: { passwordCredential: true },
+  });
+  if (!user) return false;
+  const byCode = opts.code ? await acceptTotpCode(db, { userId: user.id, code: opts.code }) : false;
+  const byPassword =
+    !byCode && opts.password && user.passwordCredential
+      ? await verifyPassword(user.passwordCredential.hash, opts.password)
+      : false;
+  if (!byCode && !byPassword) return false;
+  const removed = await db.$transaction(async (tx) => {
+    const { count } = await tx.totpFactor.deleteMany({ where: { userId: user.id } });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    if (count > 0)
+      await writeAuditEvent(tx, {
+        ...auditOf(opts, "auth.totp_disabled"),
+        metadata: { proof: byCode ? "TOTP" : "PASSWORD" },
+      });
+    return count > 0;
+  });
+  if (removed) notify(user.id, "factor-removed", "totp");
+  return removed;
+}
+
+function auditOf(actor: Actor, type: "auth.totp_enabled" | "auth.totp_disabled") {
+  return {
+    type,
+    actorId: actor.userId,
+    actorRole: "CUSTOMER" as const,
+    subjectUserId: actor.userId,
+    targetType: "TotpFactor",
+    ip: actor.client.ip,
+    userAgent: actor.client.userAgent,
+  };
+}

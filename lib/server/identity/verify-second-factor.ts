@@ -1,0 +1,137 @@
+import "server-only";
+/**
+ * The second step at /login/verify: checks an authenticator code, a recovery code or an email code
+ * against the pending sign-in and, on success, completes the sign-in with a session at AAL2.
+ * Guesses are throttled per user with the `secondFactor` policy, counted before the check (as the
+ * password step does), and every failure is recorded and audited.
+ */
+import { db } from "@/lib/db";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { checkSignInEmailCode, sendSignInEmailCode } from "@/lib/server/factors/email-codes";
+import { consumeRecoveryCode } from "@/lib/server/factors/recovery-code-store";
+import { acceptTotpCode } from "@/lib/server/factors/totp-factors";
+import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import type { NewSession } from "@/lib/server/sessions/sessions";
+import { attemptContext, completeSignIn, type SecondFactorMethod } from "./complete-sign-in";
+import { completePendingSignIn, findPendingSignIn, type PendingSignInState } from "./pending-sign-in";
+
+export type VerifySecondFactorResult =
+  | { ok: true; session: NewSession; returnTo: string | null }
+  | {
+      ok: false;
+      code: "EXPIRED" | "NOT_ALLOWED" | "INVALID_CODE" | "EMAIL_CODE_EXPIRED" | "EMAIL_CODE_LOCKED";
+    }
+  | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
+
+export async function verifySecondFactor(opts: {
+  pendingToken: string | undefined;
+  method: SecondFactorMethod;
+  code: string;
+  deviceCookieId: string;
+  client: ClientInfo;
+}): Promise<VerifySecondFactorResult> {
+  const pending = await findPendingSignIn(opts.pendingToken);
+  if (!pending) return { ok: false, code: "EXPIRED" };
+  if (!pending.factors.includes(opts.method)) return { ok: false, code: "NOT_ALLOWED" };
+
+  const limit = await consumeRateLimit(db, "secondFactor", pending.userId);
+  if (!limit.allowed) {
+    await recordFailure(pending, opts, "throttled", "THROTTLED");
+    return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+  }
+
+  const outcome = await checkFactor(pending, opts);
+  if (outcome !== "ok") {
+    await recordFailure(pending, opts, outcome, "SECOND_FACTOR_FAILED");
+    if (outcome === "expired") return { ok: false, code: "EMAIL_CODE_EXPIRED" };
+    if (outcome === "locked") return { ok: false, code: "EMAIL_CODE_LOCKED" };
+    return { ok: false, code: "INVALID_CODE" };
+  }
+  // Single use: of two requests with valid codes only the first completes the sign-in.
+  if (!(await completePendingSignIn(pending.id))) return { ok: false, code: "EXPIRED" };
+  await resetRateLimit(db, "secondFactor", pending.userId);
+  await writeAuditEvent(db, {
+    type: "auth.second_factor_succeeded",
+    actorId: pending.userId,
+    actorRole: "CUSTOMER",
+    subjectUserId: pending.userId,
+    ip: opts.client.ip,
+    userAgent: opts.client.userAgent,
+    metadata: { method: opts.method },
+  });
+  const session = await completeSignIn({
+    user: pending.user,
+    rememberMe: pending.rememberMe,
+    deviceCookieId: opts.deviceCookieId,
+    client: opts.client,
+    secondFactor: opts.method,
+    attemptId: pending.signInAttemptId,
+  });
+  return { ok: true, session, returnTo: pending.returnTo };
+}
+
+async function checkFactor(
+  pending: PendingSignInState,
+  opts: { method: SecondFactorMethod; code: string; client: ClientInfo },
+): Promise<"ok" | "invalid" | "expired" | "locked"> {
+  switch (opts.method) {
+    case "TOTP":
+      return (await acceptTotpCode(db, { userId: pending.userId, code: opts.code })) ? "ok" : "invalid";
+    case "RECOVERY_CODE": {
+      const left = await db.$transaction((tx) =>
+        consumeRecoveryCode(tx, { userId: pending.userId, code: opts.code, client: opts.client }),
+      );
+      return left === null ? "invalid" : "ok";
+    }
+    case "EMAIL_CODE":
+      return checkSignInEmailCode({ pendingSignInId: pending.id, code: opts.code });
+  }
+}
+
+async function recordFailure(
+  pending: PendingSignInState,
+  opts: { method: SecondFactorMethod; client: ClientInfo },
+  reason: string,
+  result: "SECOND_FACTOR_FAILED" | "THROTTLED",
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.pendingSignIn.update({ where: { id: pending.id }, data: { attempts: { increment: 1 } } });
+    await tx.signInAttempt.create({
+      data: {
+        ...attemptContext(opts.client),
+        userId: pending.userId,
+        emailNormalized: pending.user.email.trim().toLowerCase(),
+        method: "PASSWORD",
+        secondFactorMethod: opts.method,
+        result,
+      },
+    });
+    await writeAuditEvent(tx, {
+      type: "auth.second_factor_failed",
+      actorRole: "ANONYMOUS",
+      subjectUserId: pending.userId,
+      ip: opts.client.ip,
+      userAgent: opts.client.userAgent,
+      metadata: { method: opts.method, reason },
+    });
+  });
+}
+
+/** "Send the code again": a fresh code for a pending sign-in that allows email codes. */
+export async function resendSignInEmailCode(opts: {
+  pendingToken: string | undefined;
+  client: ClientInfo;
+}): Promise<
+  | { ok: true }
+  | { ok: false; code: "EXPIRED" | "NOT_ALLOWED" }
+  | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
+> {
+  const pending = await findPendingSignIn(opts.pendingToken);
+  if (!pending) return { ok: false, code: "EXPIRED" };
+  if (!pending.factors.includes("EMAIL_CODE")) return { ok: false, code: "NOT_ALLOWED" };
+  const limit = await consumeRateLimit(db, "signInEmailCodeSend", pending.id);
+  if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+  await sendSignInEmailCode({ pendingSignInId: pending.id, user: pending.user, client: opts.client });
+  return { ok: true };
+}

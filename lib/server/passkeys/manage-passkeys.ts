@@ -1,0 +1,133 @@
+import "server-only";
+/**
+ * The customer's passkeys on /account/security: list, add, rename, remove. Adding and removing
+ * are audited and announced by mail (NIST SP 800-63B-4: the holder hears of every authenticator
+ * bound to or removed from the account, so a hijacker cannot add one silently).
+ */
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { storePasskey, verifyPasskeyRegistration } from "./passkey-registration";
+
+export type PasskeyListItem = {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  /** Synced across the person's devices (and backed up) rather than bound to one device. */
+  isSynced: boolean;
+};
+
+export async function listPasskeys(userId: string): Promise<PasskeyListItem[]> {
+  const rows = await db.passkey.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, deviceType: true, backedUp: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+    isSynced: r.deviceType === "MULTI_DEVICE" || r.backedUp,
+  }));
+}
+
+type Actor = { userId: string; email: string; locale: string; client: ClientInfo };
+
+function notifyFactorChange(actor: Actor, name: "factor-added" | "factor-removed"): void {
+  sendMailInBackground({
+    to: actor.email,
+    locale: localeOf(actor.locale),
+    template: {
+      name,
+      data: { factor: "passkey", time: new Date(), reviewUrl: `${getEnv().appUrl}/account/security` },
+    },
+  });
+}
+
+export async function addPasskey(
+  actor: Actor,
+  response: RegistrationResponseJSON,
+): Promise<{ ok: true; name: string } | { ok: false; code: "NOT_VERIFIED" | "ALREADY_REGISTERED" }> {
+  const verified = await verifyPasskeyRegistration(db, { response, challengeUserId: actor.userId });
+  if (!verified) return { ok: false, code: "NOT_VERIFIED" };
+  const taken = await db.passkey.findUnique({ where: { credentialId: verified.credentialId } });
+  if (taken) return { ok: false, code: "ALREADY_REGISTERED" };
+  const passkey = await db.$transaction(async (tx) => {
+    const passkey = await storePasskey(tx, actor.userId, verified);
+    await writeAuditEvent(tx, {
+      type: "auth.passkey_registered",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      targetType: "Passkey",
+      targetId: passkey.id,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+      metadata: { deviceType: verified.deviceType, backedUp: verified.backedUp, aaguid: verified.aaguid },
+    });
+    return passkey;
+  });
+  notifyFactorChange(actor, "factor-added");
+  return { ok: true, name: passkey.name };
+}
+
+/** Renames one of the user's passkeys; another user's id matches nothing. */
+export async function renamePasskey(
+  actor: Actor,
+  opts: { passkeyId: string; name: string },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.passkey.updateMany({
+      where: { id: opts.passkeyId, userId: actor.userId },
+      data: { name: opts.name },
+    });
+    if (count === 0) return false;
+    await writeAuditEvent(tx, {
+      type: "auth.passkey_renamed",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      targetType: "Passkey",
+      targetId: opts.passkeyId,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+    });
+    return true;
+  });
+}
+
+export type RemovePasskeyResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "LAST_METHOD" };
+
+/**
+ * Removes one of the user's passkeys, unless it is the last way to sign in (no password, no
+ * social identity, no other passkey): the account would be unreachable.
+ */
+export async function removePasskey(actor: Actor, passkeyId: string): Promise<RemovePasskeyResult> {
+  const result = await db.$transaction(async (tx): Promise<RemovePasskeyResult> => {
+    const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId } });
+    if (!passkey) return { ok: false, code: "NOT_FOUND" };
+    const passwords = await tx.passwordCredential.count({ where: { userId: actor.userId } });
+    const identities = await tx.socialIdentity.count({ where: { userId: actor.userId } });
+    const otherPasskeys = await tx.passkey.count({ where: { userId: actor.userId, id: { not: passkeyId } } });
+    if (passwords + identities + otherPasskeys === 0) return { ok: false, code: "LAST_METHOD" };
+    await tx.passkey.delete({ where: { id: passkeyId } });
+    await writeAuditEvent(tx, {
+      type: "auth.passkey_removed",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      targetType: "Passkey",
+      targetId: passkeyId,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+    });
+    return { ok: true };
+  });
+  if (result.ok) notifyFactorChange(actor, "factor-removed");
+  return result;
+}

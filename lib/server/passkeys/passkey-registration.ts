@@ -1,0 +1,156 @@
+import "server-only";
+/**
+ * Registering a passkey: options for the browser and verification of its answer. Used by a
+ * signed-in customer adding a passkey and by the passkey-only sign-up (passkey-sign-up.ts).
+ * Functions take the Prisma client so tests can run them against two clients (two instances).
+ */
+import { randomBytes } from "node:crypto";
+import {
+  generateRegistrationOptions,
+  verifyRegistrationResponse,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type RegistrationResponseJSON,
+} from "@simplewebauthn/server";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { withTransientRetry } from "@/lib/server/db-retry";
+import { passkeyNameForAaguid } from "./aaguid-names";
+import { consumeChallenge, issueChallenge } from "./challenges";
+import { relyingParty } from "./relying-party";
+
+type Tx = Prisma.TransactionClient;
+type Transport = NonNullable<RegistrationResponseJSON["response"]["transports"]>[number];
+
+export function newWebAuthnUserId(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/**
+ * The user's WebAuthn user handle, created on first use. Conditional write: two concurrent first
+ * registrations agree on one handle, so an authenticator replaces rather than duplicates entries.
+ */
+export async function ensureWebAuthnUserId(db: Tx, userId: string): Promise<string> {
+  await withTransientRetry(() =>
+    db.user.updateMany({
+      where: { id: userId, webauthnUserId: null },
+      data: { webauthnUserId: newWebAuthnUserId() },
+    }),
+  );
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { webauthnUserId: true } });
+  if (!user.webauthnUserId) throw new Error("webauthnUserId missing after ensure");
+  return user.webauthnUserId;
+}
+
+/** Options shared by both registration paths: discoverable credential, UV preferred. */
+export async function buildRegistrationOptions(opts: {
+  webauthnUserId: string;
+  userName: string;
+  displayName: string;
+  exclude: { credentialId: string; transports: Transport[] }[];
+}): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const rp = relyingParty();
+  return generateRegistrationOptions({
+    rpID: rp.rpID,
+    rpName: rp.rpName,
+    userID: new Uint8Array(Buffer.from(opts.webauthnUserId, "base64url")),
+    userName: opts.userName,
+    userDisplayName: opts.displayName,
+    attestationType: "none",
+    excludeCredentials: opts.exclude.map((c) => ({ id: c.credentialId, transports: c.transports })),
+    authenticatorSelection: { residentKey: "required", userVerification: "preferred" },
+  });
+}
+
+export function transportsOf(value: unknown): Transport[] {
+  return Array.isArray(value) ? value.filter((t): t is Transport => typeof t === "string") : [];
+}
+
+/** Registration options for a signed-in user; the challenge is stored bound to that user. */
+export async function passkeyRegistrationOptions(
+  db: Tx,
+  user: { id: string; email: string; displayName: string | null },
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const webauthnUserId = await ensureWebAuthnUserId(db, user.id);
+  const existing = await db.passkey.findMany({
+    where: { userId: user.id },
+    select: { credentialId: true, transports: true },
+  });
+  const options = await buildRegistrationOptions({
+    webauthnUserId,
+    userName: user.email,
+    displayName: user.displayName ?? user.email,
+    exclude: existing.map((p) => ({ credentialId: p.credentialId, transports: transportsOf(p.transports) })),
+  });
+  await issueChallenge(db, { purpose: "REGISTRATION", challenge: options.challenge, userId: user.id });
+  return options;
+}
+
+export type VerifiedPasskey = {
+  credentialId: string;
+  publicKey: Uint8Array;
+  counter: number;
+  transports: Transport[];
+  deviceType: "SINGLE_DEVICE" | "MULTI_DEVICE";
+  backedUp: boolean;
+  aaguid: string;
+  userVerified: boolean;
+};
+
+/**
+ * Verifies the browser's answer against a REGISTRATION challenge of `challengeUserId` (null for a
+ * sign-up), consuming the challenge. Returns null for anything that does not verify.
+ */
+export async function verifyPasskeyRegistration(
+  db: Tx,
+  opts: {
+    response: RegistrationResponseJSON;
+    challengeUserId: string | null;
+    /** When the caller already knows which challenge it issued (sign-up), only that one passes. */
+    expectedChallenge?: string;
+  },
+): Promise<VerifiedPasskey | null> {
+  const rp = relyingParty();
+  try {
+    const result = await verifyRegistrationResponse({
+      response: opts.response,
+      expectedChallenge: async (challenge) =>
+        (opts.expectedChallenge === undefined || challenge === opts.expectedChallenge) &&
+        consumeChallenge(db, { challenge, purpose: "REGISTRATION", userId: opts.challengeUserId }),
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.rpID,
+      requireUserVerification: false,
+    });
+    if (!result.verified) return null;
+    const info = result.registrationInfo;
+    return {
+      credentialId: info.credential.id,
+      publicKey: info.credential.publicKey,
+      counter: info.credential.counter,
+      transports: info.credential.transports ?? opts.response.response.transports ?? [],
+      deviceType: info.credentialDeviceType === "multiDevice" ? "MULTI_DEVICE" : "SINGLE_DEVICE",
+      backedUp: info.credentialBackedUp,
+      aaguid: info.aaguid,
+      userVerified: info.userVerified,
+    };
+  } catch {
+    // Malformed or forged responses throw; to the caller they are simply "not verified".
+    return null;
+  }
+}
+
+/** Stores a verified passkey for the user, named after its authenticator model. */
+export async function storePasskey(tx: Tx, userId: string, passkey: VerifiedPasskey) {
+  return tx.passkey.create({
+    data: {
+      userId,
+      credentialId: passkey.credentialId,
+      publicKey: new Uint8Array(passkey.publicKey),
+      counter: BigInt(passkey.counter),
+      transports: passkey.transports,
+      deviceType: passkey.deviceType,
+      backedUp: passkey.backedUp,
+      aaguid: passkey.aaguid,
+      name: passkeyNameForAaguid(passkey.aaguid),
+    },
+    select: { id: true, name: true },
+  });
+}

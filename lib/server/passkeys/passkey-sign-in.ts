@@ -1,0 +1,120 @@
+import "server-only";
+/**
+ * A usernameless passkey sign-in, end to end: IP throttling, assertion, then the same device,
+ * session, history and audit writes as the other methods (identity/social-session.ts), so the
+ * security page and the risk engine see one kind of sign-in whatever the method.
+ */
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { db } from "@/lib/db";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { recordDeviceSignIn } from "@/lib/server/devices/devices";
+import { attemptLocation, sendNewDeviceNotice } from "@/lib/server/identity/social-session";
+import { consumeRateLimit, rateLimitIpSubject, refundRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { createSession, type NewSession } from "@/lib/server/sessions/sessions";
+import { verifyPasskeyAssertion } from "./passkey-authentication";
+
+export type PasskeySignInResult =
+  | { ok: true; session: NewSession }
+  | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
+  | { ok: false; code: "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" };
+
+export async function signInWithPasskey(opts: {
+  response: AuthenticationResponseJSON;
+  deviceCookieId: string;
+  client: ClientInfo;
+}): Promise<PasskeySignInResult> {
+  const { client } = opts;
+  const attempt = { ...attemptLocation(client), method: "PASSKEY" as const };
+  // Counted before verifying (as for passwords): parallel forged assertions cannot all slip past
+  // a read-only check. There is no account counter: the credential, not a typed name, picks the
+  // account, and an attacker without the private key cannot target one.
+  const ipKey = rateLimitIpSubject(client.ip);
+  const limit = await consumeRateLimit(db, "signInIp", ipKey);
+  if (!limit.allowed) {
+    await db.signInAttempt.create({ data: { ...attempt, result: "THROTTLED" } });
+    return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+  }
+
+  const verified = await verifyPasskeyAssertion(db, opts.response);
+  if (!verified.ok) {
+    await db.$transaction(async (tx) => {
+      await tx.signInAttempt.create({
+        data: { ...attempt, userId: verified.userId, result: "INVALID_CREDENTIALS" },
+      });
+      await writeAuditEvent(tx, {
+        type: "auth.passkey_sign_in_failed",
+        actorRole: "ANONYMOUS",
+        subjectUserId: verified.userId ?? undefined,
+        ip: client.ip,
+        userAgent: client.userAgent,
+        metadata: {
+          method: "PASSKEY",
+          reason: verified.userId ? "assertion_rejected" : "unknown_credential",
+        },
+      });
+    });
+    return { ok: false, code: "INVALID_CREDENTIALS" };
+  }
+  await refundRateLimitHit(db, "signInIp", ipKey);
+  const { user } = verified;
+  if (user.status === "LOCKED") {
+    await db.signInAttempt.create({ data: { ...attempt, userId: user.id, result: "ACCOUNT_LOCKED" } });
+    return { ok: false, code: "ACCOUNT_LOCKED" };
+  }
+
+  const opened = await db.$transaction(async (tx) => {
+    const device = await recordDeviceSignIn(tx, {
+      userId: user.id,
+      deviceCookieId: opts.deviceCookieId,
+      client,
+    });
+    // Possession of the key plus user verification (PIN/biometric) is two factors: AAL2, no
+    // second step. Without user verification it is one factor, AAL1.
+    const session = await createSession(tx, {
+      userId: user.id,
+      deviceId: device.deviceId,
+      methods: ["PASSKEY"],
+      rememberMe: false,
+      client,
+      aal: verified.userVerified ? 2 : 1,
+    });
+    await tx.signInAttempt.create({
+      data: {
+        ...attempt,
+        userId: user.id,
+        result: "SUCCEEDED",
+        deviceId: device.deviceId,
+        sessionId: session.id,
+      },
+    });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { signInCount: { increment: 1 }, lastSignInAt: new Date() },
+    });
+    await writeAuditEvent(tx, {
+      type: "auth.passkey_signed_in",
+      actorId: user.id,
+      actorRole: "CUSTOMER",
+      subjectUserId: user.id,
+      targetType: "Passkey",
+      targetId: verified.passkeyId,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      metadata: { method: "PASSKEY", userVerified: verified.userVerified, newDevice: device.isNewDevice },
+    });
+    const notify = device.isNewDevice && device.hadOtherDevices;
+    if (notify) {
+      await writeAuditEvent(tx, {
+        type: "auth.new_device_notice_sent",
+        actorRole: "SYSTEM",
+        subjectUserId: user.id,
+        targetType: "Device",
+        targetId: device.deviceId,
+      });
+    }
+    return { session, newDeviceNotice: notify ? { to: user.email, locale: user.locale } : null };
+  });
+  sendNewDeviceNotice(opened, client);
+  return { ok: true, session: opened.session };
+}

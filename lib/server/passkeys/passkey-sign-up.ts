@@ -1,0 +1,194 @@
+import "server-only";
+/**
+ * Passkey-only sign-up: an address, the terms, then the browser creates a passkey; no password.
+ *
+ * No enumeration (docs/decisions/0005, 0006): the first step looks nothing up, so the options come
+ * back alike for new and existing addresses. The second step answers "check your mail" in both
+ * cases, padded to the registration floor: a new address gets an unverified account holding the
+ * passkey plus the verify-email mail; an existing one gets the registration-attempt mail and the
+ * new credential is discarded. What links the two steps is a signed, short-lived token (address,
+ * language, user handle, challenge), so no half-made account exists between them.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  RegistrationResponseJSON,
+} from "@simplewebauthn/server";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { recordConsent } from "@/lib/server/consent/record-consent";
+import { sendMailInBackground } from "@/lib/server/identity/notify";
+import { RESPONSE_FLOOR_MS, withResponseFloor } from "@/lib/server/identity/response-floor";
+import { issueToken } from "@/lib/server/identity/tokens";
+import { consumeRateLimit, rateLimitIpSubject } from "@/lib/server/rate-limit/rate-limit";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { CHALLENGE_TTL_MS, issueChallenge } from "./challenges";
+import {
+  buildRegistrationOptions,
+  newWebAuthnUserId,
+  storePasskey,
+  verifyPasskeyRegistration,
+  type VerifiedPasskey,
+} from "./passkey-registration";
+
+type Pending = { email: string; locale: "de" | "en"; webauthnUserId: string; challenge: string; exp: number };
+
+function sign(payload: string): string {
+  return createHmac("sha256", getEnv().authSecret).update(`passkey-sign-up:${payload}`).digest("base64url");
+}
+
+function encodePending(pending: Pending): string {
+  const payload = Buffer.from(JSON.stringify(pending)).toString("base64url");
+  return `${payload}.${sign(payload)}`;
+}
+
+function decodePending(token: string, now: number): Pending | null {
+  const [payload, mac] = token.split(".");
+  if (!payload || !mac) return null;
+  const expected = Buffer.from(sign(payload));
+  const given = Buffer.from(mac);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    const pending = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Pending;
+    return pending.exp > now ? pending : null;
+  } catch {
+    return null;
+  }
+}
+
+export type StartPasskeySignUpResult =
+  | { ok: true; options: PublicKeyCredentialCreationOptionsJSON; pendingToken: string }
+  | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
+
+export async function startPasskeySignUp(opts: {
+  email: string;
+  locale: "de" | "en";
+  client: ClientInfo;
+}): Promise<StartPasskeySignUpResult> {
+  const limit = await consumeRateLimit(db, "register", rateLimitIpSubject(opts.client.ip));
+  if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+  const email = opts.email.trim();
+  const webauthnUserId = newWebAuthnUserId();
+  const options = await buildRegistrationOptions({
+    webauthnUserId,
+    userName: email,
+    displayName: email,
+    exclude: [],
+  });
+  await issueChallenge(db, { purpose: "REGISTRATION", challenge: options.challenge, userId: null });
+  const pendingToken = encodePending({
+    email,
+    locale: opts.locale,
+    webauthnUserId,
+    challenge: options.challenge,
+    exp: Date.now() + CHALLENGE_TTL_MS,
+  });
+  return { ok: true, options, pendingToken };
+}
+
+export type FinishPasskeySignUpResult = { ok: true } | { ok: false; code: "NOT_VERIFIED" };
+
+export async function finishPasskeySignUp(opts: {
+  pendingToken: string;
+  response: RegistrationResponseJSON;
+  client: ClientInfo;
+}): Promise<FinishPasskeySignUpResult> {
+  const pending = decodePending(opts.pendingToken, Date.now());
+  if (!pending) return { ok: false, code: "NOT_VERIFIED" };
+  return withResponseFloor(RESPONSE_FLOOR_MS.register, async () => {
+    const verified = await verifyPasskeyRegistration(db, {
+      response: opts.response,
+      challengeUserId: null,
+      expectedChallenge: pending.challenge,
+    });
+    if (!verified) return { ok: false, code: "NOT_VERIFIED" } as const;
+    const emailNormalized = pending.email.toLowerCase();
+    const existing = await db.user.findUnique({ where: { emailNormalized } });
+    if (existing) {
+      notifyExisting(existing);
+      await writeAuditEvent(db, {
+        type: "auth.registration_attempt_existing",
+        actorRole: "ANONYMOUS",
+        subjectUserId: existing.id,
+        ip: opts.client.ip,
+        userAgent: opts.client.userAgent,
+        metadata: { method: "PASSKEY" },
+      });
+      return { ok: true } as const;
+    }
+    const created = await createPasskeyAccount(pending, verified, opts.client).catch((error: unknown) => {
+      // A parallel sign-up of the same address won the unique index: the same answer as above.
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    });
+    if (!created) return { ok: true } as const;
+    const { user, token } = created;
+    sendMailInBackground({
+      to: user.email,
+      locale: pending.locale,
+      template: {
+        name: "verify-email",
+        data: { url: `${getEnv().appUrl}/verify-email?token=${encodeURIComponent(token)}` },
+      },
+    });
+    return { ok: true } as const;
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey, client: ClientInfo) {
+  const emailNormalized = pending.email.toLowerCase();
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        email: pending.email,
+        emailNormalized,
+        locale: pending.locale,
+        webauthnUserId: pending.webauthnUserId,
+        roles: { create: { role: "CUSTOMER" } },
+        communicationPreference: { create: {} },
+      },
+    });
+    for (const purposeKey of ["terms", "privacy_notice"]) {
+      await recordConsent(tx, {
+        userId: user.id,
+        purposeKey,
+        action: "GRANTED",
+        source: "REGISTRATION",
+        locale: pending.locale,
+        ip: client.ip,
+        userAgent: client.userAgent,
+      });
+    }
+    const passkey = await storePasskey(tx, user.id, verified);
+    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+    await writeAuditEvent(tx, {
+      type: "auth.passkey_signed_up",
+      actorId: user.id,
+      actorRole: "CUSTOMER",
+      subjectUserId: user.id,
+      targetType: "Passkey",
+      targetId: passkey.id,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      metadata: { method: "PASSKEY", deviceType: verified.deviceType },
+    });
+    return { user, token };
+  });
+}
+
+function notifyExisting(user: { email: string; locale: string }): void {
+  const { appUrl } = getEnv();
+  sendMailInBackground({
+    to: user.email,
+    locale: user.locale === "en" ? "en" : "de",
+    template: {
+      name: "registration-attempt",
+      data: { loginUrl: `${appUrl}/login`, resetUrl: `${appUrl}/forgot-password` },
+    },
+  });
+}

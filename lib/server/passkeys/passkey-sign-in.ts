@@ -7,11 +7,14 @@ import "server-only";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { recordDeviceSignIn } from "@/lib/server/devices/devices";
-import { attemptLocation, sendNewDeviceNotice } from "@/lib/server/identity/social-session";
+import {
+  attemptContext as attemptLocation,
+  recordSignIn,
+  sendNewDeviceNotice,
+} from "@/lib/server/identity/complete-sign-in";
 import { consumeRateLimit, rateLimitIpSubject, refundRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import { createSession, type NewSession } from "@/lib/server/sessions/sessions";
+import type { NewSession } from "@/lib/server/sessions/sessions";
 import { verifyPasskeyAssertion } from "./passkey-authentication";
 
 export type PasskeySignInResult =
@@ -63,58 +66,24 @@ export async function signInWithPasskey(opts: {
     return { ok: false, code: "ACCOUNT_LOCKED" };
   }
 
-  const opened = await db.$transaction(async (tx) => {
-    const device = await recordDeviceSignIn(tx, {
-      userId: user.id,
+  // Possession of the key plus user verification (PIN/biometric) is two factors: AAL2, no second
+  // step. Without user verification it is one factor, AAL1.
+  const opened = await db.$transaction((tx) =>
+    recordSignIn(tx, {
+      user,
+      rememberMe: false,
       deviceCookieId: opts.deviceCookieId,
       client,
-    });
-    // Possession of the key plus user verification (PIN/biometric) is two factors: AAL2, no
-    // second step. Without user verification it is one factor, AAL1.
-    const session = await createSession(tx, {
-      userId: user.id,
-      deviceId: device.deviceId,
-      methods: ["PASSKEY"],
-      rememberMe: false,
-      client,
+      firstFactor: "PASSKEY",
       aal: verified.userVerified ? 2 : 1,
-    });
-    await tx.signInAttempt.create({
-      data: {
-        ...attempt,
-        userId: user.id,
-        result: "SUCCEEDED",
-        deviceId: device.deviceId,
-        sessionId: session.id,
+      audit: {
+        type: "auth.passkey_signed_in",
+        targetType: "Passkey",
+        targetId: verified.passkeyId,
+        metadata: { userVerified: verified.userVerified },
       },
-    });
-    await tx.user.update({
-      where: { id: user.id },
-      data: { signInCount: { increment: 1 }, lastSignInAt: new Date() },
-    });
-    await writeAuditEvent(tx, {
-      type: "auth.passkey_signed_in",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      targetType: "Passkey",
-      targetId: verified.passkeyId,
-      ip: client.ip,
-      userAgent: client.userAgent,
-      metadata: { method: "PASSKEY", userVerified: verified.userVerified, newDevice: device.isNewDevice },
-    });
-    const notify = device.isNewDevice && device.hadOtherDevices;
-    if (notify) {
-      await writeAuditEvent(tx, {
-        type: "auth.new_device_notice_sent",
-        actorRole: "SYSTEM",
-        subjectUserId: user.id,
-        targetType: "Device",
-        targetId: device.deviceId,
-      });
-    }
-    return { session, newDeviceNotice: notify ? { to: user.email, locale: user.locale } : null };
-  });
+    }),
+  );
   sendNewDeviceNotice(opened, client);
   return { ok: true, session: opened.session };
 }

@@ -3,17 +3,13 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { digestOf } from "@/lib/error-digest";
 
 type ErrorPageProps = {
   error: unknown;
   /** Re-fetches and re-renders the failed segment (Next.js 16.3+; preferred over reset). */
   retry: () => void;
 };
-
-function digestOf(error: unknown): string | undefined {
-  if (error instanceof Error && "digest" in error && typeof error.digest === "string") return error.digest;
-  return undefined;
-}
 
 export default function ErrorPage({ error, retry }: ErrorPageProps) {
   const t = useTranslations("errorPage");

@@ -1,5 +1,6 @@
 "use client";
 
+import { digestOf } from "@/lib/error-digest";
 import { globalErrorMessages } from "@/lib/i18n/global-error-messages";
 import "./globals.css";
 
@@ -8,10 +9,7 @@ type GlobalErrorProps = { error: unknown; retry: () => void };
 // Replaces the root layout when that layout itself fails, so no i18n provider exists here:
 // the page speaks both languages, each marked with its lang attribute.
 export default function GlobalError({ error, retry }: GlobalErrorProps) {
-  const digest =
-    error instanceof Error && "digest" in error && typeof error.digest === "string"
-      ? error.digest
-      : undefined;
+  const digest = digestOf(error);
   const { de, en } = globalErrorMessages;
 
   return (

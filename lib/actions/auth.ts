@@ -24,6 +24,7 @@ import { registerWithPassword } from "@/lib/server/identity/register";
 import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
 import { getClientInfo } from "@/lib/server/request/client-info";
 import { toSafeRelativePath } from "@/lib/safe-path";
+import { toLocale } from "@/lib/i18n/config";
 
 // Each action re-parses its input with the form's schema: the client's validation is a
 // convenience, this is the check that counts (PRODUCT.md §6).
@@ -80,7 +81,7 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
 export async function registerAccount(input: RegisterInput): Promise<ActionResult<{ redirectTo: string }>> {
   const parsed = RegisterSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const locale = (await getLocale()) === "en" ? "en" : "de";
+  const locale = toLocale(await getLocale());
   const result = await registerWithPassword({
     email: parsed.data.email,
     password: parsed.data.password,

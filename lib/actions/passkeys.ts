@@ -28,6 +28,7 @@ import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
 import { finishPasskeySignUp, startPasskeySignUp } from "@/lib/server/passkeys/passkey-sign-up";
 import { getClientInfo } from "@/lib/server/request/client-info";
 import { toSafeRelativePath } from "@/lib/safe-path";
+import { toLocale } from "@/lib/i18n/config";
 
 const SECURITY = "/account/security";
 /** Adding or removing a passkey needs a sign-in this recent (the full step-up flow comes later). */
@@ -148,7 +149,7 @@ export async function startPasskeySignUpAction(
 ): Promise<ActionResult<{ options: PublicKeyCredentialCreationOptionsJSON; pendingToken: string }>> {
   const parsed = PasskeySignUpSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const locale = (await getLocale()) === "en" ? "en" : "de";
+  const locale = toLocale(await getLocale());
   const result = await startPasskeySignUp({
     email: parsed.data.email,
     locale,

@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { nextIdleExpiry, TOUCH_INTERVAL_MS } from "@/lib/server/sessions/session-policy";
 import type { Locale } from "@/lib/i18n/config";
+import { toLocale } from "@/lib/i18n/config";
 import { toSafeRelativePath } from "@/lib/safe-path";
 import { hashToken, SESSION_COOKIE } from "./session-token";
 
@@ -58,7 +59,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     email: user.email,
     displayName: user.displayName,
     roles: user.roles.map((r) => r.role),
-    locale: user.locale === "en" ? "en" : "de",
+    locale: toLocale(user.locale),
     emailVerified: user.emailVerifiedAt !== null,
     sessionId: session.id,
     authenticatedAt: session.authenticatedAt,

@@ -14,6 +14,7 @@ import { connectSocialIdentity } from "@/lib/server/identity/social-link";
 import { completeSocialSignIn, type SocialRefusal } from "@/lib/server/identity/social-login";
 import { getClientInfo } from "@/lib/server/request/client-info";
 import { takeConnectIntent } from "./social-connect-intent";
+import { toLocale } from "@/lib/i18n/config";
 
 /** The ID token claims we rely on; some providers send email_verified as the string "true". */
 const ClaimsSchema = z.object({
@@ -60,7 +61,7 @@ export async function handleSocialSignIn(params: {
       ...assertion,
       client,
       deviceCookieId,
-      locale: (await getLocale()) === "en" ? "en" : "de",
+      locale: toLocale(await getLocale()),
     });
     await setDeviceCookie(deviceCookieId);
     switch (result.kind) {

@@ -19,9 +19,9 @@ import { seedDatabase } from "../../prisma/seed";
 
 // Mails are captured instead of written to the local outbox (vi.mock is hoisted above the imports).
 const mails = vi.hoisted(() => [] as { to: string; template: { name: string } }[]);
-vi.mock("@/lib/server/identity/notify", () => ({
+vi.mock("@/lib/server/identity/notify", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/server/identity/notify")>()),
   sendMailInBackground: (mail: { to: string; template: { name: string } }) => void mails.push(mail),
-  localeOf: (value: string | null | undefined) => (value === "en" ? "en" : "de"),
 }));
 
 const db = createPrismaClient();

@@ -9,7 +9,7 @@ import { CheckboxField } from "@/components/forms/checkbox-field";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { EmailField } from "@/components/forms/email-field";
-import { TextField } from "@/components/forms/text-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { signInWithPassword } from "@/lib/actions/auth";
@@ -53,11 +53,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         {...register("email")}
       />
       <div className="flex flex-col gap-2">
-        <TextField
+        <PasswordField
+          purpose="current"
           label={t("password")}
-          type="password"
-          autoComplete="current-password"
-          required
           error={validationMessage(errors.password?.message)}
           {...register("password")}
         />

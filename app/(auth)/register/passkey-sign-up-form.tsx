@@ -2,12 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startRegistration } from "@simplewebauthn/browser";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { CheckboxField } from "@/components/forms/checkbox-field";
+import { AcceptTermsField } from "@/components/forms/accept-terms-field";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -24,8 +23,6 @@ import { PasskeySignUpSchema, type PasskeySignUp, type PasskeySignUpInput } from
  */
 export function PasskeySignUpForm() {
   const t = useTranslations("passkeys");
-  const tRegister = useTranslations("auth.register");
-  const tCommon = useTranslations("common");
   const validationMessage = useValidationMessage();
   const router = useRouter();
   const headingId = useId();
@@ -100,21 +97,7 @@ export function PasskeySignUpForm() {
               error={validationMessage(errors.email?.message)}
               {...register("email")}
             />
-            <CheckboxField
-              label={tRegister.rich("acceptTerms", {
-                link: (chunks) => (
-                  <Link
-                    href="/privacy"
-                    target="_blank"
-                    rel="noopener"
-                    className="text-brand-700 underline hover:text-brand-900"
-                  >
-                    {chunks}
-                    <span className="sr-only"> {tCommon("opensInNewTab")}</span>
-                  </Link>
-                ),
-              })}
-              required
+            <AcceptTermsField
               error={validationMessage(errors.acceptTerms?.message)}
               {...register("acceptTerms")}
             />

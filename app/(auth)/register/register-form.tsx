@@ -1,15 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
-import { CheckboxField } from "@/components/forms/checkbox-field";
+import { AcceptTermsField } from "@/components/forms/accept-terms-field";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { EmailField } from "@/components/forms/email-field";
-import { TextField } from "@/components/forms/text-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { registerAccount } from "@/lib/actions/auth";
@@ -18,7 +17,6 @@ import { RegisterSchema, type Register, type RegisterInput } from "@/lib/schemas
 export function RegisterForm() {
   const t = useTranslations("auth.register");
   const tForms = useTranslations("forms");
-  const tCommon = useTranslations("common");
   const validationMessage = useValidationMessage();
   const router = useRouter();
   const {
@@ -48,34 +46,14 @@ export function RegisterForm() {
         error={validationMessage(errors.email?.message)}
         {...register("email")}
       />
-      <TextField
+      <PasswordField
+        purpose="new"
         label={t("password")}
         hint={t("passwordHint")}
-        type="password"
-        autoComplete="new-password"
-        required
         error={validationMessage(errors.password?.message)}
         {...register("password")}
       />
-      <CheckboxField
-        label={t.rich("acceptTerms", {
-          // A new tab, so reading the notice does not discard what was typed here.
-          link: (chunks) => (
-            <Link
-              href="/privacy"
-              target="_blank"
-              rel="noopener"
-              className="text-brand-700 underline hover:text-brand-900"
-            >
-              {chunks}
-              <span className="sr-only"> {tCommon("opensInNewTab")}</span>
-            </Link>
-          ),
-        })}
-        required
-        error={validationMessage(errors.acceptTerms?.message)}
-        {...register("acceptTerms")}
-      />
+      <AcceptTermsField error={validationMessage(errors.acceptTerms?.message)} {...register("acceptTerms")} />
       <SubmitButton pending={isSubmitting} className="w-full">
         {t("submit")}
       </SubmitButton>

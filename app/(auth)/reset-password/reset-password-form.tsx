@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { resetPassword } from "@/lib/actions/auth";
@@ -32,12 +32,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
       <FormError message={formError} />
       <input type="hidden" {...register("token")} />
-      <TextField
+      <PasswordField
+        purpose="new"
         label={t("password")}
         hint={t("passwordHint")}
-        type="password"
-        autoComplete="new-password"
-        required
         error={validationMessage(errors.password?.message)}
         {...register("password")}
       />

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
-import { StaffPlaceholder, staffMetadata } from "../staff-placeholder";
+import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return staffMetadata("admin");
+  return placeholderMetadata("staff.admin");
 }
 
 export default async function AdminPage() {
   await requireRole(["ADMIN"], { returnTo: "/admin" });
-  return <StaffPlaceholder area="admin" />;
+  return <PlaceholderPage namespace="staff.admin" />;
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
-import { StaffPlaceholder, staffMetadata } from "../staff-placeholder";
+import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return staffMetadata("marketing");
+  return placeholderMetadata("staff.marketing");
 }
 
 export default async function MarketingPage() {
   await requireRole(["MARKETING", "ADMIN"], { returnTo: "/marketing" });
-  return <StaffPlaceholder area="marketing" />;
+  return <PlaceholderPage namespace="staff.marketing" />;
 }

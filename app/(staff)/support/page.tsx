@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
-import { StaffPlaceholder, staffMetadata } from "../staff-placeholder";
+import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return staffMetadata("support");
+  return placeholderMetadata("staff.support");
 }
 
 export default async function SupportPage() {
   await requireRole(["SUPPORT", "ADMIN"], { returnTo: "/support" });
-  return <StaffPlaceholder area="support" />;
+  return <PlaceholderPage namespace="staff.support" />;
 }

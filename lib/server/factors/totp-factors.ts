@@ -6,10 +6,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
+import { localeOf, sendMailInBackground, securityReviewUrl } from "@/lib/server/identity/notify";
 import type { MailFactor } from "@/lib/server/mail/templates";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { replaceRecoveryCodes } from "./recovery-code-store";
@@ -81,7 +80,7 @@ function notify(userId: string, name: "factor-added" | "factor-removed", factor:
       locale: localeOf(user.locale),
       template: {
         name,
-        data: { factor, time: new Date(), reviewUrl: `${getEnv().appUrl}/account/security` },
+        data: { factor, time: new Date(), reviewUrl: securityReviewUrl() },
       },
     });
   });

@@ -2,12 +2,11 @@ import "server-only";
 /** What a signed-in customer does about their own sessions and address, each step audited. */
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { describeUserAgent, type ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSession, revokeSessions } from "@/lib/server/sessions/sessions";
 import { localeOf, sendMailInBackground } from "./notify";
-import { issueToken, voidTokens } from "./tokens";
+import { issueToken, tokenLink, voidTokens } from "./tokens";
 
 type Actor = { userId: string; sessionId: string; client: ClientInfo };
 
@@ -104,7 +103,7 @@ export async function requestEmailChange(
     locale: localeOf(user.locale),
     template: {
       name: "email-change-verify",
-      data: { url: `${getEnv().appUrl}/verify-email?token=${encodeURIComponent(token)}`, newEmail },
+      data: { url: tokenLink("/verify-email", token), newEmail },
     },
   });
   return { ok: true };

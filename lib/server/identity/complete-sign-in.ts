@@ -6,14 +6,13 @@ import "server-only";
  * apart, and the security page and the risk engine see one kind of sign-in whatever the method.
  */
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { AuditEventType } from "@/lib/server/audit/event-types";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordDeviceSignIn } from "@/lib/server/devices/devices";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { createSession, type AuthMethodName, type NewSession } from "@/lib/server/sessions/sessions";
-import { localeOf, sendMailInBackground } from "./notify";
+import { localeOf, sendMailInBackground, signInMailFacts } from "./notify";
 
 type Tx = Prisma.TransactionClient;
 
@@ -141,19 +140,7 @@ export function sendNewDeviceNotice(recorded: RecordedSignIn, client: ClientInfo
   sendMailInBackground({
     to: recorded.newDeviceNotice.to,
     locale: localeOf(recorded.newDeviceNotice.locale),
-    template: {
-      name: "new-device-sign-in",
-      data: {
-        time: new Date(),
-        browser: client.browser ?? "?",
-        os: client.os ?? "?",
-        location: client.location
-          ? [client.location.city, client.location.country].filter(Boolean).join(", ")
-          : null,
-        ip: client.ip,
-        reviewUrl: `${getEnv().appUrl}/account/security`,
-      },
-    },
+    template: { name: "new-device-sign-in", data: signInMailFacts(client) },
   });
 }
 

@@ -4,13 +4,13 @@ import "server-only";
  * Resending is throttled per account.
  */
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { maskEmail } from "@/lib/server/mail/mask-email";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "./notify";
 import { consumeToken, issueToken, voidTokens } from "./tokens";
+import { sendVerificationMail } from "./registration-steps";
 
 export type VerifyResult =
   { ok: true; kind: "verified" | "email-changed" } | { ok: false; code: "INVALID_TOKEN" | "EMAIL_TAKEN" };
@@ -103,13 +103,6 @@ export async function resendVerificationMail(opts: {
     });
     return token;
   });
-  sendMailInBackground({
-    to: user.email,
-    locale: localeOf(user.locale),
-    template: {
-      name: "verify-email",
-      data: { url: `${getEnv().appUrl}/verify-email?token=${encodeURIComponent(token)}` },
-    },
-  });
+  sendVerificationMail({ to: user.email, locale: localeOf(user.locale), token });
   return { ok: true };
 }

@@ -1,5 +1,7 @@
 import "server-only";
+import { getEnv } from "@/lib/env";
 import { sendMail, type MailTemplate } from "@/lib/server/mail/send-mail";
+import type { ClientInfo } from "@/lib/server/request/client-info";
 
 /**
  * Sends a mail off the request path. Responses must not wait for SMTP: a known address (mail sent)
@@ -18,6 +20,24 @@ export function sendMailInBackground(opts: {
   });
 }
 
-export function localeOf(value: string | null | undefined): "de" | "en" {
-  return value === "en" ? "en" : "de";
+export { toLocale as localeOf } from "@/lib/i18n/config";
+
+/** Where a security notice sends the person to review sessions and devices. */
+export function securityReviewUrl(): string {
+  return `${getEnv().appUrl}/account/security`;
+}
+
+/** The facts a security notice about a sign-in shows: when, which device, where from. */
+export function signInMailFacts(client: ClientInfo) {
+  const place = client.location
+    ? [client.location.city, client.location.country].filter(Boolean).join(", ")
+    : null;
+  return {
+    time: new Date(),
+    browser: client.browser ?? "?",
+    os: client.os ?? "?",
+    location: place,
+    ip: client.ip,
+    reviewUrl: securityReviewUrl(),
+  };
 }

@@ -14,7 +14,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { localeOf, sendMailInBackground } from "./notify";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
-import { consumeToken, issueToken, TOKEN_TTL_MINUTES, voidTokens } from "./tokens";
+import { consumeToken, issueToken, TOKEN_TTL_MINUTES, tokenLink, voidTokens } from "./tokens";
 
 export type RequestResetResult =
   { ok: true } | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
@@ -58,7 +58,7 @@ async function issueResetLink(emailNormalized: string, client: ClientInfo): Prom
     template: {
       name: "password-reset",
       data: {
-        url: `${getEnv().appUrl}/reset-password?token=${encodeURIComponent(token)}`,
+        url: tokenLink("/reset-password", token),
         expiresMinutes: TOKEN_TTL_MINUTES.PASSWORD_RESET,
       },
     },

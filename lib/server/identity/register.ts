@@ -6,15 +6,17 @@ import "server-only";
  */
 import { hashPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { recordConsent } from "@/lib/server/consent/record-consent";
 import { checkPasswordPolicy } from "@/lib/server/passwords/common-passwords";
 import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import { sendMailInBackground } from "./notify";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
+import {
+  notifyRegistrationAttempt,
+  recordRegistrationConsents,
+  sendVerificationMail,
+} from "./registration-steps";
 import { issueToken } from "./tokens";
 
 export type RegisterResult =
@@ -43,26 +45,9 @@ async function createOrNotify(
   emailNormalized: string,
 ): Promise<RegisterResult> {
   const passwordHash = await hashPassword(opts.password);
-  const { appUrl } = getEnv();
   const existing = await db.user.findUnique({ where: { emailNormalized } });
   if (existing) {
-    await db.$transaction((tx) =>
-      writeAuditEvent(tx, {
-        type: "auth.registration_attempt_existing",
-        actorRole: "ANONYMOUS",
-        subjectUserId: existing.id,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
-      }),
-    );
-    sendMailInBackground({
-      to: existing.email,
-      locale: existing.locale === "en" ? "en" : "de",
-      template: {
-        name: "registration-attempt",
-        data: { loginUrl: `${appUrl}/login`, resetUrl: `${appUrl}/forgot-password` },
-      },
-    });
+    await notifyRegistrationAttempt(existing, { method: "PASSWORD", client: opts.client });
     return { ok: true };
   }
 
@@ -77,17 +62,7 @@ async function createOrNotify(
         communicationPreference: { create: {} },
       },
     });
-    for (const purposeKey of ["terms", "privacy_notice"]) {
-      await recordConsent(tx, {
-        userId: user.id,
-        purposeKey,
-        action: "GRANTED",
-        source: "REGISTRATION",
-        locale: opts.locale,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
-      });
-    }
+    await recordRegistrationConsents(tx, { userId: user.id, locale: opts.locale, client: opts.client });
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
     await writeAuditEvent(tx, {
       type: "auth.registered",
@@ -100,13 +75,6 @@ async function createOrNotify(
     });
     return { user, token };
   });
-  sendMailInBackground({
-    to: user.email,
-    locale: opts.locale,
-    template: {
-      name: "verify-email",
-      data: { url: `${appUrl}/verify-email?token=${encodeURIComponent(token)}` },
-    },
-  });
+  sendVerificationMail({ to: user.email, locale: opts.locale, token });
   return { ok: true };
 }

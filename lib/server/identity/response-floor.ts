@@ -10,8 +10,7 @@ export async function withResponseFloor<T>(floorMs: number, work: () => Promise<
   try {
     return await work();
   } finally {
-    const left = floorMs - (performance.now() - started);
-    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    await padResponse(started, floorMs);
   }
 }
 

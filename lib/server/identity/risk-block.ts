@@ -7,10 +7,9 @@ import "server-only";
 import { signInAttemptRisk } from "@/lib/auth/risk/assess";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import { localeOf, sendMailInBackground } from "./notify";
+import { localeOf, sendMailInBackground, signInMailFacts } from "./notify";
 import type { SecondFactorDecision } from "./second-factor-decision";
 
 export async function blockSignIn(opts: {
@@ -38,23 +37,10 @@ export async function blockSignIn(opts: {
       metadata: { risk: decision.risk.decision.level, reasons: decision.risk.decision.reasons },
     });
   });
-  const place = client.location
-    ? [client.location.city, client.location.country].filter(Boolean).join(", ")
-    : null;
   sendMailInBackground({
     to: user.email,
     locale: localeOf(user.locale),
-    template: {
-      name: "sign-in-blocked",
-      data: {
-        time: new Date(),
-        browser: client.browser ?? "?",
-        os: client.os ?? "?",
-        location: place,
-        ip: client.ip,
-        reviewUrl: `${getEnv().appUrl}/account/security`,
-      },
-    },
+    template: { name: "sign-in-blocked", data: signInMailFacts(client) },
   });
   return { ok: false, code: "BLOCKED_BY_RISK" };
 }

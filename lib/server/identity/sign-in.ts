@@ -77,7 +77,12 @@ export async function signInWithPassword(opts: {
 
   const user = await db.user.findUnique({
     where: { emailNormalized },
-    include: { passwordCredential: true },
+    // Roles and authenticator come along: the second-factor decision needs them after the password.
+    include: {
+      passwordCredential: true,
+      roles: { select: { role: true } },
+      totpFactor: { select: { confirmedAt: true } },
+    },
   });
   dummyHash ??= hashPassword("dummy password for timing equality");
   const valid = await verifyPassword(user?.passwordCredential?.hash ?? (await dummyHash), opts.password);
@@ -107,10 +112,12 @@ export async function signInWithPassword(opts: {
     return { ok: false, code: "ACCOUNT_LOCKED" };
   }
 
-  const roles = await db.userRole.findMany({ where: { userId: user.id }, select: { role: true } });
-  const totp = await db.totpFactor.findUnique({ where: { userId: user.id }, select: { confirmedAt: true } });
   const decision = await decideSecondFactor({
-    user: { id: user.id, roles: roles.map((r) => r.role), hasConfirmedTotp: Boolean(totp?.confirmedAt) },
+    user: {
+      id: user.id,
+      roles: user.roles.map((r) => r.role),
+      hasConfirmedTotp: Boolean(user.totpFactor?.confirmedAt),
+    },
     client: opts.client,
     deviceCookieId: opts.deviceCookieId,
   });

@@ -5,9 +5,9 @@ import "server-only";
  * social-login.ts says which identity waits), or they are signed in and connect a provider from
  * /account/security. Both write auth.social_linked and mail a notice to the account's address.
  */
+import { attemptContext, sendNewDeviceNotice } from "./complete-sign-in";
 import { z } from "zod";
 import { verifyPassword } from "@/lib/auth/password-hash";
-import { hashToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
@@ -20,27 +20,21 @@ import {
 } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import {
-  attemptLocation,
-  openSocialSession,
-  providerDisplayName,
-  sendLinkedNotice,
-  sendNewDeviceNotice,
-} from "./social-session";
-import { consumeToken } from "./tokens";
+import { openSocialSession, providerDisplayName, sendLinkedNotice } from "./social-session";
+import { consumeToken, findUsableToken } from "./tokens";
 
 const LinkPayloadSchema = z.object({ provider: z.string(), subject: z.string(), email: z.string() });
 
 /** The open link request behind a token (without using it up), or null when it is not usable. */
 async function readLinkToken(token: string) {
-  if (!token || token.length > 200) return null;
-  const row = await db.verificationToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: { include: { passwordCredential: { select: { hash: true } } } } },
+  const row = await findUsableToken(db, { token, purpose: "SOCIAL_LINK" });
+  const payload = LinkPayloadSchema.safeParse(row?.payload);
+  if (!row || !payload.success) return null;
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: row.userId },
+    include: { passwordCredential: { select: { hash: true } } },
   });
-  if (!row || row.purpose !== "SOCIAL_LINK" || row.consumedAt || row.expiresAt <= new Date()) return null;
-  const payload = LinkPayloadSchema.safeParse(row.payload);
-  return payload.success ? { user: row.user, ...payload.data } : null;
+  return { user, ...payload.data };
 }
 
 export type SocialLinkRequest = {
@@ -85,7 +79,7 @@ export async function completeSocialLink(opts: {
   if (!link) return { ok: false, code: "INVALID_LINK" };
   const { user } = link;
   if (!user.passwordCredential) return { ok: false, code: "NO_PASSWORD" };
-  const attempt = { ...attemptLocation(client), userId: user.id, emailNormalized: user.emailNormalized };
+  const attempt = { ...attemptContext(client), userId: user.id, emailNormalized: user.emailNormalized };
 
   const ipSubject = rateLimitIpSubject(client.ip);
   const decisions = [

@@ -16,7 +16,8 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import { attemptLocation, openSocialSession, sendNewDeviceNotice } from "./social-session";
+import { attemptContext, sendNewDeviceNotice } from "./complete-sign-in";
+import { openSocialSession } from "./social-session";
 import { issueToken } from "./tokens";
 
 export type SocialAssertion = {
@@ -59,7 +60,7 @@ export async function completeSocialSignIn(
     if (user.status === "LOCKED") {
       await db.signInAttempt.create({
         data: {
-          ...attemptLocation(client),
+          ...attemptContext(client),
           userId: user.id,
           emailNormalized: user.emailNormalized,
           method: "SOCIAL",

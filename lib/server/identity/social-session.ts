@@ -9,7 +9,7 @@ import type { AuditEventType } from "@/lib/server/audit/event-types";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { AuthMethodName } from "@/lib/server/sessions/sessions";
 import { recordSignIn, type RecordedSignIn } from "./complete-sign-in";
-import { localeOf, sendMailInBackground } from "./notify";
+import { localeOf, sendMailInBackground, securityReviewUrl } from "./notify";
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,7 +18,6 @@ export function providerDisplayName(key: string): string {
   return getEnv().oidcProviders.find((p) => p.key === key)?.name ?? key;
 }
 
-export { attemptContext as attemptLocation, sendNewDeviceNotice } from "./complete-sign-in";
 export type OpenedSocialSession = RecordedSignIn;
 
 /**
@@ -62,7 +61,7 @@ export function sendLinkedNotice(user: { email: string; locale: string }, provid
       data: {
         provider: providerDisplayName(provider),
         time: new Date(),
-        reviewUrl: `${getEnv().appUrl}/account/security`,
+        reviewUrl: securityReviewUrl(),
       },
     },
   });

@@ -7,6 +7,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hashToken } from "@/lib/auth/session-token";
+import { getEnv } from "@/lib/env";
 
 type Tx = Prisma.TransactionClient;
 export type TokenPurpose = "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "EMAIL_CHANGE" | "SOCIAL_LINK";
@@ -35,6 +36,18 @@ export async function issueToken(
   return token;
 }
 
+/** The token's row when it exists, has this purpose, is unused and unexpired; else null. */
+export async function findUsableToken(tx: Tx, opts: { token: string; purpose: TokenPurpose }) {
+  if (!opts.token || opts.token.length > 200) return null;
+  const row = await tx.verificationToken.findUnique({ where: { tokenHash: hashToken(opts.token) } });
+  return row && row.purpose === opts.purpose && !row.consumedAt && row.expiresAt > new Date() ? row : null;
+}
+
+/** The absolute link a mail carries for a token, e.g. /verify-email?token=…. */
+export function tokenLink(path: "/verify-email" | "/reset-password", token: string): string {
+  return `${getEnv().appUrl}${path}?token=${encodeURIComponent(token)}`;
+}
+
 export type ConsumedToken = { userId: string; payload: Prisma.JsonValue | null };
 
 /** Marks the token used and returns it, or null when unknown, expired, used or of another purpose. */
@@ -42,9 +55,8 @@ export async function consumeToken(
   tx: Tx,
   opts: { token: string; purpose: TokenPurpose },
 ): Promise<ConsumedToken | null> {
-  if (!opts.token || opts.token.length > 200) return null;
-  const row = await tx.verificationToken.findUnique({ where: { tokenHash: hashToken(opts.token) } });
-  if (!row || row.purpose !== opts.purpose || row.consumedAt || row.expiresAt <= new Date()) return null;
+  const row = await findUsableToken(tx, opts);
+  if (!row) return null;
   const { count } = await tx.verificationToken.updateMany({
     where: { id: row.id, consumedAt: null },
     data: { consumedAt: new Date() },
@@ -57,9 +69,7 @@ export async function isTokenUsable(
   tx: Tx,
   opts: { token: string; purpose: TokenPurpose },
 ): Promise<boolean> {
-  if (!opts.token || opts.token.length > 200) return false;
-  const row = await tx.verificationToken.findUnique({ where: { tokenHash: hashToken(opts.token) } });
-  return !!row && row.purpose === opts.purpose && !row.consumedAt && row.expiresAt > new Date();
+  return (await findUsableToken(tx, opts)) !== null;
 }
 
 /** Invalidates the user's open tokens of a purpose (a new reset link voids the older ones). */

@@ -6,9 +6,8 @@ import "server-only";
  */
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
+import { localeOf, sendMailInBackground, securityReviewUrl } from "@/lib/server/identity/notify";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { storePasskey, verifyPasskeyRegistration } from "./passkey-registration";
 
@@ -44,7 +43,7 @@ function notifyFactorChange(actor: Actor, name: "factor-added" | "factor-removed
     locale: localeOf(actor.locale),
     template: {
       name,
-      data: { factor: "passkey", time: new Date(), reviewUrl: `${getEnv().appUrl}/account/security` },
+      data: { factor: "passkey", time: new Date(), reviewUrl: securityReviewUrl() },
     },
   });
 }

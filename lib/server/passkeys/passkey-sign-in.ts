@@ -7,11 +7,7 @@ import "server-only";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import {
-  attemptContext as attemptLocation,
-  recordSignIn,
-  sendNewDeviceNotice,
-} from "@/lib/server/identity/complete-sign-in";
+import { attemptContext, recordSignIn, sendNewDeviceNotice } from "@/lib/server/identity/complete-sign-in";
 import { consumeRateLimit, rateLimitIpSubject, refundRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
@@ -28,7 +24,7 @@ export async function signInWithPasskey(opts: {
   client: ClientInfo;
 }): Promise<PasskeySignInResult> {
   const { client } = opts;
-  const attempt = { ...attemptLocation(client), method: "PASSKEY" as const };
+  const attempt = { ...attemptContext(client), method: "PASSKEY" as const };
   // Counted before verifying (as for passwords): parallel forged assertions cannot all slip past
   // a read-only check. There is no account counter: the credential, not a typed name, picks the
   // account, and an attacker without the private key cannot target one.

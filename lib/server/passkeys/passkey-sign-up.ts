@@ -17,12 +17,15 @@ import type {
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { recordConsent } from "@/lib/server/consent/record-consent";
-import { sendMailInBackground } from "@/lib/server/identity/notify";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "@/lib/server/identity/response-floor";
 import { issueToken } from "@/lib/server/identity/tokens";
 import { consumeRateLimit, rateLimitIpSubject } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import {
+  notifyRegistrationAttempt,
+  recordRegistrationConsents,
+  sendVerificationMail,
+} from "@/lib/server/identity/registration-steps";
 import { CHALLENGE_TTL_MS, issueChallenge } from "./challenges";
 import {
   buildRegistrationOptions,
@@ -106,15 +109,7 @@ export async function finishPasskeySignUp(opts: {
     const emailNormalized = pending.email.toLowerCase();
     const existing = await db.user.findUnique({ where: { emailNormalized } });
     if (existing) {
-      notifyExisting(existing);
-      await writeAuditEvent(db, {
-        type: "auth.registration_attempt_existing",
-        actorRole: "ANONYMOUS",
-        subjectUserId: existing.id,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
-        metadata: { method: "PASSKEY" },
-      });
+      await notifyRegistrationAttempt(existing, { method: "PASSKEY", client: opts.client });
       return { ok: true } as const;
     }
     const created = await createPasskeyAccount(pending, verified, opts.client).catch((error: unknown) => {
@@ -124,14 +119,7 @@ export async function finishPasskeySignUp(opts: {
     });
     if (!created) return { ok: true } as const;
     const { user, token } = created;
-    sendMailInBackground({
-      to: user.email,
-      locale: pending.locale,
-      template: {
-        name: "verify-email",
-        data: { url: `${getEnv().appUrl}/verify-email?token=${encodeURIComponent(token)}` },
-      },
-    });
+    sendVerificationMail({ to: user.email, locale: pending.locale, token });
     return { ok: true } as const;
   });
 }
@@ -153,17 +141,7 @@ async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey,
         communicationPreference: { create: {} },
       },
     });
-    for (const purposeKey of ["terms", "privacy_notice"]) {
-      await recordConsent(tx, {
-        userId: user.id,
-        purposeKey,
-        action: "GRANTED",
-        source: "REGISTRATION",
-        locale: pending.locale,
-        ip: client.ip,
-        userAgent: client.userAgent,
-      });
-    }
+    await recordRegistrationConsents(tx, { userId: user.id, locale: pending.locale, client });
     const passkey = await storePasskey(tx, user.id, verified);
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
     await writeAuditEvent(tx, {
@@ -178,17 +156,5 @@ async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey,
       metadata: { method: "PASSKEY", deviceType: verified.deviceType },
     });
     return { user, token };
-  });
-}
-
-function notifyExisting(user: { email: string; locale: string }): void {
-  const { appUrl } = getEnv();
-  sendMailInBackground({
-    to: user.email,
-    locale: user.locale === "en" ? "en" : "de",
-    template: {
-      name: "registration-attempt",
-      data: { loginUrl: `${appUrl}/login`, resetUrl: `${appUrl}/forgot-password` },
-    },
   });
 }

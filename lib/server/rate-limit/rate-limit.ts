@@ -1,5 +1,4 @@
 import "server-only";
-import { withTransientRetry } from "@/lib/server/db-retry";
 /**
  * Database-backed throttling (policies.ts), shared by every app instance on the same database.
  *
@@ -19,6 +18,7 @@ import { withTransientRetry } from "@/lib/server/db-retry";
  *
  * `now` is a parameter for tests and jobs; in requests leave it to the clock.
  */
+import { withTransientRetry } from "@/lib/server/db-retry";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/prisma-client";
 import { afterHit, afterRefund, decide, type BucketState, type RateDecision } from "./bucket-state";

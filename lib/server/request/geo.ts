@@ -15,7 +15,12 @@ export type GeoLocation = {
 type GeoIpLite = { lookup(ip: string): { country: string; city: string; ll: [number, number] } | null };
 let geoip: GeoIpLite | undefined;
 
+/** Loopback, private and link-local addresses: no location, and no reason to load the data. */
+const UNROUTABLE =
+  /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|::1$|f[cd]|fe80:|0\.|localhost)/i;
+
 export function locateIp(ip: string): GeoLocation | null {
+  if (UNROUTABLE.test(ip)) return null;
   geoip ??= createRequire(import.meta.url)("geoip-lite") as GeoIpLite;
   const hit = geoip.lookup(ip);
   if (!hit || !hit.country) return null;

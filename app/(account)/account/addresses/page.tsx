@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { SectionPlaceholder, sectionMetadata } from "../section-placeholder";
+import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return sectionMetadata("addresses");
+  return placeholderMetadata("account.addresses");
 }
 
 export default async function AccountAddressesPage() {
   await requireUser({ returnTo: "/account/addresses" });
-  return <SectionPlaceholder section="addresses" />;
+  return <PlaceholderPage namespace="account.addresses" />;
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { SectionPlaceholder, sectionMetadata } from "../section-placeholder";
+import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return sectionMetadata("communication");
+  return placeholderMetadata("account.communication");
 }
 
 export default async function AccountCommunicationPage() {
   await requireUser({ returnTo: "/account/communication" });
-  return <SectionPlaceholder section="communication" />;
+  return <PlaceholderPage namespace="account.communication" />;
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { SectionPlaceholder, sectionMetadata } from "../section-placeholder";
+import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return sectionMetadata("payment");
+  return placeholderMetadata("account.payment");
 }
 
 export default async function AccountPaymentPage() {
   await requireUser({ returnTo: "/account/payment" });
-  return <SectionPlaceholder section="payment" />;
+  return <PlaceholderPage namespace="account.payment" />;
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { SectionPlaceholder, sectionMetadata } from "../section-placeholder";
+import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return sectionMetadata("privacy");
+  return placeholderMetadata("account.privacy");
 }
 
 export default async function AccountPrivacyPage() {
   await requireUser({ returnTo: "/account/privacy" });
-  return <SectionPlaceholder section="privacy" />;
+  return <PlaceholderPage namespace="account.privacy" />;
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { SectionPlaceholder, sectionMetadata } from "../section-placeholder";
+import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return sectionMetadata("profile");
+  return placeholderMetadata("account.profile");
 }
 
 export default async function AccountProfilePage() {
   await requireUser({ returnTo: "/account/profile" });
-  return <SectionPlaceholder section="profile" />;
+  return <PlaceholderPage namespace="account.profile" />;
 }

@@ -6,6 +6,7 @@ import { TextField } from "@/components/forms/text-field";
 import { Card } from "@/components/ui/card";
 import { startTotpEnrolmentAction } from "@/lib/actions/factors";
 import { getTotpStatus } from "@/lib/server/factors/totp-factors";
+import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { ConfirmTotpForm, DisableTotpForm, RegenerateRecoveryCodes } from "./authenticator-forms";
 
 /**
@@ -53,7 +54,7 @@ export async function Authenticator({ userId }: { userId: string }) {
           <div className="flex flex-col gap-5">
             <p className="text-sm text-slate-700">
               {t("totp.active", {
-                time: format.dateTime(status.confirmedAt, { dateStyle: "medium", timeStyle: "short" }),
+                time: format.dateTime(status.confirmedAt, DATE_TIME_SHORT),
               })}{" "}
               {t("totp.recoveryLeft", { count: status.recoveryCodesLeft })}
             </p>

@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Notice } from "@/components/ui/notice";
@@ -45,12 +45,10 @@ export function ChangeEmailForm() {
         error={validationMessage(errors.newEmail?.message)}
         {...register("newEmail")}
       />
-      <TextField
+      <PasswordField
+        purpose="current"
         label={t("currentPassword")}
         hint={t("currentPasswordHint")}
-        type="password"
-        autoComplete="current-password"
-        required
         error={validationMessage(errors.password?.message)}
         {...register("password")}
       />

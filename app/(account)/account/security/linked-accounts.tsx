@@ -7,6 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { startSocialConnectAction, unlinkSocialIdentityAction } from "@/lib/actions/social";
 import { getEnv } from "@/lib/env";
 import { listSocialIdentities } from "@/lib/server/identity/social-identities";
+import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 
 /** Outcomes reported back through /account/security?social=… (see lib/actions/social.ts). */
 const NOTICES = {
@@ -33,7 +34,7 @@ export async function LinkedAccounts({ userId, notice }: { userId: string; notic
   const shown =
     typeof notice === "string" && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null;
   if (identities.length === 0 && connectable.length === 0 && !shown) return null;
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, DATE_TIME_SHORT);
 
   return (
     <div id="linked-accounts">

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listSignInHistory } from "@/lib/server/identity/account-security";
 import { listActiveSessions } from "@/lib/server/sessions/sessions";
-import { sectionMetadata } from "../section-placeholder";
+import { placeholderMetadata } from "@/components/ui/placeholder-page";
 import { Authenticator } from "./authenticator";
 import { ChangeEmailForm } from "./change-email-form";
 import { LinkedAccounts } from "./linked-accounts";
@@ -15,15 +15,14 @@ import { SessionList } from "./session-list";
 import { SignInHistory } from "./sign-in-history";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return sectionMetadata("security");
+  return placeholderMetadata("account.security");
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AccountSecurityPage({ searchParams }: Props) {
   const user = await requireUser({ returnTo: "/account/security" });
-  const [t, tSecurity, sessions, history, params] = await Promise.all([
-    getTranslations("account.security"),
+  const [t, sessions, history, params] = await Promise.all([
     getTranslations("account.security"),
     listActiveSessions(user.id, user.sessionId),
     listSignInHistory(user.id),
@@ -31,9 +30,9 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
   ]);
   const notice =
     params.notice === "session-signed-out"
-      ? tSecurity("sessionSignedOut")
+      ? t("sessionSignedOut")
       : params.notice === "others-signed-out"
-        ? tSecurity("signedOutOthers", { count: Number(params.count ?? 0) || 0 })
+        ? t("signedOutOthers", { count: Number(params.count ?? 0) || 0 })
         : null;
 
   return (

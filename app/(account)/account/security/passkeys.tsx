@@ -2,6 +2,7 @@ import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { listPasskeys } from "@/lib/server/passkeys/manage-passkeys";
+import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { PasskeyList } from "./passkey-list";
 
 /** The "Passkeys" card: the customer's passkeys with rename/remove, and "Add a passkey". */
@@ -11,7 +12,7 @@ export async function Passkeys({ userId }: { userId: string }) {
     getFormatter(),
     listPasskeys(userId),
   ]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, DATE_TIME_SHORT);
   // Formatted here so the client component receives plain strings in the page's language.
   const items = passkeys.map((p) => ({
     id: p.id,

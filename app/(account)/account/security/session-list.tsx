@@ -2,18 +2,20 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { signOutOtherSessionsAction, signOutSessionAction } from "@/lib/actions/account-security";
 import type { SessionListItem } from "@/lib/server/sessions/sessions";
+import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
+import { deviceLabel, placeLabel } from "./labels";
 
 /** Active sessions with plain forms to sign one or all others out (works without JavaScript). */
 export async function SessionList({ sessions }: { sessions: SessionListItem[] }) {
   const [t, format] = await Promise.all([getTranslations("account.security"), getFormatter()]);
   const others = sessions.filter((s) => !s.isCurrent);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, DATE_TIME_SHORT);
   return (
     <div className="flex flex-col gap-4">
       <ul className="divide-y divide-slate-200" aria-label={t("sessionsTitle")}>
         {sessions.map((s) => {
-          const device = [s.browser, s.os].filter(Boolean).join(" · ") || t("unknownDevice");
-          const place = [s.city, s.country].filter(Boolean).join(", ") || t("unknownLocation");
+          const device = deviceLabel(s, t("unknownDevice"));
+          const place = placeLabel(s, t("unknownLocation"));
           return (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
               <div>

@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { SignInHistoryItem } from "@/lib/server/identity/account-security";
+import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
+import { deviceLabel, placeLabel } from "./labels";
 
 const METHODS = ["PASSWORD", "PASSKEY", "SOCIAL", "TOTP", "RECOVERY_CODE", "EMAIL_CODE"] as const;
 const RESULTS = [
@@ -11,6 +13,8 @@ const RESULTS = [
   "THROTTLED",
   "ACCOUNT_LOCKED",
 ] as const;
+
+const COLUMNS = ["colTime", "colDevice", "colLocation", "colMethod", "colResult"] as const;
 
 function known<T extends string>(list: readonly T[], value: string): T | null {
   return (list as readonly string[]).includes(value) ? (value as T) : null;
@@ -25,21 +29,15 @@ export async function SignInHistory({ items }: { items: SignInHistoryItem[] }) {
         <caption className="sr-only">{t("historyTitle")}</caption>
         <thead className="border-b border-slate-300 text-slate-700">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-semibold">
-              {t("colTime")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-semibold">
-              {t("colDevice")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-semibold">
-              {t("colLocation")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-semibold">
-              {t("colMethod")}
-            </th>
-            <th scope="col" className="py-2 font-semibold">
-              {t("colResult")}
-            </th>
+            {COLUMNS.map((column, index) => (
+              <th
+                key={column}
+                scope="col"
+                className={index === COLUMNS.length - 1 ? "py-2 font-semibold" : "py-2 pr-4 font-semibold"}
+              >
+                {t(column)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
@@ -49,14 +47,10 @@ export async function SignInHistory({ items }: { items: SignInHistoryItem[] }) {
             return (
               <tr key={item.id}>
                 <td className="py-2 pr-4 whitespace-nowrap">
-                  {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  {format.dateTime(item.createdAt, DATE_TIME_SHORT)}
                 </td>
-                <td className="py-2 pr-4">
-                  {[item.browser, item.os].filter(Boolean).join(" · ") || t("unknownDevice")}
-                </td>
-                <td className="py-2 pr-4">
-                  {[item.city, item.country].filter(Boolean).join(", ") || item.ip || t("unknownLocation")}
-                </td>
+                <td className="py-2 pr-4">{deviceLabel(item, t("unknownDevice"))}</td>
+                <td className="py-2 pr-4">{placeLabel(item, t("unknownLocation"), item.ip)}</td>
                 <td className="py-2 pr-4">{method ? t(`methods.${method}`) : item.method}</td>
                 <td className={item.result === "SUCCEEDED" ? "py-2 text-emerald-800" : "py-2 text-red-800"}>
                   {result ? t(`results.${result}`) : item.result}

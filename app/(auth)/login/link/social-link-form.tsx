@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { linkSocialAccountAction } from "@/lib/actions/social";
@@ -35,11 +35,9 @@ export function SocialLinkForm({ token }: { token: string }) {
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
       <p className="text-sm text-slate-600">{tForms("requiredNote")}</p>
       <FormError message={formError} />
-      <TextField
+      <PasswordField
+        purpose="current"
         label={t("password")}
-        type="password"
-        autoComplete="current-password"
-        required
         error={validationMessage(errors.password?.message)}
         {...register("password")}
       />

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -24,7 +24,6 @@ export function VerifyForm({ factors, emailMasked }: { factors: Method[]; emailM
   const t = useTranslations("verify");
   const validationMessage = useValidationMessage();
   const router = useRouter();
-  const [method, setMethod] = useState<Method>(factors[0] ?? "TOTP");
   const [resendStatus, setResendStatus] = useState<string>();
   const {
     register,
@@ -32,11 +31,13 @@ export function VerifyForm({ factors, emailMasked }: { factors: Method[]; emailM
     setError,
     setValue,
     setFocus,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<VerifySecondFactorInput, unknown, VerifySecondFactor>({
     resolver: zodResolver(VerifySecondFactorSchema),
-    defaultValues: { method, code: "" },
+    defaultValues: { method: factors[0] ?? "TOTP", code: "" },
   });
+  const method = useWatch({ control, name: "method" });
   const { formError, run } = useActionSubmit(setError);
 
   const onSubmit = handleSubmit(async (values) => {
@@ -45,7 +46,6 @@ export function VerifyForm({ factors, emailMasked }: { factors: Method[]; emailM
   });
 
   function switchTo(next: Method) {
-    setMethod(next);
     setValue("method", next);
     setValue("code", "");
     setFocus("code");

@@ -1,0 +1,65 @@
+import "server-only";
+/**
+ * The steps password and passkey registration share, so both answer and record alike: the
+ * consents given by signing up, the verification mail, and the quiet notice when the address
+ * already has an account (the requester sees the same "check your mail" page either way).
+ */
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { recordConsent } from "@/lib/server/consent/record-consent";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { localeOf, sendMailInBackground } from "./notify";
+import { tokenLink } from "./tokens";
+
+type Tx = Prisma.TransactionClient;
+
+export async function recordRegistrationConsents(
+  tx: Tx,
+  opts: { userId: string; locale: "de" | "en"; client: ClientInfo },
+): Promise<void> {
+  for (const purposeKey of ["terms", "privacy_notice"]) {
+    await recordConsent(tx, {
+      userId: opts.userId,
+      purposeKey,
+      action: "GRANTED",
+      source: "REGISTRATION",
+      locale: opts.locale,
+      ip: opts.client.ip,
+      userAgent: opts.client.userAgent,
+    });
+  }
+}
+
+export function sendVerificationMail(opts: { to: string; locale: "de" | "en"; token: string }): void {
+  sendMailInBackground({
+    to: opts.to,
+    locale: opts.locale,
+    template: { name: "verify-email", data: { url: tokenLink("/verify-email", opts.token) } },
+  });
+}
+
+/** Someone tried to register an address that has an account: audit it and tell the owner. */
+export async function notifyRegistrationAttempt(
+  existing: { id: string; email: string; locale: string },
+  opts: { method: "PASSWORD" | "PASSKEY"; client: ClientInfo },
+): Promise<void> {
+  await writeAuditEvent(db, {
+    type: "auth.registration_attempt_existing",
+    actorRole: "ANONYMOUS",
+    subjectUserId: existing.id,
+    ip: opts.client.ip,
+    userAgent: opts.client.userAgent,
+    metadata: { method: opts.method },
+  });
+  const { appUrl } = getEnv();
+  sendMailInBackground({
+    to: existing.email,
+    locale: localeOf(existing.locale),
+    template: {
+      name: "registration-attempt",
+      data: { loginUrl: `${appUrl}/login`, resetUrl: `${appUrl}/forgot-password` },
+    },
+  });
+}

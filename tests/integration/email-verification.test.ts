@@ -1,0 +1,58 @@
+/**
+ * Verification and email-change links through the real domain functions, on SQLite and PostgreSQL
+ * (the E2E tests cover the same flows in the browser on SQLite).
+ */
+import { describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { verifyEmailToken } from "@/lib/server/identity/email-verification";
+import { issueToken } from "@/lib/server/identity/tokens";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+
+const db = createPrismaClient();
+const client: ClientInfo = { ip: "192.0.2.77", userAgent: "vitest", browser: null, os: null, location: null };
+const unique = (prefix: string) =>
+  `${prefix}.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
+
+describe("email verification links", () => {
+  it("verify the address once; a reused or unknown link is refused", async () => {
+    const email = unique("verify");
+    const user = await db.user.create({ data: { email, emailNormalized: email } });
+    const token = await db.$transaction((tx) =>
+      issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" }),
+    );
+    expect(await verifyEmailToken({ token, client })).toEqual({ ok: true, kind: "verified" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
+    expect(await verifyEmailToken({ token, client })).toEqual({ ok: false, code: "INVALID_TOKEN" });
+    expect(await verifyEmailToken({ token: "unknown", client })).toEqual({
+      ok: false,
+      code: "INVALID_TOKEN",
+    });
+  });
+
+  it("change the address only through the link sent to the new one, and not to a taken address", async () => {
+    const email = unique("old");
+    const user = await db.user.create({ data: { email, emailNormalized: email } });
+    const newEmail = unique("new");
+    const token = await db.$transaction((tx) =>
+      issueToken(tx, { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } }),
+    );
+    expect(await verifyEmailToken({ token, client })).toEqual({ ok: true, kind: "email-changed" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      email: newEmail,
+      emailNormalized: newEmail,
+    });
+
+    const taken = await db.user.create({
+      data: { email: unique("taken"), emailNormalized: unique("taken-n") },
+    });
+    const toTaken = await db.$transaction((tx) =>
+      issueToken(tx, {
+        userId: user.id,
+        purpose: "EMAIL_CHANGE",
+        payload: { newEmail: taken.emailNormalized },
+      }),
+    );
+    expect(await verifyEmailToken({ token: toTaken, client })).toEqual({ ok: false, code: "EMAIL_TAKEN" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail);
+  });
+});

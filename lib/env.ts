@@ -69,6 +69,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: minutes(5, 24 * 60, 60),
   SESSION_ABSOLUTE_HOURS: minutes(1, 24, 24),
   SESSION_REMEMBER_DAYS: minutes(1, 90, 30),
+  STEP_UP_MAX_AGE_SECONDS: minutes(60, 3600, 600),
 });
 
 export type EncryptionKey = { id: string; key: Buffer };
@@ -91,6 +92,8 @@ export type Env = {
   smtpUrl: string | undefined;
   mailFrom: string;
   sessions: { idleMinutes: number; absoluteHours: number; rememberDays: number };
+  /** How recent a sign-in or step-up must be for a sensitive action (requireRecentAuth). */
+  stepUpMaxAgeSeconds: number;
   oidcProviders: OidcProviderConfig[];
   /** Secrets taken from the generated local file rather than the environment. */
   generatedSecrets: GeneratedSecretName[];
@@ -230,6 +233,7 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
       absoluteHours: v.SESSION_ABSOLUTE_HOURS,
       rememberDays: v.SESSION_REMEMBER_DAYS,
     },
+    stepUpMaxAgeSeconds: v.STEP_UP_MAX_AGE_SECONDS,
     oidcProviders,
     generatedSecrets: [...secretsFromFile],
   };

@@ -7,6 +7,8 @@ export const APP_ERROR_CODES = [
   "FORBIDDEN",
   "NOT_FOUND",
   "RATE_LIMITED",
+  /** A sensitive action needs a recent sign-in: the form asks for one and then retries. */
+  "STEP_UP_REQUIRED",
   "INTERNAL",
   "SERVICE_UNAVAILABLE",
 ] as const;

@@ -3,7 +3,7 @@
  * typecheck, lint, schema/migration drift, unit, integration on SQLite, integration on PostgreSQL,
  * and E2E in Chromium. Runs every step, then prints a summary and the total test count.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { findPostgresBinDir } from "../tests/support/postgres-server";
@@ -69,23 +69,52 @@ if (!process.argv.includes("--no-e2e")) {
   });
 }
 
-const results: { name: string; ok: boolean; counts?: Counts; seconds: number }[] = [];
+/** Runs a step with its output streamed live, keeping the last lines for the summary. */
+function runStep(cmd: string, args: string[]): Promise<{ status: number; tail: string[] }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", FORCE_COLOR: "0" },
+    });
+    const tail: string[] = [];
+    const keep = (chunk: Buffer) => {
+      tail.push(...chunk.toString("utf8").split("\n"));
+      tail.splice(0, Math.max(0, tail.length - TAIL_LINES));
+    };
+    child.stdout.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      keep(chunk);
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      keep(chunk);
+    });
+    child.on("error", (error) => resolve({ status: 1, tail: [String(error)] }));
+    child.on("close", (code) => resolve({ status: code ?? 1, tail }));
+  });
+}
+
+const TAIL_LINES = 25;
+const results: { name: string; ok: boolean; counts?: Counts; seconds: number; tail: string[] }[] = [];
 rmSync("test-results", { recursive: true, force: true });
 for (const step of steps) {
   console.log(`\n━━━ ${step.name} ━━━`);
   const started = Date.now();
   const [cmd, ...args] = step.command as [string, ...string[]];
-  const run = spawnSync(cmd, args, {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" },
-  });
+  const run = await runStep(cmd, args);
   const counts = step.report && step.parse && existsSync(step.report) ? step.parse(step.report) : undefined;
   results.push({
     name: step.name,
     ok: run.status === 0,
     counts,
     seconds: Math.round((Date.now() - started) / 1000),
+    tail: run.tail,
   });
+}
+
+// A failed step's last lines again, so that a log cut to its end still shows why.
+for (const r of results.filter((r) => !r.ok)) {
+  console.log(`\n━━━ failed: ${r.name} (last lines) ━━━\n${r.tail.join("\n").trim()}`);
 }
 
 console.log("\n━━━ summary ━━━");

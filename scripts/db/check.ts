@@ -16,11 +16,16 @@ if (readFileSync(POSTGRES_SCHEMA, "utf8") !== derivePostgresSchema(readFileSync(
 }
 
 function checkDrift(kind: string, url: string, schema: string, dir: string): void {
-  const result = runPrisma(
-    ["migrate", "diff", "--from-migrations", dir, "--to-schema-datamodel", schema, "--exit-code"],
-    url,
-    { quiet: true },
-  );
+  const args = ["migrate", "diff", "--from-migrations", dir, "--to-schema-datamodel", schema, "--exit-code"];
+  let result = runPrisma(args, url, { quiet: true });
+  // --exit-code: 0 no difference, 2 a difference, anything else an error running the diff (the
+  // temporary shadow database); an error is retried once and reported with its output.
+  if (result.status !== 0 && result.status !== 2) {
+    console.warn(
+      `${kind}: the diff did not run (status ${result.status}), retrying:\n${result.stdout}${result.stderr}`,
+    );
+    result = runPrisma(args, url, { quiet: true });
+  }
   if (result.status === 0) console.log(`${kind}: migrations match the schema`);
   else {
     console.error(

@@ -75,6 +75,12 @@ export const test = base.extend<{ axeAudits: AxeAudits }>({
             const url = page.url();
             if (!url.startsWith("http")) return; // about:blank: the test did not open a page
             if (isSkipped(url)) return;
+            // After a client-side navigation Next.js streams the new page's metadata in after its
+            // body: audit the settled page, not the instant without a <title>. A page that never
+            // gets a title is still reported by axe.
+            await page
+              .waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 })
+              .catch(() => undefined);
             const result = await auditPage(page);
             if (isSkipped(result.url)) return; // redirected to a skipped origin while auditing
             violations.push(...result.violations);

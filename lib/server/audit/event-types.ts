@@ -58,6 +58,34 @@ export const AUDIT_EVENT_TYPES = [
   "auth.passkey_signed_in",
   "auth.passkey_sign_in_failed",
   "auth.passkey_signed_up",
+  // Step-up (re-authentication inside a session before a sensitive action)
+  "auth.step_up_succeeded",
+  "auth.step_up_failed",
+  // Transaction confirmation (lib/auth/transaction)
+  "transaction.created",
+  "transaction.confirmed",
+  "transaction.rejected",
+  // Profile and addresses (values before/after, sensitive ones redacted)
+  "profile.updated",
+  "address.created",
+  "address.updated",
+  "address.deleted",
+  "address.defaults_changed",
+  // Bank details and SEPA mandates
+  "bank_account.added",
+  "bank_account.changed",
+  "bank_account.removed",
+  "bank_account.revealed",
+  "bank_account.keys_rotated",
+  "sepa_mandate.granted",
+  // Communication preferences, newsletter double opt-in, Web Push
+  "communication.preferences_updated",
+  "newsletter.confirmation_sent",
+  "newsletter.subscribed",
+  "newsletter.unsubscribed",
+  "push.subscribed",
+  "push.unsubscribed",
+  "push.test_sent",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

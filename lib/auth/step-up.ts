@@ -1,0 +1,53 @@
+import "server-only";
+/**
+ * Step-up (PRODUCT.md §4): sensitive actions need an authentication no older than
+ * STEP_UP_MAX_AGE_SECONDS (default 600). A stale session is not refused: the action answers
+ * STEP_UP_REQUIRED, the form opens the step-up dialog (components/step-up), the customer confirms
+ * with their strongest factor, and the form sends the same input again (docs/decisions/0009).
+ */
+import { redirect } from "next/navigation";
+import { getEnv } from "@/lib/env";
+import { actionFailure, type ActionFailure } from "@/lib/errors";
+import { toSafeRelativePath } from "@/lib/safe-path";
+import { requireUser, type CurrentUser } from "./session";
+
+export type RecentAuth =
+  { ok: true; user: CurrentUser } | { ok: false; user: CurrentUser; failure: ActionFailure };
+
+/** Whether the session's last sign-in or step-up is within the window. */
+export function isRecentAuth(
+  user: Pick<CurrentUser, "authenticatedAt">,
+  maxAgeSeconds: number = getEnv().stepUpMaxAgeSeconds,
+  now: Date = new Date(),
+): boolean {
+  return now.getTime() - user.authenticatedAt.getTime() <= maxAgeSeconds * 1000;
+}
+
+/**
+ * For server actions: the signed-in person (else a redirect to /login) whose authentication is
+ * recent, or the STEP_UP_REQUIRED failure to return as the action's result.
+ */
+export async function requireRecentAuth(opts: {
+  returnTo: string;
+  maxAgeSeconds?: number;
+}): Promise<RecentAuth> {
+  const user = await requireUser({ returnTo: opts.returnTo });
+  if (isRecentAuth(user, opts.maxAgeSeconds)) return { ok: true, user };
+  return { ok: false, user, failure: actionFailure("STEP_UP_REQUIRED") };
+}
+
+/**
+ * For pages and route handlers that show something sensitive on load: a stale session is sent to
+ * /login/step-up, which brings the person back to `returnTo` afterwards.
+ */
+export async function requireRecentAuthForPage(opts: {
+  returnTo: string;
+  maxAgeSeconds?: number;
+}): Promise<CurrentUser> {
+  const user = await requireUser({ returnTo: opts.returnTo });
+  if (!isRecentAuth(user, opts.maxAgeSeconds))
+    redirect(
+      `/login/step-up?callbackUrl=${encodeURIComponent(toSafeRelativePath(opts.returnTo, "/account"))}`,
+    );
+  return user;
+}

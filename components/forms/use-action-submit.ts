@@ -4,23 +4,26 @@ import { unstable_rethrow } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { useStepUpRetry } from "@/components/step-up/step-up-context";
 import type { ActionResult } from "@/lib/errors";
 
 /**
  * Runs a server action from a react-hook-form submit handler and maps a failed ActionResult
  * onto the form: field errors via setError (focusing the first), the rest as a form error.
- * Values are never reset, so nothing the user typed is lost.
+ * Values are never reset, so nothing the user typed is lost. An action that needs a recent
+ * authentication (STEP_UP_REQUIRED) opens the step-up dialog and is sent again, input unchanged.
  */
 export function useActionSubmit<TValues extends FieldValues>(setError: UseFormSetError<TValues>) {
   const tErrors = useTranslations("errors");
   const [formError, setFormError] = useState<string>();
+  const withStepUp = useStepUpRetry();
 
   async function run<TData>(call: () => Promise<ActionResult<TData>>): Promise<ActionResult<TData>> {
     // Clearing first re-mounts the alert, so a repeated identical error is announced again.
     setFormError(undefined);
     let result: ActionResult<TData>;
     try {
-      result = await call();
+      result = await withStepUp(call);
     } catch (error) {
       // An action that calls redirect() rejects with Next's redirect signal; let the router have it.
       unstable_rethrow(error);

@@ -5,8 +5,16 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { requireRecentAuth } from "@/lib/auth/step-up";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
-import { ChangeEmailSchema, SessionIdSchema, type ChangeEmailInput } from "@/lib/schemas/auth";
+import {
+  ChangeEmailSchema,
+  PASSWORD_REASON_KEYS,
+  SessionIdSchema,
+  type ChangeEmailInput,
+} from "@/lib/schemas/auth";
+import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/step-up";
+import { changePassword } from "@/lib/server/identity/change-password";
 import {
   requestEmailChange,
   signOut,
@@ -76,4 +84,24 @@ export async function resendVerificationAction(): Promise<ActionResult<{ sent: t
   return actionFailure("RATE_LIMITED", {
     formError: t("rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }),
   });
+}
+
+/** Needs a recent authentication (step-up), which stands in for asking the old password. */
+export async function changePasswordAction(
+  input: ChangePasswordInput,
+): Promise<ActionResult<{ sessionsRevoked: number }>> {
+  const parsed = ChangePasswordSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  if (!auth.ok) return auth.failure;
+  const result = await changePassword(
+    { userId: auth.user.id, sessionId: auth.user.sessionId, client: await getClientInfo() },
+    parsed.data.newPassword,
+  );
+  if (!result.ok)
+    return actionFailure("VALIDATION_FAILED", {
+      fieldErrors: { newPassword: [PASSWORD_REASON_KEYS[result.reason]] },
+    });
+  revalidatePath(SECURITY);
+  return actionOk({ sessionsRevoked: result.sessionsRevoked });
 }

@@ -7,6 +7,7 @@ import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/
 import { actionFailure, validationFailed, type ActionFailure, type ActionResult } from "@/lib/errors";
 import {
   ForgotPasswordSchema,
+  PASSWORD_REASON_KEYS,
   LoginSchema,
   RegisterSchema,
   ResetPasswordSchema,
@@ -21,6 +22,7 @@ import {
   resetPassword as completeReset,
 } from "@/lib/server/identity/password-reset";
 import { registerWithPassword } from "@/lib/server/identity/register";
+import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
 import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
 import { getClientInfo } from "@/lib/server/request/client-info";
 import { toSafeRelativePath } from "@/lib/safe-path";
@@ -28,13 +30,6 @@ import { toLocale } from "@/lib/i18n/config";
 
 // Each action re-parses its input with the form's schema: the client's validation is a
 // convenience, this is the check that counts (PRODUCT.md §6).
-
-const PASSWORD_REASON_KEYS = {
-  common: "validation.passwordCommon",
-  contains_email: "validation.passwordContainsEmail",
-  too_short: "validation.passwordTooShort",
-  too_long: "validation.passwordTooLong",
-} as const;
 
 async function rateLimited(retryAfterSeconds: number): Promise<ActionFailure> {
   const t = await getTranslations("auth");
@@ -74,6 +69,8 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
     });
   }
   await setSessionCookie(result.session);
+  // During the deletion grace period a sign-in lands where the customer can cancel the deletion.
+  if (await isDeletionPending(result.userId)) redirect(DELETION_PENDING_PATH);
   // A server-side redirect re-renders the whole tree, so the header shows the signed-in state.
   redirect(toSafeRelativePath(parsed.data.callbackUrl, "/account"));
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { requireRecentAuth, requireRecentAuthForPage } from "@/lib/auth/step-up";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import {
@@ -18,14 +19,15 @@ import {
 } from "@/lib/server/factors/totp-factors";
 import { getClientInfo } from "@/lib/server/request/client-info";
 
-// Authenticator app and recovery codes in /account/security. Removing the factor asks for proof
-// (password or a code) because a stolen session alone must not be able to weaken the account.
-// TODO(step-up, issue 4): wrap enrolment and regeneration in requireRecentAuth once it exists.
+// Authenticator app and recovery codes in /account/security. Adding the factor and new recovery
+// codes need a recent authentication (step-up); removing it asks for proof (password or a code)
+// because a stolen session alone must not be able to weaken the account.
 
 const RETURN_TO = "/account/security";
 
+/** Posted by a plain form (works without JavaScript): a stale session goes to /login/step-up first. */
 export async function startTotpEnrolmentAction(): Promise<void> {
-  const user = await requireUser({ returnTo: RETURN_TO });
+  const user = await requireRecentAuthForPage({ returnTo: RETURN_TO });
   await startTotpEnrolment(user.id);
   revalidatePath(RETURN_TO);
 }
@@ -35,7 +37,9 @@ export async function confirmTotpAction(
 ): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   const parsed = ConfirmTotpSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const user = await requireUser({ returnTo: RETURN_TO });
+  const auth = await requireRecentAuth({ returnTo: RETURN_TO });
+  if (!auth.ok) return auth.failure;
+  const { user } = auth;
   const codes = await confirmTotpEnrolment({
     userId: user.id,
     code: parsed.data.code,
@@ -50,7 +54,9 @@ export async function confirmTotpAction(
 }
 
 export async function regenerateRecoveryCodesAction(): Promise<ActionResult<{ recoveryCodes: string[] }>> {
-  const user = await requireUser({ returnTo: RETURN_TO });
+  const auth = await requireRecentAuth({ returnTo: RETURN_TO });
+  if (!auth.ok) return auth.failure;
+  const { user } = auth;
   const codes = await regenerateRecoveryCodes({ userId: user.id, client: await getClientInfo() });
   if (!codes) return actionFailure("NOT_FOUND");
   return actionOk({ recoveryCodes: codes });

@@ -8,6 +8,7 @@ import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import { requireRecentAuth } from "@/lib/auth/step-up";
 import { db } from "@/lib/db";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { CallbackUrlSchema } from "@/lib/schemas/auth";
@@ -26,23 +27,15 @@ import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-auth
 import { passkeyRegistrationOptions } from "@/lib/server/passkeys/passkey-registration";
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
 import { finishPasskeySignUp, startPasskeySignUp } from "@/lib/server/passkeys/passkey-sign-up";
+import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
 import { getClientInfo } from "@/lib/server/request/client-info";
 import { toSafeRelativePath } from "@/lib/safe-path";
 import { toLocale } from "@/lib/i18n/config";
 
 const SECURITY = "/account/security";
-/** Adding or removing a passkey needs a sign-in this recent (the full step-up flow comes later). */
-const RECENT_AUTH_MS = 10 * 60 * 1000;
 
-/** ActionResult plus the one failure the generic codes lack: "sign in again first". */
-export type PasskeyActionResult<T> =
-  ActionResult<T> | { ok: false; code: "STEP_UP_REQUIRED"; formError: string };
-
-async function stepUpRequired(user: CurrentUser) {
-  if (Date.now() - user.authenticatedAt.getTime() <= RECENT_AUTH_MS) return null;
-  const t = await getTranslations("passkeys");
-  return { ok: false, code: "STEP_UP_REQUIRED", formError: t("stepUpRequired") } as const;
-}
+/** Adding or removing a passkey needs a recent authentication (lib/auth/step-up.ts). */
+export type PasskeyActionResult<T> = ActionResult<T>;
 
 async function actor(user: CurrentUser) {
   return { userId: user.id, email: user.email, locale: user.locale, client: await getClientInfo() };
@@ -58,18 +51,18 @@ async function rateLimited(retryAfterSeconds: number) {
 export async function startPasskeyRegistrationAction(): Promise<
   PasskeyActionResult<PublicKeyCredentialCreationOptionsJSON>
 > {
-  const user = await requireUser({ returnTo: SECURITY });
-  const stale = await stepUpRequired(user);
-  if (stale) return stale;
+  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  if (!auth.ok) return auth.failure;
+  const { user } = auth;
   return actionOk(await passkeyRegistrationOptions(db, user));
 }
 
 export async function finishPasskeyRegistrationAction(
   response: unknown,
 ): Promise<PasskeyActionResult<{ name: string }>> {
-  const user = await requireUser({ returnTo: SECURITY });
-  const stale = await stepUpRequired(user);
-  if (stale) return stale;
+  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  if (!auth.ok) return auth.failure;
+  const { user } = auth;
   const parsed = RegistrationResponseSchema.safeParse(response);
   const t = await getTranslations("passkeys");
   if (!parsed.success) return actionFailure("VALIDATION_FAILED", { formError: t("failed") });
@@ -92,9 +85,9 @@ export async function renamePasskeyAction(input: RenamePasskeyInput): Promise<Ac
 }
 
 export async function removePasskeyAction(input: { passkeyId: string }): Promise<PasskeyActionResult<null>> {
-  const user = await requireUser({ returnTo: SECURITY });
-  const stale = await stepUpRequired(user);
-  if (stale) return stale;
+  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  if (!auth.ok) return auth.failure;
+  const { user } = auth;
   const parsed = PasskeyIdSchema.safeParse(input);
   if (!parsed.success) return actionFailure("NOT_FOUND");
   const result = await removePasskey(await actor(user), parsed.data.passkeyId);
@@ -131,13 +124,17 @@ export async function finishPasskeySignInAction(input: {
   await setDeviceCookie(deviceCookieId);
   if (!result.ok) {
     if (result.code === "RATE_LIMITED") return rateLimited(result.retryAfterSeconds);
-    if (result.code === "ACCOUNT_LOCKED")
+    if (result.code === "ACCOUNT_LOCKED" || result.code === "BLOCKED_BY_RISK")
       return actionFailure("FORBIDDEN", {
-        formError: (await getTranslations("auth.login"))("accountLocked"),
+        formError: (await getTranslations("auth.login"))(
+          result.code === "ACCOUNT_LOCKED" ? "accountLocked" : "blockedByRisk",
+        ),
       });
     return actionFailure("UNAUTHENTICATED", { formError: t("signIn.failed") });
   }
   await setSessionCookie(result.session);
+  // During the deletion grace period every sign-in lands where it can be cancelled.
+  if (await isDeletionPending(result.userId)) return actionOk({ redirectTo: DELETION_PENDING_PATH });
   const callbackUrl = CallbackUrlSchema.parse(input.callbackUrl);
   // Returned, not redirect()ed: the autofill flow runs outside a form and navigates itself.
   return actionOk({ redirectTo: toSafeRelativePath(callbackUrl, "/account") });

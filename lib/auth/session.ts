@@ -81,5 +81,16 @@ export async function requireUser(opts: { returnTo: string }): Promise<CurrentUs
 export async function requireRole(roles: readonly Role[], opts: { returnTo: string }): Promise<CurrentUser> {
   const user = await requireUser(opts);
   if (!roles.some((role) => user.roles.includes(role))) notFound();
+  // Staff reach customers' data: a password alone is not enough (issue 4). Until they have an
+  // authenticator app or a passkey they are sent to set one up.
+  if (!(await hasStrongFactor(user.id))) redirect("/account/security?notice=staff-factor-required");
   return user;
+}
+
+async function hasStrongFactor(userId: string): Promise<boolean> {
+  const [totp, passkeys] = await Promise.all([
+    db.totpFactor.count({ where: { userId, confirmedAt: { not: null } } }),
+    db.passkey.count({ where: { userId } }),
+  ]);
+  return totp + passkeys > 0;
 }

@@ -15,6 +15,7 @@ import { completeSocialSignIn, type SocialRefusal } from "@/lib/server/identity/
 import { getClientInfo } from "@/lib/server/request/client-info";
 import { takeConnectIntent } from "./social-connect-intent";
 import { toLocale } from "@/lib/i18n/config";
+import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
 
 /** The ID token claims we rely on; some providers send email_verified as the string "true". */
 const ClaimsSchema = z.object({
@@ -67,7 +68,8 @@ export async function handleSocialSignIn(params: {
     switch (result.kind) {
       case "signed-in":
         await setSessionCookie(result.session);
-        return "/account";
+        // During the deletion grace period every sign-in lands where it can be cancelled.
+        return (await isDeletionPending(result.userId)) ? DELETION_PENDING_PATH : "/account";
       case "link-required":
         return `/login/link?token=${encodeURIComponent(result.token)}`;
       case "refused":

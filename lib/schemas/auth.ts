@@ -27,6 +27,14 @@ export const NewPasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, { error: key("passwordTooShort"), abort: true })
   .max(PASSWORD_MAX_LENGTH, key("passwordTooLong"));
 
+/** The field message for each reason the server's password policy gives. */
+export const PASSWORD_REASON_KEYS = {
+  common: key("passwordCommon"),
+  contains_email: key("passwordContainsEmail"),
+  too_short: key("passwordTooShort"),
+  too_long: key("passwordTooLong"),
+} as const;
+
 /** A password being entered: any non-empty value up to the maximum (older rules must still work). */
 export const CurrentPasswordSchema = z
   .string(key("passwordRequired"))

@@ -2,48 +2,11 @@
  * Passkeys through Chromium's virtual authenticator (issue 4, Done-when 1): a platform
  * authenticator with resident keys and user verification that answers without a prompt.
  */
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test, type AxeAudits } from "./fixtures";
+import { addVirtualAuthenticator, runCeremony } from "./support/webauthn";
 import { extractLink, waitForMail } from "./support/mailbox";
 import { createCustomer, e2eDb, signInAs, uniqueEmail } from "./support/users";
-
-async function addVirtualAuthenticator(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-}
-
-/**
- * Runs a WebAuthn ceremony started by `start` until `done` shows. Chromium refuses or cancels a
- * ceremony while its page is not in front, and the accessibility audit of the fixture briefly
- * opens a helper page in the context; so the audit is let finish first, the page brought to the
- * front, and a ceremony cancelled by a focus change is tried again, as a person would.
- */
-async function runCeremony(
-  page: Page,
-  axeAudits: AxeAudits,
-  start: () => Promise<void>,
-  done: Locator,
-): Promise<void> {
-  const cancelled = page.getByRole("alert").filter({ hasText: "Der Vorgang wurde abgebrochen." });
-  for (let attempt = 1; ; attempt++) {
-    await axeAudits.check();
-    await page.bringToFront();
-    await start();
-    await expect(done.or(cancelled).first()).toBeVisible();
-    if (await done.first().isVisible()) return;
-    if (attempt === 3) throw new Error("the WebAuthn ceremony was cancelled three times");
-  }
-}
 
 /** Sign-in with the button; the autofill request is switched off so that only the button acts. */
 async function signInWithPasskeyButton(page: Page, axeAudits: AxeAudits): Promise<void> {

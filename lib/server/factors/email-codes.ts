@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Six-digit codes by mail, bound to one pending sign-in. Stored as HMAC-SHA256 under AUTH_SECRET
+ * Six-digit codes by mail, bound to one pending sign-in or, for step-up, to one session. Stored as HMAC-SHA256 under AUTH_SECRET
  * (a plain hash of 10^6 values is reversed instantly); what really protects them is the 10-minute
  * expiry and the budget of 5 attempts per code, counted atomically before the comparison.
  */
@@ -22,27 +22,36 @@ export function newEmailCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, "0");
 }
 
+/** What a code is bound to: a pending sign-in (/login/verify) or a session (step-up). */
+type CodeBinding = { pendingSignInId: string } | { sessionId: string };
+
+function bindingWhere(binding: CodeBinding) {
+  return "pendingSignInId" in binding
+    ? { pendingSignInId: binding.pendingSignInId, purpose: "SIGN_IN" as const }
+    : { sessionId: binding.sessionId, purpose: "STEP_UP" as const };
+}
+
 /**
- * Issues a fresh code for the pending sign-in (earlier ones stop working) and mails it off the
- * request path. Returns the code only so tests can use it; callers never show it.
+ * Issues a fresh code for the pending sign-in or session (earlier ones stop working) and mails it
+ * off the request path. Returns the code only so tests can use it; callers never show it.
  */
-export async function sendSignInEmailCode(opts: {
-  pendingSignInId: string;
+export async function sendEmailCode(opts: {
+  binding: CodeBinding;
   user: { id: string; email: string; locale: string };
   client: ClientInfo;
 }): Promise<string> {
   const code = newEmailCode();
+  const where = bindingWhere(opts.binding);
   await db.$transaction(async (tx) => {
     await tx.emailOneTimeCode.updateMany({
-      where: { pendingSignInId: opts.pendingSignInId, consumedAt: null },
+      where: { ...where, consumedAt: null },
       data: { consumedAt: new Date() },
     });
     await tx.emailOneTimeCode.create({
       data: {
         userId: opts.user.id,
-        purpose: "SIGN_IN",
+        ...where,
         codeHash: hmacCode(code),
-        pendingSignInId: opts.pendingSignInId,
         expiresAt: new Date(Date.now() + EMAIL_CODE_TTL_MINUTES * 60_000),
       },
     });
@@ -52,7 +61,7 @@ export async function sendSignInEmailCode(opts: {
       subjectUserId: opts.user.id,
       ip: opts.client.ip,
       userAgent: opts.client.userAgent,
-      metadata: { purpose: "SIGN_IN" },
+      metadata: { purpose: where.purpose },
     });
   });
   sendMailInBackground({
@@ -63,15 +72,24 @@ export async function sendSignInEmailCode(opts: {
   return code;
 }
 
+export async function sendSignInEmailCode(opts: {
+  pendingSignInId: string;
+  user: { id: string; email: string; locale: string };
+  client: ClientInfo;
+}): Promise<string> {
+  return sendEmailCode({
+    binding: { pendingSignInId: opts.pendingSignInId },
+    user: opts.user,
+    client: opts.client,
+  });
+}
+
 export type EmailCodeCheck = "ok" | "invalid" | "expired" | "locked";
 
-/** Checks a code against the newest open code of the pending sign-in and consumes it on a match. */
-export async function checkSignInEmailCode(opts: {
-  pendingSignInId: string;
-  code: string;
-}): Promise<EmailCodeCheck> {
+/** Checks a code against the newest open code of the binding and consumes it on a match. */
+export async function checkEmailCode(opts: { binding: CodeBinding; code: string }): Promise<EmailCodeCheck> {
   const current = await db.emailOneTimeCode.findFirst({
-    where: { pendingSignInId: opts.pendingSignInId, purpose: "SIGN_IN", consumedAt: null },
+    where: { ...bindingWhere(opts.binding), consumedAt: null },
     orderBy: { createdAt: "desc" },
   });
   if (!current || current.expiresAt <= new Date()) return "expired";
@@ -91,4 +109,11 @@ export async function checkSignInEmailCode(opts: {
     data: { consumedAt: new Date() },
   });
   return consumed.count === 1 ? "ok" : "expired";
+}
+
+export async function checkSignInEmailCode(opts: {
+  pendingSignInId: string;
+  code: string;
+}): Promise<EmailCodeCheck> {
+  return checkEmailCode({ binding: { pendingSignInId: opts.pendingSignInId }, code: opts.code });
 }

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
 import { consumeRateLimit, refundRateLimitHit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
@@ -132,7 +133,9 @@ export async function signInWithPassword(opts: {
   });
   if (decision.blocked) return blockSignIn({ user, decision, attempt, client: opts.client });
   if (decision.required && decision.factors.length > 0) {
-    return startSecondFactor({ ...opts, user, decision, attempt });
+    // During the deletion grace period the second factor leads to the page offering to cancel.
+    const returnTo = user.status === "PENDING_DELETION" ? DELETION_PENDING_PATH : opts.returnTo;
+    return startSecondFactor({ ...opts, returnTo, user, decision, attempt });
   }
   const session = await completeSignIn({
     user,

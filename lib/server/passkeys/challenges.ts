@@ -10,7 +10,8 @@ import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { withTransientRetry } from "@/lib/server/db-retry";
 
 type Tx = Prisma.TransactionClient;
-export type ChallengePurpose = "REGISTRATION" | "AUTHENTICATION";
+/** TRANSACTION rows are written and consumed by lib/auth/transaction, linked to their transaction. */
+export type ChallengePurpose = "REGISTRATION" | "AUTHENTICATION" | "STEP_UP" | "TRANSACTION";
 
 /** Short enough that a stolen page state is useless soon, long enough for a fingerprint or PIN. */
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;

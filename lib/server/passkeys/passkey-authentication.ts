@@ -50,6 +50,8 @@ export async function verifyPasskeyAssertion(
   db: Tx,
   response: AuthenticationResponseJSON,
   now: Date = new Date(),
+  /** STEP_UP: the challenge was issued to this user inside their session (see identity/step-up.ts). */
+  stepUpUserId?: string,
 ): Promise<VerifiedAssertion> {
   const passkey = await db.passkey.findUnique({
     where: { credentialId: response.id },
@@ -67,6 +69,7 @@ export async function verifyPasskeyAssertion(
     },
   });
   if (!passkey) return { ok: false, userId: null };
+  if (stepUpUserId && passkey.userId !== stepUpUserId) return { ok: false, userId: stepUpUserId };
   const { webauthnUserId, ...user } = passkey.user;
   // A discoverable credential must name its user; a mismatch means a credential record moved.
   if (!webauthnUserId || response.response.userHandle !== webauthnUserId)
@@ -76,7 +79,13 @@ export async function verifyPasskeyAssertion(
   try {
     const result = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: (challenge) => consumeChallenge(db, { challenge, purpose: "AUTHENTICATION", now }),
+      expectedChallenge: (challenge) =>
+        consumeChallenge(
+          db,
+          stepUpUserId
+            ? { challenge, purpose: "STEP_UP", userId: stepUpUserId, now }
+            : { challenge, purpose: "AUTHENTICATION", now },
+        ),
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpID,
       credential: {

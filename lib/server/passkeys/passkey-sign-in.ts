@@ -7,16 +7,19 @@ import "server-only";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { riskAuditMetadata } from "@/lib/auth/risk/assess";
 import { attemptContext, recordSignIn, sendNewDeviceNotice } from "@/lib/server/identity/complete-sign-in";
+import { blockSignIn } from "@/lib/server/identity/risk-block";
+import { decideSecondFactor } from "@/lib/server/identity/second-factor-decision";
 import { consumeRateLimit, rateLimitIpSubject, refundRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
 import { verifyPasskeyAssertion } from "./passkey-authentication";
 
 export type PasskeySignInResult =
-  | { ok: true; session: NewSession }
+  | { ok: true; session: NewSession; userId: string }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
-  | { ok: false; code: "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" };
+  | { ok: false; code: "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "BLOCKED_BY_RISK" };
 
 export async function signInWithPasskey(opts: {
   response: AuthenticationResponseJSON;
@@ -62,6 +65,27 @@ export async function signInWithPasskey(opts: {
     return { ok: false, code: "ACCOUNT_LOCKED" };
   }
 
+  // The risk engine weighs a passkey sign-in like any other. A user-verified passkey already is
+  // two factors, so "second factor" asks nothing more; "block and notify" stops it as it would a
+  // password (docs/decisions/0008).
+  const decision = await decideSecondFactor({
+    user: { id: user.id, roles: [], hasConfirmedTotp: false },
+    client,
+    deviceCookieId: opts.deviceCookieId,
+  });
+  await writeAuditEvent(db, {
+    type: "auth.risk_assessed",
+    actorRole: "SYSTEM",
+    subjectUserId: user.id,
+    ip: client.ip,
+    userAgent: client.userAgent,
+    metadata: riskAuditMetadata(decision.risk),
+  });
+  if (decision.blocked) {
+    await blockSignIn({ user, decision, attempt, client });
+    return { ok: false, code: "BLOCKED_BY_RISK" };
+  }
+
   // Possession of the key plus user verification (PIN/biometric) is two factors: AAL2, no second
   // step. Without user verification it is one factor, AAL1.
   const opened = await db.$transaction((tx) =>
@@ -81,5 +105,5 @@ export async function signInWithPasskey(opts: {
     }),
   );
   sendNewDeviceNotice(opened, client);
-  return { ok: true, session: opened.session };
+  return { ok: true, session: opened.session, userId: user.id };
 }

@@ -12,6 +12,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { useStepUpRetry } from "@/components/step-up/step-up-context";
 import { confirmTotpAction, disableTotpAction, regenerateRecoveryCodesAction } from "@/lib/actions/factors";
 import {
   ConfirmTotpSchema,
@@ -90,11 +91,12 @@ export function RegenerateRecoveryCodes() {
   const [codes, setCodes] = useState<string[]>();
   const [error, setFailure] = useState<string>();
   const [isPending, setPending] = useState(false);
+  const withStepUp = useStepUpRetry();
 
   async function regenerate() {
     setPending(true);
     setFailure(undefined);
-    const result = await regenerateRecoveryCodesAction().catch(() => null);
+    const result = await withStepUp(() => regenerateRecoveryCodesAction()).catch(() => null);
     setPending(false);
     if (result?.ok) setCodes(result.data.recoveryCodes);
     else setFailure(result?.formError ?? tErrors(result?.code ?? "INTERNAL"));

@@ -9,6 +9,7 @@ import { listActiveSessions } from "@/lib/server/sessions/sessions";
 import { placeholderMetadata } from "@/components/ui/placeholder-page";
 import { Authenticator } from "./authenticator";
 import { ChangeEmailForm } from "./change-email-form";
+import { ChangePasswordForm } from "./change-password-form";
 import { LinkedAccounts } from "./linked-accounts";
 import { Passkeys } from "./passkeys";
 import { SessionList } from "./session-list";
@@ -28,6 +29,7 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
     listSignInHistory(user.id),
     searchParams,
   ]);
+  const staffFactorRequired = params.notice === "staff-factor-required";
   const notice =
     params.notice === "session-signed-out"
       ? t("sessionSignedOut")
@@ -38,6 +40,11 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      {staffFactorRequired ? (
+        <Notice tone="warning" title={t("staffFactorTitle")} className="mb-6">
+          {t("staffFactorText")}
+        </Notice>
+      ) : null}
       {notice ? (
         <Notice tone="success" className="mb-6">
           {notice}
@@ -50,6 +57,9 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
         <Passkeys userId={user.id} />
         <Authenticator userId={user.id} />
         <LinkedAccounts userId={user.id} notice={params.social} />
+        <Card title={t("passwordTitle")} description={t("passwordDescription")}>
+          <ChangePasswordForm />
+        </Card>
         <Card title={t("emailTitle")} description={t("emailDescription", { email: user.email })}>
           <ChangeEmailForm />
         </Card>

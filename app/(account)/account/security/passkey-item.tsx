@@ -4,19 +4,22 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import { removePasskeyAction, renamePasskeyAction, type PasskeyActionResult } from "@/lib/actions/passkeys";
+import { useStepUpRetry } from "@/components/step-up/step-up-context";
+import { removePasskeyAction, renamePasskeyAction } from "@/lib/actions/passkeys";
+import type { ActionResult } from "@/lib/errors";
 import { PASSKEY_NAME_MAX_LENGTH } from "@/lib/schemas/passkeys";
 
 export type PasskeyItemData = { id: string; name: string; created: string; lastUsed: string; kind: string };
 
 type Props = {
   item: PasskeyItemData;
-  onResult: <T>(result: PasskeyActionResult<T>, success: (data: T) => string) => boolean;
+  onResult: <T>(result: ActionResult<T>, success: (data: T) => string) => boolean;
 };
 
 /** One passkey: name and facts, "Rename" (inline form) and "Remove" (asks for confirmation). */
 export function PasskeyItem({ item, onResult }: Props) {
   const t = useTranslations("passkeys.manage");
+  const withStepUp = useStepUpRetry();
   const [mode, setMode] = useState<"view" | "rename" | "confirm">("view");
   const [pending, setPending] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
@@ -39,7 +42,7 @@ export function PasskeyItem({ item, onResult }: Props) {
 
   async function remove() {
     setPending(true);
-    onResult(await removePasskeyAction({ passkeyId: item.id }), () => t("removed"));
+    onResult(await withStepUp(() => removePasskeyAction({ passkeyId: item.id })), () => t("removed"));
     setPending(false);
     setMode("view");
   }

@@ -7,18 +7,16 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
-import {
-  finishPasskeyRegistrationAction,
-  startPasskeyRegistrationAction,
-  type PasskeyActionResult,
-} from "@/lib/actions/passkeys";
+import { useStepUpRetry } from "@/components/step-up/step-up-context";
+import { finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "@/lib/actions/passkeys";
+import type { ActionResult } from "@/lib/errors";
 import { PasskeyItem, type PasskeyItemData } from "./passkey-item";
 
-type Outcome = { tone: "success" | "error"; message: string; stepUp?: boolean };
+type Outcome = { tone: "success" | "error"; message: string };
 
 /**
  * List and "Add a passkey". Results are announced in one polite live region (successes) or as an
- * alert (failures); a stale sign-in offers "Sign in again" (the full step-up flow comes later).
+ * alert (failures). A stale sign-in opens the step-up dialog first (components/step-up).
  */
 export function PasskeyList({ items }: { items: PasskeyItemData[] }) {
   const t = useTranslations("passkeys");
@@ -26,8 +24,9 @@ export function PasskeyList({ items }: { items: PasskeyItemData[] }) {
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const withStepUp = useStepUpRetry();
 
-  function report<T>(result: PasskeyActionResult<T>, success: (data: T) => string): boolean {
+  function report<T>(result: ActionResult<T>, success: (data: T) => string): boolean {
     if (result.ok) {
       setOutcome({ tone: "success", message: success(result.data) });
       router.refresh();
@@ -35,8 +34,7 @@ export function PasskeyList({ items }: { items: PasskeyItemData[] }) {
     }
     setOutcome({
       tone: "error",
-      message: result.formError ?? tErrors(result.code === "STEP_UP_REQUIRED" ? "FORBIDDEN" : result.code),
-      stepUp: result.code === "STEP_UP_REQUIRED",
+      message: result.formError ?? tErrors(result.code),
     });
     return false;
   }
@@ -45,7 +43,8 @@ export function PasskeyList({ items }: { items: PasskeyItemData[] }) {
     setAdding(true);
     setOutcome(undefined);
     try {
-      const options = await startPasskeyRegistrationAction();
+      // The step-up (if any) happens before the browser's passkey prompt, not in the middle of it.
+      const options = await withStepUp(() => startPasskeyRegistrationAction());
       if (!options.ok) return void report(options, () => "");
       const response = await startRegistration({ optionsJSON: options.data });
       report(await finishPasskeyRegistrationAction(response), (data) =>
@@ -64,21 +63,7 @@ export function PasskeyList({ items }: { items: PasskeyItemData[] }) {
       <p role="status" className="text-sm font-medium text-green-800 empty:hidden">
         {outcome?.tone === "success" ? outcome.message : ""}
       </p>
-      {outcome?.tone === "error" ? (
-        <div className="flex flex-col gap-2">
-          <FormError message={outcome.message} />
-          {outcome.stepUp ? (
-            <Button
-              href={`/login?callbackUrl=${encodeURIComponent("/account/security")}`}
-              variant="secondary"
-              size="sm"
-              className="self-start"
-            >
-              {t("signInAgain")}
-            </Button>
-          ) : null}
-        </div>
-      ) : null}
+      {outcome?.tone === "error" ? <FormError message={outcome.message} /> : null}
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("manage.empty")}</p>
       ) : (

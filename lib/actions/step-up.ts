@@ -1,0 +1,86 @@
+"use server";
+
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import { AuthenticationResponseSchema } from "@/lib/schemas/passkeys";
+import {
+  StepUpEmailCodeSchema,
+  StepUpPasswordSchema,
+  type StepUpEmailCodeInput,
+  type StepUpPasswordInput,
+} from "@/lib/schemas/step-up";
+import {
+  sendStepUpEmailCode,
+  stepUpOptionsFor,
+  stepUpPasskeyOptions,
+  stepUpWithEmailCode,
+  stepUpWithPasskey,
+  stepUpWithPassword,
+  type StepUpOptions,
+  type StepUpResult,
+} from "@/lib/server/identity/step-up";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+// The step-up dialog's actions. Each acts on the caller's own session only.
+
+async function actor() {
+  const user = await requireUser({ returnTo: "/account" });
+  return { userId: user.id, sessionId: user.sessionId, client: await getClientInfo() };
+}
+
+async function answer(result: StepUpResult, field: string): Promise<ActionResult<null>> {
+  if (result.ok) return actionOk(null);
+  const t = await getTranslations("stepUp");
+  if (result.code === "RATE_LIMITED")
+    return actionFailure("RATE_LIMITED", {
+      formError: (await getTranslations("auth"))("rateLimited", {
+        minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)),
+      }),
+    });
+  return actionFailure("VALIDATION_FAILED", {
+    fieldErrors: field ? { [field]: ["validation.invalid"] } : undefined,
+    formError: t("failed"),
+  });
+}
+
+export async function stepUpOptionsAction(): Promise<ActionResult<StepUpOptions>> {
+  const who = await actor();
+  return actionOk(await stepUpOptionsFor(who.userId));
+}
+
+export async function stepUpWithPasswordAction(input: StepUpPasswordInput): Promise<ActionResult<null>> {
+  const parsed = StepUpPasswordSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const result = await stepUpWithPassword(await actor(), {
+    password: parsed.data.password,
+    totpCode: parsed.data.totpCode || undefined,
+  });
+  return answer(result, "password");
+}
+
+export async function startStepUpPasskeyAction(): Promise<
+  ActionResult<PublicKeyCredentialRequestOptionsJSON>
+> {
+  const who = await actor();
+  return actionOk(await stepUpPasskeyOptions(who.userId));
+}
+
+export async function finishStepUpPasskeyAction(response: unknown): Promise<ActionResult<null>> {
+  const parsed = AuthenticationResponseSchema.safeParse(response);
+  if (!parsed.success)
+    return actionFailure("VALIDATION_FAILED", { formError: (await getTranslations("stepUp"))("failed") });
+  return answer(await stepUpWithPasskey(await actor(), parsed.data), "");
+}
+
+export async function sendStepUpCodeAction(): Promise<ActionResult<{ sent: true }>> {
+  if ((await sendStepUpEmailCode(await actor())) !== null) return actionOk({ sent: true });
+  return actionFailure("RATE_LIMITED");
+}
+
+export async function stepUpWithEmailCodeAction(input: StepUpEmailCodeInput): Promise<ActionResult<null>> {
+  const parsed = StepUpEmailCodeSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  return answer(await stepUpWithEmailCode(await actor(), parsed.data.code), "code");
+}

@@ -1,0 +1,63 @@
+import "server-only";
+/**
+ * Changing (or, for a passkey-only or social account, setting) the password from /account/security.
+ * The caller has stepped up, which is the proof of the old password. Other sessions end, as after
+ * a reset, and the account holder gets a notice.
+ */
+import { hashPassword } from "@/lib/auth/password-hash";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { checkPasswordPolicy } from "@/lib/server/passwords/common-passwords";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import { revokeSessions } from "@/lib/server/sessions/sessions";
+import { localeOf, sendMailInBackground } from "./notify";
+
+export type ChangePasswordResult =
+  | { ok: true; sessionsRevoked: number }
+  | { ok: false; code: "PASSWORD_REJECTED"; reason: "common" | "contains_email" | "too_short" | "too_long" };
+
+export async function changePassword(
+  actor: { userId: string; sessionId: string; client: ClientInfo },
+  newPassword: string,
+): Promise<ChangePasswordResult> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { id: true, email: true, emailNormalized: true, locale: true },
+  });
+  const policy = await checkPasswordPolicy({ password: newPassword, email: user.emailNormalized });
+  if (!policy.ok) return { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
+  const hash = await hashPassword(newPassword);
+  const sessionsRevoked = await db.$transaction(async (tx) => {
+    const existing = await tx.passwordCredential.findUnique({ where: { userId: user.id } });
+    await tx.passwordCredential.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, hash },
+      update: { hash, changedAt: new Date() },
+    });
+    const revoked = await revokeSessions(tx, {
+      userId: user.id,
+      reason: "PASSWORD_CHANGED",
+      exceptSessionId: actor.sessionId,
+    });
+    await writeAuditEvent(tx, {
+      type: "auth.password_changed",
+      actorId: user.id,
+      actorRole: "CUSTOMER",
+      subjectUserId: user.id,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+      metadata: { sessionsRevoked: revoked, passwordWasSet: existing !== null },
+    });
+    return revoked;
+  });
+  sendMailInBackground({
+    to: user.email,
+    locale: localeOf(user.locale),
+    template: {
+      name: "password-changed",
+      data: { time: new Date(), resetUrl: `${getEnv().appUrl}/forgot-password` },
+    },
+  });
+  return { ok: true, sessionsRevoked };
+}

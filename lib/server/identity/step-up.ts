@@ -1,0 +1,162 @@
+import "server-only";
+/**
+ * Re-authentication inside a session before a sensitive action (lib/auth/step-up.ts decides when).
+ * The person confirms with their strongest factor: a passkey if they have one; otherwise their
+ * password, plus an authenticator code when the app is set up; an account with neither (social
+ * sign-in only) gets a code by mail. Success moves the session's authenticatedAt to now.
+ * Failures count against a per-account limit like sign-in (docs/decisions/0009).
+ */
+import {
+  generateAuthenticationOptions,
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/server";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { db } from "@/lib/db";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { checkEmailCode, sendEmailCode } from "@/lib/server/factors/email-codes";
+import { acceptTotpCode } from "@/lib/server/factors/totp-factors";
+import { issueChallenge } from "@/lib/server/passkeys/challenges";
+import { verifyPasskeyAssertion } from "@/lib/server/passkeys/passkey-authentication";
+import { transportsOf } from "@/lib/server/passkeys/passkey-registration";
+import { relyingParty } from "@/lib/server/passkeys/relying-party";
+import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import type { AuthMethodName } from "@/lib/server/sessions/sessions";
+
+import type { StepUpMethod, StepUpOptions } from "@/lib/schemas/step-up";
+
+export type { StepUpOptions };
+export type StepUpActor = { userId: string; sessionId: string; client: ClientInfo };
+export type StepUpResult =
+  | { ok: true }
+  | { ok: false; code: "INVALID" | "WRONG_METHOD" }
+  | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
+
+/** The one way this person confirms: their strongest factor. */
+export async function stepUpOptionsFor(userId: string): Promise<StepUpOptions> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      passwordCredential: { select: { id: true } },
+      totpFactor: { select: { confirmedAt: true } },
+      _count: { select: { passkeys: true } },
+    },
+  });
+  const totpRequired = Boolean(user.totpFactor?.confirmedAt);
+  if (user._count.passkeys > 0) return { method: "passkey", totpRequired: false };
+  if (user.passwordCredential) return { method: "password", totpRequired };
+  return { method: "emailCode", totpRequired: false };
+}
+
+async function succeed(actor: StepUpActor, methods: AuthMethodName[], aal: 1 | 2): Promise<StepUpResult> {
+  await db.$transaction(async (tx) => {
+    // Only the caller's own, live session: a session id of someone else's matches nothing.
+    await tx.session.updateMany({
+      where: { id: actor.sessionId, userId: actor.userId, revokedAt: null },
+      data: { authenticatedAt: new Date(), authMethods: methods, aal },
+    });
+    await writeAuditEvent(tx, {
+      type: "auth.step_up_succeeded",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+      metadata: { methods },
+    });
+  });
+  await resetRateLimit(db, "stepUp", actor.userId);
+  return { ok: true };
+}
+
+async function fail(actor: StepUpActor, method: StepUpMethod, reason: string): Promise<StepUpResult> {
+  await db.$transaction((tx) =>
+    writeAuditEvent(tx, {
+      type: "auth.step_up_failed",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+      metadata: { method, reason },
+    }),
+  );
+  return { ok: false, code: "INVALID" };
+}
+
+/** Counts the attempt before checking it, so parallel guesses cannot slip past the limit. */
+async function spendAttempt(actor: StepUpActor): Promise<StepUpResult | null> {
+  const limit = await consumeRateLimit(db, "stepUp", actor.userId);
+  return limit.allowed
+    ? null
+    : { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+}
+
+export async function stepUpWithPassword(
+  actor: StepUpActor,
+  input: { password: string; totpCode?: string },
+): Promise<StepUpResult> {
+  const options = await stepUpOptionsFor(actor.userId);
+  if (options.method !== "password") return { ok: false, code: "WRONG_METHOD" };
+  const limited = await spendAttempt(actor);
+  if (limited) return limited;
+  const credential = await db.passwordCredential.findUnique({ where: { userId: actor.userId } });
+  if (!credential || !(await verifyPassword(credential.hash, input.password)))
+    return fail(actor, "password", "wrong_password");
+  if (!options.totpRequired) return succeed(actor, ["PASSWORD"], 1);
+  if (!input.totpCode || !(await acceptTotpCode(db, { userId: actor.userId, code: input.totpCode })))
+    return fail(actor, "password", "wrong_totp_code");
+  return succeed(actor, ["PASSWORD", "TOTP"], 2);
+}
+
+/** Options for the passkey prompt: only this person's passkeys, user verification required. */
+export async function stepUpPasskeyOptions(userId: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const passkeys = await db.passkey.findMany({
+    where: { userId },
+    select: { credentialId: true, transports: true },
+  });
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty().rpID,
+    allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: transportsOf(p.transports) })),
+    userVerification: "required",
+  });
+  await issueChallenge(db, { purpose: "STEP_UP", challenge: options.challenge, userId });
+  return options;
+}
+
+export async function stepUpWithPasskey(
+  actor: StepUpActor,
+  response: AuthenticationResponseJSON,
+): Promise<StepUpResult> {
+  const limited = await spendAttempt(actor);
+  if (limited) return limited;
+  const verified = await verifyPasskeyAssertion(db, response, new Date(), actor.userId);
+  if (!verified.ok || verified.user.id !== actor.userId) return fail(actor, "passkey", "assertion_rejected");
+  if (!verified.userVerified) return fail(actor, "passkey", "no_user_verification");
+  return succeed(actor, ["PASSKEY"], 2);
+}
+
+/**
+ * Mails a code (accounts without password or passkey); null when too many were sent. The code is
+ * returned only for tests; callers never show it.
+ */
+export async function sendStepUpEmailCode(actor: StepUpActor): Promise<string | null> {
+  const limit = await consumeRateLimit(db, "stepUpEmailCodeSend", actor.userId);
+  if (!limit.allowed) return null;
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { id: true, email: true, locale: true },
+  });
+  return sendEmailCode({ binding: { sessionId: actor.sessionId }, user, client: actor.client });
+}
+
+export async function stepUpWithEmailCode(actor: StepUpActor, code: string): Promise<StepUpResult> {
+  const options = await stepUpOptionsFor(actor.userId);
+  if (options.method !== "emailCode") return { ok: false, code: "WRONG_METHOD" };
+  const limited = await spendAttempt(actor);
+  if (limited) return limited;
+  const check = await checkEmailCode({ binding: { sessionId: actor.sessionId }, code });
+  if (check !== "ok") return fail(actor, "emailCode", `code_${check}`);
+  return succeed(actor, ["EMAIL_CODE"], 1);
+}

@@ -1,0 +1,48 @@
+import "server-only";
+/**
+ * The fallback for customers without a passkey: a code from their authenticator app, with the
+ * details shown on the page. A TOTP code cannot sign anything, so the binding is the server's own:
+ * the hash recomputed from the stored details must equal the hash stored at creation and the hash
+ * of the details the page showed. Guesses share the `secondFactor` budget of sign-in, because they
+ * are guesses against the same secret.
+ */
+import type { Db } from "@/lib/prisma-client";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { acceptTotpCode } from "@/lib/server/factors/totp-factors";
+import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
+import {
+  executeConfirmedTransaction,
+  loadPendingTransaction,
+  type ConfirmRequest,
+  type ConfirmTransactionResult,
+} from "./confirmation-steps";
+
+export async function confirmTransactionWithTotp(
+  db: Db,
+  req: ConfirmRequest & { code: string },
+): Promise<ConfirmTransactionResult> {
+  // A customer with a passkey confirms with it: the weaker method is no way around the binding.
+  if ((await db.passkey.count({ where: { userId: req.userId } })) > 0)
+    return { ok: false, code: "NOT_ALLOWED" };
+  const loaded = await loadPendingTransaction(db, req, "TOTP");
+  if (!loaded.ok) return loaded;
+
+  const limit = await consumeRateLimit(db, "secondFactor", req.userId, req.now);
+  if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+  if (!(await acceptTotpCode(db, { userId: req.userId, code: req.code }))) {
+    await writeAuditEvent(db, {
+      type: "auth.second_factor_failed",
+      actorId: req.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: req.userId,
+      targetType: "TransactionConfirmation",
+      targetId: loaded.pending.id,
+      ip: req.client?.ip ?? null,
+      userAgent: req.client?.userAgent ?? null,
+      metadata: { method: "TOTP", reason: "invalid", context: "transaction" },
+    });
+    return { ok: false, code: "INVALID_CODE" };
+  }
+  await resetRateLimit(db, "secondFactor", req.userId);
+  return executeConfirmedTransaction(db, { pending: loaded.pending, method: "TOTP", req });
+}

@@ -1,19 +1,40 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Notice } from "@/components/ui/notice";
+import { ProfilingCard } from "@/components/profiling/profiling-card";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { listSignInHistory } from "@/lib/server/identity/account-security";
+import type { CompletenessItem } from "@/lib/server/profile/completeness";
+import { getProfileCompleteness } from "@/lib/server/profile/overview";
 import { ACCOUNT_SECTIONS } from "./areas";
+import { SignInHistory } from "./security/sign-in-history";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.overview");
   return { title: t("title") };
 }
 
+/** Where each missing piece is filled in. */
+const NEXT_STEP_HREF: Record<CompletenessItem, string> = {
+  name: "/account/profile",
+  dateOfBirth: "/account/profile",
+  phone: "/account/profile",
+  address: "/account/addresses/new",
+};
+
+const RECENT_SIGN_INS = 3;
+
 export default async function AccountOverviewPage() {
   const user = await requireUser({ returnTo: "/account" });
-  const t = await getTranslations("account");
+  const [t, completeness, recentSignIns] = await Promise.all([
+    getTranslations("account"),
+    getProfileCompleteness(user.id),
+    listSignInHistory(user.id, RECENT_SIGN_INS),
+  ]);
+  const { nextStep } = completeness;
 
   return (
     <>
@@ -23,11 +44,47 @@ export default async function AccountOverviewPage() {
         }
         description={t("overview.signedInAs", { email: user.email })}
       />
-      {user.emailVerified ? null : (
-        <Notice tone="warning" title={t("overview.emailUnverifiedTitle")} className="mb-8">
-          {t("overview.emailUnverifiedText")}
-        </Notice>
-      )}
+      {/* An unconfirmed address is announced once, by the account layout's banner. */}
+      <ProfilingCard userId={user.id} place="overview" />
+      <div className="mb-8 grid gap-6 lg:grid-cols-2">
+        <Card title={t("overview.completenessTitle")}>
+          <p id="profile-completeness" className="text-sm text-slate-700">
+            {t("overview.completenessValue", { percent: completeness.percent })}
+          </p>
+          <progress
+            value={completeness.percent}
+            max={100}
+            aria-label={t("overview.completenessLabel")}
+            aria-describedby="profile-completeness"
+            className="mt-2 h-2 w-full overflow-hidden rounded-full accent-brand-700"
+          />
+          <ul className="mt-4 flex flex-col gap-1 text-sm">
+            {completeness.items.map(({ item, isDone }) => (
+              <li key={item} className="flex items-center gap-2">
+                <span aria-hidden="true" className={isDone ? "text-green-700" : "text-slate-500"}>
+                  {isDone ? "✓" : "○"}
+                </span>
+                <span>
+                  {t(`overview.checklist.${item}`)}
+                  <span className="sr-only">
+                    : {isDone ? t("overview.itemDone") : t("overview.itemMissing")}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title={t("overview.nextStepTitle")}>
+          {nextStep ? (
+            <div className="flex flex-col items-start gap-4">
+              <p className="text-sm text-slate-700">{t(`overview.nextStep.${nextStep}.text`)}</p>
+              <Button href={NEXT_STEP_HREF[nextStep]}>{t(`overview.nextStep.${nextStep}.action`)}</Button>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-700">{t("overview.allDone")}</p>
+          )}
+        </Card>
+      </div>
       <section aria-labelledby="account-sections">
         <h2 id="account-sections" className="text-lg font-semibold text-slate-900">
           {t("overview.areasTitle")}
@@ -49,6 +106,18 @@ export default async function AccountOverviewPage() {
           ))}
         </ul>
       </section>
+      <Card
+        title={t("overview.recentSignInsTitle")}
+        description={t("overview.recentSignInsDescription")}
+        className="mt-8"
+      >
+        <SignInHistory items={recentSignIns} />
+        <p className="mt-4 text-sm">
+          <Link href="/account/security" className="text-brand-700 underline hover:text-brand-900">
+            {t("overview.recentSignInsLink")}
+          </Link>
+        </p>
+      </Card>
     </>
   );
 }

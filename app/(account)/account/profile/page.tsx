@@ -1,12 +1,35 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
+import { formatPhoneForDisplay } from "@/lib/schemas/profile";
+import { getProfile } from "@/lib/server/profile/profile";
+import { ProfileForm } from "./profile-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return placeholderMetadata("account.profile");
+  const t = await getTranslations("account.profile");
+  return { title: t("title") };
 }
 
 export default async function AccountProfilePage() {
-  await requireUser({ returnTo: "/account/profile" });
-  return <PlaceholderPage namespace="account.profile" />;
+  const user = await requireUser({ returnTo: "/account/profile" });
+  const [t, profile] = await Promise.all([getTranslations("account.profile"), getProfile(user.id)]);
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card title={t("formTitle")} description={t("formDescription")}>
+        <ProfileForm
+          defaultValues={{
+            firstName: profile.firstName ?? "",
+            lastName: profile.lastName ?? "",
+            dateOfBirth: profile.dateOfBirth ?? "",
+            phone: formatPhoneForDisplay(profile.phoneE164),
+            locale: profile.locale,
+          }}
+        />
+      </Card>
+    </>
+  );
 }

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { requireUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "@/lib/i18n/config";
+import { formatPhoneForDisplay, ProfileSchema, type ProfileInput } from "@/lib/schemas/profile";
+import { updateProfile } from "@/lib/server/profile/profile";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+type SaveProfileData = { changed: boolean; values: ProfileInput };
+
+export async function updateProfileAction(input: ProfileInput): Promise<ActionResult<SaveProfileData>> {
+  const user = await requireUser({ returnTo: "/account/profile" });
+  const parsed = ProfileSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+
+  const { changedFields, profile } = await updateProfile({
+    actor: { userId: user.id, client: await getClientInfo() },
+    profile: parsed.data,
+  });
+  if (changedFields.includes("locale")) {
+    // The same cookie the language switch sets, so this browser follows the new preference at once.
+    (await cookies()).set(LOCALE_COOKIE, profile.locale, {
+      path: "/",
+      maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS,
+      sameSite: "lax",
+      httpOnly: false,
+      secure: getEnv().secureCookies,
+    });
+  }
+  // The name appears in the header and the greeting, the language everywhere.
+  if (changedFields.length > 0) revalidatePath("/", "layout");
+  return actionOk({
+    changed: changedFields.length > 0,
+    values: {
+      firstName: profile.firstName ?? "",
+      lastName: profile.lastName ?? "",
+      dateOfBirth: profile.dateOfBirth ?? "",
+      phone: formatPhoneForDisplay(profile.phoneE164),
+      locale: profile.locale,
+    },
+  });
+}

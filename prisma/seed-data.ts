@@ -93,6 +93,22 @@ export const CONSENT_PURPOSES: SeedPurpose[] = [
       },
     },
   },
+  {
+    // The SEPA direct-debit mandate text (issue 5): granting it is a consent record with this
+    // wording's hash; creditor name, creditor identifier and mandate reference are shown with it.
+    key: "sepa_mandate",
+    legalBasis: "CONTRACT",
+    texts: {
+      de: {
+        title: "SEPA-Lastschriftmandat",
+        body: "Ich ermächtige den Zahlungsempfänger, Zahlungen von meinem Konto mittels Lastschrift einzuziehen. Zugleich weise ich mein Kreditinstitut an, die vom Zahlungsempfänger auf mein Konto gezogenen Lastschriften einzulösen.\n\nHinweis: Ich kann innerhalb von acht Wochen, beginnend mit dem Belastungsdatum, die Erstattung des belasteten Betrages verlangen. Es gelten dabei die mit meinem Kreditinstitut vereinbarten Bedingungen.",
+      },
+      en: {
+        title: "SEPA direct debit mandate",
+        body: "By signing this mandate form, I authorise the creditor to send instructions to my bank to debit my account and my bank to debit my account in accordance with the instructions from the creditor.\n\nNote: As part of my rights, I am entitled to a refund from my bank under the terms and conditions of my agreement with my bank. A refund must be claimed within eight weeks starting from the date on which my account was debited.",
+      },
+    },
+  },
 ];
 
 export type DemoAccount = {

@@ -1,12 +1,81 @@
 import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { placeholderMetadata } from "@/components/ui/placeholder-page";
 import { requireUser } from "@/lib/auth/session";
-import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
+import { db } from "@/lib/db";
+import { toLocale } from "@/lib/i18n/config";
+import { listBankAccounts } from "@/lib/server/bank-accounts/bank-account-views";
+import { MAX_BANK_ACCOUNTS } from "@/lib/server/bank-accounts/bank-accounts";
+import { getMandateText, SEPA_CREDITOR } from "@/lib/server/bank-accounts/sepa-mandates";
+import { AddBankAccountForm } from "./add-bank-account-form";
+import { BankAccountItem } from "./bank-account-item";
+import type { MandateTextView } from "./bank-details-fields";
 
 export async function generateMetadata(): Promise<Metadata> {
   return placeholderMetadata("account.payment");
 }
 
 export default async function AccountPaymentPage() {
-  await requireUser({ returnTo: "/account/payment" });
-  return <PlaceholderPage namespace="account.payment" />;
+  const user = await requireUser({ returnTo: "/account/payment" });
+  const locale = toLocale(await getLocale());
+  const [t, format, accounts, text] = await Promise.all([
+    getTranslations("account.payment"),
+    getFormatter(),
+    listBankAccounts(user.id),
+    getMandateText(db, locale),
+  ]);
+  const mandate: MandateTextView | null = text
+    ? {
+        title: text.title,
+        body: text.body,
+        textHash: text.textHash,
+        creditorName: SEPA_CREDITOR.name,
+        creditorIdentifier: SEPA_CREDITOR.identifier,
+      }
+    : null;
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="flex flex-col gap-6">
+        <Card title={t("listTitle")} description={t("listDescription")}>
+          {accounts.length === 0 ? (
+            <p className="text-sm text-slate-700">{t("emptyTitle")}</p>
+          ) : (
+            <ul className="flex flex-col gap-4">
+              {accounts.map((account) => (
+                <BankAccountItem
+                  key={account.id}
+                  mandate={mandate}
+                  account={{
+                    id: account.id,
+                    holderName: account.holderName,
+                    ibanMasked: account.ibanMasked,
+                    bic: account.bic,
+                    isDefault: account.isDefault,
+                    mandateSummary: account.mandate
+                      ? t("mandateSummary", {
+                          reference: account.mandate.reference,
+                          date: format.dateTime(account.mandate.signedAt, { dateStyle: "medium" }),
+                        })
+                      : null,
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t("addTitle")} description={t("addDescription")}>
+          {accounts.length >= MAX_BANK_ACCOUNTS ? (
+            <Notice tone="info">{t("maxReached", { max: MAX_BANK_ACCOUNTS })}</Notice>
+          ) : (
+            <AddBankAccountForm mandate={mandate} />
+          )}
+        </Card>
+      </div>
+    </>
+  );
 }

@@ -1,0 +1,150 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { requireRecentAuth } from "@/lib/auth/step-up";
+import { openBankAccountChange } from "@/lib/auth/transaction/bank-account-change-request";
+import { db } from "@/lib/db";
+import {
+  actionFailure,
+  actionOk,
+  validationFailed,
+  type ActionFailure,
+  type ActionResult,
+} from "@/lib/errors";
+import { toLocale } from "@/lib/i18n/config";
+import {
+  AddBankAccountSchema,
+  BankAccountIdSchema,
+  ChangeBankAccountSchema,
+  formatIban,
+  type AddBankAccountInput,
+  type BankAccountIdInput,
+  type ChangeBankAccountInput,
+} from "@/lib/schemas/bank-account";
+import { notifyBankAccountChanged } from "@/lib/server/bank-accounts/bank-account-mail";
+import {
+  addBankAccount,
+  changeBankAccountNow,
+  removeBankAccount,
+  type BankAccountActor,
+  type BankAccountFailure,
+} from "@/lib/server/bank-accounts/bank-accounts";
+import { revealIban } from "@/lib/server/bank-accounts/bank-account-views";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+// Every action here is sensitive (PRODUCT.md §4 Step-up): each starts with requireRecentAuth, and a
+// stale session answers STEP_UP_REQUIRED so the form asks the customer to confirm and re-sends.
+// The one exception is a new IBAN confirmed as a transaction (changeBankAccountAction).
+
+const PAYMENT = "/account/payment";
+
+async function actorOf(userId: string): Promise<BankAccountActor> {
+  const client = await getClientInfo();
+  return {
+    userId,
+    locale: toLocale(await getLocale()),
+    client: { ip: client.ip, userAgent: client.userAgent },
+  };
+}
+
+async function failure(code: BankAccountFailure): Promise<ActionFailure> {
+  const t = await getTranslations("account.payment.errors");
+  switch (code) {
+    case "NOT_FOUND":
+      return actionFailure("NOT_FOUND");
+    case "DUPLICATE":
+      return actionFailure("VALIDATION_FAILED", {
+        fieldErrors: { iban: ["validation.bankAccount.ibanDuplicate"] },
+        formError: t("duplicate"),
+      });
+    case "BIC_COUNTRY":
+      return actionFailure("VALIDATION_FAILED", {
+        fieldErrors: { bic: ["validation.bankAccount.bicCountry"] },
+      });
+    case "TOO_MANY":
+      return actionFailure("VALIDATION_FAILED", { formError: t("tooMany") });
+    case "MANDATE_TEXT_CHANGED":
+      return actionFailure("VALIDATION_FAILED", { formError: t("mandateTextChanged") });
+  }
+}
+
+export type BankAccountSaved = { ibanMasked: string; mandateReference: string | null };
+
+export async function addBankAccountAction(
+  input: AddBankAccountInput,
+): Promise<ActionResult<BankAccountSaved>> {
+  const auth = await requireRecentAuth({ returnTo: PAYMENT });
+  if (!auth.ok) return auth.failure;
+  const parsed = AddBankAccountSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const result = await addBankAccount(await actorOf(auth.user.id), parsed.data);
+  if (!result.ok) return failure(result.code);
+  notifyBankAccountChanged(auth.user.id, "added", result.value.ibanMasked);
+  revalidatePath(PAYMENT);
+  return actionOk({ ibanMasked: result.value.ibanMasked, mandateReference: result.value.mandateReference });
+}
+
+/** Saved at once, or a transaction confirmation to open at `/account/payment/confirm/<id>`. */
+export type BankAccountChangeOutcome =
+  { next: "saved"; saved: BankAccountSaved } | { next: "confirm"; transactionId: string };
+
+/**
+ * A new IBAN for a customer with a passkey or an authenticator app is not saved here: it opens a
+ * transaction confirmation (docs/decisions/0010, addendum) and needs no step-up, because the
+ * confirmation is the fresh strong authentication. Every other change is saved behind step-up.
+ */
+export async function changeBankAccountAction(
+  input: ChangeBankAccountInput,
+): Promise<ActionResult<BankAccountChangeOutcome>> {
+  const user = await requireUser({ returnTo: PAYMENT });
+  const parsed = ChangeBankAccountSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const actor = await actorOf(user.id);
+  const opened = await openBankAccountChange(db, {
+    userId: user.id,
+    sessionId: user.sessionId,
+    change: parsed.data,
+    locale: actor.locale,
+    client: await getClientInfo(),
+  });
+  if (opened.status === "failed") return failure(opened.code);
+  if (opened.status === "confirm") return actionOk({ next: "confirm", transactionId: opened.transactionId });
+
+  const auth = await requireRecentAuth({ returnTo: PAYMENT });
+  if (!auth.ok) return auth.failure;
+  const result = await changeBankAccountNow(actor, parsed.data);
+  if (!result.ok) return failure(result.code);
+  notifyBankAccountChanged(auth.user.id, "changed", result.value.ibanMasked);
+  revalidatePath(PAYMENT);
+  return actionOk({
+    next: "saved",
+    saved: { ibanMasked: result.value.ibanMasked, mandateReference: result.value.mandateReference },
+  });
+}
+
+export async function removeBankAccountAction(
+  input: BankAccountIdInput,
+): Promise<ActionResult<{ ibanMasked: string }>> {
+  const auth = await requireRecentAuth({ returnTo: PAYMENT });
+  if (!auth.ok) return auth.failure;
+  const parsed = BankAccountIdSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const result = await removeBankAccount(await actorOf(auth.user.id), parsed.data.bankAccountId);
+  if (!result.ok) return failure(result.code);
+  notifyBankAccountChanged(auth.user.id, "removed", result.value.ibanMasked);
+  revalidatePath(PAYMENT);
+  return actionOk({ ibanMasked: result.value.ibanMasked });
+}
+
+/** The full IBAN, grouped for reading; audited as bank_account.revealed. */
+export async function revealIbanAction(input: BankAccountIdInput): Promise<ActionResult<{ iban: string }>> {
+  const auth = await requireRecentAuth({ returnTo: PAYMENT });
+  if (!auth.ok) return auth.failure;
+  const parsed = BankAccountIdSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const result = await revealIban(await actorOf(auth.user.id), parsed.data.bankAccountId);
+  if (!result.ok) return failure(result.code);
+  return actionOk({ iban: formatIban(result.value.iban) });
+}

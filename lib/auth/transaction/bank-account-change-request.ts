@@ -1,0 +1,145 @@
+import "server-only";
+/**
+ * The two ends of a bank-account change before its confirmation: the change form's action asks
+ * `openBankAccountChange` whether the change needs a confirmation and, if so, opens one with the
+ * details to show; the confirmation page loads them with `bankAccountChangeForDisplay`.
+ *
+ * A confirmation is needed when an existing account gets another IBAN and the customer has a
+ * passkey or an authenticator app; everything else (holder or BIC only, or a customer with neither
+ * factor) stays on the step-up path. What the executor would refuse is refused here already, so
+ * the customer is not asked to confirm a change that cannot be carried out.
+ */
+import type { Locale } from "@/lib/i18n/config";
+import type { Db } from "@/lib/prisma-client";
+import { bicMatchesIbanCountry, type ChangeBankAccount } from "@/lib/schemas/bank-account";
+import type { BankAccountFailure } from "@/lib/server/bank-accounts/bank-accounts";
+import { dataKeys, ibanFingerprint, maskStoredIban, openIban } from "@/lib/server/bank-accounts/iban-crypto";
+import { getMandateText } from "@/lib/server/bank-accounts/sepa-mandates";
+import { DecryptionError } from "@/lib/server/crypto/encryption";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+import {
+  BANK_ACCOUNT_CHANGE,
+  bankAccountChangeDetails,
+  BankAccountChangeDetailsSchema,
+  openNewIban,
+} from "./bank-account-change";
+import { hashDetails } from "./binding";
+import { createTransaction } from "./create-transaction";
+import { availableConfirmationMethod } from "./display";
+
+export type OpenedBankAccountChange =
+  /** No confirmation: the caller changes the account itself, behind step-up. */
+  | { status: "direct" }
+  | { status: "confirm"; transactionId: string }
+  | { status: "failed"; code: BankAccountFailure };
+
+export async function openBankAccountChange(
+  db: Db,
+  opts: {
+    userId: string;
+    sessionId: string;
+    change: ChangeBankAccount;
+    locale: Locale;
+    client?: ClientInfo;
+  },
+): Promise<OpenedBankAccountChange> {
+  const { userId, change } = opts;
+  if (change.iban === "") return { status: "direct" };
+  if ((await availableConfirmationMethod(db, userId)) === "NONE") return { status: "direct" };
+
+  const account = await db.bankAccount.findFirst({ where: { id: change.bankAccountId, userId } });
+  if (!account) return { status: "failed", code: "NOT_FOUND" };
+  const { all } = dataKeys();
+  let currentIban: string | null = null;
+  try {
+    currentIban = openIban(account.id, account.ibanCiphertext, all);
+  } catch (error) {
+    if (!(error instanceof DecryptionError)) throw error; // unreadable: the new IBAN replaces it
+  }
+  if (change.iban === currentIban) return { status: "direct" };
+
+  const duplicate = await db.bankAccount.findFirst({
+    where: {
+      userId,
+      id: { not: account.id },
+      ibanFingerprint: { in: all.map((key) => ibanFingerprint(change.iban, key)) },
+    },
+    select: { id: true },
+  });
+  if (duplicate) return { status: "failed", code: "DUPLICATE" };
+  if (change.bic && !bicMatchesIbanCountry(change.bic, change.iban.slice(0, 2)))
+    return { status: "failed", code: "BIC_COUNTRY" };
+  if (change.grantMandate) {
+    const text = await getMandateText(db, opts.locale);
+    if (!text || text.textHash !== change.mandateTextHash)
+      return { status: "failed", code: "MANDATE_TEXT_CHANGED" };
+  }
+
+  const created = await createTransaction(db, {
+    userId,
+    sessionId: opts.sessionId,
+    kind: BANK_ACCOUNT_CHANGE,
+    details: bankAccountChangeDetails({
+      userId,
+      account: { id: account.id, ibanMasked: maskStoredIban(account, all) },
+      change,
+      locale: opts.locale,
+    }),
+    client: opts.client,
+  });
+  return { status: "confirm", transactionId: created.id };
+}
+
+/** What the confirmation page shows, and the hash of exactly that. */
+export type BankAccountChangeView = {
+  id: string;
+  shownHash: string;
+  expiresAt: Date;
+  holderName: string;
+  oldIbanMasked: string;
+  /** In full (electronic format): the customer checks the account they are about to confirm. */
+  newIban: string;
+  bic: string;
+  grantMandate: boolean;
+};
+
+/**
+ * The session's pending change `transactionId` of this customer, or null when there is none to
+ * confirm (another customer's or session's, confirmed, rejected, expired, or details that no
+ * longer open).
+ */
+export async function bankAccountChangeForDisplay(
+  db: Db,
+  opts: { userId: string; sessionId: string; transactionId: string; now?: Date },
+): Promise<BankAccountChangeView | null> {
+  const row = await db.transactionConfirmation.findFirst({
+    where: {
+      id: opts.transactionId,
+      userId: opts.userId,
+      sessionId: opts.sessionId,
+      kind: BANK_ACCOUNT_CHANGE,
+      status: "PENDING",
+      expiresAt: { gt: opts.now ?? new Date() },
+    },
+    select: { id: true, details: true, expiresAt: true },
+  });
+  const parsed = row ? BankAccountChangeDetailsSchema.safeParse(row.details) : null;
+  if (!row || !parsed?.success) return null;
+  const details = parsed.data;
+  let newIban: string;
+  try {
+    newIban = openNewIban(details, opts.userId);
+  } catch {
+    return null;
+  }
+  return {
+    id: row.id,
+    shownHash: hashDetails(details),
+    expiresAt: row.expiresAt,
+    holderName: details.holderName,
+    oldIbanMasked: details.oldIbanMasked,
+    newIban,
+    bic: details.bic,
+    grantMandate: details.grantMandate,
+  };
+}

@@ -1,0 +1,69 @@
+import "server-only";
+/**
+ * Reading a customer's bank accounts: the list with masked IBANs and active mandates, and the
+ * audited reveal of one full IBAN. Both filter by the acting customer's id.
+ */
+import { db } from "@/lib/db";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import type { BankAccountActor, BankAccountResult } from "./bank-accounts";
+import { dataKeys, maskStoredIban, openIban } from "./iban-crypto";
+import { maskIban } from "./iban-mask";
+
+export type BankAccountView = {
+  id: string;
+  holderName: string;
+  ibanMasked: string;
+  bic: string | null;
+  isDefault: boolean;
+  createdAt: Date;
+  mandate: { reference: string; signedAt: Date; creditorIdentifier: string } | null;
+};
+
+export async function listBankAccounts(userId: string): Promise<BankAccountView[]> {
+  const { all } = dataKeys();
+  const accounts = await db.bankAccount.findMany({
+    where: { userId },
+    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
+    include: { sepaMandates: { where: { revokedAt: null }, orderBy: { signedAt: "desc" }, take: 1 } },
+  });
+  return accounts.map((account) => {
+    const mandate = account.sepaMandates[0];
+    return {
+      id: account.id,
+      holderName: account.holderName,
+      ibanMasked: maskStoredIban(account, all),
+      bic: account.bic,
+      isDefault: account.isDefault,
+      createdAt: account.createdAt,
+      mandate: mandate
+        ? {
+            reference: mandate.mandateReference,
+            signedAt: mandate.signedAt,
+            creditorIdentifier: mandate.creditorIdentifier,
+          }
+        : null,
+    };
+  });
+}
+
+/** The full IBAN of one of the actor's accounts, audited before it is handed out. */
+export async function revealIban(
+  actor: BankAccountActor,
+  bankAccountId: string,
+): Promise<BankAccountResult<{ iban: string }>> {
+  const account = await db.bankAccount.findFirst({ where: { id: bankAccountId, userId: actor.userId } });
+  if (!account) return { ok: false, code: "NOT_FOUND" };
+  const iban = openIban(account.id, account.ibanCiphertext, dataKeys().all);
+  await writeAuditEvent(db, {
+    type: "bank_account.revealed",
+    actorId: actor.userId,
+    actorRole: "CUSTOMER",
+    subjectUserId: actor.userId,
+    targetType: "BankAccount",
+    targetId: account.id,
+    ip: actor.client.ip,
+    userAgent: actor.client.userAgent,
+    metadata: { accountMasked: maskIban(iban) },
+  });
+  return { ok: true, value: { iban } };
+}

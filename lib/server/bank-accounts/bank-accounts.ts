@@ -1,0 +1,254 @@
+import "server-only";
+/**
+ * Changes to a customer's bank accounts: add, change, remove (reading and revealing:
+ * bank-account-views.ts). Every query filters by the acting customer's id, so an id from another
+ * account is simply "not found". Each change and its audit event commit together; mails go out
+ * after the commit (bank-account-mail.ts).
+ */
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { db } from "@/lib/db";
+import type { EncryptionKey } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/config";
+import { toLocale } from "@/lib/i18n/config";
+import type { AddBankAccount, ChangeBankAccount } from "@/lib/schemas/bank-account";
+import { bicMatchesIbanCountry } from "@/lib/schemas/bank-account";
+import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { DecryptionError } from "@/lib/server/crypto/encryption";
+import { dataKeys, ibanFingerprint, maskStoredIban, openIban, sealIban } from "./iban-crypto";
+import { maskIban } from "./iban-mask";
+import { endMandates, grantMandate, MandateTextChangedError, type MandateClient } from "./sepa-mandates";
+
+type Tx = Prisma.TransactionClient;
+
+/** Enough for a household; keeps one customer from filling the table. */
+export const MAX_BANK_ACCOUNTS = 5;
+
+export type BankAccountActor = { userId: string; locale: Locale; client: MandateClient };
+
+export type BankAccountFailure =
+  "NOT_FOUND" | "DUPLICATE" | "TOO_MANY" | "BIC_COUNTRY" | "MANDATE_TEXT_CHANGED";
+
+export type BankAccountResult<T> = { ok: true; value: T } | { ok: false; code: BankAccountFailure };
+
+/** What a notice mail and the form need to know about the change. */
+export type BankAccountChange = {
+  bankAccountId: string;
+  ibanMasked: string;
+  mandateReference: string | null;
+};
+
+function ibanColumns(bankAccountId: string, iban: string, key: EncryptionKey) {
+  return {
+    ...sealIban(bankAccountId, iban, key),
+    ibanLast4: iban.slice(-4),
+    ibanCountry: iban.slice(0, 2),
+    ibanLength: iban.length,
+  };
+}
+
+async function isOnFile(tx: Tx, userId: string, iban: string, exceptId?: string): Promise<boolean> {
+  const fingerprints = dataKeys().all.map((key) => ibanFingerprint(iban, key));
+  const found = await tx.bankAccount.findFirst({
+    where: { userId, ibanFingerprint: { in: fingerprints }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+/** Runs `work` in a transaction, turning a stale mandate text into its failure code. */
+async function inTransaction<T>(
+  work: (tx: Tx) => Promise<BankAccountResult<T>>,
+): Promise<BankAccountResult<T>> {
+  try {
+    return await db.$transaction(work);
+  } catch (error) {
+    if (error instanceof MandateTextChangedError) return { ok: false, code: "MANDATE_TEXT_CHANGED" };
+    throw error;
+  }
+}
+
+export async function addBankAccount(
+  actor: BankAccountActor,
+  input: AddBankAccount,
+): Promise<BankAccountResult<BankAccountChange>> {
+  const { current } = dataKeys();
+  return inTransaction(async (tx) => {
+    const count = await tx.bankAccount.count({ where: { userId: actor.userId } });
+    if (count >= MAX_BANK_ACCOUNTS) return { ok: false, code: "TOO_MANY" };
+    if (await isOnFile(tx, actor.userId, input.iban)) return { ok: false, code: "DUPLICATE" };
+    // The id is chosen here because the sealed value is bound to it (iban-crypto.ts).
+    const id = randomUUID();
+    await tx.bankAccount.create({
+      data: {
+        id,
+        userId: actor.userId,
+        holderName: input.holderName,
+        bic: input.bic || null,
+        isDefault: count === 0,
+        ...ibanColumns(id, input.iban, current),
+      },
+    });
+    const mandate = input.grantMandate
+      ? await grantMandate(tx, {
+          userId: actor.userId,
+          bankAccountId: id,
+          locale: actor.locale,
+          shownTextHash: input.mandateTextHash,
+          client: actor.client,
+        })
+      : null;
+    const ibanMasked = maskIban(input.iban);
+    await writeAuditEvent(tx, {
+      type: "bank_account.added",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      targetType: "BankAccount",
+      targetId: id,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+      metadata: { accountMasked: ibanMasked, country: input.iban.slice(0, 2), hasBic: Boolean(input.bic) },
+    });
+    return {
+      ok: true,
+      value: { bankAccountId: id, ibanMasked, mandateReference: mandate?.mandateReference ?? null },
+    };
+  });
+}
+
+/**
+ * The "change" executor: new holder, BIC and (optionally) IBAN for one of `userId`'s accounts, in
+ * the caller's transaction. A plain function of (tx, userId, details) so the transaction-
+ * confirmation registry can run it once the customer has approved the change. A new IBAN ends
+ * the account's mandate (it named the old IBAN); `grantMandate` then grants a new one.
+ */
+export async function changeBankAccount(
+  tx: Tx,
+  userId: string,
+  details: ChangeBankAccount,
+  context?: { locale: Locale; client: MandateClient },
+): Promise<BankAccountResult<BankAccountChange>> {
+  const account = await tx.bankAccount.findFirst({ where: { id: details.bankAccountId, userId } });
+  if (!account) return { ok: false, code: "NOT_FOUND" };
+  const locale =
+    context?.locale ??
+    toLocale((await tx.user.findUnique({ where: { id: userId }, select: { locale: true } }))?.locale);
+  const client = context?.client ?? { ip: null, userAgent: null };
+  const { current, all } = dataKeys();
+
+  let currentIban: string | null = null;
+  try {
+    currentIban = openIban(account.id, account.ibanCiphertext, all);
+  } catch (error) {
+    if (!(error instanceof DecryptionError)) throw error; // unreadable: a new IBAN replaces it
+  }
+  const newIban = details.iban !== "" && details.iban !== currentIban ? details.iban : null;
+  const country = newIban ? newIban.slice(0, 2) : account.ibanCountry;
+  if (details.bic && !bicMatchesIbanCountry(details.bic, country)) return { ok: false, code: "BIC_COUNTRY" };
+  if (newIban && (await isOnFile(tx, userId, newIban, account.id))) return { ok: false, code: "DUPLICATE" };
+
+  const changedFields = [
+    ...(details.holderName !== account.holderName ? ["holderName"] : []),
+    ...(newIban ? ["accountNumber"] : []),
+    ...((details.bic || null) !== account.bic ? ["bic"] : []),
+  ];
+  const { count } = await tx.bankAccount.updateMany({
+    where: { id: account.id, userId },
+    data: {
+      holderName: details.holderName,
+      bic: details.bic || null,
+      ...(newIban ? ibanColumns(account.id, newIban, current) : {}),
+    },
+  });
+  if (count !== 1) return { ok: false, code: "NOT_FOUND" };
+
+  const endedMandates = newIban
+    ? await endMandates(tx, { userId, bankAccountId: account.id, locale, client })
+    : [];
+  const stillActive = await tx.sepaMandate.findFirst({
+    where: { userId, bankAccountId: account.id, revokedAt: null },
+    select: { mandateReference: true },
+  });
+  const granted =
+    details.grantMandate && !stillActive
+      ? await grantMandate(tx, {
+          userId,
+          bankAccountId: account.id,
+          locale,
+          shownTextHash: details.mandateTextHash,
+          client,
+        })
+      : null;
+  const ibanMasked = newIban ? maskIban(newIban) : maskStoredIban(account, all);
+  await writeAuditEvent(tx, {
+    type: "bank_account.changed",
+    actorId: userId,
+    actorRole: "CUSTOMER",
+    subjectUserId: userId,
+    targetType: "BankAccount",
+    targetId: account.id,
+    ip: client.ip,
+    userAgent: client.userAgent,
+    metadata: { fields: changedFields, accountMasked: ibanMasked, endedMandates },
+  });
+  return {
+    ok: true,
+    value: {
+      bankAccountId: account.id,
+      ibanMasked,
+      mandateReference: granted?.mandateReference ?? stillActive?.mandateReference ?? null,
+    },
+  };
+}
+
+/** changeBankAccount in its own transaction (the path while changes need only step-up). */
+export async function changeBankAccountNow(
+  actor: BankAccountActor,
+  details: ChangeBankAccount,
+): Promise<BankAccountResult<BankAccountChange>> {
+  return inTransaction((tx) =>
+    changeBankAccount(tx, actor.userId, details, { locale: actor.locale, client: actor.client }),
+  );
+}
+
+export async function removeBankAccount(
+  actor: BankAccountActor,
+  bankAccountId: string,
+): Promise<BankAccountResult<BankAccountChange>> {
+  const { all } = dataKeys();
+  return inTransaction(async (tx) => {
+    const account = await tx.bankAccount.findFirst({ where: { id: bankAccountId, userId: actor.userId } });
+    if (!account) return { ok: false, code: "NOT_FOUND" };
+    const ibanMasked = maskStoredIban(account, all);
+    // The mandate rows go with the account (cascade); the consent records and audit events stay
+    // as the evidence of what was granted and when.
+    const endedMandates = await endMandates(tx, {
+      userId: actor.userId,
+      bankAccountId: account.id,
+      locale: actor.locale,
+      client: actor.client,
+    });
+    await tx.bankAccount.deleteMany({ where: { id: account.id, userId: actor.userId } });
+    if (account.isDefault) {
+      const next = await tx.bankAccount.findFirst({
+        where: { userId: actor.userId },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      });
+      if (next) await tx.bankAccount.update({ where: { id: next.id }, data: { isDefault: true } });
+    }
+    await writeAuditEvent(tx, {
+      type: "bank_account.removed",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      targetType: "BankAccount",
+      targetId: account.id,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+      metadata: { accountMasked: ibanMasked, endedMandates },
+    });
+    return { ok: true, value: { bankAccountId: account.id, ibanMasked, mandateReference: null } };
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm run keys:rotate`: re-encrypts every IBAN and TOTP secret sealed with an older data key under
+ * the current DATA_ENCRYPTION_KEY (README: Rotating the data encryption key). Safe to run while the
+ * app serves and to run again: rows already under the current key are not touched.
+ *
+ * Runs with `--conditions=react-server` (see package.json) because it uses the app's server modules.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { databaseKind } from "../lib/database-url";
+import { EnvError, getEnv } from "../lib/env";
+import { createPrismaClient } from "../lib/prisma-client";
+import { rotateEncryptionKeys } from "../lib/server/bank-accounts/key-rotation";
+
+// Same rule as `npm start`: a .env file is optional and the real environment wins over it.
+const dotenv = path.resolve(".env");
+if (existsSync(dotenv)) process.loadEnvFile(dotenv);
+
+let env;
+try {
+  env = getEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const db = createPrismaClient(env.databaseUrl);
+try {
+  const previous = env.previousEncryptionKeys.filter((k) => k.id !== env.dataEncryptionKey.id);
+  console.log(
+    `Rotating to data key ${env.dataEncryptionKey.id} (${databaseKind(env.databaseUrl)}); ` +
+      `previous keys: ${previous.map((k) => k.id).join(", ") || "none"}`,
+  );
+  const report = await rotateEncryptionKeys(db, {
+    current: env.dataEncryptionKey,
+    previous,
+    log: (line) => console.log(line),
+  });
+  for (const [label, counts] of [
+    ["bank accounts (IBAN)", report.bankAccounts],
+    ["TOTP secrets", report.totpFactors],
+  ] as const) {
+    console.log(
+      `${label}: ${counts.rotated} re-encrypted, ${counts.skipped} changed meanwhile (already current), ` +
+        `${counts.unknownKey} under a key not configured`,
+    );
+  }
+  const unknown = report.bankAccounts.unknownKey + report.totpFactors.unknownKey;
+  if (unknown > 0) {
+    console.error(
+      `${unknown} row(s) are sealed with a key that is neither DATA_ENCRYPTION_KEY nor in ` +
+        "DATA_ENCRYPTION_PREVIOUS_KEYS: add that key to DATA_ENCRYPTION_PREVIOUS_KEYS and run again.",
+    );
+    process.exitCode = 1;
+  }
+} finally {
+  await db.$disconnect();
+}

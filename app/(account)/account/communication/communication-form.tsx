@@ -1,0 +1,110 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { CheckboxField } from "@/components/forms/checkbox-field";
+import { FieldErrorText, FieldHint } from "@/components/forms/field-parts";
+import { FormError } from "@/components/forms/form-error";
+import { SelectField } from "@/components/forms/select-field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { useValidationMessage } from "@/components/forms/use-validation-message";
+import { Notice } from "@/components/ui/notice";
+import { COMMUNICATION_FREQUENCIES, type NewsletterTopic } from "@/lib/communication/topics";
+import { updateCommunicationPreferencesAction } from "@/lib/actions/communication";
+import {
+  CommunicationPreferencesSchema,
+  type CommunicationPreferencesInput,
+} from "@/lib/schemas/communication";
+
+/** One topic as the page shows it; `status` is already worded (subscribed since …, pending). */
+export type TopicOption = { key: NewsletterTopic; status: string | null };
+
+const legendClass = "text-base font-semibold text-slate-900";
+
+export function CommunicationForm({
+  defaults,
+  topics,
+}: {
+  defaults: CommunicationPreferencesInput;
+  topics: TopicOption[];
+}) {
+  const t = useTranslations("account.communication");
+  const tTopics = useTranslations("newsletter.topics");
+  const validationMessage = useValidationMessage();
+  const [saved, setSaved] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<CommunicationPreferencesInput>({
+    resolver: zodResolver(CommunicationPreferencesSchema),
+    defaultValues: defaults,
+  });
+  const { formError, run } = useActionSubmit(setError);
+  const onSubmit = handleSubmit(async (values) => {
+    setSaved(null);
+    const result = await run(() => updateCommunicationPreferencesAction(values));
+    if (!result.ok) return;
+    const { confirmation, retryAfterMinutes } = result.data;
+    setSaved(
+      confirmation === "sent"
+        ? t("savedConfirmationSent")
+        : confirmation === "rate_limited"
+          ? t("savedRateLimited", { minutes: retryAfterMinutes })
+          : t("saved"),
+    );
+  });
+  const topicsError = validationMessage(errors.topics?.message ?? errors.topics?.root?.message);
+  const id = useId();
+  const [topicsHintId, topicsErrorId, channelsHintId] = [
+    `${id}-topics-hint`,
+    `${id}-topics-error`,
+    `${id}-channels-hint`,
+  ];
+
+  return (
+    <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
+      {saved ? <Notice tone="success">{saved}</Notice> : null}
+      <FormError message={formError} />
+      <fieldset
+        className="flex flex-col gap-3"
+        aria-describedby={topicsError ? `${topicsHintId} ${topicsErrorId}` : topicsHintId}
+      >
+        <legend className={legendClass}>{t("topicsLegend")}</legend>
+        <FieldHint id={topicsHintId}>{t("topicsHint")}</FieldHint>
+        {topics.map((topic) => (
+          <CheckboxField
+            key={topic.key}
+            label={tTopics(topic.key)}
+            hint={topic.status ?? undefined}
+            value={topic.key}
+            {...register("topics")}
+          />
+        ))}
+        {topicsError ? <FieldErrorText id={topicsErrorId}>{topicsError}</FieldErrorText> : null}
+      </fieldset>
+      <fieldset className="flex flex-col gap-3" aria-describedby={channelsHintId}>
+        <legend className={legendClass}>{t("channelsLegend")}</legend>
+        <FieldHint id={channelsHintId}>{t("channelsHint")}</FieldHint>
+        <CheckboxField label={t("channelEmail")} {...register("email")} />
+        <CheckboxField label={t("channelPush")} hint={t("channelPushHint")} {...register("push")} />
+        <CheckboxField label={t("channelSms")} {...register("sms")} />
+      </fieldset>
+      <SelectField
+        label={t("frequency")}
+        placeholder={false}
+        options={COMMUNICATION_FREQUENCIES.map((value) => ({ value, label: t(`frequencies.${value}`) }))}
+        error={validationMessage(errors.frequency?.message)}
+        className="max-w-sm"
+        {...register("frequency")}
+      />
+      <div>
+        <SubmitButton pending={isSubmitting}>{t("submit")}</SubmitButton>
+      </div>
+    </form>
+  );
+}

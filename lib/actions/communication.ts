@@ -1,0 +1,79 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  CommunicationPreferencesSchema,
+  NewsletterLinkTokenSchema,
+  type CommunicationPreferencesInput,
+} from "@/lib/schemas/communication";
+import { confirmNewsletter, unsubscribeWithLink } from "@/lib/server/communication/newsletter-links";
+import {
+  resendNewsletterConfirmation,
+  updateCommunicationPreferences,
+  type ConfirmationMailOutcome,
+} from "@/lib/server/communication/preferences";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+const PAGE = "/account/communication";
+
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+export async function updateCommunicationPreferencesAction(
+  input: CommunicationPreferencesInput,
+): Promise<ActionResult<{ confirmation: ConfirmationMailOutcome; retryAfterMinutes: number }>> {
+  const parsed = CommunicationPreferencesSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const user = await requireUser({ returnTo: PAGE });
+  const result = await updateCommunicationPreferences({
+    userId: user.id,
+    locale: user.locale,
+    client: await getClientInfo(),
+    input: parsed.data,
+  });
+  revalidatePath(PAGE);
+  return actionOk({
+    confirmation: result.confirmation,
+    retryAfterMinutes: minutes(result.retryAfterSeconds),
+  });
+}
+
+export async function resendNewsletterConfirmationAction(): Promise<ActionResult<{ sent: true }>> {
+  const user = await requireUser({ returnTo: PAGE });
+  const result = await resendNewsletterConfirmation({
+    userId: user.id,
+    locale: user.locale,
+    client: await getClientInfo(),
+  });
+  if (result.ok) return actionOk({ sent: true });
+  const t = await getTranslations("account.communication");
+  if (result.code === "NOTHING_PENDING")
+    return actionFailure("VALIDATION_FAILED", { formError: t("nothingPending") });
+  return actionFailure("RATE_LIMITED", {
+    formError: t("resendRateLimited", { minutes: minutes(result.retryAfterSeconds) }),
+  });
+}
+
+/**
+ * The button on /newsletter/confirm (no sign-in: the single-use token is the authorisation).
+ * A plain form post, so it works without JavaScript; the result page has no token in its URL.
+ */
+export async function confirmNewsletterAction(formData: FormData): Promise<void> {
+  const parsed = NewsletterLinkTokenSchema.safeParse({ token: formData.get("token") });
+  const result = parsed.success
+    ? await confirmNewsletter({ token: parsed.data.token, client: await getClientInfo() })
+    : null;
+  redirect(`/newsletter/confirm?status=${result?.ok ? "confirmed" : "invalid"}`);
+}
+
+/** The button on /newsletter/unsubscribe/confirm (no sign-in: the signed token authorises). */
+export async function unsubscribeNewsletterAction(formData: FormData): Promise<void> {
+  const parsed = NewsletterLinkTokenSchema.safeParse({ token: formData.get("token") });
+  const result = parsed.success
+    ? await unsubscribeWithLink({ token: parsed.data.token, client: await getClientInfo(), oneClick: false })
+    : null;
+  redirect(`/newsletter/unsubscribe/confirm?status=${result?.ok ? "done" : "invalid"}`);
+}

@@ -1,0 +1,18 @@
+import "server-only";
+/**
+ * Marketing pushes rest on the "marketing_push" consent. Current means: the latest action is a
+ * grant, and no material version was published after the version it was given for (a new material
+ * version asks again, PRODUCT.md §4). The rule lives in lib/server/consent (the one reader).
+ */
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { hasCurrentConsent } from "@/lib/server/consent/current-consent";
+import type { Db } from "@/lib/prisma-client";
+
+export const MARKETING_PUSH_PURPOSE = "marketing_push";
+
+export async function hasMarketingPushConsent(
+  tx: Prisma.TransactionClient | Db,
+  userId: string,
+): Promise<boolean> {
+  return hasCurrentConsent(tx, userId, MARKETING_PUSH_PURPOSE);
+}

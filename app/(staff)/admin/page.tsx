@@ -1,12 +1,31 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { placeholderMetadata } from "@/components/ui/placeholder-page";
 import { requireRole } from "@/lib/auth/session";
-import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return placeholderMetadata("staff.admin");
 }
 
+/** The administration's index: one entry per area (staff and API keys follow in later issues). */
 export default async function AdminPage() {
   await requireRole(["ADMIN"], { returnTo: "/admin" });
-  return <PlaceholderPage namespace="staff.admin" />;
+  const t = await getTranslations("staff.admin");
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <nav aria-label={t("sectionsTitle")}>
+        <ul className="grid gap-4 sm:grid-cols-2">
+          <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+            <Link href="/admin/consent" className="text-lg font-semibold text-brand-700 underline">
+              {t("sections.consent")}
+            </Link>
+            <p className="mt-1 text-sm text-slate-600">{t("sections.consentText")}</p>
+          </li>
+        </ul>
+      </nav>
+    </>
+  );
 }

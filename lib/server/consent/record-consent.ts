@@ -28,7 +28,7 @@ export async function recordConsent(
     ip: string | null;
     userAgent: string | null;
   },
-): Promise<void> {
+): Promise<{ recordId: string; version: number }> {
   const version = await tx.consentPurposeVersion.findFirst({
     where: { purpose: { key: opts.purposeKey }, publishedAt: { not: null } },
     orderBy: { version: "desc" },
@@ -72,4 +72,5 @@ export async function recordConsent(
     userAgent: opts.userAgent,
     metadata: { purpose: opts.purposeKey, version: version.version, source: opts.source },
   });
+  return { recordId: record.id, version: version.version };
 }

@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireRole } from "@/lib/auth/session";
+import { isRecentAuth } from "@/lib/auth/step-up";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import { PublishConsentVersionSchema, type PublishConsentVersionInput } from "@/lib/schemas/consent";
+import { publishConsentVersion } from "@/lib/server/consent/consent-versions";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+/**
+ * Publishes a new version of a purpose's texts. ADMIN only (with a second factor, requireRole),
+ * and a recent authentication: a material version asks every consenting customer again.
+ */
+export async function publishConsentVersionAction(
+  input: PublishConsentVersionInput,
+): Promise<ActionResult<{ version: number; title: string }>> {
+  const parsedKey = typeof input?.purposeKey === "string" ? input.purposeKey : "";
+  const returnTo = `/admin/consent/${encodeURIComponent(parsedKey)}`;
+  const admin = await requireRole(["ADMIN"], { returnTo });
+  if (!isRecentAuth(admin)) return actionFailure("STEP_UP_REQUIRED");
+  const parsed = PublishConsentVersionSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+
+  const result = await publishConsentVersion(
+    { userId: admin.id, client: await getClientInfo() },
+    parsed.data,
+  );
+  if (!result.ok) {
+    if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
+    const t = await getTranslations("staff.admin.publish");
+    return actionFailure("VALIDATION_FAILED", {
+      formError: result.code === "UNCHANGED" ? t("unchanged") : t("versionChanged"),
+    });
+  }
+  revalidatePath("/admin/consent");
+  revalidatePath("/account", "layout");
+  const title = (await getLocale()) === "en" ? parsed.data.titleEn : parsed.data.titleDe;
+  return actionOk({ version: result.version, title });
+}

@@ -1,0 +1,68 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import { toLocale } from "@/lib/i18n/config";
+import {
+  ConsentChoiceSchema,
+  ReConsentAnswerSchema,
+  type ConsentChoiceInput,
+  type ReConsentAnswerInput,
+} from "@/lib/schemas/consent";
+import { changeConsent, type ChangeConsentResult } from "@/lib/server/consent/consent-centre";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+const PRIVACY = "/account/privacy";
+
+async function actor(returnTo: string) {
+  const user = await requireUser({ returnTo });
+  // The language the page was shown in is the language of the text the person read.
+  return { userId: user.id, locale: toLocale(await getLocale()), client: await getClientInfo() };
+}
+
+type Changed = { title: string; changed: boolean };
+
+async function toResult(result: ChangeConsentResult): Promise<ActionResult<Changed>> {
+  if (result.ok) {
+    // The prompt lives in the account layout: refresh every account page, not only this one.
+    revalidatePath("/account", "layout");
+    return actionOk({ title: result.title, changed: result.changed });
+  }
+  if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
+  const t = await getTranslations("account.privacy");
+  return actionFailure(result.code === "VERSION_CHANGED" ? "VALIDATION_FAILED" : "FORBIDDEN", {
+    formError: result.code === "VERSION_CHANGED" ? t("versionChanged") : t("notChangeable"),
+  });
+}
+
+/** "Zustimmen" / "Widerrufen" in the consent centre: one action each, no step-up (as easy either way). */
+export async function changeConsentAction(input: ConsentChoiceInput): Promise<ActionResult<Changed>> {
+  const who = await actor(PRIVACY);
+  const parsed = ConsentChoiceSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  return toResult(
+    await changeConsent(who, {
+      purposeKey: parsed.data.purposeKey,
+      version: parsed.data.version,
+      action: parsed.data.decision === "grant" ? "GRANTED" : "WITHDRAWN",
+      source: "CONSENT_CENTRE",
+    }),
+  );
+}
+
+/** The re-consent prompt's answer; declining records a withdrawal (source RECONSENT_PROMPT). */
+export async function answerReConsentAction(input: ReConsentAnswerInput): Promise<ActionResult<Changed>> {
+  const who = await actor("/account");
+  const parsed = ReConsentAnswerSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  return toResult(
+    await changeConsent(who, {
+      purposeKey: parsed.data.purposeKey,
+      version: parsed.data.version,
+      action: parsed.data.answer === "accept" ? "GRANTED" : "WITHDRAWN",
+      source: "RECONSENT_PROMPT",
+    }),
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+/**
+ * What a withdrawal changes besides the record, in the same transaction, so it takes effect
+ * everywhere at once (issue 6): marketing_email ends the email newsletter topics, marketing_push
+ * switches offers off on every push subscription of the person. Profiling questions and marketing
+ * audiences read the current state (current-consent.ts) and need no change here.
+ */
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/communication/topics";
+import { endEmailNewsletter } from "@/lib/server/communication/newsletter-state";
+import { MARKETING_PUSH_PURPOSE } from "@/lib/server/push/push-consent";
+import type { ClientInfo } from "@/lib/server/request/client-info";
+
+export async function applyConsentWithdrawal(
+  tx: Prisma.TransactionClient,
+  opts: { userId: string; purposeKey: string; locale: "de" | "en"; client: ClientInfo },
+): Promise<void> {
+  if (opts.purposeKey === NEWSLETTER_CONSENT_PURPOSE) {
+    // CONSENT_WITHDRAWN: the topics end without a second withdrawal record (the caller wrote it).
+    await endEmailNewsletter(tx, {
+      userId: opts.userId,
+      source: "CONSENT_WITHDRAWN",
+      actorRole: "CUSTOMER",
+      locale: opts.locale,
+      client: opts.client,
+    });
+  }
+  if (opts.purposeKey === MARKETING_PUSH_PURPOSE) {
+    await tx.pushSubscription.updateMany({
+      where: { userId: opts.userId, allowsMarketing: true },
+      data: { allowsMarketing: false },
+    });
+  }
+}

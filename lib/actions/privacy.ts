@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { clearSessionCookie } from "@/lib/auth/session-cookie";
+import { requireUser } from "@/lib/auth/session";
+import { requireRecentAuth } from "@/lib/auth/step-up";
+import { db } from "@/lib/db";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import { RequestDeletionSchema, type RequestDeletionInput } from "@/lib/schemas/privacy";
+import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/server/privacy/account-deletion";
+import { prepareDataExport, type ExportFormat } from "@/lib/server/privacy/data-exports";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+const PRIVACY = "/account/privacy";
+
+export type PreparedExportView = {
+  links: Record<ExportFormat, string>;
+  sha256: string;
+  expiresAt: string;
+};
+
+/** "Download my data": needs a recent authentication; answers with single-use download links. */
+export async function requestDataExportAction(): Promise<ActionResult<PreparedExportView>> {
+  const auth = await requireRecentAuth({ returnTo: PRIVACY });
+  if (!auth.ok) return auth.failure;
+  const prepared = await prepareDataExport(db, { userId: auth.user.id, client: await getClientInfo() });
+  return actionOk({
+    links: prepared.links,
+    sha256: prepared.sha256,
+    expiresAt: prepared.expiresAt.toISOString(),
+  });
+}
+
+/** Deletion request: step-up, then every session ends (this one too) and the browser goes to /login. */
+export async function requestDeletionAction(input: RequestDeletionInput): Promise<ActionResult<never>> {
+  const parsed = RequestDeletionSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const auth = await requireRecentAuth({ returnTo: PRIVACY });
+  if (!auth.ok) return auth.failure;
+  const result = await requestAccountDeletion(db, { userId: auth.user.id, client: await getClientInfo() });
+  if (!result.ok && result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
+  await clearSessionCookie();
+  redirect("/login");
+}
+
+/** Cancels a pending deletion of the signed-in customer's own account. */
+export async function cancelDeletionAction(): Promise<ActionResult<{ cancelled: boolean }>> {
+  const user = await requireUser({ returnTo: PRIVACY });
+  const cancelled = await cancelAccountDeletion(db, { userId: user.id, client: await getClientInfo() });
+  revalidatePath(PRIVACY);
+  return actionOk({ cancelled });
+}

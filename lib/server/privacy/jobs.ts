@@ -1,0 +1,45 @@
+import "server-only";
+/**
+ * The periodic jobs behind `npm run jobs` (scripts/jobs.ts): erasure of accounts whose deletion
+ * grace period is over, then the pruners of expired rows. Every step takes `now`, so tests (and
+ * `--now=<ISO>`) can run the jobs as of another time. Never imports lib/db: the caller passes the
+ * client.
+ */
+import type { Db } from "@/lib/prisma-client";
+import { pruneWebAuthnChallenges } from "@/lib/server/passkeys/challenges";
+import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
+import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
+import { runDueErasures, type ErasureReport } from "./erasure";
+
+export type JobsReport = {
+  erased: ErasureReport[];
+  exportsWiped: number;
+  tokensDeleted: number;
+  challengesDeleted: number;
+  rateLimitBucketsDeleted: number;
+};
+
+export async function runJobs(db: Db, now: Date = new Date()): Promise<JobsReport> {
+  const erased = await runDueErasures(db, now);
+  const exportsWiped = await pruneDataExports(db, now);
+  const tokensDeleted = await pruneVerificationTokens(db, now);
+  const challengesDeleted = await pruneWebAuthnChallenges(db, now);
+  const rateLimitBucketsDeleted = await pruneRateLimitBuckets(db, now);
+  return { erased, exportsWiped, tokensDeleted, challengesDeleted, rateLimitBucketsDeleted };
+}
+
+/** The lines `npm run jobs` prints. */
+export function describeJobsReport(report: JobsReport): string[] {
+  return [
+    `accounts erased: ${report.erased.length}`,
+    ...report.erased.map(
+      (e) =>
+        `  erased ${e.userId} (pseudonym in the audit log): ${e.auditEventsRedacted} audit event(s) redacted, ` +
+        `${e.signInAttemptsDeleted} sign-in attempt(s) and ${e.rateLimitBucketsDeleted} rate-limit bucket(s) deleted`,
+    ),
+    `data exports wiped: ${report.exportsWiped}`,
+    `expired one-time tokens deleted: ${report.tokensDeleted}`,
+    `expired WebAuthn challenges deleted: ${report.challengesDeleted}`,
+    `expired rate-limit buckets deleted: ${report.rateLimitBucketsDeleted}`,
+  ];
+}

@@ -1,0 +1,32 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { getEnv } from "@/lib/env";
+import { toLocale } from "@/lib/i18n/config";
+import { backOffDays, type ProfilingPlace } from "@/lib/profiling/next-question";
+import { getProfilingQuestion } from "@/lib/server/profiling/profiling-question";
+import { ProfilingQuestion, type ProfilingQuestionView } from "./profiling-question";
+
+/**
+ * Progressive profiling's inline card (PRODUCT.md §5): picks at most one question for this
+ * customer on this page, per request (a withdrawn consent removes its question at once), and
+ * states the purpose. Rendered by the overview and by the pages that trigger questions.
+ */
+export async function ProfilingCard({ userId, place }: { userId: string; place: ProfilingPlace }) {
+  const [t, locale] = await Promise.all([getTranslations("profiling"), getLocale()]);
+  const question = await getProfilingQuestion({ userId, place, locale: toLocale(locale) });
+  let view: ProfilingQuestionView | null = null;
+  if (question) {
+    const key = question.attributeKey;
+    const purpose = t(`attributes.${key}.purpose`);
+    view = {
+      attributeKey: key,
+      title: t(`attributes.${key}.title`),
+      purpose: question.consentTitle
+        ? t("purposeConsent", { purpose, consent: question.consentTitle })
+        : t("purposeContract", { purpose }),
+    };
+  }
+  const skipDays = getEnv().profilingSkipBackoffDays;
+  return (
+    <ProfilingQuestion question={view} skipDays={skipDays} notNowDays={backOffDays("NOT_NOW", skipDays)} />
+  );
+}

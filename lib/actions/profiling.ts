@@ -1,0 +1,60 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  ProfilingAnswerSchema,
+  ProfilingDismissSchema,
+  type ProfilingAnswerInput,
+  type ProfilingDismissInput,
+} from "@/lib/schemas/profiling";
+import { answerProfilingQuestion, dismissProfilingQuestion } from "@/lib/server/profiling/record-outcome";
+import { getClientInfo } from "@/lib/server/request/client-info";
+
+async function actor() {
+  // The card appears on the overview and on trigger pages; after a reply the overview is the home.
+  const user = await requireUser({ returnTo: "/account" });
+  return { userId: user.id, client: await getClientInfo() };
+}
+
+/** The name appears in the header, completeness on the overview: refresh the account pages. */
+function refreshAccount() {
+  revalidatePath("/account", "layout");
+}
+
+/** "Speichern" on a profiling question. */
+export async function answerProfilingQuestionAction(
+  input: ProfilingAnswerInput,
+): Promise<ActionResult<{ saved: true }>> {
+  const who = await actor();
+  const parsed = ProfilingAnswerSchema.safeParse(input);
+  if (!parsed.success) {
+    // The card's form names its fields without the "answer." wrapper ("firstName").
+    const issues = parsed.error.issues.map((issue) => ({
+      message: issue.message,
+      path: issue.path[0] === "answer" ? issue.path.slice(1) : issue.path,
+    }));
+    return validationFailed({ issues });
+  }
+  const result = await answerProfilingQuestion({ actor: who, answer: parsed.data });
+  if (!result.ok) {
+    const t = await getTranslations("profiling");
+    return actionFailure("FORBIDDEN", { formError: t("noLongerAsked") });
+  }
+  refreshAccount();
+  return actionOk({ saved: true });
+}
+
+/** "Überspringen" or "Nicht jetzt" on a profiling question. */
+export async function dismissProfilingQuestionAction(
+  input: ProfilingDismissInput,
+): Promise<ActionResult<{ dismissed: true }>> {
+  const who = await actor();
+  const parsed = ProfilingDismissSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  await dismissProfilingQuestion({ actor: who, ...parsed.data });
+  refreshAccount();
+  return actionOk({ dismissed: true });
+}

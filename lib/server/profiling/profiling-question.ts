@@ -1,0 +1,91 @@
+import "server-only";
+/**
+ * Loads what the selection needs (sign-in count, profile, free attributes, prompt history,
+ * current consents) and returns the one question to ask on this page, evaluated per request.
+ */
+import { db } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import type { Db } from "@/lib/prisma-client";
+import {
+  selectNextQuestion,
+  type ProfilingPlace,
+  type ProfilingSituation,
+} from "@/lib/profiling/next-question";
+import type { ProfilingPurpose } from "@/lib/profiling/schema";
+import type { ProfilingAttributeKey } from "@/lib/schemas/profiling";
+import { currentConsents } from "@/lib/server/consent";
+
+export type ProfilingQuestion = {
+  attributeKey: ProfilingAttributeKey;
+  purpose: ProfilingPurpose;
+  /** The consent purpose's title as the consent centre shows it (null for "contract"). */
+  consentTitle: string | null;
+};
+
+export async function loadProfilingSituation(opts: {
+  reader?: Db;
+  userId: string;
+  place: ProfilingPlace;
+  now?: Date;
+}): Promise<ProfilingSituation> {
+  const reader = opts.reader ?? db;
+  const [user, attributes, prompts, consents] = await Promise.all([
+    reader.user.findUniqueOrThrow({
+      where: { id: opts.userId },
+      select: {
+        signInCount: true,
+        profile: { select: { firstName: true, lastName: true, dateOfBirth: true, phoneE164: true } },
+      },
+    }),
+    reader.profileAttributeValue.findMany({
+      where: { userId: opts.userId },
+      select: { attributeKey: true, value: true },
+    }),
+    reader.profilingPrompt.findMany({
+      where: { userId: opts.userId },
+      select: { attributeKey: true, answeredAt: true, snoozedUntil: true },
+    }),
+    currentConsents(reader, opts.userId),
+  ]);
+  return {
+    now: opts.now ?? new Date(),
+    place: opts.place,
+    signInCount: user.signInCount,
+    consentedPurposes: new Set(consents.filter((c) => c.isCurrent).map((c) => c.purposeKey)),
+    facts: {
+      firstName: user.profile?.firstName ?? null,
+      lastName: user.profile?.lastName ?? null,
+      dateOfBirth: user.profile?.dateOfBirth ?? null,
+      phoneE164: user.profile?.phoneE164 ?? null,
+      attributes: Object.fromEntries(attributes.map((a) => [a.attributeKey, a.value])),
+    },
+    prompts: Object.fromEntries(
+      prompts.map((p) => [p.attributeKey, { answeredAt: p.answeredAt, snoozedUntil: p.snoozedUntil }]),
+    ),
+  };
+}
+
+/** The question for this customer on this page now, or null (nothing to ask here). */
+export async function getProfilingQuestion(opts: {
+  userId: string;
+  place: ProfilingPlace;
+  locale: Locale;
+  now?: Date;
+}): Promise<ProfilingQuestion | null> {
+  const attribute = selectNextQuestion(await loadProfilingSituation(opts));
+  if (!attribute) return null;
+  const consentTitle =
+    attribute.purpose === "contract" ? null : await consentPurposeTitle(attribute.purpose, opts.locale);
+  return { attributeKey: attribute.key, purpose: attribute.purpose, consentTitle };
+}
+
+/** The title of the purpose's latest published text in the locale (German as the fallback). */
+async function consentPurposeTitle(purposeKey: string, locale: Locale): Promise<string | null> {
+  const version = await db.consentPurposeVersion.findFirst({
+    where: { purpose: { key: purposeKey }, publishedAt: { not: null } },
+    orderBy: { version: "desc" },
+    select: { texts: { select: { locale: true, title: true } } },
+  });
+  const texts = version?.texts ?? [];
+  return (texts.find((t) => t.locale === locale) ?? texts.find((t) => t.locale === "de"))?.title ?? null;
+}

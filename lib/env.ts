@@ -7,9 +7,21 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { databaseKind, resolveDatabaseUrl, type DatabaseKind } from "./database-url";
-import { ensureLocalSecrets, GENERATED_SECRET_NAMES, type GeneratedSecretName } from "./local-secrets";
+import {
+  ensureLocalSecrets,
+  GENERATED_SECRET_NAMES,
+  OPTIONAL_SECRET_NAMES,
+  secretsToGenerate,
+  type GeneratedSecretName,
+} from "./local-secrets";
 import { parseOidcProviders, type OidcProviderConfig } from "./env-oidc";
 import { isWeakSecret } from "./weak-secrets";
+import {
+  vapidKeysMatch,
+  vapidPrivateKeyProblem,
+  vapidPublicKeyProblem,
+  vapidSubjectProblem,
+} from "./server/push/vapid-keys";
 
 if (typeof window !== "undefined") throw new Error("lib/env.ts must not be imported in the browser");
 
@@ -70,6 +82,11 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: minutes(1, 24, 24),
   SESSION_REMEMBER_DAYS: minutes(1, 90, 30),
   STEP_UP_MAX_AGE_SECONDS: minutes(60, 3600, 600),
+  DELETION_GRACE_DAYS: minutes(0, 90, 14),
+  PROFILING_SKIP_BACKOFF_DAYS: minutes(1, 365, 30),
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  VAPID_SUBJECT: z.string().optional(),
 });
 
 export type EncryptionKey = { id: string; key: Buffer };
@@ -94,10 +111,18 @@ export type Env = {
   sessions: { idleMinutes: number; absoluteHours: number; rememberDays: number };
   /** How recent a sign-in or step-up must be for a sensitive action (requireRecentAuth). */
   stepUpMaxAgeSeconds: number;
+  /** Days between a deletion request and the erasure job's run for it (0: the next run). */
+  deletionGraceDays: number;
+  /** Days a skipped progressive-profiling question stays away (docs/decisions/0017). */
+  profilingSkipBackoffDays: number;
   oidcProviders: OidcProviderConfig[];
+  /** Web Push (VAPID); null when not configured, and push is then unavailable (docs/decisions/0014). */
+  push: PushConfig | null;
   /** Secrets taken from the generated local file rather than the environment. */
   generatedSecrets: GeneratedSecretName[];
 };
+
+export type PushConfig = { publicKey: string; privateKey: string; subject: string };
 
 export type EnvIssue = { variable: string; message: string };
 
@@ -155,7 +180,7 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
     if (!appUrl.startsWith("https://"))
       issues.push({ variable: "APP_URL", message: `must use https:// on a public URL (got "${appUrl}")` });
     for (const name of GENERATED_SECRET_NAMES) {
-      if (secretsFromFile.includes(name) || !source[name]) {
+      if (secretsFromFile.includes(name) || (!source[name] && !OPTIONAL_SECRET_NAMES.includes(name))) {
         issues.push({
           variable: name,
           message: `must be set explicitly for the public URL ${appUrl}; generated development secrets are refused`,
@@ -209,6 +234,7 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
     issues.push({ variable: "DATA_ENCRYPTION_KEY", message: "is required (32 random bytes in base64)" });
 
   const oidcProviders = parseOidcProviders(source, issues);
+  const push = parsePushConfig(v, secretsFromFile, issues);
   const unique = dedupe(issues);
   if (unique.length > 0) throw new EnvError(unique);
 
@@ -234,9 +260,61 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
       rememberDays: v.SESSION_REMEMBER_DAYS,
     },
     stepUpMaxAgeSeconds: v.STEP_UP_MAX_AGE_SECONDS,
+    deletionGraceDays: v.DELETION_GRACE_DAYS,
+    profilingSkipBackoffDays: v.PROFILING_SKIP_BACKOFF_DAYS,
     oidcProviders,
+    push,
     generatedSecrets: [...secretsFromFile],
   };
+}
+
+/**
+ * VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT: all three or none. A generated local pair
+ * needs no subject (it defaults to MAIL_FROM's address).
+ */
+function parsePushConfig(
+  v: z.output<typeof EnvSchema>,
+  secretsFromFile: readonly GeneratedSecretName[],
+  issues: EnvIssue[],
+): PushConfig | null {
+  const values = { VAPID_PUBLIC_KEY: v.VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: v.VAPID_PRIVATE_KEY };
+  const generated = secretsFromFile.includes("VAPID_PRIVATE_KEY");
+  // || rather than ??: an empty line copied from .env.example means "not set".
+  const subject = v.VAPID_SUBJECT || (generated ? `mailto:${mailAddress(v.MAIL_FROM)}` : undefined);
+  const given = { ...values, VAPID_SUBJECT: subject };
+  const missing = Object.entries(given).filter(([, value]) => !value);
+  if (missing.length === 3) return null;
+  if (missing.length > 0) {
+    for (const [name] of missing)
+      issues.push({
+        variable: name,
+        message: "is required when any VAPID_* variable is set (all three or none; `npm run push:keys`)",
+      });
+    return null;
+  }
+  const problems: EnvIssue[] = [];
+  const publicProblem = vapidPublicKeyProblem(given.VAPID_PUBLIC_KEY as string);
+  const privateProblem = vapidPrivateKeyProblem(given.VAPID_PRIVATE_KEY as string);
+  const subjectProblem = vapidSubjectProblem(subject as string);
+  if (publicProblem) problems.push({ variable: "VAPID_PUBLIC_KEY", message: publicProblem });
+  if (privateProblem) problems.push({ variable: "VAPID_PRIVATE_KEY", message: privateProblem });
+  if (subjectProblem)
+    problems.push({ variable: "VAPID_SUBJECT", message: `${subjectProblem} (got "${subject}")` });
+  const pair = {
+    publicKey: (given.VAPID_PUBLIC_KEY as string).trim(),
+    privateKey: (given.VAPID_PRIVATE_KEY as string).trim(),
+  };
+  if (!publicProblem && !privateProblem && !vapidKeysMatch(pair))
+    problems.push({
+      variable: "VAPID_PUBLIC_KEY",
+      message: "does not belong to VAPID_PRIVATE_KEY (use one pair)",
+    });
+  issues.push(...problems);
+  return problems.length > 0 ? null : { ...pair, subject: (subject as string).trim() };
+}
+
+function mailAddress(mailFrom: string): string {
+  return /<([^<>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
 }
 
 function dedupe(issues: EnvIssue[]): EnvIssue[] {
@@ -256,7 +334,7 @@ export function loadEnv(source: Source = process.env): {
   const port = source.PORT ?? "3000";
   const appUrl = source.APP_URL ?? `http://localhost:${port}`;
   let local: ReturnType<typeof ensureLocalSecrets> | undefined;
-  const missing = GENERATED_SECRET_NAMES.filter((name) => !source[name]);
+  const missing = secretsToGenerate(source);
   let safeLocal = false;
   try {
     safeLocal = isLocalUrl(appUrl);

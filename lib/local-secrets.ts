@@ -6,16 +6,49 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { generateVapidKeys } from "./server/push/vapid-keys";
 
-export const GENERATED_SECRET_NAMES = ["AUTH_SECRET", "DATA_ENCRYPTION_KEY"] as const;
+export const GENERATED_SECRET_NAMES = [
+  "AUTH_SECRET",
+  "DATA_ENCRYPTION_KEY",
+  "VAPID_PUBLIC_KEY",
+  "VAPID_PRIVATE_KEY",
+] as const;
 export type GeneratedSecretName = (typeof GENERATED_SECRET_NAMES)[number];
+/** Web Push only: a public URL without them runs with push unavailable (docs/decisions/0014). */
+export const OPTIONAL_SECRET_NAMES: readonly GeneratedSecretName[] = [
+  "VAPID_PUBLIC_KEY",
+  "VAPID_PRIVATE_KEY",
+];
+
+/**
+ * The names to take from the local file: those the environment lacks. The VAPID pair only as a
+ * whole (half a pair in the environment is reported by lib/env.ts, not completed with a stranger),
+ * and never under NODE_ENV=test, so test runs do not write the file.
+ */
+export function secretsToGenerate(source: Record<string, string | undefined>): GeneratedSecretName[] {
+  const hasVapid = Boolean(source.VAPID_PUBLIC_KEY || source.VAPID_PRIVATE_KEY);
+  return GENERATED_SECRET_NAMES.filter(
+    (name) =>
+      !source[name] && !(OPTIONAL_SECRET_NAMES.includes(name) && (hasVapid || source.NODE_ENV === "test")),
+  );
+}
 export type LocalSecrets = Partial<Record<GeneratedSecretName, string>>;
 
 export function defaultSecretsFile(root: string = process.cwd()): string {
   return path.join(root, ".data", "secrets.json");
 }
 
-function generate(name: GeneratedSecretName): string {
+function generate(name: GeneratedSecretName, stored: LocalSecrets): string {
+  if (name === "VAPID_PUBLIC_KEY" || name === "VAPID_PRIVATE_KEY") {
+    // One pair: a lone half in the file is replaced together with its partner.
+    if (!stored.VAPID_PUBLIC_KEY || !stored.VAPID_PRIVATE_KEY) {
+      const pair = generateVapidKeys();
+      stored.VAPID_PUBLIC_KEY = pair.publicKey;
+      stored.VAPID_PRIVATE_KEY = pair.privateKey;
+    }
+    return stored[name] as string;
+  }
   // Both are 256-bit values; the data-encryption key is used raw by AES-256-GCM.
   return name === "DATA_ENCRYPTION_KEY"
     ? randomBytes(32).toString("base64")
@@ -34,7 +67,7 @@ export function ensureLocalSecrets(
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
   const created = missing.filter((name) => !stored[name]);
   if (created.length > 0) {
-    for (const name of created) stored[name] = generate(name);
+    for (const name of created) stored[name] = generate(name, stored);
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600 });
     chmodSync(file, 0o600);

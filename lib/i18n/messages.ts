@@ -5,8 +5,16 @@ import type { Locale } from "./config";
 // German is the source language: its file defines the message shape for type-checked keys.
 export type Messages = typeof de;
 
-/** Keys of the `validation` namespace; zod schemas use them as error messages. */
-export type ValidationKey = keyof Messages["validation"];
+/** Dot paths to the leaves (strings) of a message tree: "email", "address.postcodeDE". */
+type LeafPaths<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${LeafPaths<T[K]>}`;
+}[keyof T & string];
+
+/**
+ * Keys of the `validation` namespace, nested areas included ("address.postcodeDE"); zod schemas
+ * use them as error messages.
+ */
+export type ValidationKey = LeafPaths<Messages["validation"]>;
 
 // Compile-time parity check: `tsc` fails when de.json and en.json drift apart in any
 // direction (a key missing, added or nested differently in one language).

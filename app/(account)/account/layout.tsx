@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { ReConsentPrompt } from "@/components/consent/re-consent-prompt";
+import { StepUpProvider } from "@/components/step-up/step-up-context";
 import { AccountNav } from "./account-nav";
 import { VerificationBanner } from "./verification-banner";
 
@@ -14,7 +16,8 @@ export default function AccountLayout({ children }: { children: ReactNode }) {
       </aside>
       <div className="min-w-0 flex-1">
         <VerificationBanner />
-        {children}
+        <ReConsentPrompt />
+        <StepUpProvider>{children}</StepUpProvider>
       </div>
     </div>
   );

@@ -40,6 +40,8 @@ export const AUDIT_EVENT_TYPES = [
   // Consent (terms and privacy notice at registration; later issues add the rest)
   "consent.granted",
   "consent.withdrawn",
+  // An admin published a new version of a purpose's texts (material or minor)
+  "consent.version_published",
   // Second factors (TOTP, recovery codes, email codes) and the /login/verify step
   "auth.totp_enabled",
   "auth.totp_disabled",
@@ -71,6 +73,9 @@ export const AUDIT_EVENT_TYPES = [
   "address.updated",
   "address.deleted",
   "address.defaults_changed",
+  // Progressive profiling: a question dismissed ("Überspringen" / "Nicht jetzt"); answers are
+  // profile.updated with source PROFILING_PROMPT
+  "profiling.skipped",
   // Bank details and SEPA mandates
   "bank_account.added",
   "bank_account.changed",
@@ -86,6 +91,12 @@ export const AUDIT_EVENT_TYPES = [
   "push.subscribed",
   "push.unsubscribed",
   "push.test_sent",
+  // Privacy: data export and account deletion (issue 6)
+  "privacy.export_requested",
+  "privacy.export_downloaded",
+  "privacy.deletion_requested",
+  "privacy.deletion_cancelled",
+  "privacy.account_erased",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -13,7 +13,7 @@ import path from "node:path";
 import nodemailer, { type SendMailOptions as MessageOptions, type Transporter } from "nodemailer";
 import { getEnv, isLocalUrl } from "@/lib/env";
 import { maskEmail, redactEmails } from "./mask-email";
-import { renderMail, type MailLocale, type MailTemplate } from "./templates";
+import { listUnsubscribeHeaders, renderMail, type MailLocale, type MailTemplate } from "./templates";
 
 export type { MailLocale, MailTemplate } from "./templates";
 
@@ -104,7 +104,8 @@ export async function sendMail(opts: SendMailOptions): Promise<void> {
     text: rendered.text,
     html: rendered.html,
     // RFC 3834: out-of-office and other auto-responders must not answer a machine-sent mail.
-    headers: { "Auto-Submitted": "auto-generated" },
+    // Marketing mails add List-Unsubscribe (RFC 2369) and one-click List-Unsubscribe-Post (RFC 8058).
+    headers: { "Auto-Submitted": "auto-generated", ...listUnsubscribeHeaders(opts.template) },
   };
   const masked = maskEmail(opts.to);
 

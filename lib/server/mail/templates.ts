@@ -6,7 +6,8 @@
 import { createTranslator } from "use-intl/core";
 import de from "@/messages/mail/de.json";
 import en from "@/messages/mail/en.json";
-import { renderMailHtml, renderMailText, type MailBlock } from "./mail-layout";
+import type { NewsletterTopic } from "@/lib/communication/topics";
+import { assertHttpUrl, renderMailHtml, renderMailText, type MailBlock } from "./mail-layout";
 
 export type MailLocale = "de" | "en";
 
@@ -38,7 +39,31 @@ export type MailTemplate =
   | { name: "sign-in-code"; data: { code: string; expiresMinutes: number } }
   /** NIST SP 800-63B-4 §4.6: the account holder hears of every authenticator bound or removed. */
   | { name: "factor-added"; data: { factor: MailFactor; time: Date; reviewUrl: string } }
-  | { name: "factor-removed"; data: { factor: MailFactor; time: Date; reviewUrl: string } };
+  | { name: "factor-removed"; data: { factor: MailFactor; time: Date; reviewUrl: string } }
+  /** Newsletter double opt-in: the link activates; the consent text and its version are the proof. */
+  | {
+      name: "newsletter-confirm";
+      data: {
+        url: string;
+        topics: NewsletterTopic[];
+        consentText: string;
+        textVersion: string;
+        expiresHours: number;
+      };
+    }
+  /** A marketing mail: every one carries `unsubscribeUrl` (footer and List-Unsubscribe header). */
+  | { name: "newsletter-welcome"; data: { topics: NewsletterTopic[]; unsubscribeUrl: string } }
+  /** Bank details added, changed or removed (issue 5); the account appears masked only. */
+  | {
+      name: "bank-account-changed";
+      data: { change: BankAccountMailChange; accountMasked: string; time: Date; reviewUrl: string };
+    }
+  /** Account deletion requested (issue 6): when erasure happens, what is kept, how to cancel. */
+  | { name: "account-deletion-requested"; data: { scheduledFor: Date; cancelUrl: string } }
+  /** Sent to the former address once the erasure job has erased the account. */
+  | { name: "account-deleted"; data: { time: Date } };
+
+export type BankAccountMailChange = "added" | "changed" | "removed";
 
 /** Factors named in the notices (translated in the mail catalogs under factorNames). */
 export type MailFactor = "totp" | "recoveryCodes" | "passkey";
@@ -104,6 +129,22 @@ const button = (label: string, url: string, isSecondary = false): MailBlock => (
 function routeUrl(ctx: MailContext, route: string): string {
   return `${ctx.appUrl.replace(/\/+$/, "")}${route}`;
 }
+
+/**
+ * RFC 2369 / RFC 8058 headers of a marketing mail (a template whose data has `unsubscribeUrl`):
+ * mail clients offer "unsubscribe" and POST to the link themselves, no sign-in needed.
+ */
+export function listUnsubscribeHeaders(template: MailTemplate): Record<string, string> {
+  if (!("unsubscribeUrl" in template.data)) return {};
+  assertHttpUrl(template.data.unsubscribeUrl);
+  return {
+    "List-Unsubscribe": `<${template.data.unsubscribeUrl}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}
+
+const newsletterTopics = (t: Translate, topics: NewsletterTopic[]) =>
+  topics.map((topic) => t(`newsletter.topics.${topic}`)).join(", ");
 
 /** The close of every security notice: reassurance, then what to do if it was not the reader. */
 function notYouBlocks(t: Translate, notYou: string, actions: MailBlock[]): MailBlock[] {
@@ -268,6 +309,45 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
           paragraph(t("signInCode.notYou")),
         ],
       };
+    case "newsletter-confirm": {
+      const d = template.data;
+      return {
+        subject: t("newsletter.confirm.subject"),
+        heading: t("newsletter.confirm.heading"),
+        blocks: [
+          paragraph(t("newsletter.confirm.intro")),
+          {
+            kind: "facts",
+            rows: [{ label: t("newsletter.topicsLabel"), value: newsletterTopics(t, d.topics) }],
+          },
+          button(t("newsletter.confirm.button"), d.url),
+          paragraph(t("newsletter.confirm.validity", { hours: d.expiresHours })),
+          { kind: "subheading", text: t("newsletter.confirm.consentHeading") },
+          paragraph(d.consentText),
+          { kind: "facts", rows: [{ label: t("newsletter.confirm.textVersion"), value: d.textVersion }] },
+          paragraph(t("newsletter.confirm.notYou")),
+        ],
+      };
+    }
+    case "newsletter-welcome": {
+      const d = template.data;
+      return {
+        subject: t("newsletter.welcome.subject"),
+        heading: t("newsletter.welcome.heading"),
+        blocks: [
+          paragraph(t("newsletter.welcome.intro")),
+          {
+            kind: "facts",
+            rows: [{ label: t("newsletter.topicsLabel"), value: newsletterTopics(t, d.topics) }],
+          },
+          paragraph(t("newsletter.welcome.manage")),
+          button(t("newsletter.welcome.manageButton"), routeUrl(ctx, "/account/communication"), true),
+          { kind: "subheading", text: t("newsletter.unsubscribe.heading") },
+          paragraph(t("newsletter.unsubscribe.text")),
+          button(t("newsletter.unsubscribe.button"), d.unsubscribeUrl, true),
+        ],
+      };
+    }
     case "factor-added":
     case "factor-removed": {
       const section = template.name === "factor-added" ? "factorAdded" : "factorRemoved";
@@ -285,6 +365,55 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
         ],
       };
     }
+    case "bank-account-changed": {
+      const { change, accountMasked, time, reviewUrl } = template.data;
+      return {
+        subject: t("bankAccountChanged.subject", { change }),
+        heading: t("bankAccountChanged.heading", { change }),
+        blocks: [
+          paragraph(t("bankAccountChanged.intro", { change })),
+          {
+            kind: "facts",
+            rows: [timeRow(time), { label: t("bankAccountChanged.account"), value: accountMasked }],
+          },
+          ...notYouBlocks(t, t("bankAccountChanged.notYou"), [
+            button(t("bankAccountChanged.reviewButton"), reviewUrl),
+            resetButton,
+          ]),
+        ],
+      };
+    }
+    case "account-deletion-requested": {
+      const when = formatMailTime(template.data.scheduledFor, locale);
+      return {
+        subject: t("accountDeletion.requested.subject"),
+        heading: t("accountDeletion.requested.heading"),
+        blocks: [
+          paragraph(t("accountDeletion.requested.intro")),
+          { kind: "facts", rows: [{ label: t("accountDeletion.requested.dateLabel"), value: when }] },
+          { kind: "subheading", text: t("accountDeletion.requested.deletedHeading") },
+          paragraph(t("accountDeletion.requested.deleted")),
+          { kind: "subheading", text: t("accountDeletion.keptHeading") },
+          paragraph(t("accountDeletion.kept")),
+          { kind: "subheading", text: t("accountDeletion.requested.cancelHeading") },
+          paragraph(t("accountDeletion.requested.cancel", { date: when })),
+          button(t("accountDeletion.requested.cancelButton"), template.data.cancelUrl),
+          paragraph(t("accountDeletion.requested.notYou")),
+        ],
+      };
+    }
+    case "account-deleted":
+      return {
+        subject: t("accountDeletion.deleted.subject"),
+        heading: t("accountDeletion.deleted.heading"),
+        blocks: [
+          paragraph(t("accountDeletion.deleted.intro")),
+          { kind: "facts", rows: [timeRow(template.data.time)] },
+          { kind: "subheading", text: t("accountDeletion.keptHeading") },
+          paragraph(t("accountDeletion.kept")),
+          paragraph(t("accountDeletion.deleted.goodbye")),
+        ],
+      };
   }
 }
 

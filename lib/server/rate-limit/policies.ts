@@ -95,8 +95,14 @@ export const RATE_LIMIT_POLICIES = {
   verificationResendIp: { kind: "window", subject: "ip", limit: 20, windowSeconds: HOUR },
   /** Reserved for issue 4 (TOTP, email codes, recovery codes): per account, like sign-in. */
   secondFactor: ACCOUNT_FAILURES,
+  /** Per user id: password, passkey or code when re-authenticating before a sensitive action. */
+  stepUp: ACCOUNT_FAILURES,
+  /** Per user id: step-up codes mailed to accounts without a password or passkey. */
+  stepUpEmailCodeSend: { kind: "window", subject: "account", limit: 5, windowSeconds: 15 * MINUTE },
   /** Per pending sign-in: "send the code again" at /login/verify (each send is a mail). */
   signInEmailCodeSend: { kind: "window", subject: "account", limit: 5, windowSeconds: 15 * MINUTE },
+  /** Per user id: newsletter double opt-in mails (on subscribing and on "send again"). */
+  newsletterConfirmation: { kind: "window", subject: "account", limit: 3, windowSeconds: 15 * MINUTE },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

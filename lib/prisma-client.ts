@@ -6,6 +6,7 @@
  */
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgres/client";
 import { databaseKind, resolveDatabaseUrl } from "./database-url";
@@ -19,5 +20,18 @@ export function createPrismaClient(rawUrl?: string): Db {
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaLibSQL({ url }) });
+  return new SqliteClient({ adapter: new WalLibSQL({ url }) });
+}
+
+/**
+ * SQLite in write-ahead-log mode: readers no longer wait for (or fail on) a writer in another
+ * connection — the server, `npm run jobs` and the tests' own client share one file. The mode is
+ * stored in the database file; setting it again is a no-op.
+ */
+class WalLibSQL extends PrismaLibSQL {
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect();
+    await adapter.queryRaw({ sql: "PRAGMA journal_mode = WAL", args: [], argTypes: [] });
+    return adapter;
+  }
 }

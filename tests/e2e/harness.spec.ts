@@ -17,6 +17,20 @@ test.describe("E2E harness self-check", () => {
     expect(axeAudits.audited.length).toBeGreaterThan(0);
   });
 
+  test("[HARNESS] a page that never gets a <title> fails the test", async ({ page, axeAudits }) => {
+    test.fail();
+    // The audit waits out a <title> swapped during a navigation; a page that has none is reported.
+    await page.route("**/harness-without-title", (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: '<!doctype html><html lang="de"><body><main><h1>Ohne Titel</h1></main></body></html>',
+      }),
+    );
+    await page.goto("/harness-without-title");
+    await axeAudits.check();
+    expect(axeAudits.audited.length).toBeGreaterThan(0);
+  });
+
   test("[HARNESS] an unexpected console error fails the test", async ({ page }) => {
     test.fail();
     await page.goto("/login");

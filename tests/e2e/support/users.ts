@@ -57,3 +57,20 @@ export async function signInAs(context: BrowserContext, userId: string): Promise
   ]);
   return session.id;
 }
+
+/**
+ * Gives a staff member the second factor requireRole demands, as a passkey record whose key is
+ * never used (a TOTP row would need a secret sealed with the server's data key).
+ */
+export async function giveSecondFactor(userId: string): Promise<void> {
+  await e2eDb().passkey.create({
+    data: {
+      userId,
+      credentialId: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+      publicKey: new Uint8Array(77),
+      deviceType: "SINGLE_DEVICE",
+      backedUp: false,
+      name: "E2E",
+    },
+  });
+}

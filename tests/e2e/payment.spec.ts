@@ -69,12 +69,17 @@ async function addBankAccount(page: Page, opts: { iban: string; mandate: boolean
   await page.getByRole("button", { name: "Bankverbindung speichern" }).click();
 }
 
-test("[CUSTOMER] adds an IBAN with a SEPA mandate, sees it masked; a wrong check digit is refused on the field; the database holds no plaintext IBAN", async ({
+test("[CUSTOMER] adds an IBAN with a SEPA mandate after step-up, sees it masked; a wrong check digit is refused on the field; the database holds no plaintext IBAN", async ({
   page,
   context,
 }) => {
   const customer = await createCustomer();
-  await signInAs(context, customer.id); // authenticated now: no step-up needed for the add
+  const sessionId = await signInAs(context, customer.id);
+  // Signed in an hour ago: adding bank details asks for the step-up first.
+  await e2eDb().session.update({
+    where: { id: sessionId },
+    data: { authenticatedAt: new Date(Date.now() - 3_600_000) },
+  });
   const since = new Date();
   await page.goto("/account/payment");
   await expect(page.getByRole("heading", { level: 1, name: "Zahlungsdaten" })).toBeVisible();
@@ -90,6 +95,11 @@ test("[CUSTOMER] adds an IBAN with a SEPA mandate, sees it masked; a wrong check
   await ibanField.fill(IBAN_GROUPED);
   await page.getByLabel("Ich erteile das SEPA-Lastschriftmandat.").check();
   await page.getByRole("button", { name: "Bankverbindung speichern" }).click();
+  const stepUp = page.getByRole("dialog", { name: "Bestätigen Sie, dass Sie es sind" });
+  await stepUp.getByLabel(/^Passwort/).fill(customer.password);
+  await stepUp.getByRole("button", { name: "Bestätigen" }).click();
+  await expect(stepUp).toBeHidden();
+  // The form was sent again by itself, with what was typed.
   await expect(
     page.getByText(/Bankverbindung DE89 •••• •••• •••• •••• 00 gespeichert\. Ihre Mandatsreferenz: KP-/),
   ).toBeVisible();

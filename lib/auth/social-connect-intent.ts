@@ -4,9 +4,9 @@ import "server-only";
  * /account/security. The mark is a short-lived cookie bound to the session and the provider by an
  * HMAC, so a stale or copied cookie cannot turn an ordinary sign-in into a link to another account.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { getEnv } from "@/lib/env";
+import { purposeMac, sameMac } from "@/lib/server/crypto/purpose-mac";
 
 const CONNECT_COOKIE = "portal_social_connect";
 // Only next-auth's callback route needs to see it.
@@ -14,9 +14,7 @@ const COOKIE_PATH = "/api/auth/callback";
 const MAX_AGE_SECONDS = 10 * 60;
 
 function mac(sessionId: string, provider: string): string {
-  return createHmac("sha256", getEnv().authSecret)
-    .update(`social-connect\n${sessionId}\n${provider}`)
-    .digest("base64url");
+  return purposeMac("portal/social-connect/v1", `${sessionId}\n${provider}`);
 }
 
 export async function setConnectIntent(sessionId: string, provider: string): Promise<void> {
@@ -44,7 +42,5 @@ export async function takeConnectIntent(sessionId: string | null, provider: stri
   if (!sessionId) return false;
   const [key, given] = value.split(".", 2);
   if (key !== provider || !given) return false;
-  const expected = Buffer.from(mac(sessionId, provider));
-  const actual = Buffer.from(given);
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return sameMac(mac(sessionId, provider), given);
 }

@@ -7,20 +7,16 @@ import "server-only";
  * here. What the token allows is deliberately small: ending that person's email newsletter.
  * Rotating AUTH_SECRET voids the links in old mails; the portal settings still work.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
+import { purposeMac, sameMac } from "@/lib/server/crypto/purpose-mac";
 
 const VERSION = "u1";
 const KEY_LABEL = "portal/newsletter-unsubscribe/v1";
 // cuid() ids; anything else is refused before any MAC is computed.
 const USER_ID = /^[a-z0-9]{10,40}$/i;
 
-function derivedKey(secret: string): Buffer {
-  return createHmac("sha256", secret).update(KEY_LABEL).digest();
-}
-
 function mac(secret: string, userId: string): string {
-  return createHmac("sha256", derivedKey(secret)).update(`${VERSION}\n${userId}`).digest("base64url");
+  return purposeMac(KEY_LABEL, `${VERSION}\n${userId}`, secret);
 }
 
 /** Pure (secret passed in), for tests; the app uses signUnsubscribeToken. */
@@ -34,9 +30,7 @@ export function verifyUnsubscribeTokenWith(secret: string, token: string): strin
   if (typeof token !== "string" || token.length > 200) return null;
   const [version, userId, given, ...rest] = token.split(".");
   if (version !== VERSION || !userId || !given || rest.length > 0 || !USER_ID.test(userId)) return null;
-  const expected = Buffer.from(mac(secret, userId));
-  const actual = Buffer.from(given);
-  return expected.length === actual.length && timingSafeEqual(expected, actual) ? userId : null;
+  return sameMac(mac(secret, userId), given) ? userId : null;
 }
 
 export function signUnsubscribeToken(userId: string): string {

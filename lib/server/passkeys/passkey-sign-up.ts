@@ -9,13 +9,11 @@ import "server-only";
  * new credential is discarded. What links the two steps is a signed, short-lived token (address,
  * language, user handle, challenge), so no half-made account exists between them.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import type {
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "@/lib/server/identity/response-floor";
 import { issueToken } from "@/lib/server/identity/tokens";
@@ -27,6 +25,7 @@ import {
   sendVerificationMail,
 } from "@/lib/server/identity/registration-steps";
 import { CHALLENGE_TTL_MS, issueChallenge } from "./challenges";
+import { purposeMac, sameMac } from "@/lib/server/crypto/purpose-mac";
 import {
   buildRegistrationOptions,
   newWebAuthnUserId,
@@ -38,7 +37,7 @@ import {
 type Pending = { email: string; locale: "de" | "en"; webauthnUserId: string; challenge: string; exp: number };
 
 function sign(payload: string): string {
-  return createHmac("sha256", getEnv().authSecret).update(`passkey-sign-up:${payload}`).digest("base64url");
+  return purposeMac("portal/passkey-sign-up/v1", payload);
 }
 
 function encodePending(pending: Pending): string {
@@ -49,9 +48,7 @@ function encodePending(pending: Pending): string {
 function decodePending(token: string, now: number): Pending | null {
   const [payload, mac] = token.split(".");
   if (!payload || !mac) return null;
-  const expected = Buffer.from(sign(payload));
-  const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  if (!sameMac(sign(payload), mac)) return null;
   try {
     const pending = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Pending;
     return pending.exp > now ? pending : null;

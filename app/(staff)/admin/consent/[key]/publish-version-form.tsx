@@ -19,7 +19,7 @@ import {
   PublishConsentVersionSchema,
   type PublishConsentVersionInput,
 } from "@/lib/schemas/consent";
-import { TextAreaField } from "./text-area-field";
+import { TextAreaField } from "@/components/forms/text-area-field";
 
 type Props = {
   purposeKey: string;

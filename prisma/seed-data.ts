@@ -11,19 +11,19 @@ export type SeedPurpose = {
 
 export const CONSENT_PURPOSES: SeedPurpose[] = [
   {
+    // One checkbox at sign-up, one record: the text is the checkbox's label (auth.register.acceptTerms,
+    // kept equal by tests/unit/sign-up-consent-text.test.ts), so the record proves what was ticked.
     key: "terms",
     legalBasis: "CONTRACT",
     texts: {
-      de: { title: "Nutzungsbedingungen", body: "Ich akzeptiere die Nutzungsbedingungen des Kundenportals." },
-      en: { title: "Terms of use", body: "I accept the customer portal's terms of use." },
-    },
-  },
-  {
-    key: "privacy_notice",
-    legalBasis: "LEGAL_OBLIGATION",
-    texts: {
-      de: { title: "Datenschutzhinweise", body: "Ich habe die Datenschutzhinweise zur Kenntnis genommen." },
-      en: { title: "Privacy notice", body: "I have read the privacy notice." },
+      de: {
+        title: "Nutzungsbedingungen und Datenschutzhinweise",
+        body: "Ich akzeptiere die Nutzungsbedingungen und habe die Datenschutzhinweise gelesen.",
+      },
+      en: {
+        title: "Terms of use and privacy notice",
+        body: "I accept the terms of use and have read the privacy notice.",
+      },
     },
   },
   {

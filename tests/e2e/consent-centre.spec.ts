@@ -3,6 +3,7 @@
  * prompt, driven as people would, with the database checked for append-only records.
  */
 import { expect, test } from "./fixtures";
+import { registerAndSignIn } from "./support/register";
 import { createCustomer, e2eDb, giveSecondFactor, signInAs } from "./support/users";
 import { consentTextHash } from "../../lib/server/consent/text-hash";
 
@@ -16,10 +17,10 @@ async function recordsOf(userId: string, purposeKeys: string[]) {
 
 test("[CUSTOMER] grants marketing email and analytics, withdraws analytics and sees the history with versions", async ({
   page,
-  context,
 }) => {
-  const customer = await createCustomer();
-  await signInAs(context, customer.id);
+  // Signed up through /register: ticking "I accept the terms … privacy notice" is the first record.
+  const customer = await registerAndSignIn(page);
+  const atSignUp = await e2eDb().consentRecord.findMany({ where: { userId: customer.id } });
   await page.goto("/account/privacy");
   await expect(page.getByRole("heading", { level: 1, name: "Datenschutz" })).toBeVisible();
 
@@ -27,7 +28,10 @@ test("[CUSTOMER] grants marketing email and analytics, withdraws analytics and s
   const analytics = page.getByRole("region", { name: "Analyse", exact: true });
   await expect(email.getByText("Status: Nicht erteilt")).toBeVisible();
   await expect(analytics.getByText("Status: Nicht erteilt")).toBeVisible();
-  // Contract purposes are not offered for withdrawal (this customer has none on record).
+  // Contract purposes are shown read-only, and only those on record: the terms, not a SEPA mandate.
+  const terms = page.getByRole("region", { name: "Nutzungsbedingungen und Datenschutzhinweise" });
+  await expect(terms.getByText("Status: Erteilt")).toBeVisible();
+  await expect(terms.getByRole("button", { name: /Zustimmen|Widerrufen/ })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "SEPA-Lastschriftmandat" })).toHaveCount(0);
 
   await email.getByRole("button", { name: "Zustimmen" }).click();
@@ -62,24 +66,26 @@ test("[CUSTOMER] grants marketing email and analytics, withdraws analytics and s
     await expect(row).toContainText("Deutsch");
   }
 
-  // The issue counts "four" records; this flow creates exactly three for the purposes involved:
-  // grant marketing_email, grant analytics, withdraw analytics. Nothing else in the flow writes a
-  // consent record (createCustomer registers no terms/privacy-notice grants, and granting
-  // marketing_email is consent only: the newsletter's double opt-in starts under Kommunikation).
-  // We count what happens rather than invent a fourth record (docs/decisions/0015).
-  const records = await recordsOf(customer.id, ["marketing_email", "analytics"]);
+  // Four append-only records: the terms at sign-up, then grant, grant, withdraw in the centre.
+  const records = await e2eDb().consentRecord.findMany({
+    where: { userId: customer.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { purpose: { select: { key: true } }, version: { select: { version: true } } },
+  });
   expect(records.map((r) => [r.purpose.key, r.action, r.version.version, r.source, r.locale])).toEqual([
+    ["terms", "GRANTED", 1, "REGISTRATION", "de"],
     ["marketing_email", "GRANTED", 1, "CONSENT_CENTRE", "de"],
     ["analytics", "GRANTED", 1, "CONSENT_CENTRE", "de"],
     ["analytics", "WITHDRAWN", 1, "CONSENT_CENTRE", "de"],
   ]);
-  expect(await e2eDb().consentRecord.count({ where: { userId: customer.id } })).toBe(3);
   // Append-only: the earlier records are still there, unchanged (same ids, times, content).
-  expect(records.slice(0, 2)).toEqual(granted);
+  expect(atSignUp).toHaveLength(1);
+  expect(records[0]).toMatchObject(atSignUp[0]!);
+  expect(records.slice(1, 3)).toEqual(granted);
   const analyticsText = await e2eDb().consentPurposeText.findFirstOrThrow({
     where: { locale: "de", version: { version: 1, purpose: { key: "analytics" } } },
   });
-  expect(records[2]?.textHash).toBe(analyticsText.textHash);
+  expect(records[3]?.textHash).toBe(analyticsText.textHash);
 });
 
 test("[ADMIN] publishes a material new version; the customer is asked again at the next visit and declining leaves the consent withdrawn", async ({

@@ -39,7 +39,9 @@ test("[CUSTOMER] registers, confirms the email from the mail, signs in, sees /ac
     include: { consentRecords: true },
   });
   expect(user.emailVerifiedAt).not.toBeNull();
-  expect(user.consentRecords).toHaveLength(2); // terms and privacy notice, recorded at registration
+  // The one checkbox (terms of use and privacy notice) is one record of its text (decision 0015).
+  expect(user.consentRecords).toHaveLength(1);
+  expect(user.consentRecords[0]).toMatchObject({ action: "GRANTED", source: "REGISTRATION", locale: "de" });
 });
 
 test("[CUSTOMER] a common password is refused at registration with the reason, input kept", async ({

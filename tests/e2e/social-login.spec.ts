@@ -39,7 +39,7 @@ test("[CUSTOMER] signs up with the social provider", async ({ page, axeAudits })
   expect(user.socialIdentities).toMatchObject([{ provider: "testidp", subject: email, email }]);
   expect(user.passwordCredential).toBeNull();
   expect(user.emailVerifiedAt).not.toBeNull(); // the provider asserted email_verified
-  expect(user.consentRecords).toHaveLength(2); // terms and privacy notice, stated on the page
+  expect(user.consentRecords).toHaveLength(1); // terms and privacy notice, one statement on the page
 
   // The identity is the account's only way in, so the security page will not remove it.
   await page.goto("/account/security");

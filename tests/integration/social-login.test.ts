@@ -99,7 +99,7 @@ describe("completeSocialSignIn", () => {
     expect(user.passwordCredential).toBeNull();
     expect(user.signInCount).toBe(1);
     expect(user.socialIdentities).toMatchObject([{ provider: "testidp", subject: input.subject }]);
-    expect(user.consentRecords.map((c) => c.source)).toEqual(["REGISTRATION", "REGISTRATION"]);
+    expect(user.consentRecords.map((c) => c.source)).toEqual(["REGISTRATION"]); // terms and privacy notice, one statement
 
     const session = await db.session.findUniqueOrThrow({ where: { id: result.session.id } });
     expect(session).toMatchObject({ userId: user.id, authMethods: ["SOCIAL"], rememberMe: false });

@@ -14,7 +14,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
 import {
   notifyRegistrationAttempt,
-  recordRegistrationConsents,
+  recordRegistrationConsent,
   sendVerificationMail,
 } from "./registration-steps";
 import { issueToken } from "./tokens";
@@ -62,7 +62,7 @@ async function createOrNotify(
         communicationPreference: { create: {} },
       },
     });
-    await recordRegistrationConsents(tx, { userId: user.id, locale: opts.locale, client: opts.client });
+    await recordRegistrationConsent(tx, { userId: user.id, locale: opts.locale, client: opts.client });
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
     await writeAuditEvent(tx, {
       type: "auth.registered",

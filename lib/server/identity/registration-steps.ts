@@ -15,21 +15,24 @@ import { tokenLink } from "./tokens";
 
 type Tx = Prisma.TransactionClient;
 
-export async function recordRegistrationConsents(
+/**
+ * The one checkbox at sign-up ("I accept the terms of use and have read the privacy notice"), or
+ * the same statement next to the social sign-in buttons, as one record of the purpose `terms`,
+ * whose text is that statement (decision 0015).
+ */
+export async function recordRegistrationConsent(
   tx: Tx,
   opts: { userId: string; locale: "de" | "en"; client: ClientInfo },
 ): Promise<void> {
-  for (const purposeKey of ["terms", "privacy_notice"]) {
-    await recordConsent(tx, {
-      userId: opts.userId,
-      purposeKey,
-      action: "GRANTED",
-      source: "REGISTRATION",
-      locale: opts.locale,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
-    });
-  }
+  await recordConsent(tx, {
+    userId: opts.userId,
+    purposeKey: "terms",
+    action: "GRANTED",
+    source: "REGISTRATION",
+    locale: opts.locale,
+    ip: opts.client.ip,
+    userAgent: opts.client.userAgent,
+  });
 }
 
 export function sendVerificationMail(opts: { to: string; locale: "de" | "en"; token: string }): void {

@@ -13,10 +13,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { EmailSchema } from "@/lib/schemas/auth";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { recordConsent } from "@/lib/server/consent/record-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
 import { attemptContext, sendNewDeviceNotice } from "./complete-sign-in";
+import { recordRegistrationConsent } from "./registration-steps";
 import { openSocialSession } from "./social-session";
 import { issueToken } from "./tokens";
 
@@ -41,9 +41,6 @@ export type SocialSignInResult =
  * /account/security instead).
  */
 export type SocialRefusal = "ACCOUNT_LOCKED" | "EMAIL_MISSING" | "EMAIL_IN_USE";
-
-/** Terms and privacy notice: the sign-in page says that continuing with a provider accepts them. */
-const SIGN_UP_CONSENTS = ["terms", "privacy_notice"] as const;
 
 export async function completeSocialSignIn(
   opts: SocialAssertion & { client: ClientInfo; deviceCookieId: string; locale: "de" | "en" },
@@ -126,17 +123,8 @@ export async function completeSocialSignIn(
         socialIdentities: { create: { provider, subject, email: email.value, lastUsedAt: new Date() } },
       },
     });
-    for (const purposeKey of SIGN_UP_CONSENTS) {
-      await recordConsent(tx, {
-        userId: user.id,
-        purposeKey,
-        action: "GRANTED",
-        source: "REGISTRATION",
-        locale: opts.locale,
-        ip: client.ip,
-        userAgent: client.userAgent,
-      });
-    }
+    // The sign-in page says that continuing with a provider accepts the terms and privacy notice.
+    await recordRegistrationConsent(tx, { userId: user.id, locale: opts.locale, client });
     const opened = await openSocialSession(tx, {
       user,
       provider,

@@ -21,7 +21,7 @@ import { consumeRateLimit, rateLimitIpSubject } from "@/lib/server/rate-limit/ra
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import {
   notifyRegistrationAttempt,
-  recordRegistrationConsents,
+  recordRegistrationConsent,
   sendVerificationMail,
 } from "@/lib/server/identity/registration-steps";
 import { CHALLENGE_TTL_MS, issueChallenge } from "./challenges";
@@ -138,7 +138,7 @@ async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey,
         communicationPreference: { create: {} },
       },
     });
-    await recordRegistrationConsents(tx, { userId: user.id, locale: pending.locale, client });
+    await recordRegistrationConsent(tx, { userId: user.id, locale: pending.locale, client });
     const passkey = await storePasskey(tx, user.id, verified);
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
     await writeAuditEvent(tx, {

@@ -67,6 +67,8 @@ async function failure(code: BankAccountFailure): Promise<ActionFailure> {
       return actionFailure("VALIDATION_FAILED", { formError: t("tooMany") });
     case "MANDATE_TEXT_CHANGED":
       return actionFailure("VALIDATION_FAILED", { formError: t("mandateTextChanged") });
+    case "RATE_LIMITED":
+      return actionFailure("RATE_LIMITED");
   }
 }
 

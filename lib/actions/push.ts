@@ -52,7 +52,9 @@ export async function sendTestPushAction(
   const parsed = PushSubscriptionIdSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const result = await sendTestPush(who, parsed.data.subscriptionId);
-  if (!result.ok) return actionFailure(result.code === "NOT_FOUND" ? "NOT_FOUND" : "SERVICE_UNAVAILABLE");
+  if (!result.ok) {
+    return actionFailure(result.code === "UNAVAILABLE" ? "SERVICE_UNAVAILABLE" : result.code);
+  }
   if (result.outcome !== "delivered") revalidatePath(COMMUNICATION);
   return actionOk({ outcome: result.outcome });
 }

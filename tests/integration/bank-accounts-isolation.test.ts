@@ -86,4 +86,22 @@ describe("bank account isolation", () => {
       await db.auditEvent.count({ where: { type: "bank_account.revealed", targetId: intruderId } }),
     ).toBe(0);
   });
+
+  it("reveals at most ten IBANs an hour per person, audited each time; others are unaffected", async () => {
+    const owner = await customer();
+    const other = await customer();
+    const ownerAccount = await accountOf(owner, "DE89370400440532013000");
+    const otherAccount = await accountOf(other, "AT611904300234573201");
+    for (let i = 0; i < 10; i += 1) {
+      expect((await revealIban(owner, ownerAccount)).ok).toBe(true);
+    }
+    expect(await revealIban(owner, ownerAccount)).toEqual({ ok: false, code: "RATE_LIMITED" });
+    expect(
+      await db.auditEvent.count({ where: { type: "bank_account.revealed", targetId: ownerAccount } }),
+    ).toBe(10);
+    expect(await revealIban(other, otherAccount)).toEqual({
+      ok: true,
+      value: { iban: "AT611904300234573201" },
+    });
+  });
 });

@@ -121,6 +121,18 @@ describe("push subscriptions across customers", () => {
 });
 
 describe("sending", () => {
+  it("sends at most five test notifications per quarter hour and person", async () => {
+    const lea = await customer();
+    const device = await subscribe(lea);
+    for (let i = 0; i < 5; i += 1) {
+      expect(await sendTestPush(lea, device.rowId)).toEqual({ ok: true, outcome: "delivered" });
+    }
+    expect(await sendTestPush(lea, device.rowId)).toEqual({ ok: false, code: "RATE_LIMITED" });
+    expect(push.received(device.id)).toHaveLength(5);
+    const ben = await customer();
+    expect(await sendTestPush(ben, (await subscribe(ben)).rowId)).toEqual({ ok: true, outcome: "delivered" });
+  });
+
   it("delivers a VAPID-signed, encrypted test notification in the customer's language", async () => {
     const kim = await customer("en");
     const device = await subscribe(kim);

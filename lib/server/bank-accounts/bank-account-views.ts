@@ -5,6 +5,7 @@ import "server-only";
  */
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { BankAccountActor, BankAccountResult } from "./bank-accounts";
 import { dataKeys, maskStoredIban, openIban } from "./iban-crypto";
 import { maskIban } from "./iban-mask";
@@ -46,13 +47,19 @@ export async function listBankAccounts(userId: string): Promise<BankAccountView[
   });
 }
 
-/** The full IBAN of one of the actor's accounts, audited before it is handed out. */
+/**
+ * The full IBAN of one of the actor's accounts, audited before it is handed out. At most
+ * `ibanReveal` per hour and person (another customer's id is NOT_FOUND and costs nothing).
+ */
 export async function revealIban(
   actor: BankAccountActor,
   bankAccountId: string,
 ): Promise<BankAccountResult<{ iban: string }>> {
   const account = await db.bankAccount.findFirst({ where: { id: bankAccountId, userId: actor.userId } });
   if (!account) return { ok: false, code: "NOT_FOUND" };
+  if (!(await consumeRateLimit(db, "ibanReveal", actor.userId)).allowed) {
+    return { ok: false, code: "RATE_LIMITED" };
+  }
   const iban = openIban(account.id, account.ibanCiphertext, dataKeys().all);
   await writeAuditEvent(db, {
     type: "bank_account.revealed",

@@ -27,7 +27,7 @@ export const MAX_BANK_ACCOUNTS = 5;
 export type BankAccountActor = { userId: string; locale: Locale; client: MandateClient };
 
 export type BankAccountFailure =
-  "NOT_FOUND" | "DUPLICATE" | "TOO_MANY" | "BIC_COUNTRY" | "MANDATE_TEXT_CHANGED";
+  "NOT_FOUND" | "DUPLICATE" | "TOO_MANY" | "BIC_COUNTRY" | "MANDATE_TEXT_CHANGED" | "RATE_LIMITED";
 
 export type BankAccountResult<T> = { ok: true; value: T } | { ok: false; code: BankAccountFailure };
 

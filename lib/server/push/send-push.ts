@@ -14,6 +14,7 @@ import { toLocale, type Locale } from "@/lib/i18n/config";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import { isAllowedPushEndpoint } from "./endpoint-policy";
 import { hasMarketingPushConsent } from "./push-consent";
 import type { PushActor } from "./push-subscriptions";
@@ -117,7 +118,7 @@ async function removeExpired(target: Target): Promise<void> {
 const TARGET_FIELDS = { id: true, userId: true, endpoint: true, p256dh: true, auth: true } as const;
 
 export type TestPushResult =
-  { ok: true; outcome: PushOutcome } | { ok: false; code: "NOT_FOUND" | "UNAVAILABLE" };
+  { ok: true; outcome: PushOutcome } | { ok: false; code: "NOT_FOUND" | "UNAVAILABLE" | "RATE_LIMITED" };
 
 /** "Send a test notification" to one of the customer's own devices (whatever it allows). */
 export async function sendTestPush(
@@ -131,6 +132,8 @@ export async function sendTestPush(
     select: TARGET_FIELDS,
   });
   if (!target) return { ok: false, code: "NOT_FOUND" };
+  if (!(await consumeRateLimit(db, "pushTest", actor.userId)).allowed)
+    return { ok: false, code: "RATE_LIMITED" };
   const t = pushTranslator(toLocale(actor.locale));
   const outcome = await deliver(
     target,

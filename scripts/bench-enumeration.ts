@@ -12,6 +12,11 @@ process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
 process.env.MAIL_OUTBOX_DIR = path.join(dir, "outbox");
 process.env.AUTH_SECRET ??= "bench-only-secret-0123456789abcdefghijklmnop";
 process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+// The mails go to a throwaway outbox; a line per mail would bury the figures.
+const info = console.info.bind(console);
+console.info = (...args: unknown[]) => {
+  if (typeof args[0] !== "string" || !args[0].startsWith("[mail] outbox:")) info(...args);
+};
 
 const { prepareDatabase } = await import("../tests/support/prepare-database");
 await prepareDatabase(process.env.DATABASE_URL);

@@ -53,23 +53,31 @@ export async function signOutOtherSessionsAction(): Promise<void> {
   redirect(`${SECURITY}?notice=others-signed-out&count=${count}`);
 }
 
+/**
+ * Needs a recent authentication (step-up) with the strongest factor the account has, so accounts
+ * with only a passkey or a social identity can change their address too.
+ */
 export async function changeEmailAction(input: ChangeEmailInput): Promise<ActionResult<{ sent: true }>> {
   const parsed = ChangeEmailSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await requestEmailChange(await actor(SECURITY), parsed.data);
-  if (!result.ok) {
-    const t = await getTranslations("account.security");
-    return result.code === "WRONG_PASSWORD"
-      ? actionFailure("VALIDATION_FAILED", {
-          fieldErrors: { password: ["validation.passwordWrong"] },
-          formError: t("wrongPassword"),
-        })
-      : actionFailure("VALIDATION_FAILED", {
-          fieldErrors: { newEmail: ["validation.emailSame"] },
-          formError: t("sameEmail"),
-        });
+  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  if (!auth.ok) return auth.failure;
+  const result = await requestEmailChange(
+    { userId: auth.user.id, sessionId: auth.user.sessionId, client: await getClientInfo() },
+    parsed.data,
+  );
+  if (result.ok) return actionOk({ sent: true });
+  if (result.code === "RATE_LIMITED") {
+    return actionFailure("RATE_LIMITED", {
+      formError: (await getTranslations("auth"))("rateLimited", {
+        minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)),
+      }),
+    });
   }
-  return actionOk({ sent: true });
+  return actionFailure("VALIDATION_FAILED", {
+    fieldErrors: { newEmail: ["validation.emailSame"] },
+    formError: (await getTranslations("account.security"))("sameEmail"),
+  });
 }
 
 export async function resendVerificationAction(): Promise<ActionResult<{ sent: true }>> {

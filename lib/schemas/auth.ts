@@ -75,10 +75,8 @@ export const ResetPasswordSchema = z.object({
 });
 export type ResetPasswordInput = z.input<typeof ResetPasswordSchema>;
 
-export const ChangeEmailSchema = z.object({
-  newEmail: EmailSchema,
-  password: CurrentPasswordSchema,
-});
+/** The new address only: the request needs a recent authentication (step-up) instead of a password. */
+export const ChangeEmailSchema = z.object({ newEmail: EmailSchema });
 export type ChangeEmailInput = z.input<typeof ChangeEmailSchema>;
 
 export const SessionIdSchema = z.object({ sessionId: z.string().min(1).max(64) });

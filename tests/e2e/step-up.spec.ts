@@ -5,7 +5,8 @@
 import type { Page } from "@playwright/test";
 import { verifyPassword } from "../../lib/auth/password-hash";
 import { expect, test } from "./fixtures";
-import { createCustomer, e2eDb, signInAs } from "./support/users";
+import { extractLink, waitForMail } from "./support/mailbox";
+import { createCustomer, e2eDb, signInAs, uniqueEmail } from "./support/users";
 import { addVirtualAuthenticator, runCeremony } from "./support/webauthn";
 
 const NEW_PASSWORD = "Ein neuer Satz für das Kundenkonto 2026";
@@ -102,6 +103,51 @@ test("[CUSTOMER] with a passkey steps up with the passkey, not the password", as
   const session = await e2eDb().session.findUniqueOrThrow({ where: { id: sessionId } });
   expect(session.authMethods).toEqual(["PASSKEY"]);
   expect(session.aal).toBe(2);
+});
+
+test("[CUSTOMER] with only a passkey changes the email after stepping up with it; the old address is told", async ({
+  page,
+  context,
+  axeAudits,
+}) => {
+  const user = await createCustomer();
+  const sessionId = await signInAs(context, user.id);
+  await addVirtualAuthenticator(page);
+  await page.goto("/account/security");
+  await runCeremony(
+    page,
+    axeAudits,
+    () => page.getByRole("button", { name: "Passkey hinzufügen" }).click(),
+    page.getByRole("status").filter({ hasText: /wurde hinzugefügt/ }),
+  );
+  // Passkey only: no password that the form could ask for.
+  await e2eDb().passwordCredential.delete({ where: { userId: user.id } });
+  await makeStale(sessionId);
+
+  const newEmail = uniqueEmail("neue-adresse");
+  const since = new Date();
+  await page.goto("/account/security");
+  await page.getByLabel("Neue E-Mail-Adresse").fill(newEmail);
+  await page.getByRole("button", { name: "Bestätigungslink senden" }).click();
+  const dialog = page.getByRole("dialog", { name: STEP_UP_DIALOG });
+  await runCeremony(
+    page,
+    axeAudits,
+    () => dialog.getByRole("button", { name: "Mit Passkey bestätigen" }).click(),
+    page.getByText("Wir haben einen Bestätigungslink an die neue Adresse geschickt."),
+  );
+  // Nothing changes until the new address confirms.
+  expect((await e2eDb().user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
+
+  await page.goto(extractLink(await waitForMail({ to: newEmail, since }), "/verify-email"));
+  await expect(page.getByText("Ihre neue E-Mail-Adresse ist bestätigt und ab sofort aktiv.")).toBeVisible();
+  expect((await e2eDb().user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail);
+  const notice = await waitForMail({
+    to: user.email,
+    since,
+    subject: /E-Mail-Adresse Ihres Kontos wurde geändert/,
+  });
+  expect(notice.text).toContain("n***@example.com");
 });
 
 test("[CUSTOMER] with a stale session is sent through /login/step-up by a plain form and brought back", async ({

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { requestEmailChange } from "@/lib/server/identity/account-security";
 import { verifyEmailToken } from "@/lib/server/identity/email-verification";
 import { issueToken } from "@/lib/server/identity/tokens";
 import type { ClientInfo } from "@/lib/server/request/client-info";
@@ -54,5 +55,32 @@ describe("email verification links", () => {
     );
     expect(await verifyEmailToken({ token: toTaken, client })).toEqual({ ok: false, code: "EMAIL_TAKEN" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail);
+  });
+
+  it("start a change without a password (the action requires step-up), at most three an hour-quarter", async () => {
+    const email = unique("passkey-only");
+    const user = await db.user.create({ data: { email, emailNormalized: email } });
+    const actor = { userId: user.id, sessionId: "s", client };
+    expect(await requestEmailChange(actor, { newEmail: email.toUpperCase() })).toEqual({
+      ok: false,
+      code: "SAME_EMAIL",
+    });
+    for (let i = 0; i < 3; i += 1) {
+      expect(await requestEmailChange(actor, { newEmail: unique(`new${i}`) })).toEqual({ ok: true });
+    }
+    expect(await requestEmailChange(actor, { newEmail: unique("new3") })).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+    });
+    const audited = await db.auditEvent.count({
+      where: { subjectUserId: user.id, type: "auth.email_change_requested" },
+    });
+    expect(audited).toBe(3);
+    // Only the newest link is usable: each request voids the one before.
+    const open = await db.verificationToken.count({
+      where: { userId: user.id, purpose: "EMAIL_CHANGE", consumedAt: null },
+    });
+    expect(open).toBe(1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(email);
   });
 });

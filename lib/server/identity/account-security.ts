@@ -1,8 +1,8 @@
 import "server-only";
 /** What a signed-in customer does about their own sessions and address, each step audited. */
-import { verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import { describeUserAgent, type ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSession, revokeSessions } from "@/lib/server/sessions/sessions";
 import { localeOf, sendMailInBackground } from "./notify";
@@ -66,25 +66,26 @@ export async function signOutOtherSessions(actor: Actor): Promise<number> {
   });
 }
 
-export type EmailChangeResult = { ok: true } | { ok: false; code: "WRONG_PASSWORD" | "SAME_EMAIL" };
+export type EmailChangeResult =
+  | { ok: true }
+  | { ok: false; code: "SAME_EMAIL" }
+  | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
 
 /**
  * Starts an email change: the new address must confirm a link before it replaces the old one, and
- * the old address gets a notice once it does. Re-entering the password proves the person (step-up
- * arrives with the passkeys issue). A taken address is not revealed here; confirming fails later.
+ * the old address gets a notice once it does. The caller has proved the person by a recent
+ * authentication (step-up). A taken address is not revealed here; confirming fails later.
  */
 export async function requestEmailChange(
   actor: Actor,
-  opts: { newEmail: string; password: string },
+  opts: { newEmail: string },
 ): Promise<EmailChangeResult> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: actor.userId },
-    include: { passwordCredential: true },
-  });
-  if (!user.passwordCredential || !(await verifyPassword(user.passwordCredential.hash, opts.password)))
-    return { ok: false, code: "WRONG_PASSWORD" };
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
   const newEmail = opts.newEmail.trim();
   if (newEmail.toLowerCase() === user.emailNormalized) return { ok: false, code: "SAME_EMAIL" };
+  // Each request mails an address the account does not own yet: bounded per person.
+  const limit = await consumeRateLimit(db, "emailChange", user.id);
+  if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   const token = await db.$transaction(async (tx) => {
     await voidTokens(tx, { userId: user.id, purpose: "EMAIL_CHANGE" });
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } });

@@ -103,6 +103,8 @@ export const RATE_LIMIT_POLICIES = {
   signInEmailCodeSend: { kind: "window", subject: "account", limit: 5, windowSeconds: 15 * MINUTE },
   /** Per user id: newsletter double opt-in mails (on subscribing and on "send again"). */
   newsletterConfirmation: { kind: "window", subject: "account", limit: 3, windowSeconds: 15 * MINUTE },
+  /** Per user id: "change my email" requests (each mails a link to the new address). */
+  emailChange: { kind: "window", subject: "account", limit: 3, windowSeconds: 15 * MINUTE },
   /** Per user id: full IBANs shown after step-up; bounds what one stolen fresh session can read. */
   ibanReveal: { kind: "window", subject: "account", limit: 10, windowSeconds: HOUR },
   /** Per user id: "send a test notification" (each one is a request to a third-party push service). */

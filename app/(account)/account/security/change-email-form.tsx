@@ -7,7 +7,6 @@ import { useForm } from "react-hook-form";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { PasswordField } from "@/components/forms/password-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Notice } from "@/components/ui/notice";
@@ -25,7 +24,7 @@ export function ChangeEmailForm() {
     formState: { errors, isSubmitting },
   } = useForm<ChangeEmailInput>({
     resolver: zodResolver(ChangeEmailSchema),
-    defaultValues: { newEmail: "", password: "" },
+    defaultValues: { newEmail: "" },
   });
   const { formError, run } = useActionSubmit(setError);
   const onSubmit = handleSubmit(async (values) => {
@@ -42,15 +41,9 @@ export function ChangeEmailForm() {
         label={t("newEmail")}
         autoComplete="email"
         required
+        hint={t("emailHint")}
         error={validationMessage(errors.newEmail?.message)}
         {...register("newEmail")}
-      />
-      <PasswordField
-        purpose="current"
-        label={t("currentPassword")}
-        hint={t("currentPasswordHint")}
-        error={validationMessage(errors.password?.message)}
-        {...register("password")}
       />
       <SubmitButton pending={isSubmitting}>{t("emailSubmit")}</SubmitButton>
     </form>

@@ -6,14 +6,14 @@
  * and leave the account as it was. Customers with neither factor: payment.spec.ts (step-up only).
  */
 import { createCipheriv, randomBytes } from "node:crypto";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { parseEncryptionKey, type EncryptionKey } from "../../lib/env";
 import { ensureLocalSecrets } from "../../lib/local-secrets";
-import { expect, test, type AxeAudits } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { listMail, waitForMail } from "./support/mailbox";
 import { createCustomer, e2eDb, signInAs } from "./support/users";
-import { addVirtualAuthenticator, runCeremony } from "./support/webauthn";
+import { customerWithPasskey, runCeremony } from "./support/webauthn";
 
 const OLD_MASKED = "DE89 •••• •••• •••• •••• 00";
 const NEW_IBAN = "AT611904300234573201";
@@ -21,21 +21,6 @@ const NEW_GROUPED = "AT61 1904 3002 3457 3201";
 const NEW_MASKED = "AT61 •••• •••• •••• ••01";
 const CONFIRM_PASSKEY = "Mit Passkey bestätigen";
 const REJECTED = "Die Bestätigung wurde abgelehnt und nichts ausgeführt";
-
-/** A signed-in customer who registered a passkey in /account/security, as a person would. */
-async function customerWithPasskey(page: Page, context: BrowserContext, axeAudits: AxeAudits) {
-  const user = await createCustomer();
-  await signInAs(context, user.id);
-  await addVirtualAuthenticator(page);
-  await page.goto("/account/security");
-  await runCeremony(
-    page,
-    axeAudits,
-    () => page.getByRole("button", { name: "Passkey hinzufügen" }).click(),
-    page.getByRole("status").filter({ hasText: /wurde hinzugefügt/ }),
-  );
-  return user;
-}
 
 /** Adds DE89… with a mandate at /account/payment and returns its row. */
 async function addAccount(page: Page, userId: string) {

@@ -7,7 +7,7 @@ import { verifyPassword } from "../../lib/auth/password-hash";
 import { expect, test } from "./fixtures";
 import { extractLink, waitForMail } from "./support/mailbox";
 import { createCustomer, e2eDb, signInAs, uniqueEmail } from "./support/users";
-import { addVirtualAuthenticator, runCeremony } from "./support/webauthn";
+import { customerWithPasskey, runCeremony } from "./support/webauthn";
 
 const NEW_PASSWORD = "Ein neuer Satz für das Kundenkonto 2026";
 const STEP_UP_DIALOG = "Bestätigen Sie, dass Sie es sind";
@@ -79,16 +79,7 @@ test("[CUSTOMER] with a passkey steps up with the passkey, not the password", as
   context,
   axeAudits,
 }) => {
-  const user = await createCustomer();
-  const sessionId = await signInAs(context, user.id);
-  await addVirtualAuthenticator(page);
-  await page.goto("/account/security");
-  await runCeremony(
-    page,
-    axeAudits,
-    () => page.getByRole("button", { name: "Passkey hinzufügen" }).click(),
-    page.getByRole("status").filter({ hasText: /wurde hinzugefügt/ }),
-  );
+  const { sessionId } = await customerWithPasskey(page, context, axeAudits);
   await makeStale(sessionId);
 
   await requestPasswordChange(page);
@@ -110,19 +101,10 @@ test("[CUSTOMER] with only a passkey changes the email after stepping up with it
   context,
   axeAudits,
 }) => {
-  const user = await createCustomer();
-  const sessionId = await signInAs(context, user.id);
-  await addVirtualAuthenticator(page);
-  await page.goto("/account/security");
-  await runCeremony(
-    page,
-    axeAudits,
-    () => page.getByRole("button", { name: "Passkey hinzufügen" }).click(),
-    page.getByRole("status").filter({ hasText: /wurde hinzugefügt/ }),
-  );
+  const user = await customerWithPasskey(page, context, axeAudits);
   // Passkey only: no password that the form could ask for.
   await e2eDb().passwordCredential.delete({ where: { userId: user.id } });
-  await makeStale(sessionId);
+  await makeStale(user.sessionId);
 
   const newEmail = uniqueEmail("neue-adresse");
   const since = new Date();

@@ -4,29 +4,14 @@
  * same approval after the stored details were altered behind the page's back is rejected. Passkeys
  * through Chromium's virtual authenticator (support/webauthn.ts).
  */
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { expect, test, type AxeAudits } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { createCustomer, e2eDb, signInAs } from "./support/users";
-import { addVirtualAuthenticator, runCeremony } from "./support/webauthn";
+import { customerWithPasskey, runCeremony } from "./support/webauthn";
 
 const TOTAL = /^1\.249,00\s€$/;
 const REJECTED = "Die Bestätigung wurde abgelehnt und nichts ausgeführt";
-
-/** A signed-in customer who registered a passkey in /account/security, as a person would. */
-async function customerWithPasskey(page: Page, context: BrowserContext, axeAudits: AxeAudits) {
-  const user = await createCustomer();
-  const sessionId = await signInAs(context, user.id);
-  await addVirtualAuthenticator(page);
-  await page.goto("/account/security");
-  await runCeremony(
-    page,
-    axeAudits,
-    () => page.getByRole("button", { name: "Passkey hinzufügen" }).click(),
-    page.getByRole("status").filter({ hasText: /wurde hinzugefügt/ }),
-  );
-  return { ...user, sessionId };
-}
 
 /** Opens the demo approval and returns the pending transaction the page shows. */
 async function openOrderApproval(page: Page, userId: string) {

@@ -2,8 +2,9 @@
  * Chromium's virtual authenticator for passkey specs: a platform authenticator with resident keys
  * and user verification that answers without a prompt.
  */
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import type { AxeAudits } from "../fixtures";
+import { createCustomer, signInAs } from "./users";
 
 export async function addVirtualAuthenticator(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -41,4 +42,19 @@ export async function runCeremony(
     if (await done.first().isVisible()) return;
     if (attempt === 3) throw new Error("the WebAuthn ceremony was cancelled three times");
   }
+}
+
+/** A signed-in customer who registered a passkey in /account/security, as a person would. */
+export async function customerWithPasskey(page: Page, context: BrowserContext, axeAudits: AxeAudits) {
+  const user = await createCustomer();
+  const sessionId = await signInAs(context, user.id);
+  await addVirtualAuthenticator(page);
+  await page.goto("/account/security");
+  await runCeremony(
+    page,
+    axeAudits,
+    () => page.getByRole("button", { name: "Passkey hinzufügen" }).click(),
+    page.getByRole("status").filter({ hasText: /wurde hinzugefügt/ }),
+  );
+  return { ...user, sessionId };
 }

@@ -4,8 +4,11 @@
  * can never be read, changed, used or removed by its id or endpoint; delivery, 410 clean-up and
  * failure counting; transactional vs marketing (marketing_push consent).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { hashPassword } from "@/lib/auth/password-hash";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { changePassword } from "@/lib/server/identity/change-password";
+import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import {
   listPushDevices,
@@ -248,5 +251,40 @@ describe("endpoint policy (SSRF)", () => {
   it("fingerprints an endpoint as the page does (SHA-256 hex, 32 characters)", () => {
     expect(endpointFingerprint("https://fcm.googleapis.com/fcm/send/abc")).toMatch(/^[0-9a-f]{32}$/);
     expect(endpointFingerprint("a")).not.toBe(endpointFingerprint("b"));
+  });
+
+  it("tells the customer's devices about a sign-in from a new device and a password change", async () => {
+    const password = "Ein sicherer Satz für die Geräte";
+    const email = `push-security.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
+    const user = await db.user.create({
+      data: {
+        email,
+        emailNormalized: email,
+        passwordCredential: { create: { hash: await hashPassword(password) } },
+      },
+    });
+    const actor = { ...(await customer()), userId: user.id };
+    const phone = await subscribe(actor);
+    const signIn = (deviceCookieId: string) =>
+      signInWithPassword({ email, password, rememberMe: false, deviceCookieId, client: actor.client });
+    const titles = () =>
+      push.received(phone.id).map((m) => (JSON.parse(m.plaintext) as { title: string }).title);
+
+    expect((await signIn("known-laptop")).ok).toBe(true); // the first device: nothing to report
+    const second = await signIn("new-tablet");
+    expect(second.ok).toBe(true);
+    await vi.waitFor(() => expect(titles()).toEqual(["Neue Anmeldung bei Ihrem Konto"]));
+
+    if (!second.ok) return;
+    const changed = await changePassword(
+      { userId: user.id, sessionId: second.session.id, client: actor.client },
+      "Ein ganz anderer Satz für später",
+    );
+    expect(changed.ok).toBe(true);
+    const audited = await db.auditEvent.findFirstOrThrow({
+      where: { subjectUserId: user.id, type: "auth.password_changed" },
+    });
+    expect(audited.metadata).toEqual({ sessionsRevoked: 1, replacedExisting: true });
+    await vi.waitFor(() => expect(titles()).toEqual(["Neue Anmeldung bei Ihrem Konto", "Passwort geändert"]));
   });
 });

@@ -8,7 +8,12 @@ import { verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { localeOf, sendMailInBackground, securityReviewUrl } from "@/lib/server/identity/notify";
+import {
+  localeOf,
+  securityReviewUrl,
+  sendMailInBackground,
+  sendSecurityPushInBackground,
+} from "@/lib/server/identity/notify";
 import type { MailFactor } from "@/lib/server/mail/templates";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { replaceRecoveryCodes } from "./recovery-code-store";
@@ -73,6 +78,7 @@ export async function acceptTotpCode(
 }
 
 function notify(userId: string, name: "factor-added" | "factor-removed", factor: MailFactor): void {
+  sendSecurityPushInBackground(userId, "securitySettingsChanged");
   void db.user.findUnique({ where: { id: userId }, select: { email: true, locale: true } }).then((user) => {
     if (!user) return;
     sendMailInBackground({

@@ -11,7 +11,7 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { checkPasswordPolicy } from "@/lib/server/passwords/common-passwords";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
-import { localeOf, sendMailInBackground } from "./notify";
+import { localeOf, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
 
 export type ChangePasswordResult =
   | { ok: true; sessionsRevoked: number }
@@ -47,7 +47,7 @@ export async function changePassword(
       subjectUserId: user.id,
       ip: actor.client.ip,
       userAgent: actor.client.userAgent,
-      metadata: { sessionsRevoked: revoked, passwordWasSet: existing !== null },
+      metadata: { sessionsRevoked: revoked, replacedExisting: existing !== null },
     });
     return revoked;
   });
@@ -59,5 +59,6 @@ export async function changePassword(
       data: { time: new Date(), resetUrl: `${getEnv().appUrl}/forgot-password` },
     },
   });
+  sendSecurityPushInBackground(user.id, "passwordChanged");
   return { ok: true, sessionsRevoked };
 }

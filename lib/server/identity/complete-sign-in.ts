@@ -12,7 +12,7 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordDeviceSignIn } from "@/lib/server/devices/devices";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { createSession, type AuthMethodName, type NewSession } from "@/lib/server/sessions/sessions";
-import { localeOf, sendMailInBackground, signInMailFacts } from "./notify";
+import { localeOf, sendMailInBackground, sendSecurityPushInBackground, signInMailFacts } from "./notify";
 
 type Tx = Prisma.TransactionClient;
 
@@ -57,7 +57,7 @@ export type SignInRecord = {
 export type RecordedSignIn = {
   session: NewSession;
   /** Set when the user gets the new-device notice, which is sent once the transaction committed. */
-  newDeviceNotice: { to: string; locale: string } | null;
+  newDeviceNotice: { userId: string; to: string; locale: string } | null;
 };
 
 /**
@@ -131,7 +131,10 @@ export async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<Recorded
       targetId: device.deviceId,
     });
   }
-  return { session, newDeviceNotice: notify ? { to: user.email, locale: user.locale } : null };
+  return {
+    session,
+    newDeviceNotice: notify ? { userId: user.id, to: user.email, locale: user.locale } : null,
+  };
 }
 
 /** The new-device mail, after commit: a rolled-back sign-in must not announce itself. */
@@ -142,6 +145,7 @@ export function sendNewDeviceNotice(recorded: RecordedSignIn, client: ClientInfo
     locale: localeOf(recorded.newDeviceNotice.locale),
     template: { name: "new-device-sign-in", data: signInMailFacts(client) },
   });
+  sendSecurityPushInBackground(recorded.newDeviceNotice.userId, "newDeviceSignIn");
 }
 
 /** A sign-in that changes nothing else: its own transaction, then the notice. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { sendMail, type MailTemplate } from "@/lib/server/mail/send-mail";
+import { sendSecurityPush, type SecurityPushNotice } from "@/lib/server/push/send-push";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 
 /**
@@ -16,6 +17,18 @@ export function sendMailInBackground(opts: {
   void sendMail(opts).catch((error: unknown) => {
     console.error(
       `[mail] delivery of "${opts.template.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+}
+
+/**
+ * The same security notice on the customer's push devices that allow security notices, off the
+ * request path like the mail (which stays the channel of record).
+ */
+export function sendSecurityPushInBackground(userId: string, notice: SecurityPushNotice): void {
+  void sendSecurityPush(userId, notice).catch((error: unknown) => {
+    console.error(
+      `[push] security notice "${notice}" failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   });
 }

@@ -12,7 +12,7 @@ import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
-import { localeOf, sendMailInBackground } from "./notify";
+import { localeOf, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
 import { consumeToken, issueToken, TOKEN_TTL_MINUTES, tokenLink, voidTokens } from "./tokens";
 
@@ -133,6 +133,7 @@ export async function resetPassword(opts: {
       data: { time: new Date(), resetUrl: `${getEnv().appUrl}/forgot-password` },
     },
   });
+  sendSecurityPushInBackground(user.id, "passwordChanged");
   return { ok: true };
 }
 

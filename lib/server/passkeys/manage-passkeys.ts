@@ -7,7 +7,12 @@ import "server-only";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { localeOf, sendMailInBackground, securityReviewUrl } from "@/lib/server/identity/notify";
+import {
+  localeOf,
+  securityReviewUrl,
+  sendMailInBackground,
+  sendSecurityPushInBackground,
+} from "@/lib/server/identity/notify";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { storePasskey, verifyPasskeyRegistration } from "./passkey-registration";
 
@@ -38,6 +43,7 @@ export async function listPasskeys(userId: string): Promise<PasskeyListItem[]> {
 type Actor = { userId: string; email: string; locale: string; client: ClientInfo };
 
 function notifyFactorChange(actor: Actor, name: "factor-added" | "factor-removed"): void {
+  sendSecurityPushInBackground(actor.userId, "securitySettingsChanged");
   sendMailInBackground({
     to: actor.email,
     locale: localeOf(actor.locale),

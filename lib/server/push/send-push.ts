@@ -172,8 +172,9 @@ async function sendToDevices(
 export type SecurityPushNotice = "newDeviceSignIn" | "passwordChanged" | "securitySettingsChanged";
 
 /**
- * A transactional security notice to every device of the customer that allows them. Not wired to
- * sign-in or the security settings yet; the mail notices remain the channel of record.
+ * A transactional security notice to every device of the customer that allows them: sent next to
+ * the mails about a new-device sign-in, a password change and an added or removed factor
+ * (identity/notify.ts). The mails remain the channel of record.
  */
 export async function sendSecurityPush(userId: string, notice: SecurityPushNotice): Promise<PushTally> {
   return sendToDevices({ userId, allowsTransactional: true }, (locale) => {

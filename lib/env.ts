@@ -17,6 +17,11 @@ import {
 import { parseOidcProviders, type OidcProviderConfig } from "./env-oidc";
 import { isWeakSecret } from "./weak-secrets";
 import {
+  isValidCreditorIdentifier,
+  normaliseCreditorIdentifier,
+  TEST_CREDITOR_IDENTIFIER,
+} from "./sepa/creditor-identifier";
+import {
   vapidKeysMatch,
   vapidPrivateKeyProblem,
   vapidPublicKeyProblem,
@@ -38,6 +43,11 @@ function minutes(min: number, max: number, fallback: number) {
     .min(min, message)
     .max(max, message)
     .default(fallback);
+}
+
+/** A line copied from .env.example with nothing after "=" means "not set", not "empty". */
+function emptyAsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema);
 }
 
 const EnvSchema = z.object({
@@ -84,6 +94,21 @@ const EnvSchema = z.object({
   STEP_UP_MAX_AGE_SECONDS: minutes(60, 3600, 600),
   DELETION_GRACE_DAYS: minutes(0, 90, 14),
   PROFILING_SKIP_BACKOFF_DAYS: minutes(1, 365, 30),
+  SEPA_CREDITOR_NAME: emptyAsUnset(
+    z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(70, "must be at most 70 characters (SEPA name field)")
+      .default("Kundenportal Demo GmbH"),
+  ),
+  SEPA_CREDITOR_ID: emptyAsUnset(
+    z
+      .string()
+      .transform(normaliseCreditorIdentifier)
+      .refine(isValidCreditorIdentifier, "must be a SEPA creditor identifier with valid check digits")
+      .default(TEST_CREDITOR_IDENTIFIER),
+  ),
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().optional(),
@@ -116,6 +141,8 @@ export type Env = {
   /** Days a skipped progressive-profiling question stays away (docs/decisions/0017). */
   profilingSkipBackoffDays: number;
   oidcProviders: OidcProviderConfig[];
+  /** The creditor named on SEPA direct-debit mandates (docs/decisions/0012). */
+  sepaCreditor: { name: string; identifier: string };
   /** Web Push (VAPID); null when not configured, and push is then unavailable (docs/decisions/0014). */
   push: PushConfig | null;
   /** Secrets taken from the generated local file rather than the environment. */
@@ -195,6 +222,12 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
     }
     if (v.DEMO_DATA === "on")
       issues.push({ variable: "DEMO_DATA", message: "demo accounts are refused on a public URL" });
+    if (v.SEPA_CREDITOR_ID === TEST_CREDITOR_IDENTIFIER) {
+      issues.push({
+        variable: "SEPA_CREDITOR_ID",
+        message: "is the Bundesbank's test identifier; set your own for mandates on a public URL",
+      });
+    }
     if (!v.SMTP_URL) {
       issues.push({
         variable: "SMTP_URL",
@@ -263,6 +296,7 @@ export function parseEnv(source: Source, secretsFromFile: readonly GeneratedSecr
     deletionGraceDays: v.DELETION_GRACE_DAYS,
     profilingSkipBackoffDays: v.PROFILING_SKIP_BACKOFF_DAYS,
     oidcProviders,
+    sepaCreditor: { name: v.SEPA_CREDITOR_NAME, identifier: v.SEPA_CREDITOR_ID },
     push,
     generatedSecrets: [...secretsFromFile],
   };

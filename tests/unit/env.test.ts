@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, isLocalUrl, parseEncryptionKey, parseEnv } from "@/lib/env";
 
-const PUBLIC = { APP_URL: "https://konto.example.de", SMTP_URL: "smtps://u:p@mail.example.de:465" };
+const PUBLIC = {
+  APP_URL: "https://konto.example.de",
+  SMTP_URL: "smtps://u:p@mail.example.de:465",
+  SEPA_CREDITOR_ID: "DE79ZZZ01234567890",
+};
 const STRONG = {
   AUTH_SECRET: "q8Yt3vN1xK0pLm2Rz7Wc5Hs9Ud4Fe6Gj",
   DATA_ENCRYPTION_KEY: Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString(
@@ -72,13 +76,14 @@ describe("parseEnv", () => {
       "APP_URL",
       "AUTH_SECRET",
       "DATA_ENCRYPTION_KEY",
+      "SEPA_CREDITOR_ID",
       "SMTP_URL",
     ]);
     expect(
       issuesOf({ APP_URL: "https://konto.example.de", SMTP_URL: "smtp://mail.example.de" })
         .map((i) => i.variable)
         .sort(),
-    ).toEqual(["AUTH_SECRET", "DATA_ENCRYPTION_KEY"]);
+    ).toEqual(["AUTH_SECRET", "DATA_ENCRYPTION_KEY", "SEPA_CREDITOR_ID"]);
   });
 
   it("refuses weak and default secrets on a public URL", () => {
@@ -96,6 +101,31 @@ describe("parseEnv", () => {
       DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString("base64"),
     });
     expect(zeros).toEqual([expect.objectContaining({ variable: "DATA_ENCRYPTION_KEY" })]);
+  });
+
+  it("reads the SEPA creditor, normalised, and names an identifier with wrong check digits", () => {
+    const env = parseEnv({
+      ...STRONG,
+      SEPA_CREDITOR_NAME: "Beispiel Shop GmbH",
+      SEPA_CREDITOR_ID: "de79 zzz0 1234 5678 90",
+    });
+    expect(env.sepaCreditor).toEqual({ name: "Beispiel Shop GmbH", identifier: "DE79ZZZ01234567890" });
+    expect(parseEnv({ ...STRONG, SEPA_CREDITOR_ID: "" }).sepaCreditor.identifier).toBe("DE98ZZZ09999999999");
+    expect(issuesOf({ ...STRONG, SEPA_CREDITOR_ID: "DE78ZZZ01234567890" })).toEqual([
+      expect.objectContaining({
+        variable: "SEPA_CREDITOR_ID",
+        message: expect.stringContaining("check digits"),
+      }),
+    ]);
+  });
+
+  it("refuses the Bundesbank test creditor identifier on a public URL", () => {
+    expect(issuesOf({ ...STRONG, ...PUBLIC, SEPA_CREDITOR_ID: undefined })).toEqual([
+      expect.objectContaining({
+        variable: "SEPA_CREDITOR_ID",
+        message: expect.stringContaining("test identifier"),
+      }),
+    ]);
   });
 
   it("accepts explicit strong secrets on a public https URL and refuses demo data there", () => {

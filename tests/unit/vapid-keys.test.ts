@@ -24,7 +24,11 @@ const STRONG = {
     "base64",
   ),
 };
-const PUBLIC = { APP_URL: "https://konto.example.de", SMTP_URL: "smtps://u:p@mail.example.de:465" };
+const PUBLIC = {
+  APP_URL: "https://konto.example.de",
+  SMTP_URL: "smtps://u:p@mail.example.de:465",
+  SEPA_CREDITOR_ID: "DE79ZZZ01234567890",
+};
 const PAIR = generateVapidKeys();
 const VAPID = {
   VAPID_PUBLIC_KEY: PAIR.publicKey,

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { placeholderMetadata } from "@/components/ui/placeholder-page";
 import { requireRole } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return placeholderMetadata("staff.admin");
+  const t = await getTranslations("staff.admin");
+  return { title: t("title") };
 }
 
 /** The administration's index: one entry per area (staff and API keys follow in later issues). */

@@ -6,6 +6,7 @@ import "server-only";
  * wording, version and language the customer agreed to, and when.
  */
 import { randomBytes } from "node:crypto";
+import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordConsent } from "@/lib/server/consent/record-consent";
@@ -17,13 +18,12 @@ export type MandateClient = { ip: string | null; userAgent: string | null };
 export const SEPA_MANDATE_PURPOSE = "sepa_mandate";
 
 /**
- * The creditor named in every mandate. DE98ZZZ09999999999 is the Deutsche Bundesbank's published
- * test creditor identifier; an operator replaces both values with its own before going live.
+ * The creditor named in every mandate: SEPA_CREDITOR_NAME and SEPA_CREDITOR_ID (validated at start;
+ * the default is the Deutsche Bundesbank's test identifier, refused on a public URL).
  */
-export const SEPA_CREDITOR = {
-  name: "Kundenportal Demo GmbH",
-  identifier: "DE98ZZZ09999999999",
-} as const;
+export function sepaCreditor(): { name: string; identifier: string } {
+  return getEnv().sepaCreditor;
+}
 
 export type MandateText = {
   version: number;
@@ -101,7 +101,7 @@ export async function grantMandate(
       userId: opts.userId,
       bankAccountId: opts.bankAccountId,
       mandateReference: newMandateReference(new Date()),
-      creditorIdentifier: SEPA_CREDITOR.identifier,
+      creditorIdentifier: sepaCreditor().identifier,
       textVersion: String(text.version),
       textLocale: text.locale,
       textHash: text.textHash,

@@ -3,7 +3,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { placeholderMetadata } from "@/components/ui/placeholder-page";
 import { requireUser } from "@/lib/auth/session";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { getCommunicationSettings } from "@/lib/server/communication/preferences";
@@ -12,7 +11,8 @@ import { PushDevices } from "./push-devices";
 import { ResendConfirmation } from "./resend-confirmation";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return placeholderMetadata("account.communication");
+  const t = await getTranslations("account.communication");
+  return { title: t("title") };
 }
 
 export default async function AccountCommunicationPage() {

@@ -3,19 +3,19 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { placeholderMetadata } from "@/components/ui/placeholder-page";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { toLocale } from "@/lib/i18n/config";
 import { listBankAccounts } from "@/lib/server/bank-accounts/bank-account-views";
 import { MAX_BANK_ACCOUNTS } from "@/lib/server/bank-accounts/bank-accounts";
-import { getMandateText, SEPA_CREDITOR } from "@/lib/server/bank-accounts/sepa-mandates";
+import { getMandateText, sepaCreditor } from "@/lib/server/bank-accounts/sepa-mandates";
 import { AddBankAccountForm } from "./add-bank-account-form";
 import { BankAccountItem } from "./bank-account-item";
 import type { MandateTextView } from "./bank-details-fields";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return placeholderMetadata("account.payment");
+  const t = await getTranslations("account.payment");
+  return { title: t("title") };
 }
 
 export default async function AccountPaymentPage() {
@@ -32,8 +32,8 @@ export default async function AccountPaymentPage() {
         title: text.title,
         body: text.body,
         textHash: text.textHash,
-        creditorName: SEPA_CREDITOR.name,
-        creditorIdentifier: SEPA_CREDITOR.identifier,
+        creditorName: sepaCreditor().name,
+        creditorIdentifier: sepaCreditor().identifier,
       }
     : null;
 

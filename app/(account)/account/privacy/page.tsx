@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { placeholderMetadata } from "@/components/ui/placeholder-page";
 import { requireUser } from "@/lib/auth/session";
 import { toLocale } from "@/lib/i18n/config";
 import { getConsentOverview } from "@/lib/server/consent/consent-overview";
@@ -10,7 +9,8 @@ import { DataExportSection } from "./export-section";
 import { PurposeItem } from "./purpose-item";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return placeholderMetadata("account.privacy");
+  const t = await getTranslations("account.privacy");
+  return { title: t("title") };
 }
 
 export default async function AccountPrivacyPage() {

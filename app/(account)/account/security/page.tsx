@@ -6,7 +6,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listSignInHistory } from "@/lib/server/identity/account-security";
 import { listActiveSessions } from "@/lib/server/sessions/sessions";
-import { placeholderMetadata } from "@/components/ui/placeholder-page";
 import { Authenticator } from "./authenticator";
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
@@ -16,7 +15,8 @@ import { SessionList } from "./session-list";
 import { SignInHistory } from "./sign-in-history";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return placeholderMetadata("account.security");
+  const t = await getTranslations("account.security");
+  return { title: t("title") };
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -7,12 +7,12 @@
  */
 import { createCipheriv, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
 import { parseEncryptionKey, type EncryptionKey } from "../../lib/env";
 import { ensureLocalSecrets } from "../../lib/local-secrets";
 import { expect, test } from "./fixtures";
 import { listMail, waitForMail } from "./support/mailbox";
 import { createCustomer, e2eDb, signInAs } from "./support/users";
+import { activateAuthenticatorApp, totpCode } from "./support/totp";
 import { customerWithPasskey, runCeremony } from "./support/webauthn";
 
 const OLD_MASKED = "DE89 •••• •••• •••• •••• 00";
@@ -177,14 +177,6 @@ test("[CUSTOMER] confirming after the stored new IBAN was swapped behind the pag
   expect(notices.map((m) => m.subject)).toEqual([expect.stringMatching(/Neue Bankverbindung hinterlegt/)]);
 });
 
-/** The code an authenticator app shows `offsetSteps` steps from now (not in a step's last 3 s). */
-async function totpCode(secret: string, offsetSteps = 0): Promise<string> {
-  const secondsLeft = 30 - ((Date.now() / 1000) % 30);
-  if (secondsLeft < 3) await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 200));
-  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
-  return totp.generate({ timestamp: Date.now() + offsetSteps * 30_000 });
-}
-
 test("[CUSTOMER] without a passkey confirms the new IBAN with a code from the authenticator app", async ({
   page,
   context,
@@ -192,14 +184,7 @@ test("[CUSTOMER] without a passkey confirms the new IBAN with a code from the au
   const user = await createCustomer();
   await signInAs(context, user.id);
   await page.goto("/account/security");
-  await page.getByRole("button", { name: "Authenticator-App einrichten" }).click();
-  const secret = (await page.getByLabel("Schlüssel für die manuelle Eingabe").inputValue()).replace(
-    /\s+/g,
-    "",
-  );
-  await page.getByLabel("Sechsstelliger Code aus der App").fill(await totpCode(secret));
-  await page.getByRole("button", { name: "Aktivieren" }).click();
-  await expect(page.getByText("Die Authenticator-App ist jetzt aktiv.")).toBeVisible();
+  const secret = await activateAuthenticatorApp(page);
 
   const account = await addAccount(page, user.id);
   const transaction = await requestIbanChange(page, user.id);

@@ -5,9 +5,9 @@
  * through Chromium's virtual authenticator (support/webauthn.ts).
  */
 import type { Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
 import { expect, test } from "./fixtures";
 import { createCustomer, e2eDb, signInAs } from "./support/users";
+import { activateAuthenticatorApp, totpCode } from "./support/totp";
 import { customerWithPasskey, runCeremony } from "./support/webauthn";
 
 const TOTAL = /^1\.249,00\s€$/;
@@ -105,14 +105,6 @@ test("[CUSTOMER] approving after the stored order details were altered behind th
     .toBe(1);
 });
 
-/** The code an authenticator app shows `offsetSteps` steps from now (not in a step's last 3 s). */
-async function totpCode(secret: string, offsetSteps = 0): Promise<string> {
-  const secondsLeft = 30 - ((Date.now() / 1000) % 30);
-  if (secondsLeft < 3) await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 200));
-  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
-  return totp.generate({ timestamp: Date.now() + offsetSteps * 30_000 });
-}
-
 test("[CUSTOMER] without a passkey approves the order with a code from the authenticator app", async ({
   page,
   context,
@@ -120,14 +112,7 @@ test("[CUSTOMER] without a passkey approves the order with a code from the authe
   const user = await createCustomer();
   await signInAs(context, user.id);
   await page.goto("/account/security");
-  await page.getByRole("button", { name: "Authenticator-App einrichten" }).click();
-  const secret = (await page.getByLabel("Schlüssel für die manuelle Eingabe").inputValue()).replace(
-    /\s+/g,
-    "",
-  );
-  await page.getByLabel("Sechsstelliger Code aus der App").fill(await totpCode(secret));
-  await page.getByRole("button", { name: "Aktivieren" }).click();
-  await expect(page.getByText("Die Authenticator-App ist jetzt aktiv.")).toBeVisible();
+  const secret = await activateAuthenticatorApp(page);
 
   const transaction = await openOrderApproval(page, user.id);
   await expect(page.getByRole("button", { name: "Mit Passkey bestätigen" })).toHaveCount(0);

@@ -4,6 +4,7 @@
  *   on) and fails the test on serious or critical violations;
  * - fails the test on an unexpected console error or uncaught page error.
  */
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
@@ -51,7 +52,21 @@ export type AxeAudits = {
   skipOrigin(origin: string): void;
 };
 
+/**
+ * Every test is its own client: the E2E server trusts X-Forwarded-For (TRUST_PROXY=1), and without
+ * this all specs would sign in from one address, so the risk engine's "many accounts from one IP"
+ * would ask a second factor of whichever spec comes late in the run. A spec that tests a place
+ * sets its own header (page.setExtraHTTPHeaders wins over the context's).
+ */
+function clientIpFor(testId: string): string {
+  const hash = createHash("sha256").update(testId).digest();
+  return `10.${hash[0]}.${hash[1]}.${1 + (hash[2]! % 254)}`;
+}
+
 export const test = base.extend<{ axeAudits: AxeAudits }>({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
+    await provide({ "X-Forwarded-For": clientIpFor(testInfo.testId), ...extraHTTPHeaders });
+  },
   axeAudits: [
     async ({ page }, use, testInfo) => {
       const audited: string[] = [];

@@ -6,6 +6,7 @@ import type {
 } from "@simplewebauthn/server";
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
+import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
@@ -116,12 +117,19 @@ export async function finishPasskeySignInAction(input: {
   const parsed = AuthenticationResponseSchema.safeParse(input.response);
   if (!parsed.success) return actionFailure("UNAUTHENTICATED", { formError: t("signIn.failed") });
   const deviceCookieId = (await readDeviceCookie()) ?? newDeviceCookieId();
+  const callbackUrl = CallbackUrlSchema.parse(input.callbackUrl);
   const result = await signInWithPasskey({
     response: parsed.data,
     deviceCookieId,
     client: await getClientInfo(),
+    returnTo: callbackUrl,
   });
   await setDeviceCookie(deviceCookieId);
+  if (!result.ok && result.code === "SECOND_FACTOR_REQUIRED") {
+    // A passkey without user verification is one factor; the risk engine wants a second one.
+    await setPendingSignInCookie(result.pendingToken);
+    return actionOk({ redirectTo: "/login/verify" });
+  }
   if (!result.ok) {
     if (result.code === "RATE_LIMITED") return rateLimited(result.retryAfterSeconds);
     if (result.code === "ACCOUNT_LOCKED" || result.code === "BLOCKED_BY_RISK")
@@ -135,7 +143,6 @@ export async function finishPasskeySignInAction(input: {
   await setSessionCookie(result.session);
   // During the deletion grace period every sign-in lands where it can be cancelled.
   if (await isDeletionPending(result.userId)) return actionOk({ redirectTo: DELETION_PENDING_PATH });
-  const callbackUrl = CallbackUrlSchema.parse(input.callbackUrl);
   // Returned, not redirect()ed: the autofill flow runs outside a form and navigates itself.
   return actionOk({ redirectTo: toSafeRelativePath(callbackUrl, "/account") });
 }

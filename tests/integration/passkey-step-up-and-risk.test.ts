@@ -7,6 +7,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { hashToken } from "@/lib/auth/session-token";
+import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
+import { verifySecondFactor } from "@/lib/server/identity/verify-second-factor";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
 import { stepUpPasskeyOptions, stepUpWithPasskey } from "@/lib/server/identity/step-up";
@@ -18,6 +21,7 @@ afterAll(() => db.$disconnect());
 
 const BERLIN = { country: "DE", city: "Berlin", latitude: 52.52, longitude: 13.405 };
 const NEW_YORK = { country: "US", city: "New York", latitude: 40.7128, longitude: -74.006 };
+const PARIS = { country: "FR", city: "Paris", latitude: 48.8566, longitude: 2.3522 };
 const uniqueIp = () => `2001:db8:77::${Math.floor(Math.random() * 0xffff).toString(16)}`;
 const clientAt = (location: typeof BERLIN): ClientInfo => ({
   ip: uniqueIp(),
@@ -138,5 +142,63 @@ describe("passkey sign-in and the risk engine", () => {
       client: clientAt(BERLIN),
     });
     expect(result.ok).toBe(true);
+  });
+
+  it("asks a passkey without user verification for a second factor at medium risk, as a password", async () => {
+    const owner = await customerWithPasskey();
+    await db.signInAttempt.create({
+      data: {
+        userId: owner.userId,
+        method: "PASSKEY",
+        result: "SUCCEEDED",
+        ip: uniqueIp(),
+        createdAt: new Date(Date.now() - 2 * 86_400_000),
+        ...BERLIN,
+      },
+    });
+    const signIn = async (userVerified: boolean, deviceCookieId: string) =>
+      signInWithPasskey({
+        response: owner.authenticator.assert((await passkeyAuthenticationOptions(db)).challenge, {
+          userHandle: owner.handle,
+          userVerified,
+        }),
+        deviceCookieId,
+        client: clientAt(PARIS), // new device + new country: MEDIUM
+        returnTo: "/account/payment",
+      });
+    const sessionsBefore = await db.session.count({ where: { userId: owner.userId } });
+
+    const pending = await signIn(false, `new-device-${randomBytes(8).toString("hex")}`);
+    if (pending.ok || pending.code !== "SECOND_FACTOR_REQUIRED") throw new Error(JSON.stringify(pending));
+    expect(await db.session.count({ where: { userId: owner.userId } })).toBe(sessionsBefore);
+    const row = await db.pendingSignIn.findUniqueOrThrow({
+      where: { tokenHash: hashToken(pending.pendingToken) },
+    });
+    expect(row).toMatchObject({
+      firstFactor: "PASSKEY",
+      allowedFactors: ["EMAIL_CODE"],
+      returnTo: "/account/payment",
+    });
+
+    const user = await db.user.findUniqueOrThrow({ where: { id: owner.userId } });
+    const client = clientAt(PARIS);
+    const code = await sendSignInEmailCode({ pendingSignInId: row.id, user, client });
+    const done = await verifySecondFactor({
+      pendingToken: pending.pendingToken,
+      method: "EMAIL_CODE",
+      code,
+      deviceCookieId: "verify-device",
+      client,
+    });
+    if (!done.ok) throw new Error(done.code);
+    expect(done.returnTo).toBe("/account/payment");
+    expect(await db.session.findUniqueOrThrow({ where: { id: done.session.id } })).toMatchObject({
+      authMethods: ["PASSKEY", "EMAIL_CODE"],
+      aal: 2,
+    });
+
+    // The same risk with user verification: two factors already, signed in at once.
+    const direct = await signIn(true, `other-device-${randomBytes(8).toString("hex")}`);
+    expect(direct.ok).toBe(true);
   });
 });

@@ -16,9 +16,13 @@ type Tx = Prisma.TransactionClient;
 export const PENDING_SIGN_IN_TTL_MINUTES = 10;
 const FACTORS: readonly SecondFactorMethod[] = ["TOTP", "RECOVERY_CODE", "EMAIL_CODE"];
 
+/** The step already proven: a password, or a passkey without user verification (one factor). */
+export type PendingFirstFactor = "PASSWORD" | "PASSKEY";
+
 export type PendingSignInState = {
   id: string;
   userId: string;
+  firstFactor: PendingFirstFactor;
   user: { id: string; email: string; locale: string };
   factors: SecondFactorMethod[];
   rememberMe: boolean;
@@ -31,6 +35,7 @@ export async function createPendingSignIn(
   tx: Tx,
   opts: {
     userId: string;
+    firstFactor?: PendingFirstFactor;
     signInAttemptId: string;
     factors: SecondFactorMethod[];
     riskLevel: RiskLevelName;
@@ -46,7 +51,7 @@ export async function createPendingSignIn(
       tokenHash: hashToken(token),
       userId: opts.userId,
       signInAttemptId: opts.signInAttemptId,
-      firstFactor: "PASSWORD",
+      firstFactor: opts.firstFactor ?? "PASSWORD",
       riskLevel: opts.riskLevel,
       allowedFactors: opts.factors,
       rememberMe: opts.rememberMe,
@@ -78,6 +83,7 @@ export async function findPendingSignIn(token: string | undefined): Promise<Pend
   return {
     id: row.id,
     userId: row.userId,
+    firstFactor: row.firstFactor === "PASSKEY" ? "PASSKEY" : "PASSWORD",
     user: { id: row.user.id, email: row.user.email, locale: row.user.locale },
     factors: parseFactors(row.allowedFactors),
     rememberMe: row.rememberMe,

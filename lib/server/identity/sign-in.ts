@@ -15,7 +15,7 @@ import { consumeRateLimit, refundRateLimitHit, resetRateLimit } from "@/lib/serv
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
 import { attemptContext, completeSignIn } from "./complete-sign-in";
-import { createPendingSignIn } from "./pending-sign-in";
+import { createPendingSignIn, type PendingFirstFactor } from "./pending-sign-in";
 import { padResponse, RESPONSE_FLOOR_MS } from "./response-floor";
 import { blockSignIn } from "./risk-block";
 import { decideSecondFactor, type SecondFactorDecision } from "./second-factor-decision";
@@ -146,15 +146,19 @@ export async function signInWithPassword(opts: {
   return { ok: true, session, userId: user.id };
 }
 
-/** No session yet: a pending sign-in that /login/verify completes with one of the allowed factors. */
-async function startSecondFactor(opts: {
+/**
+ * No session yet: a pending sign-in that /login/verify completes with one of the allowed factors.
+ * Also used by a passkey sign-in without user verification (one factor) when a second is needed.
+ */
+export async function startSecondFactor(opts: {
   user: { id: string; email: string; locale: string };
+  firstFactor?: PendingFirstFactor;
   decision: SecondFactorDecision;
   attempt: Omit<Prisma.SignInAttemptUncheckedCreateInput, "result">;
   rememberMe: boolean;
   returnTo?: string;
   client: ClientInfo;
-}): Promise<SignInResult> {
+}): Promise<Extract<SignInResult, { code: "SECOND_FACTOR_REQUIRED" }>> {
   const { user, decision, client } = opts;
   const pending = await db.$transaction(async (tx) => {
     const attempt = await tx.signInAttempt.create({
@@ -167,6 +171,7 @@ async function startSecondFactor(opts: {
     });
     const pending = await createPendingSignIn(tx, {
       userId: user.id,
+      firstFactor: opts.firstFactor,
       signInAttemptId: attempt.id,
       factors: decision.factors,
       riskLevel: decision.riskLevel ?? "LOW",
@@ -180,7 +185,11 @@ async function startSecondFactor(opts: {
       subjectUserId: user.id,
       ip: client.ip,
       userAgent: client.userAgent,
-      metadata: { reason: decision.reason, factors: decision.factors.join(",") },
+      metadata: {
+        reason: decision.reason,
+        factors: decision.factors.join(","),
+        firstFactor: opts.firstFactor ?? "PASSWORD",
+      },
     });
     return pending;
   });

@@ -65,6 +65,7 @@ export async function verifySecondFactor(opts: {
     rememberMe: pending.rememberMe,
     deviceCookieId: opts.deviceCookieId,
     client: opts.client,
+    firstFactor: pending.firstFactor,
     secondFactor: opts.method,
     attemptId: pending.signInAttemptId,
   });
@@ -102,7 +103,7 @@ async function recordFailure(
         ...attemptContext(opts.client),
         userId: pending.userId,
         emailNormalized: pending.user.email.trim().toLowerCase(),
-        method: "PASSWORD",
+        method: pending.firstFactor,
         secondFactorMethod: opts.method,
         result,
       },

@@ -10,7 +10,9 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { riskAuditMetadata } from "@/lib/auth/risk/assess";
 import { attemptContext, recordSignIn, sendNewDeviceNotice } from "@/lib/server/identity/complete-sign-in";
 import { blockSignIn } from "@/lib/server/identity/risk-block";
+import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
 import { decideSecondFactor } from "@/lib/server/identity/second-factor-decision";
+import { startSecondFactor } from "@/lib/server/identity/sign-in";
 import { consumeRateLimit, rateLimitIpSubject, refundRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
@@ -18,6 +20,7 @@ import { verifyPasskeyAssertion } from "./passkey-authentication";
 
 export type PasskeySignInResult =
   | { ok: true; session: NewSession; userId: string }
+  | { ok: false; code: "SECOND_FACTOR_REQUIRED"; pendingToken: string; expiresAt: Date }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
   | { ok: false; code: "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "BLOCKED_BY_RISK" };
 
@@ -25,6 +28,8 @@ export async function signInWithPasskey(opts: {
   response: AuthenticationResponseJSON;
   deviceCookieId: string;
   client: ClientInfo;
+  /** Where /login/verify continues to when a second factor is needed (same-origin path). */
+  returnTo?: string;
 }): Promise<PasskeySignInResult> {
   const { client } = opts;
   const attempt = { ...attemptContext(client), method: "PASSKEY" as const };
@@ -65,11 +70,20 @@ export async function signInWithPasskey(opts: {
     return { ok: false, code: "ACCOUNT_LOCKED" };
   }
 
-  // The risk engine weighs a passkey sign-in like any other. A user-verified passkey already is
-  // two factors, so "second factor" asks nothing more; "block and notify" stops it as it would a
-  // password (docs/decisions/0008).
+  // The risk engine weighs a passkey sign-in like any other: "block and notify" stops it as it
+  // would a password (docs/decisions/0008). A user-verified passkey already is two factors, so
+  // "second factor" asks nothing more of it; a passkey without user verification is one factor
+  // and gets the second step a password would get.
+  const factorState = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { roles: { select: { role: true } }, totpFactor: { select: { confirmedAt: true } } },
+  });
   const decision = await decideSecondFactor({
-    user: { id: user.id, roles: [], hasConfirmedTotp: false },
+    user: {
+      id: user.id,
+      roles: factorState.roles.map((r) => r.role),
+      hasConfirmedTotp: Boolean(factorState.totpFactor?.confirmedAt),
+    },
     client,
     deviceCookieId: opts.deviceCookieId,
   });
@@ -84,6 +98,18 @@ export async function signInWithPasskey(opts: {
   if (decision.blocked) {
     await blockSignIn({ user, decision, attempt, client });
     return { ok: false, code: "BLOCKED_BY_RISK" };
+  }
+  if (!verified.userVerified && decision.required && decision.factors.length > 0) {
+    const returnTo = user.status === "PENDING_DELETION" ? DELETION_PENDING_PATH : opts.returnTo;
+    return startSecondFactor({
+      user,
+      firstFactor: "PASSKEY",
+      decision,
+      attempt,
+      rememberMe: false,
+      returnTo,
+      client,
+    });
   }
 
   // Possession of the key plus user verification (PIN/biometric) is two factors: AAL2, no second

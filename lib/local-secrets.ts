@@ -64,7 +64,10 @@ export function ensureLocalSecrets(
   file: string = defaultSecretsFile(),
 ): { secrets: LocalSecrets; created: GeneratedSecretName[]; file: string } {
   let stored: LocalSecrets = {};
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  // Runtime state, not a build input: kept out of the build's file tracing.
+  if (existsSync(/* turbopackIgnore: true */ file)) {
+    stored = JSON.parse(readFileSync(/* turbopackIgnore: true */ file, "utf8")) as LocalSecrets;
+  }
   const created = missing.filter((name) => !stored[name]);
   if (created.length > 0) {
     for (const name of created) stored[name] = generate(name, stored);

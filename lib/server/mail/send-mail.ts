@@ -60,7 +60,8 @@ function assertSingleAddress(to: string): void {
 }
 
 function outboxDir(): string {
-  return path.resolve(process.env.MAIL_OUTBOX_DIR || DEFAULT_OUTBOX_DIR);
+  // Runtime output, not a build input: kept out of the build's file tracing.
+  return path.resolve(/* turbopackIgnore: true */ process.env.MAIL_OUTBOX_DIR || DEFAULT_OUTBOX_DIR);
 }
 
 /** For the log line: relative when inside the project, so it is short and clickable. */

@@ -1,20 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { confirmNewsletterAction } from "@/lib/actions/communication";
 import { previewOptIn } from "@/lib/server/communication/newsletter-links";
+import { NewsletterOutcome } from "../newsletter-outcome";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("newsletter.confirm"))("title") };
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const linkClass = "font-medium text-brand-700 underline hover:text-brand-900";
 
 /**
  * Target of the double opt-in link. Opening it changes nothing (mail scanners fetch links, and
@@ -31,36 +28,24 @@ export default async function NewsletterConfirmPage({ searchParams }: Props) {
 
   if (params.status === "confirmed") {
     return (
-      <>
-        <PageHeader title={t("title")} />
-        <Card>
-          <Notice tone="success" title={t("confirmedTitle")}>
-            {t("confirmedText")}
-          </Notice>
-          <p className="mt-4">
-            <Link href="/account/communication" className={linkClass}>
-              {t("toSettings")}
-            </Link>
-          </p>
-        </Card>
-      </>
+      <NewsletterOutcome
+        title={t("title")}
+        tone="success"
+        outcomeTitle={t("confirmedTitle")}
+        text={t("confirmedText")}
+        settingsLabel={t("toSettings")}
+      />
     );
   }
   if (!token || !preview) {
     return (
-      <>
-        <PageHeader title={t("title")} />
-        <Card>
-          <Notice tone="error" title={t("invalidTitle")}>
-            {t("invalidText")}
-          </Notice>
-          <p className="mt-4">
-            <Link href="/account/communication" className={linkClass}>
-              {t("toSettings")}
-            </Link>
-          </p>
-        </Card>
-      </>
+      <NewsletterOutcome
+        title={t("title")}
+        tone="error"
+        outcomeTitle={t("invalidTitle")}
+        text={t("invalidText")}
+        settingsLabel={t("toSettings")}
+      />
     );
   }
   return (

@@ -7,6 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { unsubscribeNewsletterAction } from "@/lib/actions/communication";
 import { previewUnsubscribe } from "@/lib/server/communication/newsletter-links";
+import { NewsletterOutcome } from "../../newsletter-outcome";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("newsletter.unsubscribe"))("title") };
@@ -34,28 +35,24 @@ export default async function NewsletterUnsubscribePage({ searchParams }: Props)
 
   if (params.status === "done") {
     return (
-      <>
-        <PageHeader title={t("title")} />
-        <Card>
-          <Notice tone="success" title={t("doneTitle")}>
-            {t("doneText")}
-          </Notice>
-          {settingsLink}
-        </Card>
-      </>
+      <NewsletterOutcome
+        title={t("title")}
+        tone="success"
+        outcomeTitle={t("doneTitle")}
+        text={t("doneText")}
+        settingsLabel={t("toSettings")}
+      />
     );
   }
   if (!token || !preview) {
     return (
-      <>
-        <PageHeader title={t("title")} />
-        <Card>
-          <Notice tone="error" title={t("invalidTitle")}>
-            {t("invalidText")}
-          </Notice>
-          {settingsLink}
-        </Card>
-      </>
+      <NewsletterOutcome
+        title={t("title")}
+        tone="error"
+        outcomeTitle={t("invalidTitle")}
+        text={t("invalidText")}
+        settingsLabel={t("toSettings")}
+      />
     );
   }
   return (

@@ -5,7 +5,6 @@
  * changes the account and mails the notice only after the commit, and that altered details, a
  * sealed value moved to another customer, or an account changed meanwhile change nothing.
  */
-import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -24,13 +23,14 @@ import { addBankAccount, type BankAccountActor } from "@/lib/server/bank-account
 import { getMandateText } from "@/lib/server/bank-accounts/sepa-mandates";
 import { encryptValue } from "@/lib/server/crypto/encryption";
 import { generateTotpCode, generateTotpSecret } from "@/lib/server/factors/totp";
+import { outboxDir } from "@/lib/server/mail/send-mail";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { createTestSession } from "../support/test-session";
 
 const db = createPrismaClient();
 const client: ClientInfo = { ip: "192.0.2.61", userAgent: "vitest", browser: null, os: null, location: null };
 const IBAN = "DE89370400440532013000";
 const NEW_IBAN = "AT611904300234573201";
-const OUTBOX = path.resolve(process.env.MAIL_OUTBOX_DIR || ".data/outbox");
 
 afterAll(async () => {
   await db.$disconnect();
@@ -44,15 +44,7 @@ async function customer(opts: { totp: boolean }): Promise<Owner & { bankAccountI
   const user = await db.user.create({
     data: { email, emailNormalized: email, roles: { create: { role: "CUSTOMER" } } },
   });
-  const session = await db.session.create({
-    data: {
-      tokenHash: randomBytes(32).toString("hex"),
-      userId: user.id,
-      idleExpiresAt: new Date(Date.now() + 3_600_000),
-      absoluteExpiresAt: new Date(Date.now() + 86_400_000),
-      authMethods: ["pwd"],
-    },
-  });
+  const session = await createTestSession(db, user.id);
   const secret = opts.totp ? generateTotpSecret() : null;
   if (secret) {
     const secretCiphertext = encryptValue(secret);
@@ -140,10 +132,10 @@ async function ibanOf(owner: Owner & { bankAccountId: string }): Promise<string>
 
 /** Outbox mails of the bank-account template to `email`. */
 async function noticesTo(email: string): Promise<number> {
-  const files = await readdir(OUTBOX).catch(() => [] as string[]);
+  const files = await readdir(outboxDir()).catch(() => [] as string[]);
   let count = 0;
   for (const file of files.filter((f) => f.includes("bank-account-changed"))) {
-    if ((await readFile(path.join(OUTBOX, file), "utf8")).includes(email)) count++;
+    if ((await readFile(path.join(outboxDir(), file), "utf8")).includes(email)) count++;
   }
   return count;
 }

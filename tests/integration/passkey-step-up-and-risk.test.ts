@@ -15,6 +15,7 @@ import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
 import { stepUpPasskeyOptions, stepUpWithPasskey } from "@/lib/server/identity/step-up";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
+import { createTestSession } from "../support/test-session";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -48,16 +49,7 @@ async function customerWithPasskey() {
       name: "Software",
     },
   });
-  const session = await db.session.create({
-    data: {
-      tokenHash: randomBytes(32).toString("hex"),
-      userId: user.id,
-      idleExpiresAt: new Date(Date.now() + 3_600_000),
-      absoluteExpiresAt: new Date(Date.now() + 86_400_000),
-      authenticatedAt: new Date(Date.now() - 3_600_000),
-      authMethods: ["PASSWORD"],
-    },
-  });
+  const session = await createTestSession(db, user.id, { authenticatedAt: new Date(Date.now() - 3_600_000) });
   return { userId: user.id, handle, authenticator, sessionId: session.id };
 }
 

@@ -5,7 +5,6 @@
  * at creation, the recomputation at confirmation, single use, expiry, session and user checks,
  * tampering with the stored details (alone, or together with their hash), and the TOTP fallback.
  */
-import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { deriveTransactionChallenge, hashDetails } from "@/lib/auth/transaction/binding";
 import {
@@ -24,6 +23,7 @@ import { resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { relyingParty } from "@/lib/server/passkeys/relying-party";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
+import { createTestSession } from "../support/test-session";
 
 const db = createPrismaClient();
 /** A second app instance on the same database. */
@@ -39,15 +39,7 @@ async function customer() {
   const user = await db.user.create({
     data: { email, emailNormalized: email, roles: { create: { role: "CUSTOMER" } } },
   });
-  const session = await db.session.create({
-    data: {
-      tokenHash: randomBytes(32).toString("hex"),
-      userId: user.id,
-      idleExpiresAt: new Date(Date.now() + 3_600_000),
-      absoluteExpiresAt: new Date(Date.now() + 86_400_000),
-      authMethods: ["pwd"],
-    },
-  });
+  const session = await createTestSession(db, user.id);
   return { userId: user.id, sessionId: session.id };
 }
 
@@ -322,15 +314,7 @@ describe("confirming with a passkey", () => {
     expect((await stateOf(created.id)).status).toBe("PENDING");
 
     // The same customer in another session: rejected.
-    const otherSession = await db.session.create({
-      data: {
-        tokenHash: randomBytes(32).toString("hex"),
-        userId: owner.userId,
-        idleExpiresAt: new Date(Date.now() + 3_600_000),
-        absoluteExpiresAt: new Date(Date.now() + 86_400_000),
-        authMethods: ["pwd"],
-      },
-    });
+    const otherSession = await createTestSession(db, owner.userId);
     expect(
       await transactionPasskeyOptions(db, {
         ...owner,

@@ -59,7 +59,8 @@ function assertSingleAddress(to: string): void {
     throw new MailDeliveryError(`[mail] refusing an invalid recipient (${maskEmail(to)})`);
 }
 
-function outboxDir(): string {
+/** Where mails go without SMTP: MAIL_OUTBOX_DIR or .data/outbox, resolved from the working directory. */
+export function outboxDir(): string {
   // Runtime output, not a build input: kept out of the build's file tracing.
   return path.resolve(/* turbopackIgnore: true */ process.env.MAIL_OUTBOX_DIR || DEFAULT_OUTBOX_DIR);
 }

@@ -10,6 +10,7 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
+import type { Role } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { withTransientRetry } from "@/lib/server/db-retry";
 import { consumeChallenge, issueChallenge } from "./challenges";
@@ -35,6 +36,9 @@ export type AssertionUser = {
   emailNormalized: string;
   locale: string;
   status: string;
+  /** What decides whether a sign-in without user verification needs a second factor. */
+  roles: { role: Role }[];
+  totpFactor: { confirmedAt: Date | null } | null;
 };
 
 export type VerifiedAssertion =
@@ -64,6 +68,8 @@ export async function verifyPasskeyAssertion(
           locale: true,
           status: true,
           webauthnUserId: true,
+          roles: { select: { role: true } },
+          totpFactor: { select: { confirmedAt: true } },
         },
       },
     },

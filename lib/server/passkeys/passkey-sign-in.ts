@@ -74,15 +74,11 @@ export async function signInWithPasskey(opts: {
   // would a password (docs/decisions/0008). A user-verified passkey already is two factors, so
   // "second factor" asks nothing more of it; a passkey without user verification is one factor
   // and gets the second step a password would get.
-  const factorState = await db.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { roles: { select: { role: true } }, totpFactor: { select: { confirmedAt: true } } },
-  });
   const decision = await decideSecondFactor({
     user: {
       id: user.id,
-      roles: factorState.roles.map((r) => r.role),
-      hasConfirmedTotp: Boolean(factorState.totpFactor?.confirmedAt),
+      roles: user.roles.map((r) => r.role),
+      hasConfirmedTotp: Boolean(user.totpFactor?.confirmedAt),
     },
     client,
     deviceCookieId: opts.deviceCookieId,

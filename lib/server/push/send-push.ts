@@ -161,9 +161,11 @@ async function sendToDevices(
   const tally: PushTally = { delivered: 0, expired: 0, failed: 0 };
   const config = getEnv().push;
   if (!config) return tally;
+  // Devices first: most customers have none, and then nothing else is read.
+  const targets = await db.pushSubscription.findMany({ where, select: TARGET_FIELDS });
+  if (targets.length === 0) return tally;
   const user = await db.user.findUnique({ where: { id: where.userId }, select: { locale: true } });
   if (!user) return tally;
-  const targets = await db.pushSubscription.findMany({ where, select: TARGET_FIELDS });
   const text = message(toLocale(user.locale));
   for (const target of targets) tally[await deliver(target, text, config)] += 1;
   return tally;

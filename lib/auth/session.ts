@@ -29,6 +29,9 @@ export type CurrentUser = {
   sessionId: string;
   /** When the person last proved who they are (sign-in or step-up), for requireRecentAuth. */
   authenticatedAt: Date;
+  /** How they did (e.g. ["PASSWORD", "TOTP"]) and the assurance level reached, for factor changes. */
+  authMethods: string[];
+  aal: number;
 };
 
 /** The signed-in person for this request, or null. Cached per request. */
@@ -63,6 +66,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     emailVerified: user.emailVerifiedAt !== null,
     sessionId: session.id,
     authenticatedAt: session.authenticatedAt,
+    authMethods: Array.isArray(session.authMethods)
+      ? session.authMethods.filter((m): m is string => typeof m === "string")
+      : [],
+    aal: session.aal,
   };
 });
 

@@ -23,6 +23,7 @@ import { relyingParty } from "@/lib/server/passkeys/relying-party";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { AuthMethodName } from "@/lib/server/sessions/sessions";
+import { meetsStrongestFactor, strongestFactorOf, type SessionAuthentication } from "./factor-strength";
 
 import type { StepUpMethod, StepUpOptions } from "@/lib/schemas/step-up";
 
@@ -47,6 +48,31 @@ export async function stepUpOptionsFor(userId: string): Promise<StepUpOptions> {
   if (user._count.passkeys > 0) return { method: "passkey", totpRequired: false };
   if (user.passwordCredential) return { method: "password", totpRequired };
   return { method: "emailCode", totpRequired: false };
+}
+
+/**
+ * Whether the session's last authentication matches the account's strongest factor (factor
+ * changes need that, lib/auth/step-up.ts). A refusal is audited: with a recent session it is the
+ * trace of someone trying to swap a factor with less than the strongest one.
+ */
+export async function checkStrongestFactor(
+  actor: StepUpActor,
+  session: SessionAuthentication,
+): Promise<boolean> {
+  const options = await stepUpOptionsFor(actor.userId);
+  if (meetsStrongestFactor(session, options)) return true;
+  await db.$transaction((tx) =>
+    writeAuditEvent(tx, {
+      type: "auth.strong_auth_required",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+      metadata: { required: strongestFactorOf(options), methods: [...session.authMethods] },
+    }),
+  );
+  return false;
 }
 
 async function succeed(actor: StepUpActor, methods: AuthMethodName[], aal: 1 | 2): Promise<StepUpResult> {

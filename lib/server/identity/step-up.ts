@@ -3,8 +3,10 @@ import "server-only";
  * Re-authentication inside a session before a sensitive action (lib/auth/step-up.ts decides when).
  * The person confirms with their strongest factor: a passkey if they have one; otherwise their
  * password, plus an authenticator code when the app is set up; an account with neither (social
- * sign-in only) gets a code by mail. Success moves the session's authenticatedAt to now.
- * Failures count against a per-account limit like sign-in (docs/decisions/0009).
+ * sign-in only) gets a code by mail. Success moves the session's authenticatedAt to now and
+ * gives the session a new token, so a token copied before the step-up does not carry its stronger
+ * authentication (docs/decisions/0025). Failures count against a per-account limit like sign-in
+ * (docs/decisions/0009).
  */
 import {
   generateAuthenticationOptions,
@@ -12,6 +14,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
 import { verifyPassword } from "@/lib/auth/password-hash";
+import { hashToken, newSessionToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { checkEmailCode, sendEmailCode } from "@/lib/server/factors/email-codes";
@@ -29,8 +32,10 @@ import type { StepUpMethod, StepUpOptions } from "@/lib/schemas/step-up";
 
 export type { StepUpOptions };
 export type StepUpActor = { userId: string; sessionId: string; client: ClientInfo };
+/** The session's new token after a step-up, for the cookie (same lifetime as before). */
+export type RotatedSession = { token: string; absoluteExpiresAt: Date; rememberMe: boolean };
 export type StepUpResult =
-  | { ok: true }
+  | { ok: true; session: RotatedSession }
   | { ok: false; code: "INVALID" | "WRONG_METHOD" }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
 
@@ -76,12 +81,15 @@ export async function checkStrongestFactor(
 }
 
 async function succeed(actor: StepUpActor, methods: AuthMethodName[], aal: 1 | 2): Promise<StepUpResult> {
-  await db.$transaction(async (tx) => {
-    // Only the caller's own, live session: a session id of someone else's matches nothing.
-    await tx.session.updateMany({
+  const token = newSessionToken();
+  const session = await db.$transaction(async (tx) => {
+    // Only the caller's own, live session: a session id of someone else's matches nothing. The
+    // token hash is replaced in the same update, so the old token stops working at that moment.
+    const { count } = await tx.session.updateMany({
       where: { id: actor.sessionId, userId: actor.userId, revokedAt: null },
-      data: { authenticatedAt: new Date(), authMethods: methods, aal },
+      data: { tokenHash: hashToken(token), authenticatedAt: new Date(), authMethods: methods, aal },
     });
+    if (count !== 1) return null;
     await writeAuditEvent(tx, {
       type: "auth.step_up_succeeded",
       actorId: actor.userId,
@@ -91,9 +99,14 @@ async function succeed(actor: StepUpActor, methods: AuthMethodName[], aal: 1 | 2
       userAgent: actor.client.userAgent,
       metadata: { methods },
     });
+    return tx.session.findUniqueOrThrow({
+      where: { id: actor.sessionId },
+      select: { absoluteExpiresAt: true, rememberMe: true },
+    });
   });
+  if (!session) return { ok: false, code: "INVALID" };
   await resetRateLimit(db, "stepUp", actor.userId);
-  return { ok: true };
+  return { ok: true, session: { token, ...session } };
 }
 
 async function fail(actor: StepUpActor, method: StepUpMethod, reason: string): Promise<StepUpResult> {

@@ -8,6 +8,7 @@ import type { AuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getEnv } from "@/lib/env";
 import type { OidcProviderConfig } from "@/lib/env-oidc";
+import { nextAuthCookies } from "./auth-cookies";
 import { handleSocialSignIn } from "./social-callback";
 
 type OidcClaims = { sub: string; email?: string; name?: string };
@@ -40,6 +41,8 @@ export function getNextAuthOptions(): AuthOptions {
     providers: env.oidcProviders.map(oidcProvider),
     secret: env.authSecret,
     useSecureCookies: env.secureCookies,
+    // On https all of them __Host- (docs/decisions/0025); next-auth's defaults use __Secure-.
+    cookies: nextAuthCookies(),
     pages: { signIn: "/login", error: "/login" },
     callbacks: { signIn: ({ account, profile }) => handleSocialSignIn({ account, profile }) },
   };

@@ -21,13 +21,20 @@ export class RedirectSignal extends Error {
   }
 }
 
-/** This request's cookies (what the browser sent, plus what the action set) and headers. */
-export const request = {
+type RequestState = { cookies: Map<string, string>; headers: Headers; setCookieHeaders: string[] };
+
+/**
+ * This request's cookies (what the browser sent, plus what the action set) and headers; every
+ * Set-Cookie header the actions of this test wrote, in order. Kept on globalThis so a test that
+ * resets its modules (vi.resetModules) still shares one jar with the mocked next/headers.
+ */
+export const request: RequestState = ((
+  globalThis as { __portalTestRequest?: RequestState }
+).__portalTestRequest ??= {
   cookies: new Map<string, string>(),
   headers: new Headers({ "user-agent": "vitest" }),
-  /** Every Set-Cookie header the actions of this test wrote, in order. */
-  setCookieHeaders: [] as string[],
-};
+  setCookieHeaders: [],
+});
 
 /** A fresh request: no cookies, the given client address (X-Portal-Client-Ip, lib/client-ip.ts). */
 export function resetRequest(opts: { ip?: string } = {}): void {

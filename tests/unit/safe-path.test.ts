@@ -4,7 +4,7 @@
  * often it is resolved again (Next's client router normalises a path before it navigates, so
  * "/.//evil.example/x" used to become "//evil.example/x").
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isSafeRelativePath, toSafeRelativePath } from "@/lib/safe-path";
 import { CallbackUrlSchema, LoginSchema } from "@/lib/schemas/auth";
 import { SetLocaleSchema } from "@/lib/schemas/locale";
@@ -60,5 +60,35 @@ describe("every schema that carries a return path", () => {
     it("returns the normalised path, not the text it was given", () => {
       expect(parse("/account/./security")).toBe("/account/security");
     });
+  });
+});
+
+describe("next-auth's redirect callback", () => {
+  const baseUrl = "http://localhost:3000";
+
+  async function redirect(url: string): Promise<string> {
+    vi.stubEnv("AUTH_SECRET", "unit-test-secret-0123456789abcdefghijklmnop");
+    vi.stubEnv("DATA_ENCRYPTION_KEY", "dml0ZXN0LW9ubHkta2V5LTAxMjM0NTY3ODlhYmNkZWY=");
+    const { getNextAuthOptions } = await import("@/lib/auth/next-auth-options");
+    const callback = getNextAuthOptions().callbacks?.redirect;
+    if (!callback) throw new Error("no redirect callback");
+    return callback({ url, baseUrl });
+  }
+
+  it.each(HOSTILE_RETURN_PATHS.filter((v): v is string => typeof v === "string"))(
+    "keeps %j on the portal",
+    async (value) => {
+      for (const url of [value, `${baseUrl}${value}`]) {
+        const target = await redirect(url);
+        expect(target.startsWith(`${baseUrl}/`)).toBe(true);
+        expectSameOriginPath(target.slice(baseUrl.length));
+      }
+    },
+  );
+
+  it("keeps the portal's own paths", async () => {
+    expect(await redirect("/account/security")).toBe(`${baseUrl}/account/security`);
+    expect(await redirect(`${baseUrl}/account?x=1`)).toBe(`${baseUrl}/account?x=1`);
+    expect(await redirect(`${baseUrl}.evil.example/`)).toBe(`${baseUrl}/`);
   });
 });

@@ -3,6 +3,15 @@ import { buildContentSecurityPolicy, createNonce } from "@/lib/csp";
 
 // Header work only. The proxy never authorises: every page, action and route checks access
 // itself through lib/auth/session.ts (STYLE.md).
+
+/**
+ * HSTS for two years, subdomains included, where the portal is deployed on https (its APP_URL,
+ * read per request like the rest of the environment): a browser that has seen the portal once never
+ * again tries it over plain http, where a network attacker could strip TLS. A local http URL never
+ * sends it, so a developer's localhost is not pinned to https (docs/decisions/0025).
+ */
+const HSTS = "max-age=63072000; includeSubDomains";
+
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({
@@ -19,6 +28,7 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (process.env.APP_URL?.startsWith("https://")) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 

@@ -4,8 +4,9 @@
  * refuses generated secrets on a public URL.
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensurePrivateDir, makePrivate } from "./private-files";
 import { generateVapidKeys } from "./server/push/vapid-keys";
 
 export const GENERATED_SECRET_NAMES = [
@@ -71,9 +72,13 @@ export function ensureLocalSecrets(
   const created = missing.filter((name) => !stored[name]);
   if (created.length > 0) {
     for (const name of created) stored[name] = generate(name, stored);
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    ensurePrivateDir(path.dirname(file));
     writeFileSync(file, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600 });
-    chmodSync(file, 0o600);
+  }
+  if (existsSync(/* turbopackIgnore: true */ file)) {
+    // Also a file and folder an older version left readable.
+    ensurePrivateDir(path.dirname(file));
+    makePrivate(file);
   }
   const secrets: LocalSecrets = {};
   for (const name of missing) secrets[name] = stored[name];

@@ -9,7 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgres/client";
-import { databaseKind, resolveDatabaseUrl } from "./database-url";
+import { databaseKind, prepareSqliteFile, resolveDatabaseUrl } from "./database-url";
 
 export type Db = SqliteClient;
 export type { DatabaseKind } from "./database-url";
@@ -20,6 +20,7 @@ export function createPrismaClient(rawUrl?: string): Db {
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
+  prepareSqliteFile(url);
   return new SqliteClient({ adapter: new WalLibSQL({ url }) });
 }
 

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
+import { useStepUpRetry } from "@/components/step-up/step-up-context";
 import type { ActionResult } from "@/lib/errors";
 
 export type SocialSignInButtonProps = {
@@ -15,7 +16,10 @@ export type SocialSignInButtonProps = {
   failedMessage: string;
   /** Where next-auth returns to if our callback does not choose (it always does). */
   callbackUrl: string;
-  /** A server action to run first, e.g. marking a "connect" from the security page. */
+  /**
+   * A server action to run first, e.g. marking a "connect" from the security page; when it asks
+   * for a step-up (a new way in needs the strongest factor), the dialog opens and it runs again.
+   */
   prepare?: () => Promise<ActionResult<null>>;
 };
 
@@ -34,12 +38,13 @@ export function SocialSignInButton({
 }: SocialSignInButtonProps) {
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
+  const withStepUp = useStepUpRetry();
 
   async function start() {
     setPending(true);
     setFailed(false);
     try {
-      if (prepare && !(await prepare()).ok) throw new Error("prepare failed");
+      if (prepare && !(await withStepUp(prepare)).ok) throw new Error("prepare failed");
       // Resolves just before the browser leaves for the provider; the button stays busy.
       await signIn(provider, { callbackUrl });
     } catch {

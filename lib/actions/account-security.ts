@@ -55,12 +55,13 @@ export async function signOutOtherSessionsAction(): Promise<void> {
 
 /**
  * Needs a recent authentication (step-up) with the strongest factor the account has, so accounts
- * with only a passkey or a social identity can change their address too.
+ * with only a passkey or a social identity can change their address too. The address receives the
+ * reset links and email codes, so it is guarded like a factor (docs/decisions/0024).
  */
 export async function changeEmailAction(input: ChangeEmailInput): Promise<ActionResult<{ sent: true }>> {
   const parsed = ChangeEmailSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const result = await requestEmailChange(
     { userId: auth.user.id, sessionId: auth.user.sessionId, client: await getClientInfo() },
@@ -94,13 +95,16 @@ export async function resendVerificationAction(): Promise<ActionResult<{ sent: t
   });
 }
 
-/** Needs a recent authentication (step-up), which stands in for asking the old password. */
+/**
+ * Needs a recent authentication (step-up) with the strongest factor, which stands in for asking
+ * the old password: a passkey account replaces its password only with the passkey.
+ */
 export async function changePasswordAction(
   input: ChangePasswordInput,
 ): Promise<ActionResult<{ sessionsRevoked: number }>> {
   const parsed = ChangePasswordSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const result = await changePassword(
     { userId: auth.user.id, sessionId: auth.user.sessionId, client: await getClientInfo() },

@@ -3,14 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { requireRecentAuth, requireRecentAuthForPage } from "@/lib/auth/step-up";
-import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
-import {
-  ConfirmTotpSchema,
-  DisableTotpSchema,
-  type ConfirmTotpInput,
-  type DisableTotpInput,
-} from "@/lib/schemas/second-factor";
+import { ConfirmTotpSchema, type ConfirmTotpInput } from "@/lib/schemas/second-factor";
 import {
   confirmTotpEnrolment,
   disableTotp,
@@ -19,15 +13,17 @@ import {
 } from "@/lib/server/factors/totp-factors";
 import { getClientInfo } from "@/lib/server/request/client-info";
 
-// Authenticator app and recovery codes in /account/security. Adding the factor and new recovery
-// codes need a recent authentication (step-up); removing it asks for proof (password or a code)
-// because a stolen session alone must not be able to weaken the account.
+// Authenticator app and recovery codes in /account/security. Setting the app up, new recovery
+// codes and turning the app off all need a recent authentication with the account's strongest
+// factor (step-up; docs/decisions/0024): a stolen session plus the password must not be enough to
+// weaken the account, and a code typed into a form beside the button would be a second, unthrottled
+// way to prove it.
 
 const RETURN_TO = "/account/security";
 
 /** Posted by a plain form (works without JavaScript): a stale session goes to /login/step-up first. */
 export async function startTotpEnrolmentAction(): Promise<void> {
-  const user = await requireRecentAuthForPage({ returnTo: RETURN_TO });
+  const user = await requireRecentAuthForPage({ returnTo: RETURN_TO, strength: "strongest" });
   await startTotpEnrolment(user.id);
   revalidatePath(RETURN_TO);
 }
@@ -37,7 +33,7 @@ export async function confirmTotpAction(
 ): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   const parsed = ConfirmTotpSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const auth = await requireRecentAuth({ returnTo: RETURN_TO });
+  const auth = await requireRecentAuth({ returnTo: RETURN_TO, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;
   const codes = await confirmTotpEnrolment({
@@ -54,7 +50,7 @@ export async function confirmTotpAction(
 }
 
 export async function regenerateRecoveryCodesAction(): Promise<ActionResult<{ recoveryCodes: string[] }>> {
-  const auth = await requireRecentAuth({ returnTo: RETURN_TO });
+  const auth = await requireRecentAuth({ returnTo: RETURN_TO, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;
   const codes = await regenerateRecoveryCodes({ userId: user.id, client: await getClientInfo() });
@@ -62,22 +58,16 @@ export async function regenerateRecoveryCodesAction(): Promise<ActionResult<{ re
   return actionOk({ recoveryCodes: codes });
 }
 
-export async function disableTotpAction(input: DisableTotpInput): Promise<ActionResult<{ disabled: true }>> {
-  const parsed = DisableTotpSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const user = await requireUser({ returnTo: RETURN_TO });
-  const { proof, secret } = parsed.data;
+export async function disableTotpAction(): Promise<ActionResult<{ disabled: true }>> {
+  const auth = await requireRecentAuth({ returnTo: RETURN_TO, strength: "strongest" });
+  if (!auth.ok) return auth.failure;
+  const { user } = auth;
   const disabled = await disableTotp({
     userId: user.id,
     client: await getClientInfo(),
-    ...(proof === "password" ? { password: secret } : { code: secret }),
+    confirmedWith: user.authMethods,
   });
-  if (!disabled) {
-    return actionFailure("VALIDATION_FAILED", {
-      fieldErrors: { secret: ["validation.invalid"] },
-      formError: (await getTranslations("factors.totp"))("disableFailed"),
-    });
-  }
+  if (!disabled) return actionFailure("NOT_FOUND");
   revalidatePath(RETURN_TO);
   return actionOk({ disabled: true });
 }

@@ -35,7 +35,10 @@ import { toLocale } from "@/lib/i18n/config";
 
 const SECURITY = "/account/security";
 
-/** Adding or removing a passkey needs a recent authentication (lib/auth/step-up.ts). */
+/**
+ * Adding or removing a passkey needs a recent authentication with the account's strongest factor
+ * (lib/auth/step-up.ts, docs/decisions/0024).
+ */
 export type PasskeyActionResult<T> = ActionResult<T>;
 
 async function actor(user: CurrentUser) {
@@ -52,7 +55,7 @@ async function rateLimited(retryAfterSeconds: number) {
 export async function startPasskeyRegistrationAction(): Promise<
   PasskeyActionResult<PublicKeyCredentialCreationOptionsJSON>
 > {
-  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;
   return actionOk(await passkeyRegistrationOptions(db, user));
@@ -61,7 +64,7 @@ export async function startPasskeyRegistrationAction(): Promise<
 export async function finishPasskeyRegistrationAction(
   response: unknown,
 ): Promise<PasskeyActionResult<{ name: string }>> {
-  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;
   const parsed = RegistrationResponseSchema.safeParse(response);
@@ -86,7 +89,7 @@ export async function renamePasskeyAction(input: RenamePasskeyInput): Promise<Ac
 }
 
 export async function removePasskeyAction(input: { passkeyId: string }): Promise<PasskeyActionResult<null>> {
-  const auth = await requireRecentAuth({ returnTo: SECURITY });
+  const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;
   const parsed = PasskeyIdSchema.safeParse(input);

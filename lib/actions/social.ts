@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { setConnectIntent } from "@/lib/auth/social-connect-intent";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
-import { requireUser } from "@/lib/auth/session";
+import { requireRecentAuth, requireRecentAuthForPage } from "@/lib/auth/step-up";
 import { getEnv } from "@/lib/env";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import {
@@ -59,10 +59,13 @@ export async function linkSocialAccountAction(
 
 /**
  * The security page's "Connect …": marks the coming provider callback as a link to this account
- * (lib/auth/social-connect-intent.ts); the button then starts the provider sign-in.
+ * (lib/auth/social-connect-intent.ts); the button then starts the provider sign-in. A new way in
+ * needs the strongest factor first (docs/decisions/0024).
  */
 export async function startSocialConnectAction(provider: string): Promise<ActionResult<null>> {
-  const user = await requireUser({ returnTo: SECURITY });
+  const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
+  if (!auth.ok) return auth.failure;
+  const { user } = auth;
   const key = ProviderKeySchema.safeParse(provider);
   if (!key.success || !getEnv().oidcProviders.some((p) => p.key === key.data))
     return actionFailure("NOT_FOUND");
@@ -70,9 +73,16 @@ export async function startSocialConnectAction(provider: string): Promise<Action
   return actionOk(null);
 }
 
-/** "Remove" in the linked-accounts card; a plain form, so it works without JavaScript. */
+/**
+ * "Remove" in the linked-accounts card; a plain form, so it works without JavaScript. A session
+ * without a recent authentication by the strongest factor confirms at /login/step-up first and
+ * comes back to the card (docs/decisions/0024).
+ */
 export async function unlinkSocialIdentityAction(formData: FormData): Promise<void> {
-  const user = await requireUser({ returnTo: SECURITY });
+  const user = await requireRecentAuthForPage({
+    returnTo: `${SECURITY}#linked-accounts`,
+    strength: "strongest",
+  });
   const parsed = SocialIdentityIdSchema.safeParse({ identityId: formData.get("identityId") });
   const result = parsed.success
     ? await unlinkSocialIdentity({ userId: user.id, ...parsed.data, client: await getClientInfo() })

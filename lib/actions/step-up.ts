@@ -2,6 +2,7 @@
 
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { getTranslations } from "next-intl/server";
+import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { AuthenticationResponseSchema } from "@/lib/schemas/passkeys";
@@ -23,7 +24,8 @@ import {
 } from "@/lib/server/identity/step-up";
 import { getClientInfo } from "@/lib/server/request/client-info";
 
-// The step-up dialog's actions. Each acts on the caller's own session only.
+// The step-up dialog's actions. Each acts on the caller's own session only; a success gives it a
+// new token (lib/server/identity/step-up.ts), which goes into the cookie here.
 
 async function actor() {
   const user = await requireUser({ returnTo: "/account" });
@@ -31,7 +33,10 @@ async function actor() {
 }
 
 async function answer(result: StepUpResult, field: string): Promise<ActionResult<null>> {
-  if (result.ok) return actionOk(null);
+  if (result.ok) {
+    await setSessionCookie(result.session);
+    return actionOk(null);
+  }
   const t = await getTranslations("stepUp");
   if (result.code === "RATE_LIMITED")
     return actionFailure("RATE_LIMITED", {

@@ -8,6 +8,8 @@ import type { AuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getEnv } from "@/lib/env";
 import type { OidcProviderConfig } from "@/lib/env-oidc";
+import { toSafeRelativePath } from "@/lib/safe-path";
+import { nextAuthCookies } from "./auth-cookies";
 import { handleSocialSignIn } from "./social-callback";
 
 type OidcClaims = { sub: string; email?: string; name?: string };
@@ -40,8 +42,16 @@ export function getNextAuthOptions(): AuthOptions {
     providers: env.oidcProviders.map(oidcProvider),
     secret: env.authSecret,
     useSecureCookies: env.secureCookies,
+    // On https all of them __Host- (docs/decisions/0025); next-auth's defaults use __Secure-.
+    cookies: nextAuthCookies(),
     pages: { signIn: "/login", error: "/login" },
-    callbacks: { signIn: ({ account, profile }) => handleSocialSignIn({ account, profile }) },
+    callbacks: {
+      signIn: ({ account, profile }) => handleSocialSignIn({ account, profile }),
+      // next-auth's own callbackUrl (its error and sign-in pages): only our origin's normalised
+      // paths, by the same rule as every other return path (docs/decisions/0023).
+      redirect: ({ url, baseUrl }) =>
+        `${baseUrl}${toSafeRelativePath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url, "/")}`,
+    },
   };
   return cached;
 }

@@ -5,7 +5,6 @@ import "server-only";
  * the cookie's token, so they are revocable and shared by every app instance. Layouts and the
  * proxy never authorise.
  */
-import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
@@ -14,7 +13,8 @@ import { nextIdleExpiry, TOUCH_INTERVAL_MS } from "@/lib/server/sessions/session
 import type { Locale } from "@/lib/i18n/config";
 import { toLocale } from "@/lib/i18n/config";
 import { toSafeRelativePath } from "@/lib/safe-path";
-import { hashToken, SESSION_COOKIE } from "./session-token";
+import { readSessionCookie } from "./session-cookie";
+import { hashToken } from "./session-token";
 
 export const ROLES = ["CUSTOMER", "SUPPORT", "MARKETING", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,11 +29,14 @@ export type CurrentUser = {
   sessionId: string;
   /** When the person last proved who they are (sign-in or step-up), for requireRecentAuth. */
   authenticatedAt: Date;
+  /** How they did (e.g. ["PASSWORD", "TOTP"]) and the assurance level reached, for factor changes. */
+  authMethods: string[];
+  aal: number;
 };
 
 /** The signed-in person for this request, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = await readSessionCookie();
   if (!token) return null;
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -63,6 +66,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     emailVerified: user.emailVerifiedAt !== null,
     sessionId: session.id,
     authenticatedAt: session.authenticatedAt,
+    authMethods: Array.isArray(session.authMethods)
+      ? session.authMethods.filter((m): m is string => typeof m === "string")
+      : [],
+    aal: session.aal,
   };
 });
 

@@ -5,12 +5,11 @@ import "server-only";
  * HMAC, so a stale or copied cookie cannot turn an ordinary sign-in into a link to another account.
  */
 import { cookies } from "next/headers";
-import { getEnv } from "@/lib/env";
 import { purposeMac, sameMac } from "@/lib/server/crypto/purpose-mac";
+import { authCookie } from "./auth-cookies";
 
-const CONNECT_COOKIE = "portal_social_connect";
-// Only next-auth's callback route needs to see it.
-const COOKIE_PATH = "/api/auth/callback";
+// Only next-auth's callback route needs to see it; on https a __Host- cookie needs Path=/.
+const connectCookie = () => authCookie("portal_social_connect", { path: "/api/auth/callback" });
 const MAX_AGE_SECONDS = 10 * 60;
 
 function mac(sessionId: string, provider: string): string {
@@ -18,12 +17,13 @@ function mac(sessionId: string, provider: string): string {
 }
 
 export async function setConnectIntent(sessionId: string, provider: string): Promise<void> {
-  (await cookies()).set(CONNECT_COOKIE, `${provider}.${mac(sessionId, provider)}`, {
+  const { name, path, secure } = connectCookie();
+  (await cookies()).set(name, `${provider}.${mac(sessionId, provider)}`, {
     httpOnly: true,
     // Lax still sends it on the provider's top-level redirect back to the callback.
     sameSite: "lax",
-    secure: getEnv().secureCookies,
-    path: COOKIE_PATH,
+    secure,
+    path,
     maxAge: MAX_AGE_SECONDS,
   });
 }
@@ -31,14 +31,10 @@ export async function setConnectIntent(sessionId: string, provider: string): Pro
 /** Whether this callback completes a connect started in `sessionId` for `provider`; clears the mark. */
 export async function takeConnectIntent(sessionId: string | null, provider: string): Promise<boolean> {
   const jar = await cookies();
-  const value = jar.get(CONNECT_COOKIE)?.value;
+  const { name, path, secure } = connectCookie();
+  const value = jar.get(name)?.value;
   if (value === undefined) return false;
-  jar.set(CONNECT_COOKIE, "", {
-    path: COOKIE_PATH,
-    maxAge: 0,
-    httpOnly: true,
-    secure: getEnv().secureCookies,
-  });
+  jar.set(name, "", { path, maxAge: 0, httpOnly: true, sameSite: "lax", secure });
   if (!sessionId) return false;
   const [key, given] = value.split(".", 2);
   if (key !== provider || !given) return false;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ValidationKey } from "@/lib/i18n/messages";
-import { isSafeRelativePath } from "@/lib/safe-path";
+import { normaliseRelativePath } from "@/lib/safe-path";
 
 // Shared by the client forms and the server actions. Error messages are message KEYS
 // ("validation.email"); the form translates them, so the schema stays language-neutral.
@@ -41,8 +41,15 @@ export const CurrentPasswordSchema = z
   .min(1, { error: key("passwordRequired"), abort: true })
   .max(PASSWORD_MAX_LENGTH, key("passwordTooLong"));
 
-/** Where to go after signing in; anything but a same-origin relative path is silently dropped. */
-export const CallbackUrlSchema = z.string().refine(isSafeRelativePath).optional().catch(undefined);
+/**
+ * Where to go after signing in: the normalised same-origin path (lib/safe-path.ts), never the text
+ * as given; anything else is silently dropped.
+ */
+export const CallbackUrlSchema = z
+  .string()
+  .optional()
+  .transform((value) => normaliseRelativePath(value) ?? undefined)
+  .catch(undefined);
 
 export const LoginSchema = z.object({
   email: EmailSchema,

@@ -27,11 +27,3 @@ export type VerifySecondFactor = z.output<typeof VerifySecondFactorSchema>;
 export const ConfirmTotpSchema = z.object({ code: SixDigitCodeSchema });
 export type ConfirmTotpInput = z.input<typeof ConfirmTotpSchema>;
 export type ConfirmTotp = z.output<typeof ConfirmTotpSchema>;
-
-/** Either proof will do: the current password or a code from the app being removed. */
-export const DisableTotpSchema = z.object({
-  proof: z.enum(["password", "code"]),
-  secret: z.string("validation.required").min(1, "validation.required").max(128, "validation.invalid"),
-});
-export type DisableTotpInput = z.input<typeof DisableTotpSchema>;
-export type DisableTotp = z.output<typeof DisableTotpSchema>;

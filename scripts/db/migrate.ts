@@ -5,9 +5,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runPrisma } from "./prisma-cli";
-import { resolveDatabaseUrl } from "../../lib/database-url";
+import { prepareSqliteFile, resolveDatabaseUrl } from "../../lib/database-url";
 
 export function migrateDatabase(databaseUrl: string, opts: { quiet?: boolean } = { quiet: true }): void {
+  // The CLI would create a missing SQLite file with the default mode (644).
+  prepareSqliteFile(databaseUrl);
   const result = runPrisma(["migrate", "deploy"], databaseUrl, opts);
   if (result.status !== 0) {
     throw new Error(`Applying database migrations failed:\n${result.stdout}\n${result.stderr}`.trim());

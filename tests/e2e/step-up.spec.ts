@@ -1,12 +1,14 @@
 /**
  * Step-up (issue 4, Done-when 5): a stale session asked to do something sensitive gets the step-up
- * prompt with the person's strongest factor and then carries on with what was typed.
+ * prompt with the person's strongest factor and then carries on with what was typed. Turning off
+ * the authenticator app needs that strongest factor even in a recent session (issue 10, finding 3).
  */
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { verifyPassword } from "../../lib/auth/password-hash";
 import { expect, test } from "./fixtures";
 import { extractLink, waitForMail } from "./support/mailbox";
-import { createCustomer, e2eDb, signInAs, uniqueEmail } from "./support/users";
+import { activateAuthenticatorApp, totpCode } from "./support/totp";
+import { createCustomer, E2E_BASE_URL, e2eDb, signInAs, uniqueEmail } from "./support/users";
 import { customerWithPasskey, runCeremony } from "./support/webauthn";
 
 const NEW_PASSWORD = "Ein neuer Satz für das Kundenkonto 2026";
@@ -145,4 +147,92 @@ test("[CUSTOMER] with a stale session is sent through /login/step-up by a plain 
   await page.getByLabel(/^Passwort/).fill(user.password);
   await page.getByRole("button", { name: "Bestätigen" }).click();
   await expect(page).toHaveURL("/account/security");
+});
+
+/**
+ * A customer with the authenticator app, set up in /account/security as a person would, whose
+ * session then looks like `session` (e.g. authenticated an hour ago with password and code).
+ */
+async function customerWithAuthenticator(
+  page: Page,
+  context: BrowserContext,
+  session: { authMethods: string[]; aal: number; authenticatedAt: Date },
+) {
+  const user = await createCustomer();
+  const sessionId = await signInAs(context, user.id);
+  await page.goto("/account/security");
+  const secret = await activateAuthenticatorApp(page);
+  await page.getByRole("button", { name: "Ich habe die Codes gespeichert" }).click();
+  await expect(page.getByText(/10 Wiederherstellungscodes übrig/)).toBeVisible();
+  await e2eDb().session.update({ where: { id: sessionId }, data: session });
+  return { ...user, sessionId, secret };
+}
+
+async function askToRemoveAuthenticator(page: Page): Promise<void> {
+  await page.goto("/account/security");
+  await page.getByRole("button", { name: "Authenticator-App entfernen" }).click();
+  await page.getByRole("button", { name: "Ja, entfernen" }).click();
+}
+
+test("[ATTACKER] with a stolen session and the password cannot turn off the authenticator app", async ({
+  page,
+  context,
+  browser,
+}) => {
+  // The victim's session last confirmed with the password alone, a minute ago: recent, but weaker
+  // than the account's strongest factor (password and app).
+  const victim = await customerWithAuthenticator(page, context, {
+    authMethods: ["PASSWORD"],
+    aal: 1,
+    authenticatedAt: new Date(Date.now() - 60_000),
+  });
+  const attacker = await browser.newContext({ baseURL: E2E_BASE_URL });
+  await attacker.addCookies(await context.cookies());
+  const attackerPage = await attacker.newPage();
+
+  await askToRemoveAuthenticator(attackerPage);
+  // Not removed on the strength of the session: the dialog wants the app's code too.
+  const dialog = attackerPage.getByRole("dialog", { name: STEP_UP_DIALOG });
+  await expect(dialog.getByLabel("Code aus der Authenticator-App")).toBeVisible();
+  await dialog.getByLabel(/^Passwort/).fill(victim.password);
+  await dialog.getByLabel("Code aus der Authenticator-App").fill("123456");
+  await dialog.getByRole("button", { name: "Bestätigen" }).click();
+  await expect(dialog.getByRole("alert").first()).toContainText("Das hat nicht geklappt");
+  await dialog.getByRole("button", { name: "Abbrechen" }).click();
+  await expect(dialog).toBeHidden();
+  await attacker.close();
+
+  const factor = await e2eDb().totpFactor.findUniqueOrThrow({ where: { userId: victim.id } });
+  expect(factor.confirmedAt).not.toBeNull();
+  const events = await e2eDb().auditEvent.findMany({ where: { subjectUserId: victim.id } });
+  const types = events.map((e) => e.type);
+  expect(types).toEqual(expect.arrayContaining(["auth.strong_auth_required", "auth.step_up_failed"]));
+  expect(types).not.toContain("auth.totp_disabled");
+});
+
+test("[CUSTOMER] turns off the authenticator app with the code", async ({ page, context }) => {
+  const user = await customerWithAuthenticator(page, context, {
+    authMethods: ["PASSWORD", "TOTP"],
+    aal: 2,
+    authenticatedAt: new Date(Date.now() - 3_600_000),
+  });
+  const since = new Date();
+
+  await askToRemoveAuthenticator(page);
+  const dialog = page.getByRole("dialog", { name: STEP_UP_DIALOG });
+  await dialog.getByLabel(/^Passwort/).fill(user.password);
+  // The set-up used the current step; the next step's code is within the window.
+  await dialog.getByLabel("Code aus der Authenticator-App").fill(await totpCode(user.secret, 1));
+  await dialog.getByRole("button", { name: "Bestätigen" }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: "Authenticator-App einrichten" })).toBeVisible();
+  expect(await e2eDb().totpFactor.findUnique({ where: { userId: user.id } })).toBeNull();
+  expect(await e2eDb().recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+  const notice = await waitForMail({
+    to: user.email,
+    since,
+    subject: /Zweiter Faktor entfernt: Authenticator-App/,
+  });
+  expect(notice.text).toContain("Authenticator-App");
 });

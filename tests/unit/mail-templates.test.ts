@@ -69,6 +69,13 @@ const CASES: { template: MailTemplate; urls: string[] }[] = [
     },
     urls: [`${APP}/account/security`, `${APP}/forgot-password`],
   },
+  {
+    template: {
+      name: "social-account-unlinked",
+      data: { provider: "Google", time, reviewUrl: `${APP}/account/security` },
+    },
+    urls: [`${APP}/account/security`, `${APP}/forgot-password`],
+  },
   { template: { name: "sign-in-code", data: { code: "123456", expiresMinutes: 10 } }, urls: [] },
   {
     template: { name: "factor-added", data: { factor: "totp", time, reviewUrl: `${APP}/account/security` } },
@@ -149,6 +156,7 @@ const ALL_TEMPLATES: Record<MailTemplate["name"], true> = {
   "new-device-sign-in": true,
   "sign-in-blocked": true,
   "social-account-linked": true,
+  "social-account-unlinked": true,
   "sign-in-code": true,
   "factor-added": true,
   "factor-removed": true,

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { isSafeRelativePath } from "@/lib/safe-path";
+import { CallbackUrlSchema } from "@/lib/schemas/auth";
 import { SocialSignIn, SocialSignInError } from "../social-sign-in";
 import { LoginForm } from "./login-form";
 import { PasskeySignIn } from "./passkey-sign-in";
@@ -18,9 +18,10 @@ type LoginPageProps = { searchParams: Promise<Record<string, string | string[] |
 
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const t = await getTranslations("auth.login");
-  // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive.
+  // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive,
+  // in their normalised form (lib/safe-path.ts).
   const { callbackUrl, reset, error } = await searchParams;
-  const safeCallbackUrl = isSafeRelativePath(callbackUrl) ? callbackUrl : undefined;
+  const safeCallbackUrl = CallbackUrlSchema.parse(callbackUrl);
 
   return (
     <>

@@ -63,6 +63,9 @@ export const AUDIT_EVENT_TYPES = [
   // Step-up (re-authentication inside a session before a sensitive action)
   "auth.step_up_succeeded",
   "auth.step_up_failed",
+  // A factor change asked of a session whose last authentication was weaker than the account's
+  // strongest factor: sent to the step-up (issue 10, finding 3)
+  "auth.strong_auth_required",
   // Transaction confirmation (lib/auth/transaction)
   "transaction.created",
   "transaction.confirmed",

@@ -2,9 +2,36 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import { generateRecoveryCodes, hashRecoveryCode, isRecoveryCodeShape } from "./recovery-codes";
+import {
+  generateRecoveryCodes,
+  hashRecoveryCode,
+  isRecoveryCodeShape,
+  KEYED_HASH_PREFIX,
+  rekeyLegacyHash,
+} from "./recovery-codes";
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Re-keys codes an older version stored as plain SHA-256 (docs/decisions/0025): of one user before
+ * their codes are checked, of everyone in `npm run jobs`. Returns how many rows changed.
+ */
+export async function rekeyLegacyRecoveryCodes(
+  tx: Pick<Tx, "recoveryCode">,
+  where: { userId?: string } = {},
+): Promise<number> {
+  const legacy = await tx.recoveryCode.findMany({
+    where: { ...where, NOT: { codeHash: { startsWith: KEYED_HASH_PREFIX } } },
+    select: { id: true, codeHash: true },
+  });
+  // One row at a time: a transaction holds one connection, and there are at most 10 per user.
+  for (const row of legacy)
+    await tx.recoveryCode.update({
+      where: { id: row.id },
+      data: { codeHash: rekeyLegacyHash(row.codeHash) },
+    });
+  return legacy.length;
+}
 
 /** Replaces the user's set with 10 new codes; returns them in clear this one time. */
 export async function replaceRecoveryCodes(
@@ -37,6 +64,7 @@ export async function consumeRecoveryCode(
   opts: { userId: string; code: string; client: ClientInfo },
 ): Promise<number | null> {
   if (!isRecoveryCodeShape(opts.code)) return null;
+  await rekeyLegacyRecoveryCodes(tx, { userId: opts.userId });
   const { count } = await tx.recoveryCode.updateMany({
     where: { userId: opts.userId, codeHash: hashRecoveryCode(opts.code), usedAt: null },
     data: { usedAt: new Date() },

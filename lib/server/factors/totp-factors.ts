@@ -4,7 +4,6 @@ import "server-only";
  * a first code, verification without replay, and removal. Recovery codes are issued with it.
  */
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
@@ -116,30 +115,23 @@ export async function regenerateRecoveryCodes(opts: Actor): Promise<string[] | n
   return codes;
 }
 
-/** Removes the factor and its recovery codes after proof: the current password or a TOTP code. */
-export async function disableTotp(opts: Actor & { password?: string; code?: string }): Promise<boolean> {
-  const user = await db.user.findUnique({
-    where: { id: opts.userId },
-    include: { passwordCredential: true },
-  });
-  if (!user) return false;
-  const byCode = opts.code ? await acceptTotpCode(db, { userId: user.id, code: opts.code }) : false;
-  const byPassword =
-    !byCode && opts.password && user.passwordCredential
-      ? await verifyPassword(user.passwordCredential.hash, opts.password)
-      : false;
-  if (!byCode && !byPassword) return false;
+/**
+ * Removes the factor and its recovery codes. The caller has checked that the session's last
+ * authentication used the strongest factor (lib/auth/step-up.ts); `confirmedWith` names it for the
+ * audit. False when there was no factor.
+ */
+export async function disableTotp(opts: Actor & { confirmedWith: readonly string[] }): Promise<boolean> {
   const removed = await db.$transaction(async (tx) => {
-    const { count } = await tx.totpFactor.deleteMany({ where: { userId: user.id } });
-    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    const { count } = await tx.totpFactor.deleteMany({ where: { userId: opts.userId } });
+    await tx.recoveryCode.deleteMany({ where: { userId: opts.userId } });
     if (count > 0)
       await writeAuditEvent(tx, {
         ...auditOf(opts, "auth.totp_disabled"),
-        metadata: { proof: byCode ? "TOTP" : "PASSWORD" },
+        metadata: { confirmedWith: [...opts.confirmedWith] },
       });
     return count > 0;
   });
-  if (removed) notify(user.id, "factor-removed", "totp");
+  if (removed) notify(opts.userId, "factor-removed", "totp");
   return removed;
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { localeOf, securityReviewUrl, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
 import { providerDisplayName } from "./social-session";
 
 export type SocialIdentityItem = {
@@ -31,18 +32,19 @@ export type UnlinkResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "LAST
 /**
  * Removes one of the user's identities, unless it is the last way to sign in (no password, no
  * passkey, no other identity): the account would be unreachable. Sessions started with the
- * provider stay valid; the identity just cannot start new ones.
+ * provider stay valid; the identity just cannot start new ones. The account holder hears of it by
+ * mail and push, as of every removed way in (NIST SP 800-63B-4 §4.6).
  */
 export async function unlinkSocialIdentity(opts: {
   userId: string;
   identityId: string;
   client: ClientInfo;
 }): Promise<UnlinkResult> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // Writing the user row first orders concurrent removals for one user (the row lock on
     // PostgreSQL, the single writer on SQLite), so two of them cannot each leave the other as
     // "the remaining method" and together remove both.
-    await tx.user.update({ where: { id: opts.userId }, data: { updatedAt: new Date() } });
+    const user = await tx.user.update({ where: { id: opts.userId }, data: { updatedAt: new Date() } });
     const identity = await tx.socialIdentity.findFirst({
       where: { id: opts.identityId, userId: opts.userId },
     });
@@ -66,6 +68,21 @@ export async function unlinkSocialIdentity(opts: {
       userAgent: opts.client.userAgent,
       metadata: { provider: identity.provider },
     });
-    return { ok: true } as const;
+    return { ok: true, user, provider: identity.provider } as const;
   });
+  if (!result.ok) return result;
+  sendSecurityPushInBackground(opts.userId, "securitySettingsChanged");
+  sendMailInBackground({
+    to: result.user.email,
+    locale: localeOf(result.user.locale),
+    template: {
+      name: "social-account-unlinked",
+      data: {
+        provider: providerDisplayName(result.provider),
+        time: new Date(),
+        reviewUrl: securityReviewUrl(),
+      },
+    },
+  });
+  return { ok: true };
 }

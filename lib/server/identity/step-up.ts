@@ -3,8 +3,10 @@ import "server-only";
  * Re-authentication inside a session before a sensitive action (lib/auth/step-up.ts decides when).
  * The person confirms with their strongest factor: a passkey if they have one; otherwise their
  * password, plus an authenticator code when the app is set up; an account with neither (social
- * sign-in only) gets a code by mail. Success moves the session's authenticatedAt to now.
- * Failures count against a per-account limit like sign-in (docs/decisions/0009).
+ * sign-in only) gets a code by mail. Success moves the session's authenticatedAt to now and
+ * gives the session a new token, so a token copied before the step-up does not carry its stronger
+ * authentication (docs/decisions/0025). Failures count against a per-account limit like sign-in
+ * (docs/decisions/0009).
  */
 import {
   generateAuthenticationOptions,
@@ -12,6 +14,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
 import { verifyPassword } from "@/lib/auth/password-hash";
+import { hashToken, newSessionToken } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { checkEmailCode, sendEmailCode } from "@/lib/server/factors/email-codes";
@@ -23,13 +26,16 @@ import { relyingParty } from "@/lib/server/passkeys/relying-party";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { AuthMethodName } from "@/lib/server/sessions/sessions";
+import { meetsStrongestFactor, strongestFactorOf, type SessionAuthentication } from "./factor-strength";
 
 import type { StepUpMethod, StepUpOptions } from "@/lib/schemas/step-up";
 
 export type { StepUpOptions };
 export type StepUpActor = { userId: string; sessionId: string; client: ClientInfo };
+/** The session's new token after a step-up, for the cookie (same lifetime as before). */
+export type RotatedSession = { token: string; absoluteExpiresAt: Date; rememberMe: boolean };
 export type StepUpResult =
-  | { ok: true }
+  | { ok: true; session: RotatedSession }
   | { ok: false; code: "INVALID" | "WRONG_METHOD" }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
 
@@ -49,13 +55,41 @@ export async function stepUpOptionsFor(userId: string): Promise<StepUpOptions> {
   return { method: "emailCode", totpRequired: false };
 }
 
+/**
+ * Whether the session's last authentication matches the account's strongest factor (factor
+ * changes need that, lib/auth/step-up.ts). A refusal is audited: with a recent session it is the
+ * trace of someone trying to swap a factor with less than the strongest one.
+ */
+export async function checkStrongestFactor(
+  actor: StepUpActor,
+  session: SessionAuthentication,
+): Promise<boolean> {
+  const options = await stepUpOptionsFor(actor.userId);
+  if (meetsStrongestFactor(session, options)) return true;
+  await db.$transaction((tx) =>
+    writeAuditEvent(tx, {
+      type: "auth.strong_auth_required",
+      actorId: actor.userId,
+      actorRole: "CUSTOMER",
+      subjectUserId: actor.userId,
+      ip: actor.client.ip,
+      userAgent: actor.client.userAgent,
+      metadata: { required: strongestFactorOf(options), methods: [...session.authMethods] },
+    }),
+  );
+  return false;
+}
+
 async function succeed(actor: StepUpActor, methods: AuthMethodName[], aal: 1 | 2): Promise<StepUpResult> {
-  await db.$transaction(async (tx) => {
-    // Only the caller's own, live session: a session id of someone else's matches nothing.
-    await tx.session.updateMany({
+  const token = newSessionToken();
+  const session = await db.$transaction(async (tx) => {
+    // Only the caller's own, live session: a session id of someone else's matches nothing. The
+    // token hash is replaced in the same update, so the old token stops working at that moment.
+    const { count } = await tx.session.updateMany({
       where: { id: actor.sessionId, userId: actor.userId, revokedAt: null },
-      data: { authenticatedAt: new Date(), authMethods: methods, aal },
+      data: { tokenHash: hashToken(token), authenticatedAt: new Date(), authMethods: methods, aal },
     });
+    if (count !== 1) return null;
     await writeAuditEvent(tx, {
       type: "auth.step_up_succeeded",
       actorId: actor.userId,
@@ -65,9 +99,14 @@ async function succeed(actor: StepUpActor, methods: AuthMethodName[], aal: 1 | 2
       userAgent: actor.client.userAgent,
       metadata: { methods },
     });
+    return tx.session.findUniqueOrThrow({
+      where: { id: actor.sessionId },
+      select: { absoluteExpiresAt: true, rememberMe: true },
+    });
   });
+  if (!session) return { ok: false, code: "INVALID" };
   await resetRateLimit(db, "stepUp", actor.userId);
-  return { ok: true };
+  return { ok: true, session: { token, ...session } };
 }
 
 async function fail(actor: StepUpActor, method: StepUpMethod, reason: string): Promise<StepUpResult> {

@@ -8,10 +8,11 @@ import "server-only";
  * because links carry single-use tokens.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type SendMailOptions as MessageOptions, type Transporter } from "nodemailer";
 import { getEnv, isLocalUrl } from "@/lib/env";
+import { ensurePrivateDir } from "@/lib/private-files";
 import { maskEmail, redactEmails } from "./mask-email";
 import { listUnsubscribeHeaders, renderMail, type MailLocale, type MailTemplate } from "./templates";
 
@@ -80,7 +81,7 @@ async function writeToOutbox(message: MessageOptions, templateName: string, to: 
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const file = path.join(dir, `${stamp}-${templateName}-${randomBytes(4).toString("hex")}.eml`);
   // Owner-only, like .data/secrets.json: the files hold sign-in and reset links.
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dir);
   await writeFile(file, info.message, { mode: 0o600, flag: "wx" });
   console.info(`[mail] outbox: ${displayPath(file)} (to ${maskEmail(to)})`);
   return file;

@@ -35,6 +35,7 @@ export type MailTemplate =
       };
     }
   | { name: "social-account-linked"; data: { provider: string; time: Date; reviewUrl: string } }
+  | { name: "social-account-unlinked"; data: { provider: string; time: Date; reviewUrl: string } }
   /** The email one-time code of /login/verify. */
   | { name: "sign-in-code"; data: { code: string; expiresMinutes: number } }
   /** NIST SP 800-63B-4 §4.6: the account holder hears of every authenticator bound or removed. */
@@ -280,19 +281,21 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
         ],
       };
     }
-    case "social-account-linked": {
+    case "social-account-linked":
+    case "social-account-unlinked": {
       const { provider } = template.data;
+      const k = template.name === "social-account-linked" ? "socialAccountLinked" : "socialAccountUnlinked";
       return {
-        subject: t("socialAccountLinked.subject", { provider }),
-        heading: t("socialAccountLinked.heading", { provider }),
+        subject: t(`${k}.subject`, { provider }),
+        heading: t(`${k}.heading`, { provider }),
         blocks: [
-          paragraph(t("socialAccountLinked.intro", { provider })),
+          paragraph(t(`${k}.intro`, { provider })),
           {
             kind: "facts",
             rows: [timeRow(template.data.time), { label: t("facts.provider"), value: provider }],
           },
-          ...notYouBlocks(t, t("socialAccountLinked.notYou"), [
-            button(t("socialAccountLinked.reviewButton"), template.data.reviewUrl),
+          ...notYouBlocks(t, t(`${k}.notYou`), [
+            button(t(`${k}.reviewButton`), template.data.reviewUrl),
             resetButton,
           ]),
         ],

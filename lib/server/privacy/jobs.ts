@@ -6,6 +6,7 @@ import "server-only";
  * client.
  */
 import type { Db } from "@/lib/prisma-client";
+import { rekeyLegacyRecoveryCodes } from "@/lib/server/factors/recovery-code-store";
 import { pruneWebAuthnChallenges } from "@/lib/server/passkeys/challenges";
 import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
 import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
@@ -17,6 +18,8 @@ export type JobsReport = {
   tokensDeleted: number;
   challengesDeleted: number;
   rateLimitBucketsDeleted: number;
+  /** Recovery codes an older version stored unkeyed (docs/decisions/0025); 0 once all are done. */
+  recoveryCodesRekeyed: number;
 };
 
 export async function runJobs(db: Db, now: Date = new Date()): Promise<JobsReport> {
@@ -25,7 +28,15 @@ export async function runJobs(db: Db, now: Date = new Date()): Promise<JobsRepor
   const tokensDeleted = await pruneVerificationTokens(db, now);
   const challengesDeleted = await pruneWebAuthnChallenges(db, now);
   const rateLimitBucketsDeleted = await pruneRateLimitBuckets(db, now);
-  return { erased, exportsWiped, tokensDeleted, challengesDeleted, rateLimitBucketsDeleted };
+  const recoveryCodesRekeyed = await rekeyLegacyRecoveryCodes(db);
+  return {
+    erased,
+    exportsWiped,
+    tokensDeleted,
+    challengesDeleted,
+    rateLimitBucketsDeleted,
+    recoveryCodesRekeyed,
+  };
 }
 
 /** The lines `npm run jobs` prints. */
@@ -41,5 +52,6 @@ export function describeJobsReport(report: JobsReport): string[] {
     `expired one-time tokens deleted: ${report.tokensDeleted}`,
     `expired WebAuthn challenges deleted: ${report.challengesDeleted}`,
     `expired rate-limit buckets deleted: ${report.rateLimitBucketsDeleted}`,
+    `recovery codes re-keyed: ${report.recoveryCodesRekeyed}`,
   ];
 }

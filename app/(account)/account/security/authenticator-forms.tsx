@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
@@ -14,14 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useStepUpRetry } from "@/components/step-up/step-up-context";
 import { confirmTotpAction, disableTotpAction, regenerateRecoveryCodesAction } from "@/lib/actions/factors";
-import {
-  ConfirmTotpSchema,
-  DisableTotpSchema,
-  type ConfirmTotp,
-  type ConfirmTotpInput,
-  type DisableTotp,
-  type DisableTotpInput,
-} from "@/lib/schemas/second-factor";
+import { ConfirmTotpSchema, type ConfirmTotp, type ConfirmTotpInput } from "@/lib/schemas/second-factor";
 
 /** The new recovery codes, shown once; "saved" reloads the card into its active state. */
 function RecoveryCodesPanel({ codes, notice }: { codes: string[]; notice?: string }) {
@@ -120,61 +113,62 @@ export function RegenerateRecoveryCodes() {
   );
 }
 
-export function DisableTotpForm() {
+/**
+ * "Remove the authenticator app": asks once whether they mean it, then the step-up dialog confirms
+ * with the strongest factor when the session's last authentication was not that (lib/auth/step-up.ts).
+ */
+export function DisableTotp() {
   const t = useTranslations("factors.totp");
-  const validationMessage = useValidationMessage();
+  const tErrors = useTranslations("errors");
   const router = useRouter();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<DisableTotpInput, unknown, DisableTotp>({
-    resolver: zodResolver(DisableTotpSchema),
-    defaultValues: { proof: "password", secret: "" },
-  });
-  const { formError, run } = useActionSubmit(setError);
-  const proof = useWatch({ control, name: "proof" });
-  const onSubmit = handleSubmit(async (values) => {
-    const result = await run(() => disableTotpAction(values));
-    if (result.ok) router.refresh();
-  });
+  const withStepUp = useStepUpRetry();
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setFailure] = useState<string>();
+  const confirmText = useRef<HTMLParagraphElement>(null);
+
+  // Move focus into what just opened, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (confirming) confirmText.current?.focus();
+  }, [confirming]);
+
+  async function disable() {
+    setPending(true);
+    setFailure(undefined);
+    const result = await withStepUp(() => disableTotpAction()).catch(() => null);
+    setPending(false);
+    if (result?.ok) {
+      router.refresh();
+      return;
+    }
+    setConfirming(false);
+    setFailure(result?.formError ?? tErrors(result?.code ?? "INTERNAL"));
+  }
 
   return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={onSubmit}
-      className="flex flex-col gap-4 border-t border-slate-200 pt-4"
-    >
+    <div className="flex flex-col gap-3 border-t border-slate-200 pt-4">
       <h3 className="font-semibold text-slate-900">{t("disableTitle")}</h3>
       <p className="text-sm text-slate-600">{t("disableHint")}</p>
-      <FormError message={formError} />
-      <fieldset className="flex gap-4">
-        <legend className="sr-only">{t("proofLegend")}</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" value="password" {...register("proof")} />
-          {t("proofPassword")}
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" value="code" {...register("proof")} />
-          {t("proofCode")}
-        </label>
-      </fieldset>
-      <TextField
-        key={proof}
-        label={proof === "password" ? t("passwordLabel") : t("codeLabel")}
-        type={proof === "password" ? "password" : "text"}
-        autoComplete={proof === "password" ? "current-password" : "one-time-code"}
-        inputMode={proof === "password" ? undefined : "numeric"}
-        required
-        error={validationMessage(errors.secret?.message)}
-        {...register("secret")}
-      />
-      <SubmitButton pending={isSubmitting} variant="danger" className="self-start">
-        {t("disableButton")}
-      </SubmitButton>
-    </form>
+      <FormError message={error} />
+      {confirming ? (
+        <div className="flex flex-col gap-2 rounded-lg border border-red-200 bg-red-50 p-3">
+          <p ref={confirmText} tabIndex={-1} className="text-sm text-slate-900">
+            {t("disableConfirm")}
+          </p>
+          <div className="flex gap-2">
+            <Button variant="danger" size="sm" onClick={() => void disable()} disabled={pending}>
+              {t("disableConfirmButton")}
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => setConfirming(false)}>
+              {t("disableCancel")}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button variant="danger" className="self-start" onClick={() => setConfirming(true)}>
+          {t("disableButton")}
+        </Button>
+      )}
+    </div>
   );
 }

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { startTotpEnrolmentAction } from "@/lib/actions/factors";
 import { getTotpStatus } from "@/lib/server/factors/totp-factors";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
-import { ConfirmTotpForm, DisableTotpForm, RegenerateRecoveryCodes } from "./authenticator-forms";
+import { ConfirmTotpForm, DisableTotp, RegenerateRecoveryCodes } from "./authenticator-forms";
 
 /**
  * "Authenticator app": set-up (QR code and the key as text, active only after a first code),
@@ -59,7 +59,7 @@ export async function Authenticator({ userId }: { userId: string }) {
               {t("totp.recoveryLeft", { count: status.recoveryCodesLeft })}
             </p>
             <RegenerateRecoveryCodes />
-            <DisableTotpForm />
+            <DisableTotp />
           </div>
         )}
       </Card>

@@ -22,6 +22,7 @@ import {
   resetPassword as completeReset,
 } from "@/lib/server/identity/password-reset";
 import { registerWithPassword } from "@/lib/server/identity/register";
+import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
 import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
 import { getClientInfo } from "@/lib/server/request/client-info";
@@ -62,8 +63,9 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
       });
     }
     const t = await getTranslations("auth.login");
+    // In plain words why, and the way out the block mail offers (docs/decisions/0021).
     if (result.code === "BLOCKED_BY_RISK")
-      return actionFailure("FORBIDDEN", { formError: t("blockedByRisk") });
+      return actionFailure("FORBIDDEN", { formError: await blockedSignInMessage(result.reasons) });
     return actionFailure(result.code === "ACCOUNT_LOCKED" ? "FORBIDDEN" : "UNAUTHENTICATED", {
       formError: t(result.code === "ACCOUNT_LOCKED" ? "accountLocked" : "invalidCredentials"),
     });

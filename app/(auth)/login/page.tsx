@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { parseSignInReasons } from "@/lib/auth/risk/customer-reasons";
+import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 import { isSafeRelativePath } from "@/lib/safe-path";
 import { SocialSignIn, SocialSignInError } from "../social-sign-in";
 import { LoginForm } from "./login-form";
@@ -19,7 +21,7 @@ type LoginPageProps = { searchParams: Promise<Record<string, string | string[] |
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const t = await getTranslations("auth.login");
   // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive.
-  const { callbackUrl, reset, error } = await searchParams;
+  const { callbackUrl, reset, error, blocked } = await searchParams;
   const safeCallbackUrl = isSafeRelativePath(callbackUrl) ? callbackUrl : undefined;
 
   return (
@@ -28,6 +30,12 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       {reset === "1" ? (
         <Notice tone="success" className="mb-6">
           {t("resetDone")}
+        </Notice>
+      ) : null}
+      {typeof blocked === "string" ? (
+        // A social sign-in the risk engine stopped (lib/auth/social-callback.ts): why, in words.
+        <Notice tone="error" className="mb-6">
+          {await blockedSignInMessage(parseSignInReasons(blocked))}
         </Notice>
       ) : null}
       <SocialSignInError error={error} />

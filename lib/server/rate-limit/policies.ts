@@ -85,6 +85,8 @@ export const RATE_LIMIT_POLICIES = {
     forgetAfterSeconds: 15 * MINUTE,
     lockUntilResetAtFailures: null,
   },
+  /** Per client IP: buttons behind mailed sign-in links ("Das war ich", "Das war ich nicht"). */
+  signInLinkIp: { kind: "window", subject: "ip", limit: 20, windowSeconds: HOUR },
   /** Per client IP. */
   register: { kind: "window", subject: "ip", limit: 10, windowSeconds: HOUR },
   /** Per normalised email as typed (known or not: same answer, no enumeration). */

@@ -1,11 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { readDeviceCookie, setDeviceCookie } from "@/lib/auth/session-cookie";
 import { SignInLinkTokenSchema } from "@/lib/schemas/auth";
+import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { confirmBlockedSignIn, reportBlockedSignIn } from "@/lib/server/identity/risk-release";
+import { redeemSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
 import { getClientInfo } from "@/lib/server/request/client-info";
 
-// The buttons behind the links the mail about a stopped sign-in carries (docs/decisions/0021). No sign-in:
+// The buttons behind the links a sign-in mail carries (docs/decisions/0021, 0022). No sign-in:
 // the single-use token is the authorisation. Plain form posts, so they work without JavaScript;
 // the result pages carry no token in their URLs.
 
@@ -27,4 +30,16 @@ export async function reportBlockedSignInAction(formData: FormData): Promise<voi
   const result = token ? await reportBlockedSignIn({ token, client: await getClientInfo() }) : null;
   if (!result?.ok) redirect(`/login/not-me?status=${result?.code ?? "INVALID_LINK"}`);
   redirect(`/reset-password?token=${encodeURIComponent(result.resetToken)}&reported=1`);
+}
+
+/** The unlock link: the pass goes to the browser that pressed the button, and to no other. */
+export async function unlockSignInAction(formData: FormData): Promise<void> {
+  const token = tokenOf(formData);
+  const deviceCookieId = (await readDeviceCookie()) ?? newDeviceCookieId();
+  const result = token
+    ? await redeemSignInUnlock({ token, deviceCookieId, client: await getClientInfo() })
+    : null;
+  if (!result?.ok) redirect(`/login/unlock?status=${result?.code ?? "INVALID_LINK"}`);
+  await setDeviceCookie(deviceCookieId);
+  redirect("/login?unlocked=1");
 }

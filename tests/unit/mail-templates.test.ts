@@ -140,6 +140,10 @@ const CASES: { template: MailTemplate; urls: string[] }[] = [
     },
     urls: [token("/login/it-was-me"), token("/login/not-me")],
   },
+  {
+    template: { name: "sign-in-unlock", data: { url: token("/login/unlock"), expiresMinutes: 30 } },
+    urls: [token("/login/unlock")],
+  },
 ];
 
 /** Compile-time list of every template name: a new template fails typecheck until it is listed. */
@@ -153,6 +157,7 @@ const ALL_TEMPLATES: Record<MailTemplate["name"], true> = {
   "email-change-notice": true,
   "new-device-sign-in": true,
   "sign-in-blocked": true,
+  "sign-in-unlock": true,
   "social-account-linked": true,
   "sign-in-code": true,
   "factor-added": true,

@@ -21,7 +21,7 @@ type LoginPageProps = { searchParams: Promise<Record<string, string | string[] |
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const t = await getTranslations("auth.login");
   // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive.
-  const { callbackUrl, reset, error, blocked } = await searchParams;
+  const { callbackUrl, reset, error, blocked, unlocked } = await searchParams;
   const safeCallbackUrl = isSafeRelativePath(callbackUrl) ? callbackUrl : undefined;
 
   return (
@@ -30,6 +30,11 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       {reset === "1" ? (
         <Notice tone="success" className="mb-6">
           {t("resetDone")}
+        </Notice>
+      ) : null}
+      {unlocked === "1" ? (
+        <Notice tone="success" className="mb-6">
+          {t("unlocked")}
         </Notice>
       ) : null}
       {typeof blocked === "string" ? (

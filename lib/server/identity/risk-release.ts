@@ -18,11 +18,12 @@ import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { grantSignInPass, SIGN_IN_PASS_TTL_MINUTES, withdrawSignInPasses } from "./sign-in-passes";
 import { consumeToken, isTokenUsable, issueToken, voidTokens, type TokenPurpose } from "./tokens";
 
-export type SignInLink = "it-was-me" | "not-me";
+export type SignInLink = "it-was-me" | "not-me" | "unlock";
 
 const PURPOSES: Record<SignInLink, TokenPurpose> = {
   "it-was-me": "RISK_RELEASE",
   "not-me": "RISK_REPORT",
+  unlock: "SIGN_IN_UNLOCK",
 };
 
 export type SignInLinkFailure = { ok: false; code: "INVALID_LINK" | "RATE_LIMITED" };
@@ -103,6 +104,7 @@ export async function reportBlockedSignIn(opts: {
     // Whoever caused the block must not be let through by an earlier, hasty "Das war ich".
     await voidTokens(tx, { userId, purpose: "RISK_RELEASE" });
     await withdrawSignInPasses(tx, { userId, kind: "RISK_RELEASE" });
+    await withdrawSignInPasses(tx, { userId, kind: "THROTTLE_UNLOCK" });
     const sessionsRevoked = await revokeSessions(tx, { userId, reason: "REVOKED_BY_USER" });
     await voidTokens(tx, { userId, purpose: "PASSWORD_RESET" });
     const resetToken = await issueToken(tx, { userId, purpose: "PASSWORD_RESET" });

@@ -38,6 +38,19 @@ function usable(kind: SignInPassKind, deviceCookieId: string) {
   };
 }
 
+/** The user id of an open pass of this kind for this browser and typed address, or null. */
+export async function findSignInPassByEmail(opts: {
+  emailNormalized: string;
+  kind: SignInPassKind;
+  deviceCookieId: string;
+}): Promise<string | null> {
+  const pass = await db.signInPass.findFirst({
+    where: { ...usable(opts.kind, opts.deviceCookieId), user: { emailNormalized: opts.emailNormalized } },
+    select: { userId: true },
+  });
+  return pass?.userId ?? null;
+}
+
 /** Uses up one open pass of this kind for the user and browser; false when there is none. */
 export async function spendSignInPass(opts: {
   userId: string;

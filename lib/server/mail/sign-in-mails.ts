@@ -1,6 +1,6 @@
 /**
- * The mail about a stopped sign-in (docs/decisions/0021). Kept apart from templates.ts, which
- * picks it by name; pure like it. The reasons are the risk engine's
+ * The mails about a stopped sign-in and the unlock link (docs/decisions/0021, 0022). Kept apart
+ * from templates.ts, which picks them by name; pure like it. The reasons are the risk engine's
  * codes put into words for the customer (mail catalog `signInReasons`), never its scores.
  */
 import type { RiskReason } from "@/lib/auth/risk/policy";
@@ -44,6 +44,19 @@ export function signInBlockedBody(
       { kind: "subheading", text: t("signInBlocked.notMeHeading") },
       paragraph(t("signInBlocked.notMe")),
       { kind: "button", label: t("signInBlocked.notMeButton"), url: d.notMeUrl },
+    ],
+  };
+}
+
+export function signInUnlockBody(t: Translate, d: { url: string; expiresMinutes: number }): Body {
+  return {
+    subject: t("signInUnlock.subject"),
+    heading: t("signInUnlock.heading"),
+    blocks: [
+      { kind: "paragraph", text: t("signInUnlock.intro") },
+      { kind: "button", label: t("signInUnlock.button"), url: d.url },
+      { kind: "paragraph", text: t("signInUnlock.validity", { minutes: d.expiresMinutes }) },
+      { kind: "paragraph", text: t("signInUnlock.notYou") },
     ],
   };
 }

@@ -9,7 +9,7 @@ import en from "@/messages/mail/en.json";
 import type { NewsletterTopic } from "@/lib/communication/topics";
 import type { RiskReason } from "@/lib/auth/risk/policy";
 import { assertHttpUrl, renderMailHtml, renderMailText, type MailBlock } from "./mail-layout";
-import { signInBlockedBody } from "./sign-in-mails";
+import { signInBlockedBody, signInUnlockBody } from "./sign-in-mails";
 
 export type MailLocale = "de" | "en";
 
@@ -41,6 +41,8 @@ export type MailTemplate =
         continueMinutes: number;
       };
     }
+  /** Asked for on the throttled sign-in form: lets the browser that opens it sign in (0022). */
+  | { name: "sign-in-unlock"; data: { url: string; expiresMinutes: number } }
   | { name: "social-account-linked"; data: { provider: string; time: Date; reviewUrl: string } }
   /** The email one-time code of /login/verify. */
   | { name: "sign-in-code"; data: { code: string; expiresMinutes: number } }
@@ -299,6 +301,8 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
     }
     case "sign-in-blocked":
       return signInBlockedBody(t, locale, template.data, signInFactsBlock(template.data));
+    case "sign-in-unlock":
+      return signInUnlockBody(t, template.data);
     case "social-account-linked": {
       const { provider } = template.data;
       return {

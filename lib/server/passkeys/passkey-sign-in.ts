@@ -33,9 +33,10 @@ export async function signInWithPasskey(opts: {
   const attempt = { ...attemptContext(client), method: "PASSKEY" as const };
   // Counted before verifying (as for passwords): parallel forged assertions cannot all slip past
   // a read-only check. There is no account counter: the credential, not a typed name, picks the
-  // account, and an attacker without the private key cannot target one.
+  // account, and an attacker without the private key cannot target one. The bucket is the
+  // passkeys' own, so password guesses from the same network never block a passkey (0022).
   const ipKey = rateLimitIpSubject(client.ip);
-  const limit = await consumeRateLimit(db, "signInIp", ipKey);
+  const limit = await consumeRateLimit(db, "passkeySignInIp", ipKey);
   if (!limit.allowed) {
     await db.signInAttempt.create({ data: { ...attempt, result: "THROTTLED" } });
     return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
@@ -61,7 +62,7 @@ export async function signInWithPasskey(opts: {
     });
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
-  await refundRateLimitHit(db, "signInIp", ipKey);
+  await refundRateLimitHit(db, "passkeySignInIp", ipKey);
   // A user-verified passkey (possession plus PIN or biometric) already is two factors: the door
   // asks nothing more of it, but still refuses a locked account and blocks a high risk. Without
   // user verification it is one factor and gets the second step a password would get.

@@ -8,12 +8,14 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { hashToken } from "@/lib/auth/session-token";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
+import { eraseAccount } from "@/lib/server/privacy/erasure";
 import { redeemSignInUnlock, requestSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
-import { NIST_MAX_CONSECUTIVE_FAILURES } from "@/lib/server/rate-limit/policies";
-import { rateLimitIpSubject, recordRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
+import { accountDeviceSubject, NIST_MAX_CONSECUTIVE_FAILURES } from "@/lib/server/rate-limit/policies";
+import { rateLimitIpSubject, rateLimitKey, recordRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
 
@@ -111,6 +113,21 @@ describe("the account throttle and the owner", () => {
     expect(await signIn(o.email, `other-${unique()}`, clientFrom(), "falsch")).toMatchObject({
       code: "INVALID_CREDENTIALS",
     });
+  });
+
+  it("erases the owner's browser buckets with the account", async () => {
+    const o = await owner();
+    const home = `home-${unique()}`;
+    expect(await signIn(o.email, home)).toMatchObject({ ok: true });
+    await signIn(o.email, home, clientFrom(), "falsch");
+    const key = rateLimitKey("signInAccountDevice", accountDeviceSubject(o.id, hashToken(home)));
+    expect(await db.rateLimitBucket.count({ where: { key } })).toBe(1);
+    await db.user.update({
+      where: { id: o.id },
+      data: { status: "PENDING_DELETION", deletionScheduledFor: new Date(Date.now() - 1000) },
+    });
+    expect(await eraseAccount(db, o.id)).not.toBeNull();
+    expect(await db.rateLimitBucket.count({ where: { key } })).toBe(0);
   });
 
   it("never blocks a passkey sign-in with the password throttle", async () => {

@@ -19,6 +19,7 @@ import {
   refundRateLimitHit,
   resetRateLimit,
 } from "@/lib/server/rate-limit/rate-limit";
+import { accountDeviceSubject } from "@/lib/server/rate-limit/policies";
 import { deviceCookieHash, findSignInPassByEmail, spendSignInPass } from "./sign-in-passes";
 
 export type PasswordAttempt =
@@ -46,7 +47,7 @@ export async function consumePasswordAttempt(opts: {
   ]);
   const ownerId = knownBrowser?.userId ?? unlockedFor;
   const account = ownerId
-    ? ({ policy: "signInAccountDevice", subject: `${ownerId}:${cookieHash}` } as const)
+    ? ({ policy: "signInAccountDevice", subject: accountDeviceSubject(ownerId, cookieHash) } as const)
     : ({ policy: "signInAccount", subject: emailNormalized } as const);
   const ipKey = rateLimitIpSubject(opts.ip);
   const [byAccount, byIp] = await Promise.all([
@@ -81,6 +82,8 @@ export async function consumePasswordAttempt(opts: {
 export async function resetOwnBrowserThrottles(userId: string): Promise<void> {
   const devices = await db.device.findMany({ where: { userId }, select: { cookieIdHash: true } });
   await Promise.all(
-    devices.map((d) => resetRateLimit(db, "signInAccountDevice", `${userId}:${d.cookieIdHash}`)),
+    devices.map((d) =>
+      resetRateLimit(db, "signInAccountDevice", accountDeviceSubject(userId, d.cookieIdHash)),
+    ),
   );
 }

@@ -131,6 +131,11 @@ export const RATE_LIMIT_POLICIES = {
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;
 
+/** The `signInAccountDevice` subject of one of the owner's browsers: user id and cookie hash. */
+export function accountDeviceSubject(userId: string, cookieIdHash: string): string {
+  return `${userId}:${cookieIdHash}`;
+}
+
 export type FailureSchedule = { waitSeconds: number; locked: boolean; untilReset: boolean };
 
 /** The wait imposed after the `failures`-th consecutive failure (the table in the unit test). */

@@ -4,7 +4,13 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
-import { actionFailure, validationFailed, type ActionFailure, type ActionResult } from "@/lib/errors";
+import {
+  actionFailure,
+  actionOk,
+  validationFailed,
+  type ActionFailure,
+  type ActionResult,
+} from "@/lib/errors";
 import {
   ForgotPasswordSchema,
   PASSWORD_REASON_KEYS,
@@ -22,6 +28,8 @@ import {
   resetPassword as completeReset,
 } from "@/lib/server/identity/password-reset";
 import { registerWithPassword } from "@/lib/server/identity/register";
+import { requestSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
+import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
 import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
 import { getClientInfo } from "@/lib/server/request/client-info";
@@ -62,8 +70,9 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
       });
     }
     const t = await getTranslations("auth.login");
+    // In plain words why, and the way out the block mail offers (docs/decisions/0021).
     if (result.code === "BLOCKED_BY_RISK")
-      return actionFailure("FORBIDDEN", { formError: t("blockedByRisk") });
+      return actionFailure("FORBIDDEN", { formError: await blockedSignInMessage(result.reasons) });
     return actionFailure(result.code === "ACCOUNT_LOCKED" ? "FORBIDDEN" : "UNAUTHENTICATED", {
       formError: t(result.code === "ACCOUNT_LOCKED" ? "accountLocked" : "invalidCredentials"),
     });
@@ -73,6 +82,20 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
   if (await isDeletionPending(result.userId)) redirect(DELETION_PENDING_PATH);
   // A server-side redirect re-renders the whole tree, so the header shows the signed-in state.
   redirect(toSafeRelativePath(parsed.data.callbackUrl, "/account"));
+}
+
+/**
+ * "Send a link to unlock" under the throttled sign-in form (docs/decisions/0022): the same answer
+ * for every address; the mail goes only to an existing account.
+ */
+export async function requestSignInUnlockAction(
+  input: ForgotPasswordInput,
+): Promise<ActionResult<{ sent: true }>> {
+  const parsed = ForgotPasswordSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const result = await requestSignInUnlock({ email: parsed.data.email, client: await getClientInfo() });
+  if (!result.ok) return rateLimited(result.retryAfterSeconds);
+  return actionOk({ sent: true });
 }
 
 export async function registerAccount(input: RegisterInput): Promise<ActionResult<{ redirectTo: string }>> {

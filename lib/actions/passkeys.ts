@@ -32,6 +32,7 @@ import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/a
 import { getClientInfo } from "@/lib/server/request/client-info";
 import { toSafeRelativePath } from "@/lib/safe-path";
 import { toLocale } from "@/lib/i18n/config";
+import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 
 const SECURITY = "/account/security";
 
@@ -135,11 +136,11 @@ export async function finishPasskeySignInAction(input: {
   }
   if (!result.ok) {
     if (result.code === "RATE_LIMITED") return rateLimited(result.retryAfterSeconds);
-    if (result.code === "ACCOUNT_LOCKED" || result.code === "BLOCKED_BY_RISK")
+    if (result.code === "BLOCKED_BY_RISK")
+      return actionFailure("FORBIDDEN", { formError: await blockedSignInMessage(result.reasons) });
+    if (result.code === "ACCOUNT_LOCKED")
       return actionFailure("FORBIDDEN", {
-        formError: (await getTranslations("auth.login"))(
-          result.code === "ACCOUNT_LOCKED" ? "accountLocked" : "blockedByRisk",
-        ),
+        formError: (await getTranslations("auth.login"))("accountLocked"),
       });
     return actionFailure("UNAUTHENTICATED", { formError: t("signIn.failed") });
   }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { setConnectIntent } from "@/lib/auth/social-connect-intent";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireRecentAuth, requireRecentAuthForPage } from "@/lib/auth/step-up";
@@ -18,6 +19,7 @@ import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { unlinkSocialIdentity } from "@/lib/server/identity/social-identities";
 import { completeSocialLink } from "@/lib/server/identity/social-link";
 import { getClientInfo } from "@/lib/server/request/client-info";
+import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 
 const SECURITY = "/account/security";
 
@@ -51,6 +53,12 @@ export async function linkSocialAccountAction(
       case "INVALID_LINK":
       case "NO_PASSWORD":
         return actionFailure("NOT_FOUND", { formError: t("link.invalid") });
+      case "BLOCKED_BY_RISK":
+        return actionFailure("FORBIDDEN", { formError: await blockedSignInMessage(result.reasons) });
+      case "SECOND_FACTOR_REQUIRED":
+        // The one door asks for the second factor; the identity is linked once it passes.
+        await setPendingSignInCookie(result.pendingToken);
+        redirect("/login/verify");
     }
   }
   await setSessionCookie(result.session);

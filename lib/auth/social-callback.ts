@@ -8,6 +8,7 @@ import type { Account, Profile } from "next-auth";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
+import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { connectSocialIdentity } from "@/lib/server/identity/social-link";
@@ -70,6 +71,13 @@ export async function handleSocialSignIn(params: {
         await setSessionCookie(result.session);
         // During the deletion grace period every sign-in lands where it can be cancelled.
         return (await isDeletionPending(result.userId)) ? DELETION_PENDING_PATH : "/account";
+      case "second-factor":
+        // The provider was the first factor; the one door asks for the second (0020).
+        await setPendingSignInCookie(result.pendingToken);
+        return "/login/verify";
+      case "blocked":
+        // The sign-in page says why in words; the codes are no secret (the owner is mailed them).
+        return `/login?blocked=${result.reasons.join(",")}`;
       case "link-required":
         return `/login/link?token=${encodeURIComponent(result.token)}`;
       case "refused":

@@ -87,3 +87,8 @@ export const ChangeEmailSchema = z.object({ newEmail: EmailSchema });
 export type ChangeEmailInput = z.input<typeof ChangeEmailSchema>;
 
 export const SessionIdSchema = z.object({ sessionId: z.string().min(1).max(64) });
+
+/** The token behind a mailed sign-in link ("Das war ich", "Das war ich nicht", unlock). */
+export const SignInLinkTokenSchema = z.object({
+  token: z.string().trim().min(1).max(200),
+});

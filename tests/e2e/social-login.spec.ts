@@ -5,6 +5,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { activateAuthenticatorApp, totpCode } from "./support/totp";
 import { createCustomer, e2eDb, signInAs, uniqueEmail } from "./support/users";
 
 const IDP = "http://localhost:3127";
@@ -113,4 +114,40 @@ test("[CUSTOMER] connects the provider from the security page and removes it aga
   await linked.getByRole("button", { name: "Entfernen: Test-IdP" }).click();
   await expect(page.getByText("Die Verknüpfung wurde entfernt.")).toBeVisible();
   expect(await e2eDb().socialIdentity.count({ where: { userId: customer.id } })).toBe(0);
+});
+
+test("[CUSTOMER] with an authenticator app signs in with the provider and still confirms with the app's code", async ({
+  page,
+  context,
+  axeAudits,
+}) => {
+  axeAudits.skipOrigin(IDP);
+  const customer = await createCustomer({ email: uniqueEmail("sozial-totp") });
+  // The provider account with the customer's address is already linked to the account.
+  await e2eDb().socialIdentity.create({
+    data: { userId: customer.id, provider: "testidp", subject: customer.email, email: customer.email },
+  });
+  await signInAs(context, customer.id);
+  await page.goto("/account/security");
+  const secret = await activateAuthenticatorApp(page);
+  await page.getByRole("button", { name: "Ich habe die Codes gespeichert" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Abmelden" }).click();
+  await expect(page).toHaveURL("/login");
+
+  // The provider alone is one factor: the one door asks for the second (issue 10, finding 4).
+  await page.getByRole("button", { name: CONTINUE_WITH_IDP }).click();
+  await signInAtProvider(page, customer.email);
+  await expect(page).toHaveURL("/login/verify");
+  await expect(page.getByText("Der Anbieter hat Sie erkannt.")).toBeVisible();
+  await expect(page.getByText("Sie haben für Ihr Konto eine Authenticator-App eingerichtet.")).toBeVisible();
+  expect(await e2eDb().session.count({ where: { userId: customer.id, revokedAt: null } })).toBe(0);
+
+  // The set-up used the current step, so that code is spent; the next step's is within the window.
+  await page.getByLabel("Code aus der Authenticator-App").fill(await totpCode(secret, 1));
+  await page.getByRole("button", { name: "Bestätigen" }).click();
+  await expect(page).toHaveURL("/account");
+  const session = await e2eDb().session.findFirstOrThrow({
+    where: { userId: customer.id, revokedAt: null },
+  });
+  expect(session).toMatchObject({ aal: 2, authMethods: ["SOCIAL", "TOTP"] });
 });

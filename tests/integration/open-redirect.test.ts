@@ -115,6 +115,7 @@ describe("every return path taken from the browser stays on this origin", () => 
           userId: user.id,
           signInAttemptId: attempt.id,
           factors: ["EMAIL_CODE"],
+          reasons: [],
           riskLevel: "MEDIUM",
           rememberMe: false,
           returnTo: value,

@@ -113,7 +113,11 @@ describe("passkey sign-in and the risk engine", () => {
       deviceCookieId: `new-device-${randomBytes(8).toString("hex")}`,
       client: clientAt(NEW_YORK),
     });
-    expect(result).toEqual({ ok: false, code: "BLOCKED_BY_RISK" });
+    expect(result).toEqual({
+      ok: false,
+      code: "BLOCKED_BY_RISK",
+      reasons: ["NEW_DEVICE", "NEW_COUNTRY", "IMPOSSIBLE_TRAVEL"],
+    });
     expect(
       await db.session.count({
         where: { userId: owner.userId, revokedAt: null, id: { not: owner.sessionId } },

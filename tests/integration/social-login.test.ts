@@ -42,7 +42,8 @@ function assertion(overrides: { email?: string | null; emailVerified?: boolean; 
     subject: overrides.subject ?? `sub-${unique()}`,
     email: overrides.email === undefined ? newEmail() : overrides.email,
     emailVerified: overrides.emailVerified ?? true,
-    client,
+    // Each sign-in from its own address: the risk engine counts accounts per IP (decision 0008).
+    client: { ...client, ip: `2001:db8:50c1:${Math.floor(Math.random() * 0xffff).toString(16)}::1` },
     deviceCookieId: `device-${unique()}`,
     locale: "de" as const,
   };
@@ -181,7 +182,7 @@ describe("completeSocialLink", () => {
     const input = assertion({ email: existing.email });
     const requested = await completeSocialSignIn(input);
     if (requested.kind !== "link-required") throw new Error(`expected link-required, got ${requested.kind}`);
-    const base = { token: requested.token, deviceCookieId: input.deviceCookieId, client };
+    const base = { token: requested.token, deviceCookieId: input.deviceCookieId, client: input.client };
 
     expect(await completeSocialLink({ ...base, password: "falsches Passwort" })).toEqual({
       ok: false,

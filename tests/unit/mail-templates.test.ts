@@ -138,9 +138,18 @@ const CASES: { template: MailTemplate; urls: string[] }[] = [
         location: "New York, US",
         ip: "198.51.100.9",
         reviewUrl: `${APP}/account/security`,
+        reasons: ["NEW_DEVICE", "NEW_COUNTRY"],
+        itWasMeUrl: token("/login/it-was-me"),
+        notMeUrl: token("/login/not-me"),
+        expiresMinutes: 60,
+        continueMinutes: 30,
       },
     },
-    urls: [`${APP}/account/security`],
+    urls: [token("/login/it-was-me"), token("/login/not-me")],
+  },
+  {
+    template: { name: "sign-in-unlock", data: { url: token("/login/unlock"), expiresMinutes: 30 } },
+    urls: [token("/login/unlock")],
   },
 ];
 
@@ -155,6 +164,7 @@ const ALL_TEMPLATES: Record<MailTemplate["name"], true> = {
   "email-change-notice": true,
   "new-device-sign-in": true,
   "sign-in-blocked": true,
+  "sign-in-unlock": true,
   "social-account-linked": true,
   "social-account-unlinked": true,
   "sign-in-code": true,
@@ -198,6 +208,16 @@ describe("renderMail", () => {
         expect(part).not.toMatch(/\b(verifyEmail|passwordReset|layout|security|facts)\./);
       }
     });
+  });
+
+  it("says in words why a sign-in was stopped (issue 10, finding 6)", () => {
+    const blocked = CASES.find((c) => c.template.name === "sign-in-blocked")!.template;
+    expect(renderMail("de", blocked, ctx).text).toContain(
+      "Wir haben sie gestoppt, weil sich jemand von einem neuen Gerät und aus einem neuen Land angemeldet hat.",
+    );
+    expect(renderMail("en", blocked, ctx).text).toContain(
+      "We stopped it because someone signed in from a new device and from a new country.",
+    );
   });
 
   it("renders German and English differently", () => {

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { FormError } from "@/components/forms/form-error";
@@ -14,6 +15,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { signInWithPassword } from "@/lib/actions/auth";
 import { LoginSchema, type Login, type LoginInput } from "@/lib/schemas/auth";
+import { UnlockOffer } from "./unlock-offer";
 import { usePasskeyAutofill } from "./use-passkey-autofill";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -21,6 +23,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const tForms = useTranslations("forms");
   const validationMessage = useValidationMessage();
   const router = useRouter();
+  // The address a throttled sign-in was for: the unlock offer mails a link for it.
+  const [throttledEmail, setThrottledEmail] = useState<string>();
   const {
     register,
     handleSubmit,
@@ -37,6 +41,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     // The password wins: end the pending passkey autofill request before signing in.
     passkeyAutofill.cancel();
     const result = await run(() => signInWithPassword(values));
+    setThrottledEmail(!result.ok && result.code === "RATE_LIMITED" ? values.email : undefined);
     if (result.ok) router.replace(result.data.redirectTo);
   });
 
@@ -45,6 +50,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
       <p className="text-sm text-slate-600">{tForms("requiredNote")}</p>
       <FormError message={formError ?? passkeyAutofill.error} />
+      {throttledEmail ? <UnlockOffer key={throttledEmail} email={throttledEmail} /> : null}
       <EmailField
         label={t("email")}
         autoComplete="username webauthn"

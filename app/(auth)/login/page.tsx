@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { parseSignInReasons } from "@/lib/auth/risk/customer-reasons";
+import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 import { CallbackUrlSchema } from "@/lib/schemas/auth";
 import { SocialSignIn, SocialSignInError } from "../social-sign-in";
 import { LoginForm } from "./login-form";
@@ -20,7 +22,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const t = await getTranslations("auth.login");
   // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive,
   // in their normalised form (lib/safe-path.ts).
-  const { callbackUrl, reset, error } = await searchParams;
+  const { callbackUrl, reset, error, blocked, unlocked } = await searchParams;
   const safeCallbackUrl = CallbackUrlSchema.parse(callbackUrl);
 
   return (
@@ -29,6 +31,17 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       {reset === "1" ? (
         <Notice tone="success" className="mb-6">
           {t("resetDone")}
+        </Notice>
+      ) : null}
+      {unlocked === "1" ? (
+        <Notice tone="success" className="mb-6">
+          {t("unlocked")}
+        </Notice>
+      ) : null}
+      {typeof blocked === "string" ? (
+        // A social sign-in the risk engine stopped (lib/auth/social-callback.ts): why, in words.
+        <Notice tone="error" className="mb-6">
+          {await blockedSignInMessage(parseSignInReasons(blocked))}
         </Notice>
       ) : null}
       <SocialSignInError error={error} />

@@ -17,11 +17,17 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Target of the reset mail's link: choose a new password (the link is used only on submit). */
 export default async function ResetPasswordPage({ searchParams }: Props) {
   const t = await getTranslations("auth.resetPassword");
-  const { token } = await searchParams;
+  const { token, reported } = await searchParams;
   const usable = typeof token === "string" && (await isTokenUsable(db, { token, purpose: "PASSWORD_RESET" }));
   return (
     <>
       <PageHeader title={t("title")} description={usable ? t("description") : undefined} />
+      {usable && reported === "1" ? (
+        // Arrived from "Das war ich nicht" (docs/decisions/0021): the sessions are already gone.
+        <Notice tone="success" className="mb-6">
+          {t("reported")}
+        </Notice>
+      ) : null}
       <Card>
         {usable ? (
           <ResetPasswordForm token={token} />

@@ -53,6 +53,14 @@ export const AUDIT_EVENT_TYPES = [
   "auth.second_factor_succeeded",
   "auth.second_factor_failed",
   "auth.email_code_sent",
+  // Ways out for the account holder (docs/decisions/0021, 0022): "Das war ich" granted and used,
+  // "Das war ich nicht", the emailed unlock link past the account throttle, and a refused link
+  "auth.risk_block_released",
+  "auth.risk_release_used",
+  "auth.risk_block_reported",
+  "auth.sign_in_unlock_requested",
+  "auth.sign_in_unlocked",
+  "auth.sign_in_link_refused",
   // Passkeys
   "auth.passkey_registered",
   "auth.passkey_renamed",

@@ -1,5 +1,6 @@
 import "server-only";
 /** What a signed-in customer does about their own sessions and address, each step audited. */
+import { parseSignInReasons, type SignInReasonCode } from "@/lib/auth/risk/customer-reasons";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
@@ -120,6 +121,8 @@ export type SignInHistoryItem = {
   city: string | null;
   browser: string | null;
   os: string | null;
+  /** Why a code was asked or the sign-in stopped (risk above low), for the customer in words. */
+  reasons: SignInReasonCode[];
 };
 
 export async function listSignInHistory(userId: string, take = 20): Promise<SignInHistoryItem[]> {
@@ -133,5 +136,9 @@ export async function listSignInHistory(userId: string, take = 20): Promise<Sign
     country: r.country,
     city: r.city,
     ...describeUserAgent(r.userAgent),
+    reasons:
+      r.riskLevel && r.riskLevel !== "LOW" && r.riskSignals && typeof r.riskSignals === "object"
+        ? parseSignInReasons((r.riskSignals as { reasons?: unknown }).reasons)
+        : [],
   }));
 }

@@ -1,74 +1,245 @@
 import "server-only";
 /**
- * The writes every successful sign-in makes, whichever step finished it (the password alone, or
- * the second factor at /login/verify, a passkey, a social provider): device record, session,
- * sign-in attempt, counters, audit and the new-device notice. One place so the paths cannot drift
- * apart, and the security page and the risk engine see one kind of sign-in whatever the method.
+ * The one door into a session (docs/decisions/0020). Every way in — password, passkey, a social
+ * provider, the social link at /login/link, the second step at /login/verify — ends here, and only
+ * this module opens a session (tests/unit/one-door-into-a-session.test.ts fails otherwise).
+ *
+ * After a first factor, `completeSignIn` applies in this order: account status (LOCKED refused;
+ * PENDING_DELETION continues to the page that offers to cancel), risk assessment with its audit
+ * event, the block (unless the person released this browser from the block mail), the second-factor
+ * requirement (authenticator app, staff role, medium risk; a user-verified passkey already is two
+ * factors) as a pending sign-in for /login/verify, and only then the session. `completeSecondFactor`
+ * opens the session of a pending sign-in whose factor has passed. Both write device, session,
+ * attempt, counters and audit in one transaction, so the security page and the risk engine see one
+ * kind of sign-in whatever the method.
  */
+import { riskAuditMetadata } from "@/lib/auth/risk/assess";
+import { signInReasonCodes } from "@/lib/auth/risk/customer-reasons";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { AuditEventType } from "@/lib/server/audit/event-types";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordDeviceSignIn } from "@/lib/server/devices/devices";
+import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { createSession, type AuthMethodName, type NewSession } from "@/lib/server/sessions/sessions";
 import { localeOf, sendMailInBackground, sendSecurityPushInBackground, signInMailFacts } from "./notify";
+import {
+  completePendingSignIn,
+  startPendingSignIn,
+  type PendingSignInState,
+  type PendingSocialLink,
+  type SecondFactorRequired,
+} from "./pending-sign-in";
+import { blockSignIn, type BlockedSignIn } from "./risk-block";
+import { availableSecondFactors, decideSecondFactor, STAFF_ROLES } from "./second-factor-decision";
+import { spendSignInPass } from "./sign-in-passes";
+import { linkIdentity } from "./social-identities";
+import { attemptContext } from "./sign-in-attempt";
+import { providerTarget, sessionAudit, type SessionAudit } from "./sign-in-audit";
+import { sendLinkedNotice } from "./social-session";
 
 type Tx = Prisma.TransactionClient;
 
 export type SecondFactorMethod = "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
 
-/** The columns of a SignInAttempt that describe the request (same for every outcome). */
-export function attemptContext(client: ClientInfo) {
-  const l = client.location;
-  return {
+/** How the first step was proven. */
+export type FirstFactor =
+  | { method: "PASSWORD" }
+  | { method: "PASSKEY"; passkeyId: string; userVerified: boolean }
+  /** A returning provider identity, or the account it has just created (no factor to ask for yet). */
+  | { method: "SOCIAL"; provider: string; isNewAccount: boolean }
+  /** /login/link: the account's password and the provider account, linked with the session. */
+  | { method: "SOCIAL_LINK"; link: PendingSocialLink };
+
+export type SignInOutcome =
+  | { ok: true; session: NewSession; userId: string }
+  | SecondFactorRequired
+  | BlockedSignIn
+  | { ok: false; code: "ACCOUNT_LOCKED" }
+  /** Only for SOCIAL_LINK: the provider account is linked to another customer. */
+  | { ok: false; code: "IDENTITY_IN_USE" };
+
+export async function completeSignIn(opts: {
+  userId: string;
+  factor: FirstFactor;
+  deviceCookieId: string;
+  client: ClientInfo;
+  rememberMe?: boolean;
+  /** Same-origin path to continue to after a second factor. */
+  returnTo?: string;
+  /** The address typed at a password step, for the attempt row. */
+  emailNormalized?: string;
+}): Promise<SignInOutcome> {
+  const { factor, client, deviceCookieId } = opts;
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: opts.userId },
+    include: { roles: { select: { role: true } }, totpFactor: { select: { confirmedAt: true } } },
+  });
+  const method = factor.method === "SOCIAL_LINK" ? "SOCIAL" : factor.method;
+  const attempt = { ...attemptContext(client), emailNormalized: opts.emailNormalized, method };
+  if (user.status === "LOCKED") {
+    await db.signInAttempt.create({ data: { ...attempt, userId: user.id, result: "ACCOUNT_LOCKED" } });
+    return { ok: false, code: "ACCOUNT_LOCKED" };
+  }
+
+  const hasConfirmedTotp = Boolean(user.totpFactor?.confirmedAt);
+  const roles = user.roles.map((r) => r.role);
+  const decision = await decideSecondFactor({
+    user: { id: user.id, roles, hasConfirmedTotp },
+    client,
+    deviceCookieId,
+  });
+  // Every decision is audited with its signals, in words a support agent reads (de and en).
+  await writeAuditEvent(db, {
+    type: "auth.risk_assessed",
+    actorRole: "SYSTEM",
+    subjectUserId: user.id,
     ip: client.ip,
     userAgent: client.userAgent,
-    country: l?.country ?? null,
-    city: l?.city ?? null,
-    latitude: l?.latitude ?? null,
-    longitude: l?.longitude ?? null,
-  };
+    metadata: { ...riskAuditMetadata(decision.risk), method },
+  });
+  let released = false;
+  if (decision.blocked) {
+    released = await spendSignInPass({ userId: user.id, kind: "RISK_RELEASE", deviceCookieId });
+    if (!released) return blockSignIn({ user, decision, attempt, client, deviceCookieId });
+    await writeAuditEvent(db, {
+      type: "auth.risk_release_used",
+      actorRole: "SYSTEM",
+      subjectUserId: user.id,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      metadata: { risk: decision.risk.decision.level, reasons: decision.risk.decision.reasons },
+    });
+  }
+
+  const isTwoFactors = factor.method === "PASSKEY" && factor.userVerified;
+  // A brand-new account has nothing but the provider to prove itself with: frictionless sign-up.
+  const isNewAccount = factor.method === "SOCIAL" && factor.isNewAccount;
+  if ((released || (decision.required && !isNewAccount)) && !isTwoFactors) {
+    return startPendingSignIn({
+      user,
+      firstFactor: factor.method === "SOCIAL_LINK" ? "PASSWORD" : method,
+      decision,
+      factors: availableSecondFactors(hasConfirmedTotp),
+      reasons: signInReasonCodes({
+        riskLevel: decision.risk.decision.level,
+        riskReasons: decision.risk.decision.reasons,
+        released,
+        hasAuthenticator: hasConfirmedTotp,
+        isStaff: roles.some((r) => STAFF_ROLES.includes(r)),
+      }),
+      socialLink: factor.method === "SOCIAL_LINK" ? factor.link : undefined,
+      attempt,
+      rememberMe: opts.rememberMe ?? false,
+      // During the deletion grace period the second factor leads to the page offering to cancel.
+      returnTo: user.status === "PENDING_DELETION" ? DELETION_PENDING_PATH : opts.returnTo,
+      client,
+    });
+  }
+
+  const link = factor.method === "SOCIAL_LINK" ? factor.link : null;
+  const opened = await openSession(
+    {
+      user,
+      // Passkey and social sign-ins never "remember me": the NIST default lifetimes apply (0004).
+      rememberMe: factor.method === "PASSWORD" && opts.rememberMe === true,
+      deviceCookieId,
+      client,
+      firstFactor: method,
+      methods: link ? ["PASSWORD", "SOCIAL"] : [method],
+      aal: isTwoFactors ? 2 : 1,
+      audit: sessionAudit(factor),
+    },
+    link && { identity: link, isOptional: false },
+  );
+  if (!opened) return { ok: false, code: "IDENTITY_IN_USE" };
+  return { ok: true, session: opened.session, userId: user.id };
 }
 
-export type SignInRecord = {
+/**
+ * The session of a pending sign-in whose second factor has just passed; null when another request
+ * completed it first (a pending sign-in opens one session at most).
+ */
+export async function completeSecondFactor(opts: {
+  pending: PendingSignInState;
+  method: SecondFactorMethod;
+  deviceCookieId: string;
+  client: ClientInfo;
+}): Promise<NewSession | null> {
+  const { pending, method } = opts;
+  if (!(await completePendingSignIn(pending.id))) return null;
+  const link = pending.socialLink;
+  const opened = await openSession(
+    {
+      user: pending.user,
+      rememberMe: pending.rememberMe,
+      deviceCookieId: opts.deviceCookieId,
+      client: opts.client,
+      firstFactor: pending.firstFactor,
+      secondFactor: method,
+      methods: link ? ["PASSWORD", "SOCIAL", method] : [pending.firstFactor, method],
+      aal: 2,
+      attemptId: pending.signInAttemptId,
+      ...(link ? { audit: { type: "auth.social_signed_in", ...providerTarget(link.provider) } } : {}),
+    },
+    // A provider identity taken by another account in the meantime is not linked; the person has
+    // proven the account itself, so the sign-in completes.
+    link && { identity: link, isOptional: true },
+  );
+  return opened?.session ?? null;
+}
+
+/**
+ * Links a proven provider identity (if any) and records the sign-in in one transaction, then sends
+ * the notices: after commit, since a rolled-back sign-in must not announce itself. Null when the
+ * identity belongs to another account and the link was the point of the sign-in.
+ */
+async function openSession(
+  record: SignInRecord,
+  link: { identity: PendingSocialLink; isOptional: boolean } | null,
+): Promise<RecordedSignIn | null> {
+  const { user, client } = record;
+  const outcome = await db.$transaction(async (tx) => {
+    const linked = link ? await linkIdentity(tx, { userId: user.id, client, ...link.identity }) : null;
+    if (linked === "IDENTITY_IN_USE" && !link?.isOptional) return null;
+    return { linked, recorded: await recordSignIn(tx, record) };
+  });
+  if (!outcome) return null;
+  if (outcome.linked === "LINKED" && link) sendLinkedNotice(user, link.identity.provider);
+  if (outcome.recorded.newDevice) {
+    sendMailInBackground({
+      to: user.email,
+      locale: localeOf(user.locale),
+      template: { name: "new-device-sign-in", data: signInMailFacts(client) },
+    });
+    sendSecurityPushInBackground(user.id, "newDeviceSignIn");
+  }
+  return outcome.recorded;
+}
+
+type SignInRecord = {
   user: { id: string; email: string; locale: string };
   rememberMe: boolean;
   deviceCookieId: string;
   client: ClientInfo;
-  /** How the first step was proven; PASSWORD unless another sign-in method reuses this. */
-  firstFactor?: "PASSWORD" | "PASSKEY" | "SOCIAL";
+  firstFactor: "PASSWORD" | "PASSKEY" | "SOCIAL";
   secondFactor?: SecondFactorMethod;
-  /** Session methods when they are more than first + second factor (e.g. a proven social link). */
-  methods?: AuthMethodName[];
-  /** Overrides the level derived from the factors (a user-verified passkey alone is AAL2). */
-  aal?: 1 | 2;
+  methods: AuthMethodName[];
+  aal: 1 | 2;
   /** The SECOND_FACTOR_REQUIRED attempt to mark as succeeded; without it a new row is written. */
   attemptId?: string | null;
-  /** The sign-in's audit event when it is more specific than auth.sign_in_succeeded. */
-  audit?: {
-    type: AuditEventType;
-    targetType?: string;
-    targetId?: string;
-    metadata?: Record<string, string | number | boolean | null>;
-  };
+  audit?: SessionAudit;
 };
 
-export type RecordedSignIn = {
+type RecordedSignIn = {
   session: NewSession;
-  /** Set when the user gets the new-device notice, which is sent once the transaction committed. */
-  newDeviceNotice: { userId: string; to: string; locale: string } | null;
+  /** A new browser for a person who had others: they get the new-device notice. */
+  newDevice: boolean;
 };
 
-/**
- * The writes of a successful sign-in inside the caller's transaction (so social sign-up, linking and
- * passkey sign-in can make them together with their own changes).
- */
-export async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn> {
-  const { user, client, secondFactor } = opts;
-  const firstFactor = opts.firstFactor ?? "PASSWORD";
-  const methods: AuthMethodName[] =
-    opts.methods ?? (secondFactor ? [firstFactor, secondFactor] : [firstFactor]);
+/** The writes of a successful sign-in, inside the door's transaction. Private to this module. */
+async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn> {
+  const { user, client, secondFactor, firstFactor } = opts;
   const device = await recordDeviceSignIn(tx, {
     userId: user.id,
     deviceCookieId: opts.deviceCookieId,
@@ -77,10 +248,10 @@ export async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<Recorded
   const session = await createSession(tx, {
     userId: user.id,
     deviceId: device.deviceId,
-    methods,
+    methods: opts.methods,
     rememberMe: opts.rememberMe,
     client,
-    aal: opts.aal ?? (secondFactor ? 2 : 1),
+    aal: opts.aal,
   });
   const outcome = {
     result: "SUCCEEDED" as const,
@@ -121,8 +292,8 @@ export async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<Recorded
       newDevice: device.isNewDevice,
     },
   });
-  const notify = device.isNewDevice && device.hadOtherDevices;
-  if (notify) {
+  const newDevice = device.isNewDevice && device.hadOtherDevices;
+  if (newDevice) {
     await writeAuditEvent(tx, {
       type: "auth.new_device_notice_sent",
       actorRole: "SYSTEM",
@@ -131,26 +302,5 @@ export async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<Recorded
       targetId: device.deviceId,
     });
   }
-  return {
-    session,
-    newDeviceNotice: notify ? { userId: user.id, to: user.email, locale: user.locale } : null,
-  };
-}
-
-/** The new-device mail, after commit: a rolled-back sign-in must not announce itself. */
-export function sendNewDeviceNotice(recorded: RecordedSignIn, client: ClientInfo): void {
-  if (!recorded.newDeviceNotice) return;
-  sendMailInBackground({
-    to: recorded.newDeviceNotice.to,
-    locale: localeOf(recorded.newDeviceNotice.locale),
-    template: { name: "new-device-sign-in", data: signInMailFacts(client) },
-  });
-  sendSecurityPushInBackground(recorded.newDeviceNotice.userId, "newDeviceSignIn");
-}
-
-/** A sign-in that changes nothing else: its own transaction, then the notice. */
-export async function completeSignIn(opts: SignInRecord): Promise<NewSession> {
-  const recorded = await db.$transaction((tx) => recordSignIn(tx, opts));
-  sendNewDeviceNotice(recorded, opts.client);
-  return recorded.session;
+  return { session, newDevice };
 }

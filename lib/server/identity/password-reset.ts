@@ -13,6 +13,7 @@ import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-l
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { localeOf, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
+import { resetOwnBrowserThrottles } from "./password-throttle";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
 import { consumeToken, issueToken, TOKEN_TTL_MINUTES, tokenLink, voidTokens } from "./tokens";
 
@@ -125,6 +126,7 @@ export async function resetPassword(opts: {
     return { ok: false, code: "INVALID_TOKEN" };
   }
   await resetRateLimit(db, "signInAccount", user.emailNormalized);
+  await resetOwnBrowserThrottles(user.id);
   sendMailInBackground({
     to: user.email,
     locale: localeOf(user.locale),

@@ -39,7 +39,7 @@ export type SecondFactorSignals = {
   deviceCookieId: string;
 };
 
-const STAFF_ROLES: readonly Role[] = ["SUPPORT", "MARKETING", "ADMIN"];
+export const STAFF_ROLES: readonly Role[] = ["SUPPORT", "MARKETING", "ADMIN"];
 
 /** The factors this user can complete a second step with. */
 export function availableSecondFactors(hasConfirmedTotp: boolean): SecondFactorMethod[] {

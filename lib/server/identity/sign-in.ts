@@ -4,22 +4,16 @@ import "server-only";
  * where it reveals nothing: the caller shows one message for INVALID_CREDENTIALS whatever the reason,
  * and an unknown address costs the same argon2 verification as a known one.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
-import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
-import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
-import { consumeRateLimit, refundRateLimitHit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import { attemptContext, completeSignIn } from "./complete-sign-in";
-import { createPendingSignIn, type PendingFirstFactor } from "./pending-sign-in";
+import { completeSignIn } from "./complete-sign-in";
+import { consumePasswordAttempt } from "./password-throttle";
+import type { BlockedSignIn } from "./risk-block";
 import { padResponse, RESPONSE_FLOOR_MS } from "./response-floor";
-import { blockSignIn } from "./risk-block";
-import { decideSecondFactor, type SecondFactorDecision } from "./second-factor-decision";
-import { riskAuditMetadata, signInAttemptRisk } from "@/lib/auth/risk/assess";
+import { attemptContext } from "./sign-in-attempt";
 
 // A required second factor is `ok: false` on purpose: a caller that does not know the step treats
 // it as a failure and creates no session, which is the safe default.
@@ -28,7 +22,7 @@ export type SignInResult =
   | { ok: false; code: "SECOND_FACTOR_REQUIRED"; pendingToken: string; expiresAt: Date }
   | { ok: false; code: "INVALID_CREDENTIALS" }
   | { ok: false; code: "ACCOUNT_LOCKED" }
-  | { ok: false; code: "BLOCKED_BY_RISK" }
+  | BlockedSignIn
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number; untilReset: boolean };
 
 let dummyHash: Promise<string> | undefined;
@@ -44,18 +38,17 @@ export async function signInWithPassword(opts: {
 }): Promise<SignInResult> {
   const startedAt = performance.now();
   const emailNormalized = opts.email.trim().toLowerCase();
-  const ipKey = rateLimitIpSubject(opts.client.ip);
   const attempt = { emailNormalized, method: "PASSWORD" as const, ...attemptContext(opts.client) };
 
-  // Count the attempt BEFORE checking the password, so a burst of parallel guesses cannot all pass
-  // a read-only check; a success resets the account counter and refunds the IP's hit. Throttled by
-  // the address as typed, so unknown addresses are throttled exactly like known ones.
-  const [byAccount, byIp] = await Promise.all([
-    consumeRateLimit(db, "signInAccount", emailNormalized),
-    consumeRateLimit(db, "signInIp", ipKey),
-  ]);
-  const refused = [byAccount, byIp].find((d) => !d.allowed);
-  if (refused && !refused.allowed) {
+  // Counted BEFORE the password is checked (password-throttle.ts), by the address as typed, so
+  // unknown addresses are throttled exactly like known ones; the owner's own browser has its own
+  // bucket, so strangers' guesses cannot lock the owner out.
+  const throttle = await consumePasswordAttempt({
+    emailNormalized,
+    deviceCookieId: opts.deviceCookieId,
+    ip: opts.client.ip,
+  });
+  if (!throttle.allowed) {
     const user = await db.user.findUnique({ where: { emailNormalized }, select: { id: true } });
     await db.$transaction(async (tx) => {
       await tx.signInAttempt.create({ data: { ...attempt, userId: user?.id, result: "THROTTLED" } });
@@ -65,25 +58,20 @@ export async function signInWithPassword(opts: {
         subjectUserId: user?.id,
         ip: opts.client.ip,
         userAgent: opts.client.userAgent,
-        metadata: { locked: refused.locked },
+        metadata: { locked: throttle.locked },
       });
     });
     return {
       ok: false,
       code: "RATE_LIMITED",
-      retryAfterSeconds: refused.retryAfterSeconds,
-      untilReset: refused.untilReset === true,
+      retryAfterSeconds: throttle.retryAfterSeconds,
+      untilReset: throttle.untilReset,
     };
   }
 
   const user = await db.user.findUnique({
     where: { emailNormalized },
-    // Roles and authenticator come along: the second-factor decision needs them after the password.
-    include: {
-      passwordCredential: true,
-      roles: { select: { role: true } },
-      totpFactor: { select: { confirmedAt: true } },
-    },
+    include: { passwordCredential: { select: { hash: true } } },
   });
   dummyHash ??= hashPassword("dummy password for timing equality");
   const valid = await verifyPassword(user?.passwordCredential?.hash ?? (await dummyHash), opts.password);
@@ -104,103 +92,17 @@ export async function signInWithPassword(opts: {
     await padResponse(startedAt, RESPONSE_FLOOR_MS.signInFailure);
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
-  await Promise.all([
-    resetRateLimit(db, "signInAccount", emailNormalized),
-    refundRateLimitHit(db, "signInIp", ipKey),
-  ]);
-  if (user.status === "LOCKED") {
-    await db.signInAttempt.create({ data: { ...attempt, userId: user.id, result: "ACCOUNT_LOCKED" } });
-    return { ok: false, code: "ACCOUNT_LOCKED" };
-  }
-
-  const decision = await decideSecondFactor({
-    user: {
-      id: user.id,
-      roles: user.roles.map((r) => r.role),
-      hasConfirmedTotp: Boolean(user.totpFactor?.confirmedAt),
-    },
-    client: opts.client,
-    deviceCookieId: opts.deviceCookieId,
-  });
-  // Every decision is audited with its signals, in words a support agent reads (de and en).
-  await writeAuditEvent(db, {
-    type: "auth.risk_assessed",
-    actorRole: "SYSTEM",
-    subjectUserId: user.id,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
-    metadata: riskAuditMetadata(decision.risk),
-  });
-  if (decision.blocked) return blockSignIn({ user, decision, attempt, client: opts.client });
-  if (decision.required && decision.factors.length > 0) {
-    // During the deletion grace period the second factor leads to the page offering to cancel.
-    const returnTo = user.status === "PENDING_DELETION" ? DELETION_PENDING_PATH : opts.returnTo;
-    return startSecondFactor({ ...opts, returnTo, user, decision, attempt });
-  }
-  const session = await completeSignIn({
-    user,
+  await throttle.succeeded();
+  // Status, risk, block, second factor and session: the one door (complete-sign-in.ts).
+  const outcome = await completeSignIn({
+    userId: user.id,
+    factor: { method: "PASSWORD" },
+    emailNormalized,
     rememberMe: opts.rememberMe,
     deviceCookieId: opts.deviceCookieId,
     client: opts.client,
+    returnTo: opts.returnTo,
   });
-  return { ok: true, session, userId: user.id };
-}
-
-/**
- * No session yet: a pending sign-in that /login/verify completes with one of the allowed factors.
- * Also used by a passkey sign-in without user verification (one factor) when a second is needed.
- */
-export async function startSecondFactor(opts: {
-  user: { id: string; email: string; locale: string };
-  firstFactor?: PendingFirstFactor;
-  decision: SecondFactorDecision;
-  attempt: Omit<Prisma.SignInAttemptUncheckedCreateInput, "result">;
-  rememberMe: boolean;
-  returnTo?: string;
-  client: ClientInfo;
-}): Promise<Extract<SignInResult, { code: "SECOND_FACTOR_REQUIRED" }>> {
-  const { user, decision, client } = opts;
-  const pending = await db.$transaction(async (tx) => {
-    const attempt = await tx.signInAttempt.create({
-      data: {
-        ...opts.attempt,
-        userId: user.id,
-        result: "SECOND_FACTOR_REQUIRED",
-        ...signInAttemptRisk(decision.risk),
-      },
-    });
-    const pending = await createPendingSignIn(tx, {
-      userId: user.id,
-      firstFactor: opts.firstFactor,
-      signInAttemptId: attempt.id,
-      factors: decision.factors,
-      riskLevel: decision.riskLevel ?? "LOW",
-      rememberMe: opts.rememberMe,
-      returnTo: opts.returnTo ?? null,
-      client,
-    });
-    await writeAuditEvent(tx, {
-      type: "auth.second_factor_required",
-      actorRole: "ANONYMOUS",
-      subjectUserId: user.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
-      metadata: {
-        reason: decision.reason,
-        factors: decision.factors.join(","),
-        firstFactor: opts.firstFactor ?? "PASSWORD",
-      },
-    });
-    return pending;
-  });
-  // Only an email code needs sending; the person chose when to open their authenticator app.
-  if (decision.factors[0] === "EMAIL_CODE") {
-    await sendSignInEmailCode({ pendingSignInId: pending.id, user, client });
-  }
-  return {
-    ok: false,
-    code: "SECOND_FACTOR_REQUIRED",
-    pendingToken: pending.token,
-    expiresAt: pending.expiresAt,
-  };
+  if (!outcome.ok && outcome.code === "IDENTITY_IN_USE") throw new Error("no identity is linked here");
+  return outcome;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 /** The customer's linked social identities: listed on /account/security and removable there. */
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, securityReviewUrl, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
@@ -85,4 +86,38 @@ export async function unlinkSocialIdentity(opts: {
     },
   });
   return { ok: true };
+}
+
+export type LinkIdentityResult = "LINKED" | "ALREADY_LINKED" | "IDENTITY_IN_USE";
+
+/**
+ * Links a provider account to the user inside the caller's transaction: the connect button on the
+ * security page, or the sign-in completion once a /login/link sign-in is complete.
+ */
+export async function linkIdentity(
+  tx: Prisma.TransactionClient,
+  opts: { userId: string; provider: string; subject: string; email: string | null; client: ClientInfo },
+): Promise<LinkIdentityResult> {
+  const { provider, subject } = opts;
+  const existing = await tx.socialIdentity.findUnique({ where: { provider_subject: { provider, subject } } });
+  if (existing && existing.userId !== opts.userId) return "IDENTITY_IN_USE";
+  if (existing) {
+    await tx.socialIdentity.update({ where: { id: existing.id }, data: { lastUsedAt: new Date() } });
+    return "ALREADY_LINKED";
+  }
+  const identity = await tx.socialIdentity.create({
+    data: { userId: opts.userId, provider, subject, email: opts.email, lastUsedAt: new Date() },
+  });
+  await writeAuditEvent(tx, {
+    type: "auth.social_linked",
+    actorId: opts.userId,
+    actorRole: "CUSTOMER",
+    subjectUserId: opts.userId,
+    targetType: "SocialIdentity",
+    targetId: identity.id,
+    ip: opts.client.ip,
+    userAgent: opts.client.userAgent,
+    metadata: { provider },
+  });
+  return "LINKED";
 }

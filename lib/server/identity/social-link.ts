@@ -4,23 +4,23 @@ import "server-only";
  * proves the account at /login/link with its password (the SOCIAL_LINK token from
  * social-login.ts says which identity waits), or they are signed in and connect a provider from
  * /account/security. Both write auth.social_linked and mail a notice to the account's address.
+ * A /login/link sign-in goes through the one door into a session like any other (risk, block,
+ * second factor); the identity is linked together with the session, not before.
  */
-import { attemptContext, sendNewDeviceNotice } from "./complete-sign-in";
 import { z } from "zod";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { maskEmail } from "@/lib/server/mail/mask-email";
-import {
-  peekRateLimit,
-  rateLimitIpSubject,
-  recordRateLimitHit,
-  resetRateLimit,
-} from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import { openSocialSession, providerDisplayName, sendLinkedNotice } from "./social-session";
+import { completeSignIn } from "./complete-sign-in";
+import { consumePasswordAttempt } from "./password-throttle";
+import type { SecondFactorRequired } from "./pending-sign-in";
+import type { BlockedSignIn } from "./risk-block";
+import { attemptContext } from "./sign-in-attempt";
+import { linkIdentity } from "./social-identities";
+import { providerDisplayName, sendLinkedNotice } from "./social-session";
 import { consumeToken, findUsableToken } from "./tokens";
 
 const LinkPayloadSchema = z.object({ provider: z.string(), subject: z.string(), email: z.string() });
@@ -57,6 +57,8 @@ export async function describeSocialLink(token: string): Promise<SocialLinkReque
 
 export type CompleteSocialLinkResult =
   | { ok: true; session: NewSession }
+  | SecondFactorRequired
+  | BlockedSignIn
   | {
       ok: false;
       code: "INVALID_LINK" | "NO_PASSWORD" | "WRONG_PASSWORD" | "ACCOUNT_LOCKED" | "IDENTITY_IN_USE";
@@ -64,9 +66,10 @@ export type CompleteSocialLinkResult =
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
 
 /**
- * Proves the account with its password, then links the waiting identity and signs the person in.
- * Wrong passwords count against the same per-account and per-IP throttles as the sign-in form, and
- * the token survives them (it is used up only by the successful attempt).
+ * Proves the account with its password, then signs the person in through the one door, which
+ * links the waiting identity with the session. The password check is a password sign-in and is
+ * throttled like one (password-throttle.ts: counted before it is verified); the token survives
+ * wrong passwords and is used up by the right one.
  */
 export async function completeSocialLink(opts: {
   token: string;
@@ -81,13 +84,12 @@ export async function completeSocialLink(opts: {
   if (!user.passwordCredential) return { ok: false, code: "NO_PASSWORD" };
   const attempt = { ...attemptContext(client), userId: user.id, emailNormalized: user.emailNormalized };
 
-  const ipSubject = rateLimitIpSubject(client.ip);
-  const decisions = [
-    await peekRateLimit(db, "signInAccount", user.emailNormalized),
-    await peekRateLimit(db, "signInIp", ipSubject),
-  ];
-  const limit = decisions.find((d) => !d.allowed);
-  if (limit && !limit.allowed) {
+  const throttle = await consumePasswordAttempt({
+    emailNormalized: user.emailNormalized,
+    deviceCookieId: opts.deviceCookieId,
+    ip: client.ip,
+  });
+  if (!throttle.allowed) {
     await db.$transaction(async (tx) => {
       await tx.signInAttempt.create({ data: { ...attempt, method: "PASSWORD", result: "THROTTLED" } });
       await writeAuditEvent(tx, {
@@ -96,14 +98,12 @@ export async function completeSocialLink(opts: {
         subjectUserId: user.id,
         ip: client.ip,
         userAgent: client.userAgent,
-        metadata: { locked: limit.locked, context: "social_link" },
+        metadata: { locked: throttle.locked, context: "social_link" },
       });
     });
-    return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+    return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: throttle.retryAfterSeconds };
   }
   if (!(await verifyPassword(user.passwordCredential.hash, opts.password))) {
-    await recordRateLimitHit(db, "signInAccount", user.emailNormalized);
-    await recordRateLimitHit(db, "signInIp", ipSubject);
     await db.$transaction(async (tx) => {
       await tx.signInAttempt.create({
         data: { ...attempt, method: "PASSWORD", result: "INVALID_CREDENTIALS" },
@@ -119,33 +119,26 @@ export async function completeSocialLink(opts: {
     });
     return { ok: false, code: "WRONG_PASSWORD" };
   }
-  await resetRateLimit(db, "signInAccount", user.emailNormalized);
-  if (user.status === "LOCKED") {
-    await db.signInAttempt.create({ data: { ...attempt, method: "SOCIAL", result: "ACCOUNT_LOCKED" } });
-    return { ok: false, code: "ACCOUNT_LOCKED" };
-  }
+  await throttle.succeeded();
 
-  const outcome = await db.$transaction(async (tx) => {
-    // Used up inside the transaction: two submits of the same token cannot both link.
-    if (!(await consumeToken(tx, { token: opts.token, purpose: "SOCIAL_LINK" })))
-      return { ok: false as const, code: "INVALID_LINK" as const };
-    const linked = await linkIdentity(tx, { userId: user.id, ...link, client });
-    if (linked === "IDENTITY_IN_USE") return { ok: false as const, code: linked };
-    const opened = await openSocialSession(tx, {
-      user,
-      provider: link.provider,
-      // The person proved both: the account's password and the provider account.
-      methods: ["PASSWORD", "SOCIAL"],
-      deviceCookieId: opts.deviceCookieId,
-      client,
-      auditType: "auth.social_signed_in",
-    });
-    return { ok: true as const, opened, isNew: linked === "LINKED" };
+  const taken = await db.socialIdentity.findUnique({
+    where: { provider_subject: { provider: link.provider, subject: link.subject } },
+    select: { userId: true },
   });
-  if (!outcome.ok) return outcome;
-  if (outcome.isNew) sendLinkedNotice(user, link.provider);
-  sendNewDeviceNotice(outcome.opened, client);
-  return { ok: true, session: outcome.opened.session };
+  if (taken && taken.userId !== user.id) return { ok: false, code: "IDENTITY_IN_USE" };
+  // Used up by the proven password: two submits of the same token cannot both go on.
+  if (!(await consumeToken(db, { token: opts.token, purpose: "SOCIAL_LINK" })))
+    return { ok: false, code: "INVALID_LINK" };
+  const outcome = await completeSignIn({
+    userId: user.id,
+    factor: {
+      method: "SOCIAL_LINK",
+      link: { provider: link.provider, subject: link.subject, email: link.email },
+    },
+    deviceCookieId: opts.deviceCookieId,
+    client,
+  });
+  return outcome.ok ? { ok: true, session: outcome.session } : outcome;
 }
 
 export type ConnectResult = { ok: true; alreadyLinked: boolean } | { ok: false; code: "IDENTITY_IN_USE" };
@@ -168,32 +161,4 @@ export async function connectSocialIdentity(opts: {
     sendLinkedNotice(user, opts.provider);
   }
   return { ok: true, alreadyLinked: result === "ALREADY_LINKED" };
-}
-
-async function linkIdentity(
-  tx: Prisma.TransactionClient,
-  opts: { userId: string; provider: string; subject: string; email: string | null; client: ClientInfo },
-): Promise<"LINKED" | "ALREADY_LINKED" | "IDENTITY_IN_USE"> {
-  const { provider, subject } = opts;
-  const existing = await tx.socialIdentity.findUnique({ where: { provider_subject: { provider, subject } } });
-  if (existing && existing.userId !== opts.userId) return "IDENTITY_IN_USE";
-  if (existing) {
-    await tx.socialIdentity.update({ where: { id: existing.id }, data: { lastUsedAt: new Date() } });
-    return "ALREADY_LINKED";
-  }
-  const identity = await tx.socialIdentity.create({
-    data: { userId: opts.userId, provider, subject, email: opts.email, lastUsedAt: new Date() },
-  });
-  await writeAuditEvent(tx, {
-    type: "auth.social_linked",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    targetType: "SocialIdentity",
-    targetId: identity.id,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
-    metadata: { provider },
-  });
-  return "LINKED";
 }

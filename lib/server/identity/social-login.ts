@@ -2,12 +2,14 @@ import "server-only";
 /**
  * A sign-in through an OpenID Connect provider, after next-auth has validated the ID token
  * (docs/decisions/0004). Three outcomes:
- * - the identity (provider + subject) is known: its user is signed in;
+ * - the identity (provider + subject) is known: its user goes through the one door into a session
+ *   (complete-sign-in.ts), with risk, block, second factor and staff rules like any other way in;
  * - unknown identity, but the provider's *verified* email belongs to an account: nothing is linked
  *   automatically (whoever controls a provider account with that address would otherwise take
  *   over the portal account); a short-lived SOCIAL_LINK token sends the person to /login/link to
  *   prove the existing account first (social-link.ts);
- * - neither: a new customer account is created and signed in.
+ * - neither: a new customer account is created and signed in without a second step (it has no
+ *   factor yet), its sign-in still assessed for risk.
  * Cookies stay with the caller (the next-auth callback), so this runs in tests without a request.
  */
 import { db } from "@/lib/db";
@@ -15,9 +17,9 @@ import { EmailSchema } from "@/lib/schemas/auth";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import { attemptContext, sendNewDeviceNotice } from "./complete-sign-in";
+import type { RiskReason } from "@/lib/auth/risk/policy";
+import { completeSignIn, type SignInOutcome } from "./complete-sign-in";
 import { recordRegistrationConsent } from "./registration-steps";
-import { openSocialSession } from "./social-session";
 import { issueToken } from "./tokens";
 
 export type SocialAssertion = {
@@ -31,6 +33,9 @@ export type SocialAssertion = {
 
 export type SocialSignInResult =
   | { kind: "signed-in"; session: NewSession; userId: string; isNewUser: boolean }
+  /** The provider was the first factor; /login/verify asks for the second. */
+  | { kind: "second-factor"; pendingToken: string }
+  | { kind: "blocked"; reasons: RiskReason[] }
   | { kind: "link-required"; token: string }
   | { kind: "refused"; reason: SocialRefusal };
 
@@ -50,39 +55,21 @@ export async function completeSocialSignIn(
 
   const identity = await db.socialIdentity.findUnique({
     where: { provider_subject: { provider, subject } },
-    include: { user: true },
+    select: { id: true, userId: true },
   });
   if (identity) {
-    const { user } = identity;
-    if (user.status === "LOCKED") {
-      await db.signInAttempt.create({
-        data: {
-          ...attemptContext(client),
-          userId: user.id,
-          emailNormalized: user.emailNormalized,
-          method: "SOCIAL",
-          result: "ACCOUNT_LOCKED",
-        },
-      });
-      return { kind: "refused", reason: "ACCOUNT_LOCKED" };
-    }
-    const opened = await db.$transaction(async (tx) => {
-      await tx.socialIdentity.update({
-        where: { id: identity.id },
-        // The schema keeps the address the provider asserted last, for the linked-accounts list.
-        data: { lastUsedAt: new Date(), ...(email ? { email: email.value } : {}) },
-      });
-      return openSocialSession(tx, {
-        user,
-        provider,
-        methods: ["SOCIAL"],
-        deviceCookieId: opts.deviceCookieId,
-        client,
-        auditType: "auth.social_signed_in",
-      });
+    // The schema keeps the address the provider asserted last, for the linked-accounts list.
+    await db.socialIdentity.update({
+      where: { id: identity.id },
+      data: { lastUsedAt: new Date(), ...(email ? { email: email.value } : {}) },
     });
-    sendNewDeviceNotice(opened, client);
-    return { kind: "signed-in", session: opened.session, userId: user.id, isNewUser: false };
+    const outcome = await completeSignIn({
+      userId: identity.userId,
+      factor: { method: "SOCIAL", provider, isNewAccount: false },
+      deviceCookieId: opts.deviceCookieId,
+      client,
+    });
+    return socialResult(outcome, false);
   }
 
   if (!email) return { kind: "refused", reason: "EMAIL_MISSING" };
@@ -110,7 +97,7 @@ export async function completeSocialSignIn(
     return { kind: "link-required", token };
   }
 
-  const { opened, userId } = await db.$transaction(async (tx) => {
+  const userId = await db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: {
         email: email.value,
@@ -125,17 +112,29 @@ export async function completeSocialSignIn(
     });
     // The sign-in page says that continuing with a provider accepts the terms and privacy notice.
     await recordRegistrationConsent(tx, { userId: user.id, locale: opts.locale, client });
-    const opened = await openSocialSession(tx, {
-      user,
-      provider,
-      methods: ["SOCIAL"],
-      deviceCookieId: opts.deviceCookieId,
-      client,
-      auditType: "auth.social_signed_up",
-    });
-    return { opened, userId: user.id };
+    return user.id;
   });
-  return { kind: "signed-in", session: opened.session, userId, isNewUser: true };
+  const outcome = await completeSignIn({
+    userId,
+    factor: { method: "SOCIAL", provider, isNewAccount: true },
+    deviceCookieId: opts.deviceCookieId,
+    client,
+  });
+  return socialResult(outcome, true);
+}
+
+function socialResult(outcome: SignInOutcome, isNewUser: boolean): SocialSignInResult {
+  if (outcome.ok) return { kind: "signed-in", session: outcome.session, userId: outcome.userId, isNewUser };
+  switch (outcome.code) {
+    case "SECOND_FACTOR_REQUIRED":
+      return { kind: "second-factor", pendingToken: outcome.pendingToken };
+    case "BLOCKED_BY_RISK":
+      return { kind: "blocked", reasons: outcome.reasons };
+    case "ACCOUNT_LOCKED":
+      return { kind: "refused", reason: "ACCOUNT_LOCKED" };
+    case "IDENTITY_IN_USE":
+      throw new Error("no identity is linked here");
+  }
 }
 
 /** The address as the provider gave it and its normalised form, or null when it is not one. */

@@ -10,13 +10,25 @@ import { hashToken } from "@/lib/auth/session-token";
 import { getEnv } from "@/lib/env";
 
 type Tx = Prisma.TransactionClient;
-export type TokenPurpose = "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "EMAIL_CHANGE" | "SOCIAL_LINK";
+export type TokenPurpose =
+  | "EMAIL_VERIFICATION"
+  | "PASSWORD_RESET"
+  | "EMAIL_CHANGE"
+  | "SOCIAL_LINK"
+  | "RISK_RELEASE"
+  | "RISK_REPORT"
+  | "SIGN_IN_UNLOCK";
 
 export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = {
   EMAIL_VERIFICATION: 24 * 60,
   PASSWORD_RESET: 30,
   EMAIL_CHANGE: 24 * 60,
   SOCIAL_LINK: 15,
+  // "Das war ich" answers a sign-in the person is attempting right now; "Das war ich nicht" may be
+  // read later and only protects (docs/decisions/0021). The unlock link is asked for on the spot.
+  RISK_RELEASE: 60,
+  RISK_REPORT: 24 * 60,
+  SIGN_IN_UNLOCK: 30,
 };
 
 export async function issueToken(
@@ -44,7 +56,10 @@ export async function findUsableToken(tx: Tx, opts: { token: string; purpose: To
 }
 
 /** The absolute link a mail carries for a token, e.g. /verify-email?token=…. */
-export function tokenLink(path: "/verify-email" | "/reset-password", token: string): string {
+export function tokenLink(
+  path: "/verify-email" | "/reset-password" | "/login/it-was-me" | "/login/not-me" | "/login/unlock",
+  token: string,
+): string {
   return `${getEnv().appUrl}${path}?token=${encodeURIComponent(token)}`;
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 /**
  * The second step at /login/verify: checks an authenticator code, a recovery code or an email code
- * against the pending sign-in and, on success, completes the sign-in with a session at AAL2.
+ * against the pending sign-in and, on success, hands it to the one door into a session
+ * (complete-sign-in.ts), which opens it at AAL2.
  * Guesses are throttled per user with the `secondFactor` policy, counted before the check (as the
  * password step does), and every failure is recorded and audited.
  */
@@ -13,8 +14,9 @@ import { acceptTotpCode } from "@/lib/server/factors/totp-factors";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import { attemptContext, completeSignIn, type SecondFactorMethod } from "./complete-sign-in";
-import { completePendingSignIn, findPendingSignIn, type PendingSignInState } from "./pending-sign-in";
+import { completeSecondFactor, type SecondFactorMethod } from "./complete-sign-in";
+import { findPendingSignIn, type PendingSignInState } from "./pending-sign-in";
+import { attemptContext } from "./sign-in-attempt";
 
 export type VerifySecondFactorResult =
   | { ok: true; session: NewSession; returnTo: string | null }
@@ -49,7 +51,13 @@ export async function verifySecondFactor(opts: {
     return { ok: false, code: "INVALID_CODE" };
   }
   // Single use: of two requests with valid codes only the first completes the sign-in.
-  if (!(await completePendingSignIn(pending.id))) return { ok: false, code: "EXPIRED" };
+  const session = await completeSecondFactor({
+    pending,
+    method: opts.method,
+    deviceCookieId: opts.deviceCookieId,
+    client: opts.client,
+  });
+  if (!session) return { ok: false, code: "EXPIRED" };
   await resetRateLimit(db, "secondFactor", pending.userId);
   await writeAuditEvent(db, {
     type: "auth.second_factor_succeeded",
@@ -59,15 +67,6 @@ export async function verifySecondFactor(opts: {
     ip: opts.client.ip,
     userAgent: opts.client.userAgent,
     metadata: { method: opts.method },
-  });
-  const session = await completeSignIn({
-    user: pending.user,
-    rememberMe: pending.rememberMe,
-    deviceCookieId: opts.deviceCookieId,
-    client: opts.client,
-    firstFactor: pending.firstFactor,
-    secondFactor: opts.method,
-    attemptId: pending.signInAttemptId,
   });
   return { ok: true, session, returnTo: pending.returnTo };
 }

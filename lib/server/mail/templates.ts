@@ -7,7 +7,9 @@ import { createTranslator } from "use-intl/core";
 import de from "@/messages/mail/de.json";
 import en from "@/messages/mail/en.json";
 import type { NewsletterTopic } from "@/lib/communication/topics";
+import type { RiskReason } from "@/lib/auth/risk/policy";
 import { assertHttpUrl, renderMailHtml, renderMailText, type MailBlock } from "./mail-layout";
+import { signInBlockedBody, signInUnlockBody } from "./sign-in-mails";
 
 export type MailLocale = "de" | "en";
 
@@ -23,17 +25,24 @@ export type MailTemplate =
   | { name: "email-change-verify"; data: { url: string; newEmail: string } }
   /** To the OLD address once the change is confirmed: a hijacked account must not change hands silently. */
   | { name: "email-change-notice"; data: { newEmailMasked: string; time: Date } }
+  | { name: "new-device-sign-in"; data: SignInFacts }
+  /**
+   * The risk engine stopped a sign-in: why, in words, and the two ways out (docs/decisions/0021):
+   * "Das war ich" (valid `expiresMinutes`; the next sign-in within `continueMinutes` asks for a
+   * code instead) and "Das war ich nicht" (sign out everywhere, new password).
+   */
   | {
-      name: "new-device-sign-in" | "sign-in-blocked";
-      data: {
-        time: Date;
-        browser: string;
-        os: string;
-        location: string | null;
-        ip: string | null;
-        reviewUrl: string;
+      name: "sign-in-blocked";
+      data: SignInFacts & {
+        reasons: RiskReason[];
+        itWasMeUrl: string;
+        notMeUrl: string;
+        expiresMinutes: number;
+        continueMinutes: number;
       };
     }
+  /** Asked for on the throttled sign-in form: lets the browser that opens it sign in (0022). */
+  | { name: "sign-in-unlock"; data: { url: string; expiresMinutes: number } }
   | { name: "social-account-linked"; data: { provider: string; time: Date; reviewUrl: string } }
   | { name: "social-account-unlinked"; data: { provider: string; time: Date; reviewUrl: string } }
   /** The email one-time code of /login/verify. */
@@ -65,6 +74,16 @@ export type MailTemplate =
   | { name: "account-deleted"; data: { time: Date } };
 
 export type BankAccountMailChange = "added" | "changed" | "removed";
+
+/** When, with which device and from where a sign-in came (new-device notice, blocked sign-in). */
+export type SignInFacts = {
+  time: Date;
+  browser: string;
+  os: string;
+  location: string | null;
+  ip: string | null;
+  reviewUrl: string;
+};
 
 /** Factors named in the notices (translated in the mail catalogs under factorNames). */
 export type MailFactor = "totp" | "recoveryCodes" | "passkey";
@@ -116,8 +135,8 @@ function translatorFor(locale: MailLocale) {
   });
 }
 
-type Translate = ReturnType<typeof translatorFor>;
-type Body = { subject: string; heading: string; blocks: MailBlock[] };
+export type Translate = ReturnType<typeof translatorFor>;
+export type Body = { subject: string; heading: string; blocks: MailBlock[] };
 
 const paragraph = (text: string): MailBlock => ({ kind: "paragraph", text });
 const button = (label: string, url: string, isSecondary = false): MailBlock => ({
@@ -162,6 +181,18 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
   const orUnknown = (value: string | null) => (value && value.trim() ? value : unknown);
   const timeRow = (time: Date) => ({ label: t("facts.time"), value: formatMailTime(time, locale) });
   const resetButton = button(t("security.resetButton"), routeUrl(ctx, "/forgot-password"), true);
+  const signInFactsBlock = (d: SignInFacts): MailBlock => ({
+    kind: "facts",
+    rows: [
+      timeRow(d.time),
+      {
+        label: t("facts.device"),
+        value: t("facts.deviceValue", { browser: orUnknown(d.browser), os: orUnknown(d.os) }),
+      },
+      { label: t("facts.location"), value: orUnknown(d.location) },
+      { label: t("facts.ip"), value: orUnknown(d.ip) },
+    ],
+  });
 
   switch (template.name) {
     case "verify-email":
@@ -254,33 +285,25 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
           ]),
         ],
       };
-    case "new-device-sign-in":
-    case "sign-in-blocked": {
-      // The same facts; a blocked sign-in says it was stopped and what to do.
+    case "new-device-sign-in": {
       const d = template.data;
-      const k = template.name === "sign-in-blocked" ? "signInBlocked" : "newDeviceSignIn";
-      const device = t("facts.deviceValue", { browser: orUnknown(d.browser), os: orUnknown(d.os) });
       return {
-        subject: t(`${k}.subject`),
-        heading: t(`${k}.heading`),
+        subject: t("newDeviceSignIn.subject"),
+        heading: t("newDeviceSignIn.heading"),
         blocks: [
-          paragraph(t(`${k}.intro`)),
-          {
-            kind: "facts",
-            rows: [
-              timeRow(d.time),
-              { label: t("facts.device"), value: device },
-              { label: t("facts.location"), value: orUnknown(d.location) },
-              { label: t("facts.ip"), value: orUnknown(d.ip) },
-            ],
-          },
-          ...notYouBlocks(t, t(`${k}.notYou`), [
+          paragraph(t("newDeviceSignIn.intro")),
+          signInFactsBlock(d),
+          ...notYouBlocks(t, t("newDeviceSignIn.notYou"), [
             button(t("security.reviewButton"), d.reviewUrl),
             resetButton,
           ]),
         ],
       };
     }
+    case "sign-in-blocked":
+      return signInBlockedBody(t, locale, template.data, signInFactsBlock(template.data));
+    case "sign-in-unlock":
+      return signInUnlockBody(t, template.data);
     case "social-account-linked":
     case "social-account-unlinked": {
       const { provider } = template.data;

@@ -1,18 +1,15 @@
 import "server-only";
 /**
- * A usernameless passkey sign-in, end to end: IP throttling, assertion, then the same device,
- * session, history and audit writes as the other methods (identity/social-session.ts), so the
+ * A usernameless passkey sign-in: IP throttling and the assertion here, then the one door into a
+ * session (identity/complete-sign-in.ts) with its risk, block and second-factor rules, so the
  * security page and the risk engine see one kind of sign-in whatever the method.
  */
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { riskAuditMetadata } from "@/lib/auth/risk/assess";
-import { attemptContext, recordSignIn, sendNewDeviceNotice } from "@/lib/server/identity/complete-sign-in";
-import { blockSignIn } from "@/lib/server/identity/risk-block";
-import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
-import { decideSecondFactor } from "@/lib/server/identity/second-factor-decision";
-import { startSecondFactor } from "@/lib/server/identity/sign-in";
+import { completeSignIn } from "@/lib/server/identity/complete-sign-in";
+import type { BlockedSignIn } from "@/lib/server/identity/risk-block";
+import { attemptContext } from "@/lib/server/identity/sign-in-attempt";
 import { consumeRateLimit, rateLimitIpSubject, refundRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
@@ -22,7 +19,8 @@ export type PasskeySignInResult =
   | { ok: true; session: NewSession; userId: string }
   | { ok: false; code: "SECOND_FACTOR_REQUIRED"; pendingToken: string; expiresAt: Date }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
-  | { ok: false; code: "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "BLOCKED_BY_RISK" };
+  | BlockedSignIn
+  | { ok: false; code: "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" };
 
 export async function signInWithPasskey(opts: {
   response: AuthenticationResponseJSON;
@@ -35,9 +33,10 @@ export async function signInWithPasskey(opts: {
   const attempt = { ...attemptContext(client), method: "PASSKEY" as const };
   // Counted before verifying (as for passwords): parallel forged assertions cannot all slip past
   // a read-only check. There is no account counter: the credential, not a typed name, picks the
-  // account, and an attacker without the private key cannot target one.
+  // account, and an attacker without the private key cannot target one. The bucket is the
+  // passkeys' own, so password guesses from the same network never block a passkey (0022).
   const ipKey = rateLimitIpSubject(client.ip);
-  const limit = await consumeRateLimit(db, "signInIp", ipKey);
+  const limit = await consumeRateLimit(db, "passkeySignInIp", ipKey);
   if (!limit.allowed) {
     await db.signInAttempt.create({ data: { ...attempt, result: "THROTTLED" } });
     return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
@@ -63,69 +62,17 @@ export async function signInWithPasskey(opts: {
     });
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
-  await refundRateLimitHit(db, "signInIp", ipKey);
-  const { user } = verified;
-  if (user.status === "LOCKED") {
-    await db.signInAttempt.create({ data: { ...attempt, userId: user.id, result: "ACCOUNT_LOCKED" } });
-    return { ok: false, code: "ACCOUNT_LOCKED" };
-  }
-
-  // The risk engine weighs a passkey sign-in like any other: "block and notify" stops it as it
-  // would a password (docs/decisions/0008). A user-verified passkey already is two factors, so
-  // "second factor" asks nothing more of it; a passkey without user verification is one factor
-  // and gets the second step a password would get.
-  const decision = await decideSecondFactor({
-    user: {
-      id: user.id,
-      roles: user.roles.map((r) => r.role),
-      hasConfirmedTotp: Boolean(user.totpFactor?.confirmedAt),
-    },
-    client,
+  await refundRateLimitHit(db, "passkeySignInIp", ipKey);
+  // A user-verified passkey (possession plus PIN or biometric) already is two factors: the door
+  // asks nothing more of it, but still refuses a locked account and blocks a high risk. Without
+  // user verification it is one factor and gets the second step a password would get.
+  const outcome = await completeSignIn({
+    userId: verified.user.id,
+    factor: { method: "PASSKEY", passkeyId: verified.passkeyId, userVerified: verified.userVerified },
     deviceCookieId: opts.deviceCookieId,
+    client,
+    returnTo: opts.returnTo,
   });
-  await writeAuditEvent(db, {
-    type: "auth.risk_assessed",
-    actorRole: "SYSTEM",
-    subjectUserId: user.id,
-    ip: client.ip,
-    userAgent: client.userAgent,
-    metadata: riskAuditMetadata(decision.risk),
-  });
-  if (decision.blocked) {
-    await blockSignIn({ user, decision, attempt, client });
-    return { ok: false, code: "BLOCKED_BY_RISK" };
-  }
-  if (!verified.userVerified && decision.required && decision.factors.length > 0) {
-    const returnTo = user.status === "PENDING_DELETION" ? DELETION_PENDING_PATH : opts.returnTo;
-    return startSecondFactor({
-      user,
-      firstFactor: "PASSKEY",
-      decision,
-      attempt,
-      rememberMe: false,
-      returnTo,
-      client,
-    });
-  }
-
-  // Possession of the key plus user verification (PIN/biometric) is two factors: AAL2, no second
-  // step. Without user verification it is one factor, AAL1.
-  const opened = await db.$transaction((tx) =>
-    recordSignIn(tx, {
-      user,
-      rememberMe: false,
-      deviceCookieId: opts.deviceCookieId,
-      client,
-      firstFactor: "PASSKEY",
-      aal: verified.userVerified ? 2 : 1,
-      audit: {
-        type: "auth.passkey_signed_in",
-        targetType: "Passkey",
-        targetId: verified.passkeyId,
-        metadata: { userVerified: verified.userVerified },
-      },
-    }),
-  );
-  sendNewDeviceNotice(opened, client);
-  return { ok: true, session: opened.session, userId: user.id };
+  if (!outcome.ok && outcome.code === "IDENTITY_IN_USE") throw new Error("no identity is linked here");
+  return outcome;
 }

@@ -21,7 +21,11 @@ import type { Db } from "@/lib/prisma-client";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendMail } from "@/lib/server/mail/send-mail";
-import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "@/lib/server/rate-limit/policies";
+import {
+  accountDeviceSubject,
+  RATE_LIMIT_POLICIES,
+  type RateLimitPolicyName,
+} from "@/lib/server/rate-limit/policies";
 import { rateLimitKey } from "@/lib/server/rate-limit/rate-limit";
 import { toLocale } from "@/lib/i18n/config";
 
@@ -54,7 +58,17 @@ export async function eraseAccount(
         where: { OR: [{ userId: user.id }, { emailNormalized: user.emailNormalized }] },
       });
       const policies = Object.keys(RATE_LIMIT_POLICIES) as RateLimitPolicyName[];
-      const keys = policies.flatMap((p) => [rateLimitKey(p, user.emailNormalized), rateLimitKey(p, user.id)]);
+      // The owner's browsers have buckets of their own (docs/decisions/0022), keyed by id and cookie.
+      const devices = await tx.device.findMany({
+        where: { userId: user.id },
+        select: { cookieIdHash: true },
+      });
+      const keys = [
+        ...policies.flatMap((p) => [rateLimitKey(p, user.emailNormalized), rateLimitKey(p, user.id)]),
+        ...devices.map((d) =>
+          rateLimitKey("signInAccountDevice", accountDeviceSubject(user.id, d.cookieIdHash)),
+        ),
+      ];
       const { count: rateLimitBucketsDeleted } = await tx.rateLimitBucket.deleteMany({
         where: { key: { in: keys } },
       });

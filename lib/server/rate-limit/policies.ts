@@ -66,6 +66,18 @@ const ACCOUNT_FAILURES: FailurePolicy = {
   lockUntilResetAtFailures: NIST_MAX_CONSECUTIVE_FAILURES,
 };
 
+const IP_FAILURES: FailurePolicy = {
+  kind: "failures",
+  subject: "ip",
+  freeFailures: 30,
+  initialDelaySeconds: 2,
+  maxDelaySeconds: 5 * MINUTE,
+  lockAtFailures: 100,
+  lockSeconds: 15 * MINUTE,
+  forgetAfterSeconds: 15 * MINUTE,
+  lockUntilResetAtFailures: null,
+};
+
 export const RATE_LIMIT_POLICIES = {
   /** Per account (subject: normalised email as typed, so unknown addresses behave the same). */
   signInAccount: ACCOUNT_FAILURES,
@@ -74,17 +86,23 @@ export const RATE_LIMIT_POLICIES = {
    * share an address (offices, mobile carriers); never cleared by a success there, since an
    * attacker could sign in to an account of their own to reset it.
    */
-  signInIp: {
-    kind: "failures",
-    subject: "ip",
-    freeFailures: 30,
-    initialDelaySeconds: 2,
-    maxDelaySeconds: 5 * MINUTE,
-    lockAtFailures: 100,
-    lockSeconds: 15 * MINUTE,
-    forgetAfterSeconds: 15 * MINUTE,
-    lockUntilResetAtFailures: null,
-  },
+  signInIp: IP_FAILURES,
+  /**
+   * Per account and browser (subject: user id + hash of the device cookie) for a browser that has
+   * signed in to the account before or holds an emailed unlock pass: strangers' guesses fill
+   * signInAccount, not this, so they cannot lock the owner out (docs/decisions/0022).
+   */
+  signInAccountDevice: ACCOUNT_FAILURES,
+  /**
+   * Per client IP, for passkey assertions only: a passkey sign-in never waits for the password
+   * throttle (another person's wrong passwords on a shared network must not lock passkeys out).
+   */
+  passkeySignInIp: IP_FAILURES,
+  /** Per normalised email as typed: unlock-link mails from the throttled sign-in form. */
+  signInUnlockAccount: { kind: "window", subject: "email", limit: 3, windowSeconds: 15 * MINUTE },
+  signInUnlockIp: { kind: "window", subject: "ip", limit: 10, windowSeconds: HOUR },
+  /** Per client IP: buttons behind mailed sign-in links ("Das war ich", "Das war ich nicht", unlock). */
+  signInLinkIp: { kind: "window", subject: "ip", limit: 20, windowSeconds: HOUR },
   /** Per client IP. */
   register: { kind: "window", subject: "ip", limit: 10, windowSeconds: HOUR },
   /** Per normalised email as typed (known or not: same answer, no enumeration). */
@@ -112,6 +130,11 @@ export const RATE_LIMIT_POLICIES = {
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;
+
+/** The `signInAccountDevice` subject of one of the owner's browsers: user id and cookie hash. */
+export function accountDeviceSubject(userId: string, cookieIdHash: string): string {
+  return `${userId}:${cookieIdHash}`;
+}
 
 export type FailureSchedule = { waitSeconds: number; locked: boolean; untilReset: boolean };
 

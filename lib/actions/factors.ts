@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireRecentAuth, requireRecentAuthForPage } from "@/lib/auth/step-up";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
@@ -20,13 +22,16 @@ import {
 import { getClientInfo } from "@/lib/server/request/client-info";
 
 // Authenticator app and recovery codes in /account/security. Adding the factor and new recovery
-// codes need a recent authentication (step-up); removing it asks for proof (password or a code)
-// because a stolen session alone must not be able to weaken the account.
+// codes need a proven address (docs/decisions/0018) and a recent authentication (step-up);
+// removing it asks for proof (password or a code) because a stolen session alone must not be able
+// to weaken the account.
 
 const RETURN_TO = "/account/security";
 
 /** Posted by a plain form (works without JavaScript): a stale session goes to /login/step-up first. */
 export async function startTotpEnrolmentAction(): Promise<void> {
+  if (refuseUnprovenAddress(await requireUser({ returnTo: RETURN_TO })))
+    redirect(`${RETURN_TO}?notice=address-unproven#authenticator`);
   const user = await requireRecentAuthForPage({ returnTo: RETURN_TO });
   await startTotpEnrolment(user.id);
   revalidatePath(RETURN_TO);
@@ -37,6 +42,8 @@ export async function confirmTotpAction(
 ): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   const parsed = ConfirmTotpSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
+  const refused = refuseUnprovenAddress(await requireUser({ returnTo: RETURN_TO }));
+  if (refused) return refused;
   const auth = await requireRecentAuth({ returnTo: RETURN_TO });
   if (!auth.ok) return auth.failure;
   const { user } = auth;
@@ -54,6 +61,8 @@ export async function confirmTotpAction(
 }
 
 export async function regenerateRecoveryCodesAction(): Promise<ActionResult<{ recoveryCodes: string[] }>> {
+  const refused = refuseUnprovenAddress(await requireUser({ returnTo: RETURN_TO }));
+  if (refused) return refused;
   const auth = await requireRecentAuth({ returnTo: RETURN_TO });
   if (!auth.ok) return auth.failure;
   const { user } = auth;

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { setConnectIntent } from "@/lib/auth/social-connect-intent";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireUser } from "@/lib/auth/session";
@@ -51,6 +52,8 @@ export async function linkSocialAccountAction(
       case "INVALID_LINK":
       case "NO_PASSWORD":
         return actionFailure("NOT_FOUND", { formError: t("link.invalid") });
+      case "ADDRESS_UNPROVEN":
+        return actionFailure("ADDRESS_UNPROVEN");
     }
   }
   await setSessionCookie(result.session);
@@ -63,6 +66,8 @@ export async function linkSocialAccountAction(
  */
 export async function startSocialConnectAction(provider: string): Promise<ActionResult<null>> {
   const user = await requireUser({ returnTo: SECURITY });
+  const refused = refuseUnprovenAddress(user);
+  if (refused) return refused;
   const key = ProviderKeySchema.safeParse(provider);
   if (!key.success || !getEnv().oidcProviders.some((p) => p.key === key.data))
     return actionFailure("NOT_FOUND");

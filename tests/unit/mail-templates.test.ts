@@ -21,7 +21,7 @@ const CASES: { template: MailTemplate; urls: string[] }[] = [
   {
     template: {
       name: "registration-attempt",
-      data: { loginUrl: `${APP}/login`, resetUrl: `${APP}/forgot-password` },
+      data: { loginUrl: `${APP}/login`, resetUrl: `${APP}/forgot-password`, isUnconfirmed: true },
     },
     urls: [`${APP}/login`, `${APP}/forgot-password`],
   },
@@ -190,6 +190,20 @@ describe("renderMail", () => {
         expect(part).not.toMatch(/\b(verifyEmail|passwordReset|layout|security|facts)\./);
       }
     });
+  });
+
+  it("tells the owner of an unconfirmed account that a new password reclaims it (decision 0018)", () => {
+    const attempt = (isUnconfirmed: boolean) =>
+      renderMail(
+        "de",
+        {
+          name: "registration-attempt",
+          data: { loginUrl: `${APP}/login`, resetUrl: `${APP}/forgot-password`, isUnconfirmed },
+        },
+        ctx,
+      ).text;
+    expect(attempt(true)).toContain(de.registrationAttempt.unconfirmed);
+    expect(attempt(false)).not.toContain(de.registrationAttempt.unconfirmed);
   });
 
   it("renders German and English differently", () => {

@@ -14,6 +14,7 @@ import {
   sendMailInBackground,
   sendSecurityPushInBackground,
 } from "@/lib/server/identity/notify";
+import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import type { MailFactor } from "@/lib/server/mail/templates";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { replaceRecoveryCodes } from "./recovery-code-store";
@@ -42,8 +43,12 @@ export async function getTotpStatus(userId: string): Promise<TotpStatus> {
   };
 }
 
-/** Starts (or restarts) an enrolment; a confirmed factor is left alone. */
+/**
+ * Starts (or restarts) an enrolment; a confirmed factor is left alone. Refused while the address
+ * is unproven (decision 0018), as are confirming and new recovery codes below.
+ */
 export async function startTotpEnrolment(userId: string): Promise<void> {
+  await requireProvenAddress(db, userId);
   const existing = await db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
   if (existing?.confirmedAt) return;
   const secretCiphertext = encryptValue(generateTotpSecret());
@@ -94,9 +99,11 @@ function notify(userId: string, name: "factor-added" | "factor-removed", factor:
 
 /** Confirms the enrolment with a first code; returns the new recovery codes (shown once) or null. */
 export async function confirmTotpEnrolment(opts: Actor & { code: string }): Promise<string[] | null> {
+  await requireProvenAddress(db, opts.userId);
   if (!(await acceptTotpCode(db, { userId: opts.userId, code: opts.code, allowUnconfirmed: true })))
     return null;
   const codes = await db.$transaction(async (tx) => {
+    await requireProvenAddress(tx, opts.userId);
     await tx.totpFactor.update({ where: { userId: opts.userId }, data: { confirmedAt: new Date() } });
     await writeAuditEvent(tx, auditOf(opts, "auth.totp_enabled"));
     return replaceRecoveryCodes(tx, opts);
@@ -108,6 +115,7 @@ export async function confirmTotpEnrolment(opts: Actor & { code: string }): Prom
 /** A new set of recovery codes (the old set stops working); null without an active factor. */
 export async function regenerateRecoveryCodes(opts: Actor): Promise<string[] | null> {
   const codes = await db.$transaction(async (tx) => {
+    await requireProvenAddress(tx, opts.userId);
     const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
     if (!factor?.confirmedAt) return null;
     return replaceRecoveryCodes(tx, opts);

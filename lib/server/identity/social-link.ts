@@ -4,6 +4,7 @@ import "server-only";
  * proves the account at /login/link with its password (the SOCIAL_LINK token from
  * social-login.ts says which identity waits), or they are signed in and connect a provider from
  * /account/security. Both write auth.social_linked and mail a notice to the account's address.
+ * Neither links to an account whose address is unproven (mailbox-proof.ts, decision 0018).
  */
 import { attemptContext, sendNewDeviceNotice } from "./complete-sign-in";
 import { z } from "zod";
@@ -20,6 +21,7 @@ import {
 } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
+import { requireProvenAddress } from "./mailbox-proof";
 import { openSocialSession, providerDisplayName, sendLinkedNotice } from "./social-session";
 import { consumeToken, findUsableToken } from "./tokens";
 
@@ -59,7 +61,13 @@ export type CompleteSocialLinkResult =
   | { ok: true; session: NewSession }
   | {
       ok: false;
-      code: "INVALID_LINK" | "NO_PASSWORD" | "WRONG_PASSWORD" | "ACCOUNT_LOCKED" | "IDENTITY_IN_USE";
+      code:
+        | "INVALID_LINK"
+        | "NO_PASSWORD"
+        | "WRONG_PASSWORD"
+        | "ACCOUNT_LOCKED"
+        | "IDENTITY_IN_USE"
+        | "ADDRESS_UNPROVEN";
     }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
 
@@ -124,6 +132,9 @@ export async function completeSocialLink(opts: {
     await db.signInAttempt.create({ data: { ...attempt, method: "SOCIAL", result: "ACCOUNT_LOCKED" } });
     return { ok: false, code: "ACCOUNT_LOCKED" };
   }
+  // Told only to someone who knows the password: the address must be proven by our own mail
+  // first; the provider's word for it does not make a second credential acceptable.
+  if (!user.emailVerifiedAt) return { ok: false, code: "ADDRESS_UNPROVEN" };
 
   const outcome = await db.$transaction(async (tx) => {
     // Used up inside the transaction: two submits of the same token cannot both link.
@@ -175,6 +186,7 @@ async function linkIdentity(
   opts: { userId: string; provider: string; subject: string; email: string | null; client: ClientInfo },
 ): Promise<"LINKED" | "ALREADY_LINKED" | "IDENTITY_IN_USE"> {
   const { provider, subject } = opts;
+  await requireProvenAddress(tx, opts.userId);
   const existing = await tx.socialIdentity.findUnique({ where: { provider_subject: { provider, subject } } });
   if (existing && existing.userId !== opts.userId) return "IDENTITY_IN_USE";
   if (existing) {

@@ -13,6 +13,7 @@ import {
   sendMailInBackground,
   sendSecurityPushInBackground,
 } from "@/lib/server/identity/notify";
+import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { storePasskey, verifyPasskeyRegistration } from "./passkey-registration";
 
@@ -54,15 +55,21 @@ function notifyFactorChange(actor: Actor, name: "factor-added" | "factor-removed
   });
 }
 
+/**
+ * Adds a passkey to a signed-in customer's account. Refused (AddressUnprovenError) while the
+ * address is unproven: until then the account keeps only its first credential (decision 0018).
+ */
 export async function addPasskey(
   actor: Actor,
   response: RegistrationResponseJSON,
 ): Promise<{ ok: true; name: string } | { ok: false; code: "NOT_VERIFIED" | "ALREADY_REGISTERED" }> {
+  await requireProvenAddress(db, actor.userId);
   const verified = await verifyPasskeyRegistration(db, { response, challengeUserId: actor.userId });
   if (!verified) return { ok: false, code: "NOT_VERIFIED" };
   const taken = await db.passkey.findUnique({ where: { credentialId: verified.credentialId } });
   if (taken) return { ok: false, code: "ALREADY_REGISTERED" };
   const passkey = await db.$transaction(async (tx) => {
+    await requireProvenAddress(tx, actor.userId);
     const passkey = await storePasskey(tx, actor.userId, verified);
     await writeAuditEvent(tx, {
       type: "auth.passkey_registered",

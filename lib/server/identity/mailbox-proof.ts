@@ -6,7 +6,8 @@ import "server-only";
  *   with; every domain function that adds a credential, factor, identity, device or bank account
  *   calls requireProvenAddress first;
  * - the first proof by a password-reset link is a reclaim: reclaimUnprovenAccount removes all
- *   that an unproven party set up, so whoever registered the address first keeps nothing.
+ *   that an unproven party set up, so whoever registered the address first keeps nothing;
+ * - "Das war ich nicht" on the verification page discards the unproven account altogether.
  * Later features that prove the mailbox (support-sent reset, e-mailed sign-in codes) call these
  * same functions.
  */
@@ -180,4 +181,42 @@ async function withdrawOptionalConsents(
   }
   await endEmailNewsletter(tx, { ...opts, source: "CONSENT_WITHDRAWN", actorRole: "CUSTOMER" });
   return granted.length;
+}
+
+export type DiscardResult = { ok: true } | { ok: false; code: "ALREADY_PROVEN" };
+
+/**
+ * "Das war ich nicht" from the verification link: the mailbox owner did not register, so the
+ * unproven account and everything in it is deleted (the User row; its rows cascade). Audit events
+ * stay, as the record that the address was used by someone else. Never touches a proven account.
+ */
+export async function discardUnprovenAccount(
+  tx: Tx,
+  opts: { userId: string; client: ClientInfo },
+): Promise<DiscardResult> {
+  const user = await tx.user.findUnique({
+    where: { id: opts.userId },
+    select: {
+      emailVerifiedAt: true,
+      createdAt: true,
+      _count: { select: { passkeys: true, socialIdentities: true, sessions: true } },
+    },
+  });
+  if (!user || user.emailVerifiedAt) return { ok: false, code: "ALREADY_PROVEN" };
+  const { count } = await tx.user.deleteMany({ where: { id: opts.userId, emailVerifiedAt: null } });
+  if (count !== 1) return { ok: false, code: "ALREADY_PROVEN" };
+  await writeAuditEvent(tx, {
+    type: "auth.unproven_account_discarded",
+    actorRole: "ANONYMOUS",
+    subjectUserId: opts.userId,
+    ip: opts.client.ip,
+    userAgent: opts.client.userAgent,
+    metadata: {
+      accountCreatedAt: user.createdAt.toISOString(),
+      passkeys: user._count.passkeys,
+      socialIdentities: user._count.socialIdentities,
+      sessions: user._count.sessions,
+    },
+  });
+  return { ok: true };
 }

@@ -15,6 +15,7 @@ import {
   sendSecurityPushInBackground,
 } from "@/lib/server/identity/notify";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
+import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
 import type { MailFactor } from "@/lib/server/mail/templates";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { replaceRecoveryCodes } from "./recovery-code-store";
@@ -105,6 +106,7 @@ export async function confirmTotpEnrolment(opts: Actor & { code: string }): Prom
   const codes = await db.$transaction(async (tx) => {
     await requireProvenAddress(tx, opts.userId);
     await tx.totpFactor.update({ where: { userId: opts.userId }, data: { confirmedAt: new Date() } });
+    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
     await writeAuditEvent(tx, auditOf(opts, "auth.totp_enabled"));
     return replaceRecoveryCodes(tx, opts);
   });
@@ -118,6 +120,7 @@ export async function regenerateRecoveryCodes(opts: Actor): Promise<string[] | n
     await requireProvenAddress(tx, opts.userId);
     const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
     if (!factor?.confirmedAt) return null;
+    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
     return replaceRecoveryCodes(tx, opts);
   });
   if (codes) notify(opts.userId, "factor-added", "recoveryCodes");
@@ -140,11 +143,13 @@ export async function disableTotp(opts: Actor & { password?: string; code?: stri
   const removed = await db.$transaction(async (tx) => {
     const { count } = await tx.totpFactor.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    if (count > 0)
+    if (count > 0) {
+      await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
       await writeAuditEvent(tx, {
         ...auditOf(opts, "auth.totp_disabled"),
         metadata: { proof: byCode ? "TOTP" : "PASSWORD" },
       });
+    }
     return count > 0;
   });
   if (removed) notify(user.id, "factor-removed", "totp");

@@ -2,8 +2,9 @@ import "server-only";
 /**
  * Changing (or, for a passkey-only or social account, setting) the password from /account/security.
  * The caller has stepped up, which is the proof of the old password. Other sessions end, as after
- * a reset, and the account holder gets a notice. Setting a first password adds a credential, which
- * an account with an unproven address may not (decision 0018); replacing its one password is fine.
+ * a reset, open reset and email-change links die, and the account holder gets a notice. Setting a
+ * first password adds a credential, which an account with an unproven address may not (decision
+ * 0018); replacing its one password is fine.
  */
 import { hashPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
@@ -14,6 +15,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { isAddressProven } from "./mailbox-proof";
 import { localeOf, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
+import { voidLinksAfterChange } from "./tokens";
 
 export type ChangePasswordResult =
   | { ok: true; sessionsRevoked: number }
@@ -44,6 +46,7 @@ export async function changePassword(
       reason: "PASSWORD_CHANGED",
       exceptSessionId: actor.sessionId,
     });
+    await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.password_changed",
       actorId: user.id,

@@ -13,7 +13,7 @@ import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "./notify";
 import { discardUnprovenAccount } from "./mailbox-proof";
-import { consumeToken, findUsableToken, issueToken, voidTokens } from "./tokens";
+import { consumeToken, findUsableToken, issueToken, voidLinksAfterChange, voidTokens } from "./tokens";
 import { sendVerificationMail } from "./registration-steps";
 
 export type VerifyResult =
@@ -55,6 +55,7 @@ export async function verifyEmailToken(opts: { token: string; client: ClientInfo
       where: { id: change.userId },
       data: { email: newEmail, emailNormalized, emailVerifiedAt: new Date() },
     });
+    await voidLinksAfterChange(tx, { userId: change.userId, change: "address" });
     await writeAuditEvent(tx, {
       type: "auth.email_changed",
       actorId: change.userId,

@@ -23,6 +23,7 @@ import {
   issueToken,
   TOKEN_TTL_MINUTES,
   tokenLink,
+  voidLinksAfterChange,
   voidTokens,
 } from "./tokens";
 
@@ -124,7 +125,7 @@ export async function resetPassword(opts: {
         update: { hash, changedAt: new Date() },
       });
       if (reclaimed) return user;
-      await voidTokens(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
+      await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
       const revoked = await revokeSessions(tx, { userId: user.id, reason: "PASSWORD_RESET" });
       await writeAuditEvent(tx, {
         type: "auth.password_reset_completed",

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { providerDisplayName } from "./social-session";
+import { voidLinksAfterChange } from "./tokens";
 
 export type SocialIdentityItem = {
   id: string;
@@ -55,6 +56,7 @@ export async function unlinkSocialIdentity(opts: {
     });
     if (hasPassword + passkeys + otherIdentities === 0) return { ok: false, code: "LAST_METHOD" } as const;
     await tx.socialIdentity.delete({ where: { id: identity.id } });
+    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.social_unlinked",
       actorId: opts.userId,

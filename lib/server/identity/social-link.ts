@@ -23,7 +23,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
 import { requireProvenAddress } from "./mailbox-proof";
 import { openSocialSession, providerDisplayName, sendLinkedNotice } from "./social-session";
-import { consumeToken, findUsableToken } from "./tokens";
+import { consumeToken, findUsableToken, voidLinksAfterChange } from "./tokens";
 
 const LinkPayloadSchema = z.object({ provider: z.string(), subject: z.string(), email: z.string() });
 
@@ -196,6 +196,7 @@ async function linkIdentity(
   const identity = await tx.socialIdentity.create({
     data: { userId: opts.userId, provider, subject, email: opts.email, lastUsedAt: new Date() },
   });
+  await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
   await writeAuditEvent(tx, {
     type: "auth.social_linked",
     actorId: opts.userId,

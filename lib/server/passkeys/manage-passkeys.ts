@@ -14,6 +14,7 @@ import {
   sendSecurityPushInBackground,
 } from "@/lib/server/identity/notify";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
+import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { storePasskey, verifyPasskeyRegistration } from "./passkey-registration";
 
@@ -71,6 +72,7 @@ export async function addPasskey(
   const passkey = await db.$transaction(async (tx) => {
     await requireProvenAddress(tx, actor.userId);
     const passkey = await storePasskey(tx, actor.userId, verified);
+    await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.passkey_registered",
       actorId: actor.userId,
@@ -128,6 +130,7 @@ export async function removePasskey(actor: Actor, passkeyId: string): Promise<Re
     const otherPasskeys = await tx.passkey.count({ where: { userId: actor.userId, id: { not: passkeyId } } });
     if (passwords + identities + otherPasskeys === 0) return { ok: false, code: "LAST_METHOD" };
     await tx.passkey.delete({ where: { id: passkeyId } });
+    await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.passkey_removed",
       actorId: actor.userId,

@@ -9,6 +9,11 @@ export const APP_ERROR_CODES = [
   "RATE_LIMITED",
   /** A sensitive action needs a recent sign-in: the form asks for one and then retries. */
   "STEP_UP_REQUIRED",
+  /**
+   * The account's address is not proven yet, so nothing but its first credential may be added
+   * (docs/decisions/0018); the message points to the verification mail.
+   */
+  "ADDRESS_UNPROVEN",
   "INTERNAL",
   "SERVICE_UNAVAILABLE",
 ] as const;

@@ -110,6 +110,8 @@ export async function changePasswordAction(
     { userId: auth.user.id, sessionId: auth.user.sessionId, client: await getClientInfo() },
     parsed.data.newPassword,
   );
+  // A first password on an account whose address is unproven would be a second credential.
+  if (!result.ok && result.code === "ADDRESS_UNPROVEN") return actionFailure("ADDRESS_UNPROVEN");
   if (!result.ok)
     return actionFailure("VALIDATION_FAILED", {
       fieldErrors: { newPassword: [PASSWORD_REASON_KEYS[result.reason]] },

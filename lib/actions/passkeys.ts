@@ -7,6 +7,7 @@ import type {
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
+import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
@@ -53,9 +54,12 @@ async function rateLimited(retryAfterSeconds: number) {
   });
 }
 
+/** Refused while the address is unproven (docs/decisions/0018), before any step-up. */
 export async function startPasskeyRegistrationAction(): Promise<
   PasskeyActionResult<PublicKeyCredentialCreationOptionsJSON>
 > {
+  const refused = refuseUnprovenAddress(await requireUser({ returnTo: SECURITY }));
+  if (refused) return refused;
   const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;
@@ -65,6 +69,8 @@ export async function startPasskeyRegistrationAction(): Promise<
 export async function finishPasskeyRegistrationAction(
   response: unknown,
 ): Promise<PasskeyActionResult<{ name: string }>> {
+  const refused = refuseUnprovenAddress(await requireUser({ returnTo: SECURITY }));
+  if (refused) return refused;
   const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
+import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
 import { openBankAccountChange } from "@/lib/auth/transaction/bank-account-change-request";
@@ -36,7 +37,8 @@ import { getClientInfo } from "@/lib/server/request/client-info";
 
 // Every action here is sensitive (PRODUCT.md §4 Step-up): each starts with requireRecentAuth, and a
 // stale session answers STEP_UP_REQUIRED so the form asks the customer to confirm and re-sends.
-// The one exception is a new IBAN confirmed as a transaction (changeBankAccountAction).
+// The one exception is a new IBAN confirmed as a transaction (changeBankAccountAction). Adding or
+// changing bank details also needs a proven address (docs/decisions/0018).
 
 const PAYMENT = "/account/payment";
 
@@ -77,6 +79,8 @@ export type BankAccountSaved = { ibanMasked: string; mandateReference: string | 
 export async function addBankAccountAction(
   input: AddBankAccountInput,
 ): Promise<ActionResult<BankAccountSaved>> {
+  const refused = refuseUnprovenAddress(await requireUser({ returnTo: PAYMENT }));
+  if (refused) return refused;
   const auth = await requireRecentAuth({ returnTo: PAYMENT });
   if (!auth.ok) return auth.failure;
   const parsed = AddBankAccountSchema.safeParse(input);
@@ -101,6 +105,8 @@ export async function changeBankAccountAction(
   input: ChangeBankAccountInput,
 ): Promise<ActionResult<BankAccountChangeOutcome>> {
   const user = await requireUser({ returnTo: PAYMENT });
+  const refused = refuseUnprovenAddress(user);
+  if (refused) return refused;
   const parsed = ChangeBankAccountSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const actor = await actorOf(user.id);

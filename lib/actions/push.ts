@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import {
@@ -24,7 +25,13 @@ const COMMUNICATION = "/account/communication";
 
 async function actor() {
   const user = await requireUser({ returnTo: COMMUNICATION });
-  return { userId: user.id, sessionId: user.sessionId, locale: user.locale, client: await getClientInfo() };
+  return {
+    userId: user.id,
+    sessionId: user.sessionId,
+    locale: user.locale,
+    emailVerified: user.emailVerified,
+    client: await getClientInfo(),
+  };
 }
 
 /** Stores the subscription this browser's push service issued (PushSubscription.toJSON()). */
@@ -32,6 +39,8 @@ export async function subscribePushAction(
   input: PushSubscriptionInput,
 ): Promise<ActionResult<{ id: string }>> {
   const who = await actor();
+  const refused = refuseUnprovenAddress(who);
+  if (refused) return refused;
   const parsed = PushSubscriptionSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const result = await savePushSubscription(who, parsed.data);

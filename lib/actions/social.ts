@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
+import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { setConnectIntent } from "@/lib/auth/social-connect-intent";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
+import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth, requireRecentAuthForPage } from "@/lib/auth/step-up";
 import { getEnv } from "@/lib/env";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
@@ -59,6 +61,8 @@ export async function linkSocialAccountAction(
         // The one door asks for the second factor; the identity is linked once it passes.
         await setPendingSignInCookie(result.pendingToken);
         redirect("/login/verify");
+      case "ADDRESS_UNPROVEN":
+        return actionFailure("ADDRESS_UNPROVEN");
     }
   }
   await setSessionCookie(result.session);
@@ -71,6 +75,8 @@ export async function linkSocialAccountAction(
  * needs the strongest factor first (docs/decisions/0024).
  */
 export async function startSocialConnectAction(provider: string): Promise<ActionResult<null>> {
+  const refused = refuseUnprovenAddress(await requireUser({ returnTo: SECURITY }));
+  if (refused) return refused;
   const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;

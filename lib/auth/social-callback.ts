@@ -53,7 +53,9 @@ export async function handleSocialSignIn(params: {
 
     const current = await getCurrentUser();
     if (await takeConnectIntent(current?.sessionId ?? null, assertion.provider)) {
-      // takeConnectIntent is only true with a current session.
+      // takeConnectIntent is only true with a current session. An unproven address keeps only its
+      // first credential (docs/decisions/0018).
+      if (!current!.emailVerified) return "/account/security?social=address-unproven#linked-accounts";
       const result = await connectSocialIdentity({ userId: current!.id, ...assertion, client });
       return `/account/security?social=${result.ok ? "linked" : "in-use"}`;
     }

@@ -19,6 +19,7 @@ test("[CUSTOMER] registers, confirms the email from the mail, signs in, sees /ac
 
   const mail = await waitForMail({ to: email, since });
   await page.goto(extractLink(mail, "/verify-email"));
+  await page.getByRole("button", { name: "E-Mail-Adresse bestätigen" }).click();
   await expect(page.getByText("Ihre E-Mail-Adresse ist bestätigt")).toBeVisible();
 
   await page.goto("/login");

@@ -108,6 +108,7 @@ test("[CUSTOMER] signs up with a passkey only", async ({ page, axeAudits }) => {
 
   const mail = await waitForMail({ to: email, since });
   await page.goto(extractLink(mail, "/verify-email"));
+  await page.getByRole("button", { name: "E-Mail-Adresse bestätigen" }).click();
   await expect(page.getByText("Ihre E-Mail-Adresse ist bestätigt")).toBeVisible();
   await signInWithPasskeyAutofill(page, axeAudits);
 

@@ -124,6 +124,7 @@ test("[CUSTOMER] with only a passkey changes the email after stepping up with it
   expect((await e2eDb().user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
 
   await page.goto(extractLink(await waitForMail({ to: newEmail, since }), "/verify-email"));
+  await page.getByRole("button", { name: "Neue E-Mail-Adresse bestätigen" }).click();
   await expect(page.getByText("Ihre neue E-Mail-Adresse ist bestätigt und ab sofort aktiv.")).toBeVisible();
   expect((await e2eDb().user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail);
   const notice = await waitForMail({

@@ -42,7 +42,12 @@ type Owner = BankAccountActor & { sessionId: string; email: string; secret: stri
 async function customer(opts: { totp: boolean }): Promise<Owner & { bankAccountId: string }> {
   const email = `banktx.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
   const user = await db.user.create({
-    data: { email, emailNormalized: email, roles: { create: { role: "CUSTOMER" } } },
+    data: {
+      email,
+      emailNormalized: email,
+      emailVerifiedAt: new Date(),
+      roles: { create: { role: "CUSTOMER" } },
+    },
   });
   const session = await createTestSession(db, user.id);
   const secret = opts.totp ? generateTotpSecret() : null;

@@ -20,7 +20,7 @@ const db = createPrismaClient();
 
 async function customer(): Promise<BankAccountActor> {
   const email = `isolation.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
-  const user = await db.user.create({ data: { email, emailNormalized: email } });
+  const user = await db.user.create({ data: { email, emailNormalized: email, emailVerifiedAt: new Date() } });
   return { userId: user.id, locale: "de", client: { ip: "192.0.2.9", userAgent: "vitest" } };
 }
 

@@ -21,7 +21,7 @@ const OTHER_IBAN = "AT611904300234573201";
 
 async function customer(): Promise<BankAccountActor> {
   const email = `bank.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
-  const user = await db.user.create({ data: { email, emailNormalized: email } });
+  const user = await db.user.create({ data: { email, emailNormalized: email, emailVerifiedAt: new Date() } });
   return { userId: user.id, locale: "de", client: { ip: "192.0.2.7", userAgent: "vitest" } };
 }
 

@@ -43,7 +43,9 @@ afterAll(async () => {
 
 async function customer(locale = "de"): Promise<PushActor & { locale: string }> {
   const email = `push.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
-  const user = await db.user.create({ data: { email, emailNormalized: email, locale } });
+  const user = await db.user.create({
+    data: { email, emailNormalized: email, emailVerifiedAt: new Date(), locale },
+  });
   const client = {
     ip: "192.0.2.7",
     userAgent: "Chrome test",
@@ -260,6 +262,7 @@ describe("endpoint policy (SSRF)", () => {
       data: {
         email,
         emailNormalized: email,
+        emailVerifiedAt: new Date(),
         passwordCredential: { create: { hash: await hashPassword(password) } },
       },
     });

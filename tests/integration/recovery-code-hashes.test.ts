@@ -23,7 +23,14 @@ const sha256 = (code: string) => createHash("sha256").update(normalizeRecoveryCo
 
 async function customer() {
   const email = `recovery.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
-  return db.user.create({ data: { email, emailNormalized: email, roles: { create: { role: "CUSTOMER" } } } });
+  return db.user.create({
+    data: {
+      email,
+      emailNormalized: email,
+      emailVerifiedAt: new Date(),
+      roles: { create: { role: "CUSTOMER" } },
+    },
+  });
 }
 
 /** Codes as a version before the keyed hash stored them: SHA-256 hex of the normalised code. */

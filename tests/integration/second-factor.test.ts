@@ -33,6 +33,7 @@ async function createUser(role: "CUSTOMER" | "SUPPORT" = "CUSTOMER") {
     data: {
       email,
       emailNormalized: email,
+      emailVerifiedAt: new Date(),
       roles: { create: { role } },
       passwordCredential: { create: { hash: await hashPassword(password) } },
     },

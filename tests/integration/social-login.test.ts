@@ -54,6 +54,7 @@ async function passwordUser(email = newEmail()) {
     data: {
       email,
       emailNormalized: email,
+      emailVerifiedAt: new Date(),
       roles: { create: { role: "CUSTOMER" } },
       passwordCredential: { create: { hash: await hashPassword(PASSWORD) } },
     },

@@ -36,6 +36,7 @@ async function userWithStaleSession(opts: { password?: boolean } = {}) {
     data: {
       email,
       emailNormalized: email,
+      emailVerifiedAt: new Date(),
       roles: { create: { role: "CUSTOMER" } },
       ...(opts.password === false
         ? {}

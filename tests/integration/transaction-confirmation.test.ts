@@ -37,7 +37,12 @@ afterAll(async () => {
 async function customer() {
   const email = `tx.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
   const user = await db.user.create({
-    data: { email, emailNormalized: email, roles: { create: { role: "CUSTOMER" } } },
+    data: {
+      email,
+      emailNormalized: email,
+      emailVerifiedAt: new Date(),
+      roles: { create: { role: "CUSTOMER" } },
+    },
   });
   const session = await createTestSession(db, user.id);
   return { userId: user.id, sessionId: session.id };

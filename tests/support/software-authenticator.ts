@@ -1,9 +1,10 @@
 /**
- * A WebAuthn authenticator in software for integration tests: one P-256 credential that signs
- * assertions as a real authenticator would, so the server's verification runs unchanged.
+ * A WebAuthn authenticator in software for integration tests: one P-256 credential that registers
+ * ("none" attestation) and signs assertions as a real authenticator would, so the server's
+ * verification runs unchanged.
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
-import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
 import { relyingParty } from "@/lib/server/passkeys/relying-party";
 
@@ -30,6 +31,45 @@ export class SoftwareAuthenticator {
         ]),
       ),
     );
+  }
+
+  /**
+   * The answer to navigator.credentials.create() for `challenge`: attested credential data with
+   * this key, "none" attestation (as the portal asks for), user present and verified.
+   */
+  register(challenge: string): RegistrationResponseJSON {
+    const rp = relyingParty();
+    const clientData = Buffer.from(JSON.stringify({ type: "webauthn.create", challenge, origin: rp.origin }));
+    const credentialId = Buffer.from(this.credentialId, "base64url");
+    const idLength = Buffer.alloc(2);
+    idLength.writeUInt16BE(credentialId.length);
+    const authData = Buffer.concat([
+      createHash("sha256").update(rp.rpID).digest(),
+      Buffer.from([0x01 | 0x04 | 0x40]), // UP, UV, AT (attested credential data follows)
+      Buffer.alloc(4), // signature counter 0
+      Buffer.alloc(16), // AAGUID: none
+      idLength,
+      credentialId,
+      Buffer.from(this.publicKey),
+    ]);
+    const attestationObject = isoCBOR.encode(
+      new Map<string, unknown>([
+        ["fmt", "none"],
+        ["attStmt", new Map()],
+        ["authData", new Uint8Array(authData)],
+      ]) as never,
+    );
+    return {
+      id: this.credentialId,
+      rawId: this.credentialId,
+      type: "public-key",
+      clientExtensionResults: {},
+      response: {
+        clientDataJSON: clientData.toString("base64url"),
+        attestationObject: Buffer.from(attestationObject).toString("base64url"),
+        transports: ["internal"],
+      },
+    };
   }
 
   /** `userHandle`: the account's WebAuthn user handle, which a discoverable credential returns. */

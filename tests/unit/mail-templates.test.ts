@@ -21,7 +21,7 @@ const CASES: { template: MailTemplate; urls: string[] }[] = [
   {
     template: {
       name: "registration-attempt",
-      data: { loginUrl: `${APP}/login`, resetUrl: `${APP}/forgot-password` },
+      data: { loginUrl: `${APP}/login`, resetUrl: `${APP}/forgot-password`, isUnconfirmed: true },
     },
     urls: [`${APP}/login`, `${APP}/forgot-password`],
   },
@@ -218,6 +218,20 @@ describe("renderMail", () => {
     expect(renderMail("en", blocked, ctx).text).toContain(
       "We stopped it because someone signed in from a new device and from a new country.",
     );
+  });
+
+  it("tells the owner of an unconfirmed account that a new password reclaims it (decision 0018)", () => {
+    const attempt = (isUnconfirmed: boolean) =>
+      renderMail(
+        "de",
+        {
+          name: "registration-attempt",
+          data: { loginUrl: `${APP}/login`, resetUrl: `${APP}/forgot-password`, isUnconfirmed },
+        },
+        ctx,
+      ).text;
+    expect(attempt(true)).toContain(de.registrationAttempt.unconfirmed);
+    expect(attempt(false)).not.toContain(de.registrationAttempt.unconfirmed);
   });
 
   it("renders German and English differently", () => {

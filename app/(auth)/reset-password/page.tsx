@@ -4,8 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { db } from "@/lib/db";
-import { isTokenUsable } from "@/lib/server/identity/tokens";
+import { describeResetLink } from "@/lib/server/identity/password-reset";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,11 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Target of the reset mail's link: choose a new password (the link is used only on submit). */
+/**
+ * Target of the reset mail's link: choose a new password (the link is used only on submit). When
+ * the address was never proven, the page says first what the reset will remove (decision 0018).
+ */
 export default async function ResetPasswordPage({ searchParams }: Props) {
   const t = await getTranslations("auth.resetPassword");
   const { token, reported } = await searchParams;
-  const usable = typeof token === "string" && (await isTokenUsable(db, { token, purpose: "PASSWORD_RESET" }));
+  const link = typeof token === "string" ? await describeResetLink(token) : null;
+  const usable = typeof token === "string" && link !== null;
   return (
     <>
       <PageHeader title={t("title")} description={usable ? t("description") : undefined} />
@@ -30,7 +33,14 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
       ) : null}
       <Card>
         {usable ? (
-          <ResetPasswordForm token={token} />
+          <>
+            {link.willReclaim ? (
+              <Notice tone="warning" title={t("reclaimTitle")} className="mb-6">
+                {t("reclaimText")}
+              </Notice>
+            ) : null}
+            <ResetPasswordForm token={token} />
+          </>
         ) : (
           <>
             <Notice tone="error">{t("invalidLink")}</Notice>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { verifyEmailToken } from "@/lib/server/identity/email-verification";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { confirmEmailLinkAction, discardRegistrationAction } from "@/lib/actions/email-links";
+import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
+import { describeEmailLink } from "@/lib/server/identity/email-verification";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.verifyEmail"))("title") };
@@ -13,28 +15,91 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Target of the links in verification and email-change mails; each link works once. */
+const linkClass = "font-medium text-brand-700 underline hover:text-brand-900";
+
+/** How a posted link ended (lib/actions/email-links.ts redirects here with ?status=…). */
+const OUTCOMES = {
+  verified: { tone: "success", text: "verified", href: "/account", link: "toAccount" },
+  "email-changed": { tone: "success", text: "emailChanged", href: "/account", link: "toAccount" },
+  "email-taken": { tone: "error", text: "emailTaken", href: "/account", link: "toAccount" },
+  discarded: { tone: "success", text: "discarded", href: "/register", link: "toRegister" },
+  invalid: { tone: "error", text: "invalid", href: "/account", link: "toAccount" },
+} as const;
+
+/**
+ * Target of the links in verification and email-change mails. Opening it changes nothing (mail
+ * scanners open links, and the decision must come from the person): the page says what the link
+ * is for and its buttons post (docs/decisions/0019). A verification link offers "Das war ich
+ * nicht" as well, because confirming vouches for whoever created the account (decision 0018).
+ */
 export default async function VerifyEmailPage({ searchParams }: Props) {
-  const t = await getTranslations("auth.verifyEmail");
-  const { token } = await searchParams;
-  const result =
-    typeof token === "string" ? await verifyEmailToken({ token, client: await getClientInfo() }) : null;
-  const message = !result
-    ? { tone: "error" as const, text: t("invalid") }
-    : result.ok
-      ? { tone: "success" as const, text: t(result.kind === "verified" ? "verified" : "emailChanged") }
-      : { tone: "error" as const, text: t(result.code === "EMAIL_TAKEN" ? "emailTaken" : "invalid") };
+  const [t, format, params] = await Promise.all([
+    getTranslations("auth.verifyEmail"),
+    getFormatter(),
+    searchParams,
+  ]);
+  const status = typeof params.status === "string" && params.status in OUTCOMES ? params.status : null;
+  const token = typeof params.token === "string" ? params.token : null;
+  const preview = !status && token ? await describeEmailLink(token) : null;
+
+  if (!token || !preview) {
+    const outcome = OUTCOMES[(status ?? "invalid") as keyof typeof OUTCOMES];
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        <Card>
+          <Notice tone={outcome.tone}>{t(outcome.text)}</Notice>
+          <p className="mt-4">
+            <Link href={outcome.href} className={linkClass}>
+              {t(outcome.link)}
+            </Link>
+          </p>
+        </Card>
+      </>
+    );
+  }
+
+  const tokenField = <input type="hidden" name="token" value={token} />;
+  if (preview.kind === "email-change") {
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        <Card>
+          <p className="text-slate-700">{t("changeDescription", { email: preview.newEmail })}</p>
+          <form action={confirmEmailLinkAction} className="mt-6">
+            {tokenField}
+            <SubmitButton>{t("changeButton")}</SubmitButton>
+          </form>
+        </Card>
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title={t("title")} />
-      <Card>
-        <Notice tone={message.tone}>{message.text}</Notice>
-        <p className="mt-4">
-          <Link href="/account" className="font-medium text-brand-700 underline hover:text-brand-900">
-            {t("toAccount")}
-          </Link>
-        </p>
-      </Card>
+      <div className="flex flex-col gap-6">
+        <Card>
+          <p className="text-slate-700">
+            {t("confirmDescription", {
+              email: preview.emailMasked,
+              date: format.dateTime(preview.registeredAt, DATE_TIME_SHORT),
+              method: preview.method,
+            })}
+          </p>
+          <p className="mt-2 text-slate-700">{t("confirmOnlyIfYou")}</p>
+          <form action={confirmEmailLinkAction} className="mt-6">
+            {tokenField}
+            <SubmitButton>{t("confirmButton")}</SubmitButton>
+          </form>
+        </Card>
+        <Card title={t("notMeTitle")}>
+          <p className="text-slate-700">{t("notMeText")}</p>
+          <form action={discardRegistrationAction} className="mt-4">
+            {tokenField}
+            <SubmitButton variant="secondary">{t("notMeButton")}</SubmitButton>
+          </form>
+        </Card>
+      </div>
     </>
   );
 }

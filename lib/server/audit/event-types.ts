@@ -14,6 +14,10 @@ export const AUDIT_EVENT_TYPES = [
   "auth.email_verification_sent",
   "auth.email_verified",
   "auth.email_verification_failed",
+  // Proof of the mailbox (docs/decisions/0018): the first proof by a reset link removed what an
+  // unproven party had set up; the verification link's "Das war ich nicht" deleted the account.
+  "auth.account_reclaimed",
+  "auth.unproven_account_discarded",
   // Sign-in and sign-out
   "auth.sign_in_succeeded",
   "auth.sign_in_failed",

@@ -15,6 +15,7 @@ import type { AddBankAccount, ChangeBankAccount } from "@/lib/schemas/bank-accou
 import { bicMatchesIbanCountry } from "@/lib/schemas/bank-account";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { DecryptionError } from "@/lib/server/crypto/encryption";
+import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { dataKeys, ibanFingerprint, maskStoredIban, openIban, sealIban } from "./iban-crypto";
 import { maskIban } from "./iban-mask";
 import { endMandates, grantMandate, MandateTextChangedError, type MandateClient } from "./sepa-mandates";
@@ -68,12 +69,14 @@ async function inTransaction<T>(
   }
 }
 
+/** Refused (as is changing one) while the address is unproven (docs/decisions/0018). */
 export async function addBankAccount(
   actor: BankAccountActor,
   input: AddBankAccount,
 ): Promise<BankAccountResult<BankAccountChange>> {
   const { current } = dataKeys();
   return inTransaction(async (tx) => {
+    await requireProvenAddress(tx, actor.userId);
     const count = await tx.bankAccount.count({ where: { userId: actor.userId } });
     if (count >= MAX_BANK_ACCOUNTS) return { ok: false, code: "TOO_MANY" };
     if (await isOnFile(tx, actor.userId, input.iban)) return { ok: false, code: "DUPLICATE" };
@@ -129,6 +132,7 @@ export async function changeBankAccount(
   details: ChangeBankAccount,
   context?: { locale: Locale; client: MandateClient },
 ): Promise<BankAccountResult<BankAccountChange>> {
+  await requireProvenAddress(tx, userId);
   const account = await tx.bankAccount.findFirst({ where: { id: details.bankAccountId, userId } });
   if (!account) return { ok: false, code: "NOT_FOUND" };
   const locale =

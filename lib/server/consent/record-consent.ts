@@ -15,7 +15,8 @@ export type ConsentSourceName =
   | "COMMUNICATION_SETTINGS"
   | "PROFILING_PROMPT"
   | "PAYMENT_SETUP"
-  | "UNSUBSCRIBE_LINK";
+  | "UNSUBSCRIBE_LINK"
+  | "ACCOUNT_RECLAIM";
 
 export async function recordConsent(
   tx: Tx,

@@ -13,6 +13,8 @@ import {
   sendMailInBackground,
   sendSecurityPushInBackground,
 } from "@/lib/server/identity/notify";
+import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
+import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
 import type { MailFactor } from "@/lib/server/mail/templates";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { replaceRecoveryCodes } from "./recovery-code-store";
@@ -41,8 +43,12 @@ export async function getTotpStatus(userId: string): Promise<TotpStatus> {
   };
 }
 
-/** Starts (or restarts) an enrolment; a confirmed factor is left alone. */
+/**
+ * Starts (or restarts) an enrolment; a confirmed factor is left alone. Refused while the address
+ * is unproven (decision 0018), as are confirming and new recovery codes below.
+ */
 export async function startTotpEnrolment(userId: string): Promise<void> {
+  await requireProvenAddress(db, userId);
   const existing = await db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
   if (existing?.confirmedAt) return;
   const secretCiphertext = encryptValue(generateTotpSecret());
@@ -93,10 +99,13 @@ function notify(userId: string, name: "factor-added" | "factor-removed", factor:
 
 /** Confirms the enrolment with a first code; returns the new recovery codes (shown once) or null. */
 export async function confirmTotpEnrolment(opts: Actor & { code: string }): Promise<string[] | null> {
+  await requireProvenAddress(db, opts.userId);
   if (!(await acceptTotpCode(db, { userId: opts.userId, code: opts.code, allowUnconfirmed: true })))
     return null;
   const codes = await db.$transaction(async (tx) => {
+    await requireProvenAddress(tx, opts.userId);
     await tx.totpFactor.update({ where: { userId: opts.userId }, data: { confirmedAt: new Date() } });
+    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
     await writeAuditEvent(tx, auditOf(opts, "auth.totp_enabled"));
     return replaceRecoveryCodes(tx, opts);
   });
@@ -107,8 +116,10 @@ export async function confirmTotpEnrolment(opts: Actor & { code: string }): Prom
 /** A new set of recovery codes (the old set stops working); null without an active factor. */
 export async function regenerateRecoveryCodes(opts: Actor): Promise<string[] | null> {
   const codes = await db.$transaction(async (tx) => {
+    await requireProvenAddress(tx, opts.userId);
     const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
     if (!factor?.confirmedAt) return null;
+    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
     return replaceRecoveryCodes(tx, opts);
   });
   if (codes) notify(opts.userId, "factor-added", "recoveryCodes");
@@ -124,11 +135,13 @@ export async function disableTotp(opts: Actor & { confirmedWith: readonly string
   const removed = await db.$transaction(async (tx) => {
     const { count } = await tx.totpFactor.deleteMany({ where: { userId: opts.userId } });
     await tx.recoveryCode.deleteMany({ where: { userId: opts.userId } });
-    if (count > 0)
+    if (count > 0) {
+      await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
       await writeAuditEvent(tx, {
         ...auditOf(opts, "auth.totp_disabled"),
         metadata: { confirmedWith: [...opts.confirmedWith] },
       });
+    }
     return count > 0;
   });
   if (removed) notify(opts.userId, "factor-removed", "totp");

@@ -2,7 +2,9 @@ import "server-only";
 /**
  * Changing (or, for a passkey-only or social account, setting) the password from /account/security.
  * The caller has stepped up, which is the proof of the old password. Other sessions end, as after
- * a reset, and the account holder gets a notice.
+ * a reset, open reset and email-change links die, and the account holder gets a notice. Setting a
+ * first password adds a credential, which an account with an unproven address may not (decision
+ * 0018); replacing its one password is fine.
  */
 import { hashPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
@@ -11,11 +13,14 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { checkPasswordPolicy } from "@/lib/server/passwords/common-passwords";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
+import { isAddressProven } from "./mailbox-proof";
 import { localeOf, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
+import { voidLinksAfterChange } from "./tokens";
 
 export type ChangePasswordResult =
   | { ok: true; sessionsRevoked: number }
-  | { ok: false; code: "PASSWORD_REJECTED"; reason: "common" | "contains_email" | "too_short" | "too_long" };
+  | { ok: false; code: "PASSWORD_REJECTED"; reason: "common" | "contains_email" | "too_short" | "too_long" }
+  | { ok: false; code: "ADDRESS_UNPROVEN" };
 
 export async function changePassword(
   actor: { userId: string; sessionId: string; client: ClientInfo },
@@ -30,6 +35,7 @@ export async function changePassword(
   const hash = await hashPassword(newPassword);
   const sessionsRevoked = await db.$transaction(async (tx) => {
     const existing = await tx.passwordCredential.findUnique({ where: { userId: user.id } });
+    if (!existing && !(await isAddressProven(tx, user.id))) return null;
     await tx.passwordCredential.upsert({
       where: { userId: user.id },
       create: { userId: user.id, hash },
@@ -40,6 +46,7 @@ export async function changePassword(
       reason: "PASSWORD_CHANGED",
       exceptSessionId: actor.sessionId,
     });
+    await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.password_changed",
       actorId: user.id,
@@ -51,6 +58,7 @@ export async function changePassword(
     });
     return revoked;
   });
+  if (sessionsRevoked === null) return { ok: false, code: "ADDRESS_UNPROVEN" };
   sendMailInBackground({
     to: user.email,
     locale: localeOf(user.locale),
@@ -61,4 +69,9 @@ export async function changePassword(
   });
   sendSecurityPushInBackground(user.id, "passwordChanged");
   return { ok: true, sessionsRevoked };
+}
+
+/** Whether the account has a password: an unproven account may replace it, not set a first one. */
+export async function hasPassword(userId: string): Promise<boolean> {
+  return (await db.passwordCredential.count({ where: { userId } })) > 0;
 }

@@ -1,7 +1,10 @@
 import "server-only";
 /**
  * Email verification links (registration) and email-change confirmation links share /verify-email.
- * Resending is throttled per account.
+ * Opening the link only shows what it will do (describeEmailLink); the page's buttons post, because
+ * mail scanners open links. A verification link proves the mailbox for the registration it was
+ * sent for: confirming keeps the account as it is (it holds only its first credential, see
+ * mailbox-proof.ts), "Das war ich nicht" deletes it. Resending is throttled per account.
  */
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
@@ -9,7 +12,8 @@ import { maskEmail } from "@/lib/server/mail/mask-email";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "./notify";
-import { consumeToken, issueToken, voidTokens } from "./tokens";
+import { discardUnprovenAccount } from "./mailbox-proof";
+import { consumeToken, findUsableToken, issueToken, voidLinksAfterChange, voidTokens } from "./tokens";
 import { sendVerificationMail } from "./registration-steps";
 
 export type VerifyResult =
@@ -51,6 +55,7 @@ export async function verifyEmailToken(opts: { token: string; client: ClientInfo
       where: { id: change.userId },
       data: { email: newEmail, emailNormalized, emailVerifiedAt: new Date() },
     });
+    await voidLinksAfterChange(tx, { userId: change.userId, change: "address" });
     await writeAuditEvent(tx, {
       type: "auth.email_changed",
       actorId: change.userId,
@@ -75,6 +80,57 @@ export async function verifyEmailToken(opts: { token: string; client: ClientInfo
     });
   }
   return result;
+}
+
+/** What a link on /verify-email would do, shown before the person presses a button. */
+export type EmailLinkPreview =
+  | {
+      kind: "verification";
+      emailMasked: string;
+      registeredAt: Date;
+      /** The account's only credential: what confirming vouches for. */
+      method: "password" | "passkey" | "social";
+    }
+  | { kind: "email-change"; newEmail: string };
+
+export async function describeEmailLink(token: string): Promise<EmailLinkPreview | null> {
+  const verification = await findUsableToken(db, { token, purpose: "EMAIL_VERIFICATION" });
+  if (verification) {
+    const user = await db.user.findUnique({
+      where: { id: verification.userId },
+      select: {
+        email: true,
+        createdAt: true,
+        emailVerifiedAt: true,
+        passwordCredential: { select: { id: true } },
+        _count: { select: { passkeys: true } },
+      },
+    });
+    if (!user) return null;
+    const method = user.passwordCredential ? "password" : user._count.passkeys > 0 ? "passkey" : "social";
+    return { kind: "verification", emailMasked: maskEmail(user.email), registeredAt: user.createdAt, method };
+  }
+  const change = await findUsableToken(db, { token, purpose: "EMAIL_CHANGE" });
+  const newEmail = (change?.payload as { newEmail?: string } | null)?.newEmail;
+  return change && newEmail ? { kind: "email-change", newEmail } : null;
+}
+
+export type DiscardRegistrationResult = { ok: true } | { ok: false; code: "INVALID_TOKEN" };
+
+/**
+ * "Das war ich nicht": the mailbox owner did not register. Uses the verification link up and
+ * deletes the account if its address is still unproven (a proven one is never touched here).
+ */
+export async function discardUnverifiedRegistration(opts: {
+  token: string;
+  client: ClientInfo;
+}): Promise<DiscardRegistrationResult> {
+  return db.$transaction(async (tx): Promise<DiscardRegistrationResult> => {
+    const verification = await consumeToken(tx, { token: opts.token, purpose: "EMAIL_VERIFICATION" });
+    if (!verification) return { ok: false, code: "INVALID_TOKEN" };
+    const discarded = await discardUnprovenAccount(tx, { userId: verification.userId, client: opts.client });
+    return discarded.ok ? { ok: true } : { ok: false, code: "INVALID_TOKEN" };
+  });
 }
 
 export type ResendResult =

@@ -1,7 +1,9 @@
 import "server-only";
 /**
  * Password reset by mail: a single-use link valid 30 minutes. Requesting answers the same for known
- * and unknown addresses; completing it signs out every session and sends a notice.
+ * and unknown addresses; completing it signs out every session and sends a notice. On an account
+ * whose address was never proven, the link is the first proof of the mailbox: completing it
+ * reclaims the account from whoever set it up (mailbox-proof.ts, docs/decisions/0018).
  */
 import { hashPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
@@ -15,7 +17,16 @@ import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { localeOf, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
 import { resetOwnBrowserThrottles } from "./password-throttle";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
-import { consumeToken, issueToken, TOKEN_TTL_MINUTES, tokenLink, voidTokens } from "./tokens";
+import { reclaimUnprovenAccount } from "./mailbox-proof";
+import {
+  consumeToken,
+  findUsableToken,
+  issueToken,
+  TOKEN_TTL_MINUTES,
+  tokenLink,
+  voidLinksAfterChange,
+  voidTokens,
+} from "./tokens";
 
 export type RequestResetResult =
   { ok: true } | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
@@ -67,6 +78,20 @@ async function issueResetLink(emailNormalized: string, client: ClientInfo): Prom
   return { ok: true };
 }
 
+export type ResetLinkState = { willReclaim: boolean };
+
+/**
+ * What the reset page says before the form (the link is used only on submit), or null when the
+ * link is unusable. Only the mailbox owner holds the link, so telling them that their address is
+ * unproven (and what the reset will remove) reveals nothing to anyone else.
+ */
+export async function describeResetLink(token: string): Promise<ResetLinkState | null> {
+  const row = await findUsableToken(db, { token, purpose: "PASSWORD_RESET" });
+  if (!row) return null;
+  const user = await db.user.findUnique({ where: { id: row.userId }, select: { emailVerifiedAt: true } });
+  return user ? { willReclaim: user.emailVerifiedAt === null } : null;
+}
+
 export type ResetResult =
   | { ok: true }
   | { ok: false; code: "INVALID_TOKEN" }
@@ -90,12 +115,18 @@ export async function resetPassword(opts: {
         policyFailure = { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
         throw new RollBack(); // keep the link usable for a better password
       }
+      // Unproven address: the reclaim removes every credential (this password's predecessor too),
+      // ends every session, marks the address proven and audits auth.account_reclaimed.
+      const reclaimed = user.emailVerifiedAt
+        ? null
+        : await reclaimUnprovenAccount(tx, { userId: user.id, client: opts.client });
       await tx.passwordCredential.upsert({
         where: { userId: user.id },
         create: { userId: user.id, hash },
         update: { hash, changedAt: new Date() },
       });
-      await voidTokens(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
+      if (reclaimed) return user;
+      await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
       const revoked = await revokeSessions(tx, { userId: user.id, reason: "PASSWORD_RESET" });
       await writeAuditEvent(tx, {
         type: "auth.password_reset_completed",

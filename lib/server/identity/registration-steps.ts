@@ -43,9 +43,13 @@ export function sendVerificationMail(opts: { to: string; locale: "de" | "en"; to
   });
 }
 
-/** Someone tried to register an address that has an account: audit it and tell the owner. */
+/**
+ * Someone tried to register an address that has an account: audit it and tell the owner. When that
+ * account's address was never proven, the mail says so: resetting the password then reclaims it
+ * from whoever set it up (docs/decisions/0018).
+ */
 export async function notifyRegistrationAttempt(
-  existing: { id: string; email: string; locale: string },
+  existing: { id: string; email: string; locale: string; emailVerifiedAt: Date | null },
   opts: { method: "PASSWORD" | "PASSKEY"; client: ClientInfo },
 ): Promise<void> {
   await writeAuditEvent(db, {
@@ -62,7 +66,11 @@ export async function notifyRegistrationAttempt(
     locale: localeOf(existing.locale),
     template: {
       name: "registration-attempt",
-      data: { loginUrl: `${appUrl}/login`, resetUrl: `${appUrl}/forgot-password` },
+      data: {
+        loginUrl: `${appUrl}/login`,
+        resetUrl: `${appUrl}/forgot-password`,
+        isUnconfirmed: existing.emailVerifiedAt === null,
+      },
     },
   });
 }

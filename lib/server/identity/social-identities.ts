@@ -6,6 +6,8 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, securityReviewUrl, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
 import { providerDisplayName } from "./social-session";
+import { requireProvenAddress } from "./mailbox-proof";
+import { voidLinksAfterChange } from "./tokens";
 
 export type SocialIdentityItem = {
   id: string;
@@ -58,6 +60,7 @@ export async function unlinkSocialIdentity(opts: {
     });
     if (hasPassword + passkeys + otherIdentities === 0) return { ok: false, code: "LAST_METHOD" } as const;
     await tx.socialIdentity.delete({ where: { id: identity.id } });
+    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.social_unlinked",
       actorId: opts.userId,
@@ -99,6 +102,7 @@ export async function linkIdentity(
   opts: { userId: string; provider: string; subject: string; email: string | null; client: ClientInfo },
 ): Promise<LinkIdentityResult> {
   const { provider, subject } = opts;
+  await requireProvenAddress(tx, opts.userId);
   const existing = await tx.socialIdentity.findUnique({ where: { provider_subject: { provider, subject } } });
   if (existing && existing.userId !== opts.userId) return "IDENTITY_IN_USE";
   if (existing) {
@@ -108,6 +112,7 @@ export async function linkIdentity(
   const identity = await tx.socialIdentity.create({
     data: { userId: opts.userId, provider, subject, email: opts.email, lastUsedAt: new Date() },
   });
+  await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
   await writeAuditEvent(tx, {
     type: "auth.social_linked",
     actorId: opts.userId,

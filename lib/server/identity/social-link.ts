@@ -5,7 +5,8 @@ import "server-only";
  * social-login.ts says which identity waits), or they are signed in and connect a provider from
  * /account/security. Both write auth.social_linked and mail a notice to the account's address.
  * A /login/link sign-in goes through the one door into a session like any other (risk, block,
- * second factor); the identity is linked together with the session, not before.
+ * second factor); the identity is linked together with the session, not before. Neither links to
+ * an account whose address is unproven (mailbox-proof.ts, decision 0018).
  */
 import { z } from "zod";
 import { verifyPassword } from "@/lib/auth/password-hash";
@@ -61,7 +62,13 @@ export type CompleteSocialLinkResult =
   | BlockedSignIn
   | {
       ok: false;
-      code: "INVALID_LINK" | "NO_PASSWORD" | "WRONG_PASSWORD" | "ACCOUNT_LOCKED" | "IDENTITY_IN_USE";
+      code:
+        | "INVALID_LINK"
+        | "NO_PASSWORD"
+        | "WRONG_PASSWORD"
+        | "ACCOUNT_LOCKED"
+        | "IDENTITY_IN_USE"
+        | "ADDRESS_UNPROVEN";
     }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
 
@@ -120,6 +127,9 @@ export async function completeSocialLink(opts: {
     return { ok: false, code: "WRONG_PASSWORD" };
   }
   await throttle.succeeded();
+  // Told only to someone who knows the password: the address must be proven by our own mail
+  // first; the provider's word for it does not make a second credential acceptable.
+  if (!user.emailVerifiedAt) return { ok: false, code: "ADDRESS_UNPROVEN" };
 
   const taken = await db.socialIdentity.findUnique({
     where: { provider_subject: { provider: link.provider, subject: link.subject } },

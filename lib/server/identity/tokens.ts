@@ -94,3 +94,26 @@ export async function voidTokens(tx: Tx, opts: { userId: string; purpose: TokenP
     data: { consumedAt: new Date() },
   });
 }
+
+/**
+ * The links a change makes stale (docs/decisions/0019). A reset link mailed before the password,
+ * a factor or a linked identity changed, or before the address changed, must not outlive the
+ * change; nor must a pending email change, which was asked for under the old state. A changed
+ * address also ends open verification links, which were for the old one.
+ */
+const STALE_AFTER: Record<"credential" | "address", readonly TokenPurpose[]> = {
+  credential: ["PASSWORD_RESET", "EMAIL_CHANGE"],
+  address: ["PASSWORD_RESET", "EMAIL_CHANGE", "EMAIL_VERIFICATION"],
+};
+
+/** Voids the user's open links that `change` makes stale; returns how many. Call it in the change's transaction. */
+export async function voidLinksAfterChange(
+  tx: Tx,
+  opts: { userId: string; change: "credential" | "address" },
+): Promise<number> {
+  const { count } = await tx.verificationToken.updateMany({
+    where: { userId: opts.userId, purpose: { in: [...STALE_AFTER[opts.change]] }, consumedAt: null },
+    data: { consumedAt: new Date() },
+  });
+  return count;
+}

@@ -16,7 +16,7 @@ export type MailLocale = "de" | "en";
 export type MailTemplate =
   | { name: "verify-email"; data: { url: string } }
   /** Someone tried to register an existing address: the answer on screen is the same (no enumeration). */
-  | { name: "registration-attempt"; data: { loginUrl: string; resetUrl: string } }
+  | { name: "registration-attempt"; data: { loginUrl: string; resetUrl: string; isUnconfirmed: boolean } }
   | { name: "password-reset"; data: { url: string; expiresMinutes: number } }
   /** Reset requested for an address without an account; sending it is the caller's choice. */
   | { name: "password-reset-unknown"; data: { registerUrl: string } }
@@ -212,6 +212,8 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
         heading: t("registrationAttempt.heading"),
         blocks: [
           paragraph(t("registrationAttempt.intro")),
+          // Unproven: perhaps someone else registered the address first; a reset reclaims it.
+          ...(template.data.isUnconfirmed ? [paragraph(t("registrationAttempt.unconfirmed"))] : []),
           paragraph(t("registrationAttempt.signIn")),
           button(t("registrationAttempt.signInButton"), template.data.loginUrl),
           paragraph(t("registrationAttempt.reset")),

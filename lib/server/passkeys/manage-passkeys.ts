@@ -13,6 +13,8 @@ import {
   sendMailInBackground,
   sendSecurityPushInBackground,
 } from "@/lib/server/identity/notify";
+import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
+import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { storePasskey, verifyPasskeyRegistration } from "./passkey-registration";
 
@@ -54,16 +56,23 @@ function notifyFactorChange(actor: Actor, name: "factor-added" | "factor-removed
   });
 }
 
+/**
+ * Adds a passkey to a signed-in customer's account. Refused (AddressUnprovenError) while the
+ * address is unproven: until then the account keeps only its first credential (decision 0018).
+ */
 export async function addPasskey(
   actor: Actor,
   response: RegistrationResponseJSON,
 ): Promise<{ ok: true; name: string } | { ok: false; code: "NOT_VERIFIED" | "ALREADY_REGISTERED" }> {
+  await requireProvenAddress(db, actor.userId);
   const verified = await verifyPasskeyRegistration(db, { response, challengeUserId: actor.userId });
   if (!verified) return { ok: false, code: "NOT_VERIFIED" };
   const taken = await db.passkey.findUnique({ where: { credentialId: verified.credentialId } });
   if (taken) return { ok: false, code: "ALREADY_REGISTERED" };
   const passkey = await db.$transaction(async (tx) => {
+    await requireProvenAddress(tx, actor.userId);
     const passkey = await storePasskey(tx, actor.userId, verified);
+    await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.passkey_registered",
       actorId: actor.userId,
@@ -121,6 +130,7 @@ export async function removePasskey(actor: Actor, passkeyId: string): Promise<Re
     const otherPasskeys = await tx.passkey.count({ where: { userId: actor.userId, id: { not: passkeyId } } });
     if (passwords + identities + otherPasskeys === 0) return { ok: false, code: "LAST_METHOD" };
     await tx.passkey.delete({ where: { id: passkeyId } });
+    await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.passkey_removed",
       actorId: actor.userId,

@@ -13,6 +13,7 @@ import {
 } from "@simplewebauthn/server";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { withTransientRetry } from "@/lib/server/db-retry";
+import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { passkeyNameForAaguid } from "./aaguid-names";
 import { consumeChallenge, issueChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
@@ -64,11 +65,15 @@ export function transportsOf(value: unknown): Transport[] {
   return Array.isArray(value) ? value.filter((t): t is Transport => typeof t === "string") : [];
 }
 
-/** Registration options for a signed-in user; the challenge is stored bound to that user. */
+/**
+ * Registration options for a signed-in user; the challenge is stored bound to that user. Refused
+ * while the address is unproven (no challenge, so no ceremony can finish; decision 0018).
+ */
 export async function passkeyRegistrationOptions(
   db: Tx,
   user: { id: string; email: string; displayName: string | null },
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  await requireProvenAddress(db, user.id);
   const webauthnUserId = await ensureWebAuthnUserId(db, user.id);
   const existing = await db.passkey.findMany({
     where: { userId: user.id },

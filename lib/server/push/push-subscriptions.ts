@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { PushSubscriptionInput } from "@/lib/schemas/push";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { describeUserAgent } from "@/lib/server/request/client-info";
 import { endpointFingerprint, isAllowedPushEndpoint } from "./endpoint-policy";
@@ -66,6 +67,8 @@ export type SavePushResult =
  * subscribes anew) updates the row. An endpoint another account holds is refused, never moved or
  * overwritten: the browser then drops its subscription and asks its push service for a new one
  * (a browser shared by two accounts), and the other account's row dies with a 410 on its next push.
+ * Refused while the address is unproven: a device that receives the account's security notices is
+ * not for whoever typed the address first (docs/decisions/0018).
  */
 export async function savePushSubscription(
   actor: PushActor,
@@ -91,6 +94,7 @@ export async function savePushSubscription(
     os: actor.client.os,
   };
   return db.$transaction(async (tx) => {
+    await requireProvenAddress(tx, actor.userId);
     const existing = await tx.pushSubscription.findUnique({
       where: { endpoint: subscription.endpoint },
       select: { id: true, userId: true },

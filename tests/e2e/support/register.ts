@@ -17,6 +17,7 @@ export async function registerAndSignIn(page: Page, prefix = "kundin") {
   await page.getByRole("button", { name: "Konto erstellen" }).click();
   await expect(page).toHaveURL("/register/check-email");
   await page.goto(extractLink(await waitForMail({ to: email, since }), "/verify-email"));
+  await page.getByRole("button", { name: "E-Mail-Adresse bestätigen" }).click();
   await expect(page.getByText("Ihre E-Mail-Adresse ist bestätigt")).toBeVisible();
 
   await page.goto("/login");

@@ -64,13 +64,19 @@ function toInput(subscription: PushSubscription) {
   };
 }
 
-type Props = { items: PushDeviceData[]; applicationServerKey: string; hasMarketingConsent: boolean };
+type Props = {
+  items: PushDeviceData[];
+  applicationServerKey: string;
+  hasMarketingConsent: boolean;
+  /** False while the address is unproven: the card shows the reason instead (decision 0018). */
+  canEnable: boolean;
+};
 
 /**
  * "Enable push on this device" and the list of devices. Results are announced in one polite live
  * region (successes) or as an alert (failures).
  */
-export function PushDeviceList({ items, applicationServerKey, hasMarketingConsent }: Props) {
+export function PushDeviceList({ items, applicationServerKey, hasMarketingConsent, canEnable }: Props) {
   const t = useTranslations("account.communication.push");
   const tErrors = useTranslations("errors");
   const router = useRouter();
@@ -145,7 +151,7 @@ export function PushDeviceList({ items, applicationServerKey, hasMarketingConsen
       {support === "supported" && isActiveHere ? (
         <p className="text-sm text-slate-700">{t("activeHere")}</p>
       ) : null}
-      {support === "supported" && !isActiveHere ? (
+      {support === "supported" && !isActiveHere && canEnable ? (
         <Button
           className="self-start"
           onClick={() => void enable()}

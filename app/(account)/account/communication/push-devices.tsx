@@ -8,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { hasMarketingPushConsent } from "@/lib/server/push/push-consent";
 import { listPushDevices } from "@/lib/server/push/push-subscriptions";
+import { ProvenAddressNotice } from "../proven-address-notice";
 import { PushDeviceList, type PushDeviceData } from "./push-device-list";
 
 /**
@@ -48,10 +49,17 @@ export async function PushDevices() {
   return (
     <div id="push">
       <Card title={t("title")} description={t("description")}>
+        {/* A device that receives security notices needs a proven address (decision 0018). */}
+        {user.emailVerified ? null : (
+          <div className="mb-4">
+            <ProvenAddressNotice feature="push" />
+          </div>
+        )}
         <PushDeviceList
           items={items}
           applicationServerKey={config.publicKey}
           hasMarketingConsent={hasMarketingConsent}
+          canEnable={user.emailVerified}
         />
       </Card>
     </div>

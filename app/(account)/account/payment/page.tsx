@@ -9,6 +9,7 @@ import { toLocale } from "@/lib/i18n/config";
 import { listBankAccounts } from "@/lib/server/bank-accounts/bank-account-views";
 import { MAX_BANK_ACCOUNTS } from "@/lib/server/bank-accounts/bank-accounts";
 import { getMandateText, sepaCreditor } from "@/lib/server/bank-accounts/sepa-mandates";
+import { ProvenAddressNotice } from "../proven-address-notice";
 import { AddBankAccountForm } from "./add-bank-account-form";
 import { BankAccountItem } from "./bank-account-item";
 import type { MandateTextView } from "./bank-details-fields";
@@ -69,7 +70,9 @@ export default async function AccountPaymentPage() {
           )}
         </Card>
         <Card title={t("addTitle")} description={t("addDescription")}>
-          {accounts.length >= MAX_BANK_ACCOUNTS ? (
+          {!user.emailVerified ? (
+            <ProvenAddressNotice feature="bankAccount" />
+          ) : accounts.length >= MAX_BANK_ACCOUNTS ? (
             <Notice tone="info">{t("maxReached", { max: MAX_BANK_ACCOUNTS })}</Notice>
           ) : (
             <AddBankAccountForm mandate={mandate} />

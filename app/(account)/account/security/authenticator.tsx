@@ -7,13 +7,15 @@ import { Card } from "@/components/ui/card";
 import { startTotpEnrolmentAction } from "@/lib/actions/factors";
 import { getTotpStatus } from "@/lib/server/factors/totp-factors";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
+import { ProvenAddressNotice } from "../proven-address-notice";
 import { ConfirmTotpForm, DisableTotp, RegenerateRecoveryCodes } from "./authenticator-forms";
 
 /**
  * "Authenticator app": set-up (QR code and the key as text, active only after a first code),
- * status with the recovery codes left, new recovery codes, and removal.
+ * status with the recovery codes left, new recovery codes, and removal. While the address is
+ * unproven a set-up is not offered (decision 0018); an active factor can still be removed.
  */
-export async function Authenticator({ userId }: { userId: string }) {
+export async function Authenticator({ userId, canAdd }: { userId: string; canAdd: boolean }) {
   const [t, format, status] = await Promise.all([
     getTranslations("factors"),
     getFormatter(),
@@ -24,7 +26,9 @@ export async function Authenticator({ userId }: { userId: string }) {
   return (
     <div id="authenticator">
       <Card title={t("title")} description={t("description")}>
-        {status.state === "none" ? (
+        {status.state !== "active" && !canAdd ? (
+          <ProvenAddressNotice feature="authenticator" />
+        ) : status.state === "none" ? (
           <form action={startTotpEnrolmentAction} className="flex flex-col gap-3">
             <p className="text-sm text-slate-600">{t("totp.statusNone")}</p>
             <SubmitButton className="self-start">{t("totp.setupButton")}</SubmitButton>

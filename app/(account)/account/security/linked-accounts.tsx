@@ -8,6 +8,7 @@ import { startSocialConnectAction, unlinkSocialIdentityAction } from "@/lib/acti
 import { getEnv } from "@/lib/env";
 import { listSocialIdentities } from "@/lib/server/identity/social-identities";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
+import { ProvenAddressNotice } from "../proven-address-notice";
 
 /** Outcomes reported back through /account/security?social=… (see lib/actions/social.ts). */
 const NOTICES = {
@@ -20,9 +21,18 @@ const NOTICES = {
 
 /**
  * "Linked accounts": the user's social identities with "Remove" (refused for the last way to
- * sign in) and "Connect …" for each configured provider not linked yet.
+ * sign in) and "Connect …" for each configured provider not linked yet (once the address is
+ * proven, decision 0018).
  */
-export async function LinkedAccounts({ userId, notice }: { userId: string; notice?: string | string[] }) {
+export async function LinkedAccounts({
+  userId,
+  notice,
+  canConnect,
+}: {
+  userId: string;
+  notice?: string | string[];
+  canConnect: boolean;
+}) {
   const [t, tSocial, format, identities] = await Promise.all([
     getTranslations("social.linked"),
     getTranslations("social"),
@@ -76,7 +86,9 @@ export async function LinkedAccounts({ userId, notice }: { userId: string; notic
               ))}
             </ul>
           )}
-          {connectable.length > 0 ? (
+          {/* Also where the provider callback sends a refused connect (?social=address-unproven). */}
+          {connectable.length > 0 && !canConnect ? <ProvenAddressNotice feature="socialConnect" /> : null}
+          {connectable.length > 0 && canConnect ? (
             <div className="flex flex-col gap-3">
               <p className="text-sm text-slate-600">{t("connectHint")}</p>
               {connectable.map(({ key, name }) => (

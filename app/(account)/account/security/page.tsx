@@ -5,6 +5,8 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listSignInHistory } from "@/lib/server/identity/account-security";
+import { hasPassword } from "@/lib/server/identity/change-password";
+import { ProvenAddressNotice } from "../proven-address-notice";
 import { listActiveSessions } from "@/lib/server/sessions/sessions";
 import { Authenticator } from "./authenticator";
 import { ChangeEmailForm } from "./change-email-form";
@@ -23,12 +25,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AccountSecurityPage({ searchParams }: Props) {
   const user = await requireUser({ returnTo: "/account/security" });
-  const [t, sessions, history, params] = await Promise.all([
+  const [t, tErrors, sessions, history, params, withPassword] = await Promise.all([
     getTranslations("account.security"),
+    getTranslations("errors"),
     listActiveSessions(user.id, user.sessionId),
     listSignInHistory(user.id),
     searchParams,
+    hasPassword(user.id),
   ]);
+  // Until the address is proven, nothing but the first credential can be added (decision 0018).
+  const canAddCredentials = user.emailVerified;
   const staffFactorRequired = params.notice === "staff-factor-required";
   const notice =
     params.notice === "session-signed-out"
@@ -50,15 +56,25 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
           {notice}
         </Notice>
       ) : null}
+      {params.notice === "address-unproven" ? (
+        <Notice tone="warning" className="mb-6">
+          {tErrors("ADDRESS_UNPROVEN")}
+        </Notice>
+      ) : null}
       <div className="flex flex-col gap-6">
         <Card title={t("sessionsTitle")} description={t("sessionsDescription")}>
           <SessionList sessions={sessions} />
         </Card>
-        <Passkeys userId={user.id} />
-        <Authenticator userId={user.id} />
-        <LinkedAccounts userId={user.id} notice={params.social} />
+        <Passkeys userId={user.id} canAdd={canAddCredentials} />
+        <Authenticator userId={user.id} canAdd={canAddCredentials} />
+        <LinkedAccounts userId={user.id} notice={params.social} canConnect={canAddCredentials} />
         <Card title={t("passwordTitle")} description={t("passwordDescription")}>
-          <ChangePasswordForm />
+          {/* A first password would be a second credential; replacing the one there is fine. */}
+          {canAddCredentials || withPassword ? (
+            <ChangePasswordForm />
+          ) : (
+            <ProvenAddressNotice feature="password" />
+          )}
         </Card>
         <Card title={t("emailTitle")} description={t("emailDescription", { email: user.email })}>
           <ChangeEmailForm />

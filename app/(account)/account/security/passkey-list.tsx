@@ -18,7 +18,7 @@ type Outcome = { tone: "success" | "error"; message: string };
  * List and "Add a passkey". Results are announced in one polite live region (successes) or as an
  * alert (failures). A stale sign-in opens the step-up dialog first (components/step-up).
  */
-export function PasskeyList({ items }: { items: PasskeyItemData[] }) {
+export function PasskeyList({ items, canAdd }: { items: PasskeyItemData[]; canAdd: boolean }) {
   const t = useTranslations("passkeys");
   const tErrors = useTranslations("errors");
   const router = useRouter();
@@ -73,14 +73,16 @@ export function PasskeyList({ items }: { items: PasskeyItemData[] }) {
           ))}
         </ul>
       )}
-      <Button
-        className="self-start"
-        onClick={() => void add()}
-        disabled={adding}
-        aria-busy={adding || undefined}
-      >
-        {adding ? t("manage.adding") : t("manage.add")}
-      </Button>
+      {canAdd ? (
+        <Button
+          className="self-start"
+          onClick={() => void add()}
+          disabled={adding}
+          aria-busy={adding || undefined}
+        >
+          {adding ? t("manage.adding") : t("manage.add")}
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -24,7 +24,8 @@ export function buildContentSecurityPolicy({ nonce, isDevelopment, isHttps }: Cs
     "img-src": ["'self'", "blob:", "data:"],
     "font-src": ["'self'"],
     "object-src": ["'none'"],
-    "base-uri": ["'self'"],
+    // No page uses <base>; 'none' keeps an injected one from re-pointing relative URLs (ASVS 3.4.3).
+    "base-uri": ["'none'"],
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
     "connect-src": ["'self'"],

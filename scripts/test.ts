@@ -1,15 +1,23 @@
 /**
  * `npm test`: every check CI relies on, each under its own heading so the output shows what ran:
  * typecheck, lint, schema/migration drift, unit, integration on SQLite, integration on PostgreSQL,
- * and E2E in Chromium. Runs every step, then prints a summary and the total test count.
+ * E2E in Chromium, and the attack suite (tests/security, docs/decisions/0026) against the same
+ * production build. Runs every step, then prints a summary, the total test count and what the attack
+ * suite covered.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { findPostgresBinDir } from "../tests/support/postgres-server";
 
 type Counts = { passed: number; failed: number; skipped: number };
-type Step = { name: string; command: string[]; report?: string; parse?: (file: string) => Counts };
+type Step = {
+  name: string;
+  command: string[];
+  report?: string;
+  parse?: (file: string) => Counts;
+  env?: Record<string, string>;
+};
 
 const bin = (name: string) => path.join("node_modules/.bin", name);
 
@@ -63,18 +71,36 @@ else
 if (!process.argv.includes("--no-e2e")) {
   steps.push({
     name: "e2e (Playwright, Chromium)",
-    command: [bin("playwright"), "test"],
+    command: [bin("playwright"), "test", "--project=chromium"],
     report: "test-results/e2e.json",
     parse: playwrightCounts,
+  });
+  // Its own step (and server start, on a fresh database): its counts stand apart from the E2E ones.
+  steps.push({
+    name: "security: attack suite against the production build (Playwright)",
+    command: [bin("playwright"), "test", "--project=security"],
+    report: "test-results/security.json",
+    parse: playwrightCounts,
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: "test-results/security.json" },
   });
 }
 
 /** Runs a step with its output streamed live, keeping the last lines for the summary. */
-function runStep(cmd: string, args: string[]): Promise<{ status: number; tail: string[] }> {
+function runStep(
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number; tail: string[] }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, {
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", FORCE_COLOR: "0" },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        CHECKPOINT_DISABLE: "1",
+        FORCE_COLOR: "0",
+        ...env,
+      },
     });
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
@@ -94,15 +120,34 @@ function runStep(cmd: string, args: string[]): Promise<{ status: number; tail: s
   });
 }
 
+/** The attack suite's counts per group (tests/security/support/coverage.ts writes them). */
+function securityCoverage(): string[] {
+  const dir = "test-results/security-coverage";
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .map((file) => {
+      const { group, counts } = JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as {
+        group: string;
+        counts: Record<string, number>;
+      };
+      return `  ${group}: ${Object.entries(counts)
+        .map(([what, n]) => `${n} ${what}`)
+        .join(", ")}`;
+    });
+}
+
 const TAIL_LINES = 25;
+const coverageLines: string[] = [];
 const results: { name: string; ok: boolean; counts?: Counts; seconds: number; tail: string[] }[] = [];
 rmSync("test-results", { recursive: true, force: true });
 for (const step of steps) {
   console.log(`\n━━━ ${step.name} ━━━`);
   const started = Date.now();
   const [cmd, ...args] = step.command as [string, ...string[]];
-  const run = await runStep(cmd, args);
+  const run = await runStep(cmd, args, step.env);
   const counts = step.report && step.parse && existsSync(step.report) ? step.parse(step.report) : undefined;
+  if (step.env?.PLAYWRIGHT_JSON_OUTPUT_FILE) coverageLines.push(...securityCoverage());
   results.push({
     name: step.name,
     ok: run.status === 0,
@@ -133,4 +178,5 @@ const total = results.reduce<Counts>(
   { passed: 0, failed: 0, skipped: 0 },
 );
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+if (coverageLines.length > 0) console.log(`attack suite covered:\n${coverageLines.join("\n")}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -9,6 +9,8 @@ describe("Content-Security-Policy", () => {
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+    // ASVS 5.0 3.4.3: no <base> element may redirect relative script URLs.
+    expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("upgrade-insecure-requests");
   });
   it("allows eval only in development and does not upgrade requests on http", () => {

@@ -9,7 +9,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { maskEmail } from "@/lib/server/mail/mask-email";
-import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
+import { consumeRateLimit, rateLimitIpSubject } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "./notify";
 import { discardUnprovenAccount } from "./mailbox-proof";
@@ -144,8 +144,15 @@ export async function resendVerificationMail(opts: {
 }): Promise<ResendResult> {
   const user = await db.user.findUniqueOrThrow({ where: { id: opts.userId } });
   if (user.emailVerifiedAt) return { ok: false, code: "ALREADY_VERIFIED" };
-  const limit = await consumeRateLimit(db, "verificationResend", user.id);
-  if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+  // Per IP as well: one client holding many unverified accounts must not become a mail cannon.
+  for (const [policy, subject] of [
+    ["verificationResendIp", rateLimitIpSubject(opts.client.ip)],
+    ["verificationResend", user.id],
+  ] as const) {
+    const limit = await consumeRateLimit(db, policy, subject);
+    if (!limit.allowed)
+      return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
+  }
   const token = await db.$transaction(async (tx) => {
     await voidTokens(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });

@@ -1,0 +1,139 @@
+/**
+ * Things a person owns, created on first use: through the portal's own actions where the server
+ * must seal something (bank accounts, transactions, export links), directly in the database
+ * otherwise. The authorisation matrix gives each actor its own set and the attacker the victim's.
+ */
+import { randomBytes } from "node:crypto";
+import { EMPTY_ADDRESS_INPUT, type AddressInput } from "../../../lib/schemas/address";
+import { e2eDb } from "../../e2e/support/users";
+import { createAddress, createSession } from "./actors";
+import type { PortalClient } from "./portal-client";
+
+export const IBAN = "DE89370400440532013000";
+export const NEW_IBAN = "DE02120300000000202051";
+/** A third account number, for adding one more next to IBAN. */
+export const OTHER_IBAN = "DE02500105170137075030";
+
+export const ADDRESS_INPUT: AddressInput = {
+  ...EMPTY_ADDRESS_INPUT,
+  recipientName: "Erika Mustermann",
+  street: "Heidestraße",
+  houseNumber: "17",
+  postalCode: "51147",
+  city: "Köln",
+};
+
+export class OwnedObjects {
+  private readonly made = new Map<string, Promise<string>>();
+  /** The bearer token of session(), to ask the server whether it still works. */
+  otherSessionToken: string | undefined;
+  /** The label of address(): it appears on the address's own edit page and nowhere else. */
+  readonly addressLabel = `Zuhause ${randomBytes(4).toString("hex")}`;
+
+  /** `userId` null: an anonymous caller, who owns nothing; its ids exist nowhere. */
+  constructor(
+    readonly userId: string | null,
+    readonly client: PortalClient,
+    readonly email: string = "",
+  ) {}
+
+  private once(kind: string, make: (userId: string) => Promise<string>): Promise<string> {
+    if (!this.userId) return Promise.resolve(`nobody-${kind}`);
+    const userId = this.userId;
+    if (!this.made.has(kind)) this.made.set(kind, make(userId));
+    return this.made.get(kind)!;
+  }
+
+  address(): Promise<string> {
+    return this.once("address", async (userId) => (await createAddress(userId, this.addressLabel)).id);
+  }
+
+  /** Another live session of the same person (a second device). */
+  session(): Promise<string> {
+    return this.once("session", async (userId) => {
+      const { token, sessionId } = await createSession(userId);
+      this.otherSessionToken = token;
+      return sessionId;
+    });
+  }
+
+  passkey(): Promise<string> {
+    return this.once("passkey", async (userId) => {
+      const row = await e2eDb().passkey.create({
+        data: {
+          userId,
+          credentialId: randomBytes(16).toString("base64url"),
+          publicKey: new Uint8Array(77),
+          deviceType: "SINGLE_DEVICE",
+          backedUp: false,
+          name: "Laptop",
+        },
+      });
+      return row.id;
+    });
+  }
+
+  pushSubscription(): Promise<string> {
+    return this.once("push", async (userId) => {
+      const row = await e2eDb().pushSubscription.create({
+        data: {
+          userId,
+          // Nothing listens there: a test notification fails fast instead of leaving the machine.
+          endpoint: `http://127.0.0.1:9/push/${randomBytes(8).toString("hex")}`,
+          p256dh: randomBytes(65).toString("base64url"),
+          auth: randomBytes(16).toString("base64url"),
+        },
+      });
+      return row.id;
+    });
+  }
+
+  socialIdentity(): Promise<string> {
+    return this.once("social", async (userId) => {
+      const row = await e2eDb().socialIdentity.create({
+        data: { userId, provider: "testidp", subject: randomBytes(8).toString("hex") },
+      });
+      return row.id;
+    });
+  }
+
+  /** Saved through addBankAccountAction, so the IBAN is sealed with the server's key. */
+  bankAccount(): Promise<string> {
+    return this.once("bank", async (userId) => {
+      const reply = await this.client.action("addBankAccountAction", [
+        { holderName: "Erika Mustermann", iban: IBAN, bic: "", grantMandate: false },
+      ]);
+      if (!reply.result?.ok)
+        throw new Error(
+          `bank account not added: ${reply.status} ${reply.redirect} ${reply.errorDigest} ${JSON.stringify(reply.result)}`,
+        );
+      return (
+        await e2eDb().bankAccount.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" } })
+      ).id;
+    });
+  }
+
+  /** A pending bank-account change to NEW_IBAN, confirmable with a passkey from this session. */
+  transaction(): Promise<string> {
+    return this.once("transaction", async () => {
+      await this.passkey();
+      const bankAccountId = await this.bankAccount();
+      const reply = await this.client.action("changeBankAccountAction", [
+        { bankAccountId, holderName: "Erika Mustermann", iban: NEW_IBAN, bic: "", grantMandate: false },
+      ]);
+      const data = reply.result?.data as { next?: string; transactionId?: string } | undefined;
+      if (data?.next !== "confirm") throw new Error(`no transaction opened: ${JSON.stringify(reply.result)}`);
+      return data.transactionId!;
+    });
+  }
+
+  /** The token of a fresh single-use export download link. */
+  exportToken(): Promise<string> {
+    return this.once("export", async () => {
+      const reply = await this.client.action("requestDataExportAction", []);
+      const links = (reply.result?.data as { links?: { json: string } } | undefined)?.links;
+      if (!links) throw new Error(`no export prepared: ${JSON.stringify(reply.result)}`);
+      return new URL(links.json, "http://x").searchParams.get("token")!;
+    });
+  }
+}

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { buildContentSecurityPolicy, createNonce } from "@/lib/csp";
+import { buildContentSecurityPolicy, createNonce } from "@/lib/http/csp";
 
 // Header work only. The proxy never authorises: every page, action and route checks access
 // itself through lib/auth/session.ts (STYLE.md).

@@ -5,8 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { databaseKind, resolveDatabaseUrl } from "../lib/database-url";
-import { createPrismaClient } from "../lib/prisma-client";
+import { databaseKind, resolveDatabaseUrl } from "../lib/db/database-url";
+import { createPrismaClient } from "../lib/db/prisma-client";
 import { verifyAuditChain } from "../lib/server/audit/verify-audit-chain";
 
 // Same rule as `npm start`: a .env file is optional and the real environment wins over it.

@@ -21,7 +21,7 @@ console.info = (...args: unknown[]) => {
 const { prepareDatabase } = await import("../tests/support/prepare-database");
 await prepareDatabase(process.env.DATABASE_URL);
 const { db } = await import("../lib/db");
-const { hashPassword } = await import("../lib/auth/password-hash");
+const { hashPassword } = await import("../lib/server/passwords/password-hash");
 const { registerWithPassword } = await import("../lib/server/identity/register");
 const { signInWithPassword } = await import("../lib/server/identity/sign-in");
 const { requestPasswordReset } = await import("../lib/server/identity/password-reset");

@@ -22,7 +22,7 @@ import {
   signOutSession,
 } from "@/lib/server/identity/account-security";
 import { resendVerificationMail } from "@/lib/server/identity/email-verification";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 const SECURITY = "/account/security";
 

@@ -18,7 +18,7 @@ import {
   setDefaultAddress,
   updateAddress,
 } from "@/lib/server/addresses/manage-addresses";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 const ADDRESSES = "/account/addresses";
 

@@ -7,7 +7,7 @@ import { isRecentAuth } from "@/lib/auth/step-up";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { PublishConsentVersionSchema, type PublishConsentVersionInput } from "@/lib/schemas/consent";
 import { publishConsentVersion } from "@/lib/server/consent/consent-versions";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 /**
  * Publishes a new version of a purpose's texts. ADMIN only (with a second factor, requireRole),

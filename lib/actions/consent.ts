@@ -12,7 +12,7 @@ import {
   type ReConsentAnswerInput,
 } from "@/lib/schemas/consent";
 import { changeConsent, type ChangeConsentResult } from "@/lib/server/consent/consent-centre";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 const PRIVACY = "/account/privacy";
 

@@ -30,8 +30,8 @@ import { passkeyRegistrationOptions } from "@/lib/server/passkeys/passkey-regist
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
 import { finishPasskeySignUp, startPasskeySignUp } from "@/lib/server/passkeys/passkey-sign-up";
 import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
-import { getClientInfo } from "@/lib/server/request/client-info";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { getClientInfo } from "@/lib/auth/client-info";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { toLocale } from "@/lib/i18n/config";
 import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 

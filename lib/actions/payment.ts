@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
-import { openBankAccountChange } from "@/lib/auth/transaction/bank-account-change-request";
+import { openBankAccountChange } from "@/lib/server/bank-accounts/bank-account-change-request";
 import { db } from "@/lib/db";
 import {
   actionFailure,
@@ -33,7 +33,7 @@ import {
   type BankAccountFailure,
 } from "@/lib/server/bank-accounts/bank-accounts";
 import { revealIban } from "@/lib/server/bank-accounts/bank-account-views";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 // Every action here is sensitive (PRODUCT.md §4 Step-up): each starts with requireRecentAuth, and a
 // stale session answers STEP_UP_REQUIRED so the form asks the customer to confirm and re-sends.

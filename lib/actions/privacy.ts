@@ -10,7 +10,7 @@ import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/
 import { RequestDeletionSchema, type RequestDeletionInput } from "@/lib/schemas/privacy";
 import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/server/privacy/account-deletion";
 import { prepareDataExport, type ExportFormat } from "@/lib/server/privacy/data-exports";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 const PRIVACY = "/account/privacy";
 

@@ -8,7 +8,7 @@ import { actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "@/lib/i18n/config";
 import { formatPhoneForDisplay, ProfileSchema, type ProfileInput } from "@/lib/schemas/profile";
 import { updateProfile } from "@/lib/server/profile/profile";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 type SaveProfileData = { changed: boolean; values: ProfileInput };
 

@@ -11,7 +11,7 @@ import {
   type ProfilingDismissInput,
 } from "@/lib/schemas/profiling";
 import { answerProfilingQuestion, dismissProfilingQuestion } from "@/lib/server/profiling/record-outcome";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 async function actor() {
   // The card appears on the overview and on trigger pages; after a reply the overview is the home.

@@ -19,7 +19,7 @@ import {
   updatePushPreferences,
 } from "@/lib/server/push/push-subscriptions";
 import { sendTestPush, type PushOutcome } from "@/lib/server/push/send-push";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 const COMMUNICATION = "/account/communication";
 

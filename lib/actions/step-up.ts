@@ -22,7 +22,7 @@ import {
   type StepUpOptions,
   type StepUpResult,
 } from "@/lib/server/identity/step-up";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 // The step-up dialog's actions. Each acts on the caller's own session only; a success gives it a
 // new token (lib/server/identity/step-up.ts), which goes into the cookie here.

@@ -3,13 +3,13 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import type { ConfirmTransactionResult } from "@/lib/auth/transaction/confirmation-steps";
+import type { ConfirmTransactionResult } from "@/lib/server/transactions/confirmation-steps";
 import {
   confirmTransactionWithPasskey,
   transactionPasskeyOptions,
-} from "@/lib/auth/transaction/confirm-with-passkey";
-import { confirmTransactionWithTotp } from "@/lib/auth/transaction/confirm-with-totp";
-import type { TransactionKind } from "@/lib/auth/transaction/kinds";
+} from "@/lib/server/transactions/confirm-with-passkey";
+import { confirmTransactionWithTotp } from "@/lib/server/transactions/confirm-with-totp";
+import type { TransactionKind } from "@/lib/server/transactions/kinds";
 import { db } from "@/lib/db";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import {
@@ -20,7 +20,7 @@ import {
   type ConfirmTransactionWithTotpInput,
   type TransactionIdInput,
 } from "@/lib/schemas/transaction";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 // The passkey assertion (user verification required) or the authenticator code IS the fresh
 // authentication for the confirmed operation, so no separate step-up is asked (decision 0010).

@@ -7,17 +7,15 @@ import "server-only";
  */
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import type { Role } from "@/lib/config/roles";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { nextIdleExpiry, TOUCH_INTERVAL_MS } from "@/lib/server/sessions/session-policy";
+import { nextIdleExpiry, TOUCH_INTERVAL_MS } from "@/lib/config/sessions";
 import type { Locale } from "@/lib/i18n/config";
 import { toLocale } from "@/lib/i18n/config";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { readSessionCookie } from "./session-cookie";
-import { hashToken } from "./session-token";
-
-export const ROLES = ["CUSTOMER", "SUPPORT", "MARKETING", "ADMIN"] as const;
-export type Role = (typeof ROLES)[number];
+import { hashToken } from "@/lib/server/crypto/token-hash";
 
 export type CurrentUser = {
   id: string;

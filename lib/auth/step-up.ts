@@ -13,9 +13,9 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getEnv } from "@/lib/env";
 import { actionFailure, type ActionFailure } from "@/lib/errors";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { checkStrongestFactor } from "@/lib/server/identity/step-up";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "./client-info";
 import { requireUser, type CurrentUser } from "./session";
 
 type RecentAuthOptions = {

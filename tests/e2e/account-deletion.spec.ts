@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import { Prisma } from "../../lib/generated/prisma-sqlite/client";
-import { hashToken } from "../../lib/auth/session-token";
+import { hashToken } from "../../lib/server/crypto/token-hash";
 import { verifyAuditChain } from "../../lib/server/audit/verify-audit-chain";
 import { expect, test } from "./fixtures";
 import { waitForMail } from "./support/mailbox";

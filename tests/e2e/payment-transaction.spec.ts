@@ -8,7 +8,7 @@
 import { createCipheriv, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { parseEncryptionKey, type EncryptionKey } from "../../lib/env";
-import { ensureLocalSecrets } from "../../lib/local-secrets";
+import { ensureLocalSecrets } from "../../lib/env/local-secrets";
 import { expect, test } from "./fixtures";
 import { listMail, waitForMail } from "./support/mailbox";
 import { createCustomer, e2eDb, signInAs } from "./support/users";

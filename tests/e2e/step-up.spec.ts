@@ -4,7 +4,7 @@
  * the authenticator app needs that strongest factor even in a recent session (issue 10, finding 3).
  */
 import type { BrowserContext, Page } from "@playwright/test";
-import { verifyPassword } from "../../lib/auth/password-hash";
+import { verifyPassword } from "../../lib/server/passwords/password-hash";
 import { expect, test } from "./fixtures";
 import { extractLink, waitForMail } from "./support/mailbox";
 import { activateAuthenticatorApp, totpCode } from "./support/totp";

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { hashToken } from "../../lib/auth/session-token";
+import { hashToken } from "../../lib/server/crypto/token-hash";
 import { expect, test } from "./fixtures";
 import { extractLink, waitForMail } from "./support/mailbox";
 import { createCustomer, e2eDb, uniqueEmail } from "./support/users";

@@ -6,8 +6,8 @@
  * war ich nicht" deletes the unproven account, and never a proven one.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { changeConsent } from "@/lib/server/consent/consent-centre";
 import { currentConsent } from "@/lib/server/consent/current-consent";
 import {

@@ -6,8 +6,9 @@
  * The second block checks the address book's own rules: one default per kind, the limit of 20.
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { hashToken, newSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import {
   createAddressAction,
   deleteAddressAction,

@@ -5,7 +5,7 @@ import { AUDIT_CHAIN_HEAD_ID } from "@/lib/server/audit/audit-hash";
 import { AuditMetadataError, type AuditMetadata } from "@/lib/server/audit/audit-metadata";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { redactEmail, writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());

@@ -8,15 +8,15 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { sealNewIban } from "@/lib/auth/transaction/bank-account-change";
+import { sealNewIban } from "@/lib/server/bank-accounts/bank-account-change";
 import {
   bankAccountChangeForDisplay,
   openBankAccountChange,
-} from "@/lib/auth/transaction/bank-account-change-request";
-import { hashDetails } from "@/lib/auth/transaction/binding";
-import { confirmTransactionWithTotp } from "@/lib/auth/transaction/confirm-with-totp";
-import { createTransaction } from "@/lib/auth/transaction/create-transaction";
-import { createPrismaClient } from "@/lib/prisma-client";
+} from "@/lib/server/bank-accounts/bank-account-change-request";
+import { hashDetails } from "@/lib/server/transactions/binding";
+import { confirmTransactionWithTotp } from "@/lib/server/transactions/confirm-with-totp";
+import { createTransaction } from "@/lib/server/transactions/create-transaction";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema, ChangeBankAccountSchema } from "@/lib/schemas/bank-account";
 import { revealIban } from "@/lib/server/bank-accounts/bank-account-views";
 import { addBankAccount, type BankAccountActor } from "@/lib/server/bank-accounts/bank-accounts";

@@ -4,7 +4,7 @@
  * another customer's row does not open there.
  */
 import { describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema, ChangeBankAccountSchema } from "@/lib/schemas/bank-account";
 import { listBankAccounts, revealIban } from "@/lib/server/bank-accounts/bank-account-views";
 import {

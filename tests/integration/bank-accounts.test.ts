@@ -4,7 +4,7 @@
  * a new IBAN ends the old mandate, reveal is audited, and removal withdraws the mandate consent.
  */
 import { describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema, ChangeBankAccountSchema } from "@/lib/schemas/bank-account";
 import { listBankAccounts, revealIban } from "@/lib/server/bank-accounts/bank-account-views";
 import {

@@ -6,7 +6,7 @@
  * suspends grants and the re-consent answer is recorded; a minor one does not.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { changeConsent, type ConsentActor } from "@/lib/server/consent/consent-centre";
 import { getConsentOverview, pendingReConsents } from "@/lib/server/consent/consent-overview";
 import { publishConsentVersion } from "@/lib/server/consent/consent-versions";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 
 const db = createPrismaClient();

@@ -3,7 +3,7 @@
  * (the E2E tests cover the same flows in the browser on SQLite).
  */
 import { describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { requestEmailChange } from "@/lib/server/identity/account-security";
 import { verifyEmailToken } from "@/lib/server/identity/email-verification";
 import { issueToken } from "@/lib/server/identity/tokens";

@@ -3,8 +3,8 @@
  * and unknown addresses. Timing: `npm run bench` prints the median difference of the two cases.
  */
 import { describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { requestPasswordReset } from "@/lib/server/identity/password-reset";
 import { registerWithPassword } from "@/lib/server/identity/register";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";

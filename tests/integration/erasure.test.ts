@@ -7,9 +7,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { getEnv } from "@/lib/env";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { createPrismaClient, type Db } from "@/lib/db/prisma-client";
 import { AUDIT_CHAIN_HEAD_ID } from "@/lib/server/audit/audit-hash";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";

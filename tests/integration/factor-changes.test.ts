@@ -28,9 +28,10 @@ import {
   startStepUpPasskeyAction,
   stepUpWithPasswordAction,
 } from "@/lib/actions/step-up";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { hashToken, newSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decryptValue } from "@/lib/server/crypto/encryption";
 import { generateTotpCode } from "@/lib/server/factors/totp";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/factors/totp-factors";

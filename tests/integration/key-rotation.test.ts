@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getEnv, parseEncryptionKey, type EncryptionKey } from "@/lib/env";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { ibanFingerprint, openIban, sealIban } from "@/lib/server/bank-accounts/iban-crypto";
 import { rotateEncryptionKeys } from "@/lib/server/bank-accounts/key-rotation";
 import { decryptValue, encryptWithKey, envelopeKeyId } from "@/lib/server/crypto/encryption";

@@ -5,8 +5,8 @@
  * (docs/decisions/0019). Links of other purposes are left alone.
  */
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { disableTotp, regenerateRecoveryCodes } from "@/lib/server/factors/totp-factors";
 import { changePassword } from "@/lib/server/identity/change-password";
 import { verifyEmailToken } from "@/lib/server/identity/email-verification";

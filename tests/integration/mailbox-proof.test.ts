@@ -5,7 +5,7 @@
  * removes: account-reclaim.test.ts).
  */
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema, ChangeBankAccountSchema } from "@/lib/schemas/bank-account";
 import { addBankAccount, changeBankAccount } from "@/lib/server/bank-accounts/bank-accounts";
 import { generateTotpCode } from "@/lib/server/factors/totp";

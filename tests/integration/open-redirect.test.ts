@@ -6,14 +6,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { PENDING_SIGN_IN_COOKIE } from "@/lib/auth/pending-sign-in-cookie";
 import { signInWithPassword } from "@/lib/actions/auth";
 import { setLocale } from "@/lib/actions/locale";
 import { finishPasskeySignInAction } from "@/lib/actions/passkeys";
 import { verifySecondFactorAction } from "@/lib/actions/second-factor";
 import { requireUser } from "@/lib/auth/session";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import { createPendingSignIn } from "@/lib/server/identity/pending-sign-in";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";

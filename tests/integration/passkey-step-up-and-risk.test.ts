@@ -6,8 +6,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { hashToken } from "@/lib/auth/session-token";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import { verifySecondFactor } from "@/lib/server/identity/verify-second-factor";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";

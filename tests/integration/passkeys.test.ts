@@ -5,7 +5,7 @@
  * counter only moves up whichever instance writes last.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { CHALLENGE_TTL_MS, consumeChallenge, issueChallenge } from "@/lib/server/passkeys/challenges";
 import { recordPasskeyUse } from "@/lib/server/passkeys/passkey-authentication";
 import { ensureWebAuthnUserId } from "@/lib/server/passkeys/passkey-registration";

@@ -6,7 +6,7 @@
  * account (docs/decisions/0018).
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { requestPasswordReset, resetPassword } from "@/lib/server/identity/password-reset";
 import { registerWithPassword } from "@/lib/server/identity/register";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { sealIban } from "@/lib/server/bank-accounts/iban-crypto";
 import {
   downloadDataExport,

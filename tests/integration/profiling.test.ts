@@ -6,7 +6,7 @@
  * missing is refused with nothing written; nothing crosses from one customer to another.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { changeConsent, type ConsentActor } from "@/lib/server/consent/consent-centre";
 import { getProfileCompleteness } from "@/lib/server/profile/overview";
 import { getProfilingQuestion } from "@/lib/server/profiling/profiling-question";

@@ -5,8 +5,8 @@
  * failure counting; transactional vs marketing (marketing_push consent).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { changePassword } from "@/lib/server/identity/change-password";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { recordConsent } from "@/lib/server/consent/record-consent";
@@ -19,10 +19,10 @@ import {
 } from "@/lib/server/push/push-subscriptions";
 import { endpointFingerprint, isAllowedPushEndpoint } from "@/lib/server/push/endpoint-policy";
 import { sendMarketingPush, sendSecurityPush, sendTestPush } from "@/lib/server/push/send-push";
-import { generateVapidKeys } from "@/lib/server/push/vapid-keys";
+import { generateVapidKeys } from "@/lib/env/vapid-keys";
 import { startPushService, type PushService } from "../e2e/servers/push-service";
 
-// Set before lib/env.ts is first read (lazily, by the first send): under NODE_ENV=test no local
+// Set before lib/env is first read (lazily, by the first send): under NODE_ENV=test no local
 // pair is generated, so without these push would be unavailable.
 const SUBJECT = "mailto:push-tests@example.de";
 const PAIR = generateVapidKeys();

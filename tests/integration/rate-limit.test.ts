@@ -11,8 +11,8 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { RATE_LIMIT_POLICIES } from "@/lib/server/rate-limit/policies";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { RATE_LIMIT_POLICIES } from "@/lib/config/rate-limits";
 import {
   consumeRateLimit,
   peekRateLimit,

@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decryptValue } from "@/lib/server/crypto/encryption";
 import { consumeRecoveryCode } from "@/lib/server/factors/recovery-code-store";
 import { generateRecoveryCodes, normalizeRecoveryCode } from "@/lib/server/factors/recovery-codes";

@@ -7,9 +7,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { confirmBlockedSignIn, reportBlockedSignIn } from "@/lib/server/identity/risk-release";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { isTokenUsable } from "@/lib/server/identity/tokens";

@@ -4,11 +4,11 @@
  * distinct accounts from one IP. Locations are passed in, so nothing depends on the GeoLite data.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { assessSignInRisk } from "@/lib/auth/risk/assess";
-import { collectRiskSignals } from "@/lib/auth/risk/signals";
-import { hashToken } from "@/lib/auth/session-token";
+import { assessSignInRisk } from "@/lib/server/risk/assess";
+import { collectRiskSignals } from "@/lib/server/risk/signals";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import type { SignInResult } from "@/lib/generated/prisma-sqlite/client";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import type { GeoLocation } from "@/lib/server/request/geo";
 
 const db = createPrismaClient();

@@ -4,9 +4,9 @@
  * revoke sessions, and the sign-in history records each attempt.
  */
 import { describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import {
   listSignInHistory,
   signOutOtherSessions,

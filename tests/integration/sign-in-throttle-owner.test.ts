@@ -6,15 +6,15 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { eraseAccount } from "@/lib/server/privacy/erasure";
 import { redeemSignInUnlock, requestSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
-import { accountDeviceSubject, NIST_MAX_CONSECUTIVE_FAILURES } from "@/lib/server/rate-limit/policies";
+import { accountDeviceSubject, NIST_MAX_CONSECUTIVE_FAILURES } from "@/lib/config/rate-limits";
 import { rateLimitIpSubject, rateLimitKey, recordRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { SoftwareAuthenticator } from "../support/software-authenticator";

@@ -5,9 +5,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { RATE_LIMIT_POLICIES } from "@/lib/server/rate-limit/policies";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { RATE_LIMIT_POLICIES } from "@/lib/config/rate-limits";
 import { completeSocialLink } from "@/lib/server/identity/social-link";
 import { completeSocialSignIn } from "@/lib/server/identity/social-login";
 import type { ClientInfo } from "@/lib/server/request/client-info";

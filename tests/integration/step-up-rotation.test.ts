@@ -11,10 +11,11 @@ import {
   startStepUpPasskeyAction,
   stepUpWithPasswordAction,
 } from "@/lib/actions/step-up";
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { getCurrentUser } from "@/lib/auth/session";
-import { hashToken, newSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { request, resetRequest } from "../support/next-request";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
 

@@ -6,16 +6,16 @@
  * tampering with the stored details (alone, or together with their hash), and the TOTP fallback.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { deriveTransactionChallenge, hashDetails } from "@/lib/auth/transaction/binding";
+import { deriveTransactionChallenge, hashDetails } from "@/lib/server/transactions/binding";
 import {
   confirmTransactionWithPasskey,
   transactionPasskeyOptions,
-} from "@/lib/auth/transaction/confirm-with-passkey";
-import { confirmTransactionWithTotp } from "@/lib/auth/transaction/confirm-with-totp";
-import { createTransaction, TRANSACTION_TTL_MS } from "@/lib/auth/transaction/create-transaction";
-import { pendingTransactionFor } from "@/lib/auth/transaction/display";
-import { demoOrderDetails } from "@/lib/auth/transaction/order-approval";
-import { createPrismaClient } from "@/lib/prisma-client";
+} from "@/lib/server/transactions/confirm-with-passkey";
+import { confirmTransactionWithTotp } from "@/lib/server/transactions/confirm-with-totp";
+import { createTransaction, TRANSACTION_TTL_MS } from "@/lib/server/transactions/create-transaction";
+import { pendingTransactionFor } from "@/lib/server/transactions/display";
+import { demoOrderDetails } from "@/lib/server/transactions/order-approval";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decryptValue } from "@/lib/server/crypto/encryption";
 import { generateTotpCode } from "@/lib/server/factors/totp";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/factors/totp-factors";

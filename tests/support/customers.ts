@@ -3,8 +3,8 @@
  * the real domain functions where the portal has one: a passkey by a software authenticator's
  * ceremony, an authenticator app by its first code, a bank account with or without a mandate.
  */
-import { hashPassword } from "@/lib/auth/password-hash";
-import type { Db } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import type { Db } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema } from "@/lib/schemas/bank-account";
 import { addBankAccount } from "@/lib/server/bank-accounts/bank-accounts";
 import { getMandateText } from "@/lib/server/bank-accounts/sepa-mandates";

@@ -7,9 +7,9 @@ import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resolveDatabaseUrl } from "@/lib/database-url";
-import { ensureLocalSecrets } from "@/lib/local-secrets";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { resolveDatabaseUrl } from "@/lib/db/database-url";
+import { ensureLocalSecrets } from "@/lib/env/local-secrets";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 const root = () => mkdtempSync(path.join(tmpdir(), "portal-private-"));

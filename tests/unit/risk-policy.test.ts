@@ -3,13 +3,14 @@
  * real coordinates, and what support reads in both languages.
  */
 import { describe, expect, it } from "vitest";
-import { RISK_CONFIG, type RiskAction, type RiskLevel } from "@/lib/auth/risk/config";
-import { describeRiskDecision } from "@/lib/auth/risk/describe";
-import { haversineKm } from "@/lib/auth/risk/haversine";
-import { RISK_MESSAGES } from "@/lib/auth/risk/messages";
-import { decideRisk, type RiskReason } from "@/lib/auth/risk/policy";
-import type { RiskSignals } from "@/lib/auth/risk/signals";
-import { detectImpossibleTravel, type LocatedSignIn } from "@/lib/auth/risk/travel";
+import { RISK_CONFIG, type RiskAction, type RiskLevel } from "@/lib/config/risk";
+import { describeRiskDecision } from "@/lib/server/risk/describe";
+import { haversineKm } from "@/lib/server/risk/haversine";
+import { RISK_MESSAGES } from "@/lib/server/risk/messages";
+import type { RiskReason } from "@/lib/config/risk";
+import { decideRisk } from "@/lib/server/risk/policy";
+import type { RiskSignals } from "@/lib/server/risk/signals";
+import { detectImpossibleTravel, type LocatedSignIn } from "@/lib/server/risk/travel";
 
 const BERLIN = { latitude: 52.52, longitude: 13.405, city: "Berlin", country: "DE" };
 const MUNICH = { latitude: 48.1351, longitude: 11.582, city: "München", country: "DE" };

@@ -5,7 +5,7 @@
  * "/.//evil.example/x" used to become "//evil.example/x").
  */
 import { describe, expect, it, vi } from "vitest";
-import { isSafeRelativePath, toSafeRelativePath } from "@/lib/safe-path";
+import { isSafeRelativePath, toSafeRelativePath } from "@/lib/http/safe-path";
 import { CallbackUrlSchema, LoginSchema } from "@/lib/schemas/auth";
 import { SetLocaleSchema } from "@/lib/schemas/locale";
 import { HOSTILE_RETURN_PATHS, expectSameOriginPath } from "../support/hostile-paths";

@@ -78,7 +78,7 @@ export const AUDIT_EVENT_TYPES = [
   // A factor change asked of a session whose last authentication was weaker than the account's
   // strongest factor: sent to the step-up (issue 10, finding 3)
   "auth.strong_auth_required",
-  // Transaction confirmation (lib/auth/transaction)
+  // Transaction confirmation (lib/server/transactions)
   "transaction.created",
   "transaction.confirmed",
   "transaction.rejected",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import { AUDIT_CHAIN_HEAD_ID, computeAuditDataHash, computeAuditEventHash } from "./audit-hash";
 import { sanitizeAuditMetadata, type AuditMetadata } from "./audit-metadata";
 import { isActorRole, isAuditEventType, type ActorRole, type AuditEventType } from "./event-types";

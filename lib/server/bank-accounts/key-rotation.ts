@@ -11,7 +11,7 @@ import "server-only";
  * counted and left alone (they could not be opened anyway).
  */
 import type { EncryptionKey } from "@/lib/env";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { decryptWithKeys, encryptWithKey, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { openIban, sealIban } from "./iban-crypto";

@@ -12,7 +12,7 @@ import {
   NEWSLETTER_CONSENT_PURPOSE,
   NEWSLETTER_TOPICS,
   type NewsletterTopic,
-} from "@/lib/communication/topics";
+} from "@/lib/config/newsletter-topics";
 import { toLocale } from "@/lib/i18n/config";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordConsent } from "@/lib/server/consent/record-consent";

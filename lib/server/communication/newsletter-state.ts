@@ -5,7 +5,7 @@ import "server-only";
  * withdrawal), and reading the consent state. Every query is scoped by the caller's userId.
  */
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/communication/topics";
+import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/config/newsletter-topics";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ActorRole } from "@/lib/server/audit/event-types";
 import { recordConsent } from "@/lib/server/consent/record-consent";

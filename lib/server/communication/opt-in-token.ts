@@ -7,8 +7,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken } from "@/lib/auth/session-token";
-import { NEWSLETTER_CONFIRM_TTL_HOURS, NEWSLETTER_TOPICS } from "@/lib/communication/topics";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { NEWSLETTER_CONFIRM_TTL_HOURS, NEWSLETTER_TOPICS } from "@/lib/config/newsletter-topics";
 import { getEnv } from "@/lib/env";
 
 type Tx = Prisma.TransactionClient;

@@ -11,7 +11,7 @@ import {
   NEWSLETTER_TOPICS,
   type CommunicationFrequency,
   type NewsletterTopic,
-} from "@/lib/communication/topics";
+} from "@/lib/config/newsletter-topics";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { CommunicationPreferences } from "@/lib/schemas/communication";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";

@@ -7,7 +7,7 @@ import "server-only";
  * material version is suspended and does not count. Always scoped by the caller's userId.
  */
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import { deriveFromLatest, type DerivedConsent } from "./derive-state";
 
 type Reader = Prisma.TransactionClient | Db;

@@ -6,7 +6,7 @@ import "server-only";
  * audiences read the current state (current-consent.ts) and need no change here.
  */
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/communication/topics";
+import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/config/newsletter-topics";
 import { endEmailNewsletter } from "@/lib/server/communication/newsletter-state";
 import { MARKETING_PUSH_PURPOSE } from "@/lib/server/push/push-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";

@@ -6,7 +6,7 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 
 type Tx = Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import "server-only";
 /** What a signed-in customer does about their own sessions and address, each step audited. */
-import { parseSignInReasons, type SignInReasonCode } from "@/lib/auth/risk/customer-reasons";
+import { parseSignInReasons, type SignInReasonCode } from "@/lib/config/sign-in-reasons";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";

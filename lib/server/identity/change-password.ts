@@ -6,7 +6,7 @@ import "server-only";
  * first password adds a credential, which an account with an unproven address may not (decision
  * 0018); replacing its one password is fine.
  */
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";

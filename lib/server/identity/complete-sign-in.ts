@@ -13,8 +13,8 @@ import "server-only";
  * attempt, counters and audit in one transaction, so the security page and the risk engine see one
  * kind of sign-in whatever the method.
  */
-import { riskAuditMetadata } from "@/lib/auth/risk/assess";
-import { signInReasonCodes } from "@/lib/auth/risk/customer-reasons";
+import { riskAuditMetadata } from "@/lib/server/risk/assess";
+import { signInReasonCodes } from "@/lib/config/sign-in-reasons";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";

@@ -5,7 +5,7 @@ import "server-only";
  * whose address was never proven, the link is the first proof of the mailbox: completing it
  * reclaims the account from whoever set it up (mailbox-proof.ts, docs/decisions/0018).
  */
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";

@@ -19,7 +19,7 @@ import {
   refundRateLimitHit,
   resetRateLimit,
 } from "@/lib/server/rate-limit/rate-limit";
-import { accountDeviceSubject } from "@/lib/server/rate-limit/policies";
+import { accountDeviceSubject } from "@/lib/config/rate-limits";
 import { deviceCookieHash, findSignInPassByEmail, spendSignInPass } from "./sign-in-passes";
 
 export type PasswordAttempt =

@@ -5,10 +5,10 @@ import "server-only";
  * `portal_pending`), the row only its SHA-256; it lives 10 minutes and completes once.
  */
 import { z } from "zod";
-import { parseSignInReasons, type SignInReasonCode } from "@/lib/auth/risk/customer-reasons";
+import { parseSignInReasons, type SignInReasonCode } from "@/lib/config/sign-in-reasons";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken, newSessionToken } from "@/lib/auth/session-token";
-import { signInAttemptRisk } from "@/lib/auth/risk/assess";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
+import { signInAttemptRisk } from "@/lib/server/risk/assess";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";

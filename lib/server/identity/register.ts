@@ -4,7 +4,7 @@ import "server-only";
  * has an account ("check your mail"): a new address gets a verification link, an existing one a
  * note that someone tried to register it. Nobody is signed in here, so the two cases look alike.
  */
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { checkPasswordPolicy } from "@/lib/server/passwords/common-passwords";

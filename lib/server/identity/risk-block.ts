@@ -6,8 +6,8 @@ import "server-only";
  * out (docs/decisions/0021): "Das war ich" lets the next sign-in from the blocked browser continue
  * with a second factor, "Das war ich nicht" signs out everywhere and starts a password reset.
  */
-import { signInAttemptRisk } from "@/lib/auth/risk/assess";
-import type { RiskReason } from "@/lib/auth/risk/policy";
+import { signInAttemptRisk } from "@/lib/server/risk/assess";
+import type { RiskReason } from "@/lib/config/risk";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";

@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * When a correct password is not enough. The seam the risk engine (lib/auth/risk/) plugs into:
+ * When a correct password is not enough. The seam the risk engine (lib/server/risk/) plugs into:
  * it receives everything a policy may weigh (the user's roles and factors, the client with its IP
  * and location, the device cookie) and answers required-or-not with the factors that may complete
  * the sign-in and a reason in words a support agent understands.
@@ -10,8 +10,8 @@ import "server-only";
  * issue asks for; with one, the authenticator and its recovery codes (a mailbox is weaker than the
  * factor the person chose).
  */
-import { assessSignInRisk, type RiskAssessment } from "@/lib/auth/risk/assess";
-import type { Role } from "@/lib/auth/session";
+import { assessSignInRisk, type RiskAssessment } from "@/lib/server/risk/assess";
+import type { Role } from "@/lib/config/roles";
 import { db } from "@/lib/db";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { SecondFactorMethod } from "./complete-sign-in";

@@ -6,7 +6,7 @@ import "server-only";
  * lets through, conditionally on `usedAt: null`, so two parallel sign-ins cannot both use it.
  */
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { db } from "@/lib/db";
 
 type Tx = Prisma.TransactionClient;

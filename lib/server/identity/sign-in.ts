@@ -4,7 +4,7 @@ import "server-only";
  * where it reveals nothing: the caller shows one message for INVALID_CREDENTIALS whatever the reason,
  * and an unknown address costs the same argon2 verification as a known one.
  */
-import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
+import { hashPassword, verifyPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";

@@ -9,7 +9,7 @@ import "server-only";
  * an account whose address is unproven (mailbox-proof.ts, decision 0018).
  */
 import { z } from "zod";
-import { verifyPassword } from "@/lib/auth/password-hash";
+import { verifyPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { maskEmail } from "@/lib/server/mail/mask-email";

@@ -17,7 +17,7 @@ import { EmailSchema } from "@/lib/schemas/auth";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import type { RiskReason } from "@/lib/auth/risk/policy";
+import type { RiskReason } from "@/lib/config/risk";
 import { completeSignIn, type SignInOutcome } from "./complete-sign-in";
 import { recordRegistrationConsent } from "./registration-steps";
 import { issueToken } from "./tokens";

@@ -13,8 +13,8 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
-import { verifyPassword } from "@/lib/auth/password-hash";
-import { hashToken, newSessionToken } from "@/lib/auth/session-token";
+import { verifyPassword } from "@/lib/server/passwords/password-hash";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { checkEmailCode, sendEmailCode } from "@/lib/server/factors/email-codes";

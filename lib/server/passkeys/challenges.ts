@@ -7,10 +7,10 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { withTransientRetry } from "@/lib/server/db-retry";
+import { withTransientRetry } from "@/lib/db/db-retry";
 
 type Tx = Prisma.TransactionClient;
-/** TRANSACTION rows are written and consumed by lib/auth/transaction, linked to their transaction. */
+/** TRANSACTION rows are written and consumed by lib/server/transactions, linked to their transaction. */
 export type ChallengePurpose = "REGISTRATION" | "AUTHENTICATION" | "STEP_UP" | "TRANSACTION";
 
 /** Short enough that a stolen page state is useless soon, long enough for a fingerprint or PIN. */

@@ -10,9 +10,9 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
-import type { Role } from "@/lib/auth/session";
+import type { Role } from "@/lib/config/roles";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { withTransientRetry } from "@/lib/server/db-retry";
+import { withTransientRetry } from "@/lib/db/db-retry";
 import { consumeChallenge, issueChallenge } from "./challenges";
 import { transportsOf } from "./passkey-registration";
 import { relyingParty } from "./relying-party";

@@ -12,7 +12,7 @@ import {
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { withTransientRetry } from "@/lib/server/db-retry";
+import { withTransientRetry } from "@/lib/db/db-retry";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { passkeyNameForAaguid } from "./aaguid-names";
 import { consumeChallenge, issueChallenge } from "./challenges";

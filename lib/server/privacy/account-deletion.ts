@@ -6,7 +6,7 @@ import "server-only";
  * customer can cancel; the erasure itself is erasure.ts, run by `npm run jobs`.
  */
 import { db as defaultDb } from "@/lib/db";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";

@@ -8,8 +8,8 @@ import "server-only";
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/prisma-client";
-import { hashToken } from "@/lib/auth/session-token";
+import type { Db } from "@/lib/db/prisma-client";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";

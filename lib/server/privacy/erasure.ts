@@ -17,7 +17,7 @@ import "server-only";
  *   the verifier accepts (dataHash is only re-checked for unredacted rows). The ids then point at
  *   nothing: they are the pseudonym that keeps the person's events grouped.
  */
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendMail } from "@/lib/server/mail/send-mail";
@@ -25,7 +25,7 @@ import {
   accountDeviceSubject,
   RATE_LIMIT_POLICIES,
   type RateLimitPolicyName,
-} from "@/lib/server/rate-limit/policies";
+} from "@/lib/config/rate-limits";
 import { rateLimitKey } from "@/lib/server/rate-limit/rate-limit";
 import { toLocale } from "@/lib/i18n/config";
 

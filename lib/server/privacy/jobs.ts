@@ -5,7 +5,7 @@ import "server-only";
  * `--now=<ISO>`) can run the jobs as of another time. Never imports lib/db: the caller passes the
  * client.
  */
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import { rekeyLegacyRecoveryCodes } from "@/lib/server/factors/recovery-code-store";
 import { pruneWebAuthnChallenges } from "@/lib/server/passkeys/challenges";
 import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";

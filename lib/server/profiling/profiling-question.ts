@@ -5,13 +5,13 @@ import "server-only";
  */
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import {
   selectNextQuestion,
   type ProfilingPlace,
   type ProfilingSituation,
-} from "@/lib/profiling/next-question";
-import type { ProfilingPurpose } from "@/lib/profiling/schema";
+} from "@/lib/server/profiling/next-question";
+import type { ProfilingPurpose } from "@/lib/config/profiling";
 import type { ProfilingAttributeKey } from "@/lib/schemas/profiling";
 import { currentConsents } from "@/lib/server/consent";
 

@@ -6,7 +6,7 @@ import "server-only";
  */
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hasCurrentConsent } from "@/lib/server/consent/current-consent";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 
 export const MARKETING_PUSH_PURPOSE = "marketing_push";
 

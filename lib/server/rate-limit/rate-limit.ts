@@ -18,14 +18,14 @@ import "server-only";
  *
  * `now` is a parameter for tests and jobs; in requests leave it to the clock.
  */
-import { withTransientRetry } from "@/lib/server/db-retry";
+import { withTransientRetry } from "@/lib/db/db-retry";
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import { afterHit, afterRefund, decide, type BucketState, type RateDecision } from "./bucket-state";
-import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "./policies";
+import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "@/lib/config/rate-limits";
 
 export type { RateDecision } from "./bucket-state";
-export type { RateLimitPolicyName } from "./policies";
+export type { RateLimitPolicyName } from "@/lib/config/rate-limits";
 export { rateLimitIpSubject } from "./ip-subject";
 
 const BUCKET_SELECT = {

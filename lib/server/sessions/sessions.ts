@@ -4,11 +4,11 @@ import "server-only";
  * session can be listed, revoked one by one or all at once, and every app instance sees the same.
  */
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { newSessionToken, hashToken } from "@/lib/auth/session-token";
+import { newSessionToken, hashToken } from "@/lib/server/crypto/token-hash";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import { sessionExpiries } from "./session-policy";
+import { sessionExpiries } from "@/lib/config/sessions";
 
 type Tx = Prisma.TransactionClient;
 export type AuthMethodName = "PASSWORD" | "PASSKEY" | "SOCIAL" | "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";

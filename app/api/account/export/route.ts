@@ -7,7 +7,7 @@ import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { downloadDataExport } from "@/lib/server/privacy/data-exports";
 import type { ExportData } from "@/lib/server/privacy/export-data";
 import { renderExportSummary, SUMMARY_SECTIONS } from "@/lib/server/privacy/export-summary";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 export const dynamic = "force-dynamic";
 

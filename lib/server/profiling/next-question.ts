@@ -7,8 +7,8 @@
  *   withdrawal removes the question at once);
  * - its trigger is not met here: sign-in count, consent, or the page ("place") it belongs to.
  */
-import type { ProfileFacts, ProfilingArea, ProfilingAttribute } from "./schema";
-import { NOT_NOW_BACKOFF_DAYS, PROFILING_ATTRIBUTES } from "./schema";
+import type { ProfileFacts, ProfilingArea, ProfilingAttribute } from "@/lib/config/profiling";
+import { NOT_NOW_BACKOFF_DAYS, PROFILING_ATTRIBUTES } from "@/lib/config/profiling";
 
 /** The overview (after sign-in) or an account area that can trigger questions. */
 export type ProfilingPlace = "overview" | ProfilingArea;

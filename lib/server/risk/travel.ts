@@ -3,7 +3,7 @@
  * a database. Only distances above the GeoIP noise floor count, and the elapsed time is clamped so
  * two sign-ins in the same second give a finite (very high) speed.
  */
-import type { RiskConfig } from "./config";
+import type { RiskConfig } from "@/lib/config/risk";
 import { haversineKm } from "./haversine";
 
 export type LocatedSignIn = {

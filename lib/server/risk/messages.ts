@@ -3,8 +3,8 @@
  * wording can change without touching it; `de` is typed against `en`, so a missing or extra key in
  * either language fails the type check. Placeholders are `{name}`.
  */
-import type { RiskAction, RiskLevel } from "./config";
-import type { RiskReason } from "./policy";
+import type { RiskAction, RiskLevel } from "@/lib/config/risk";
+import type { RiskReason } from "@/lib/config/risk";
 
 const en = {
   "level.LOW": "Low risk",

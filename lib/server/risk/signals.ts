@@ -6,10 +6,10 @@
  * Call it before the current attempt is recorded as SUCCEEDED: otherwise the attempt itself would
  * make its own country known.
  */
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { GeoLocation } from "@/lib/server/request/geo";
-import { RISK_CONFIG, type RiskConfig } from "./config";
+import { RISK_CONFIG, type RiskConfig } from "@/lib/config/risk";
 import { detectImpossibleTravel, type ImpossibleTravel } from "./travel";
 
 export type { ImpossibleTravel } from "./travel";

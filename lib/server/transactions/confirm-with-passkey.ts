@@ -13,7 +13,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
 import { decodeClientDataJSON, isoBase64URL } from "@simplewebauthn/server/helpers";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import { recordPasskeyUse } from "@/lib/server/passkeys/passkey-authentication";
 import { transportsOf } from "@/lib/server/passkeys/passkey-registration";
 import { relyingParty } from "@/lib/server/passkeys/relying-party";

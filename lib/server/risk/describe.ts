@@ -2,9 +2,10 @@
  * A risk decision in sentences a support agent understands without knowing the scoring: first the
  * outcome, then one line per signal that counted. Stored with the audit event and shown as is.
  */
-import { RISK_CONFIG, type RiskConfig } from "./config";
+import { RISK_CONFIG, type RiskConfig } from "@/lib/config/risk";
 import { RISK_MESSAGES, type RiskLocale, type RiskMessageKey } from "./messages";
-import type { RiskDecision, RiskReason } from "./policy";
+import type { RiskReason } from "@/lib/config/risk";
+import type { RiskDecision } from "./policy";
 import type { RiskSignals } from "./signals";
 
 type Values = Record<string, string>;

@@ -8,7 +8,7 @@ import "server-only";
  * transaction (withTransientRetry) does not run the effect twice.
  */
 import { db } from "@/lib/db";
-import { isTransientDbError } from "@/lib/server/db-retry";
+import { isTransientDbError } from "@/lib/db/db-retry";
 
 /** Longer than the confirming transaction may take (maxWait + timeout, plus retries). */
 const WATCH_MS = 60_000;

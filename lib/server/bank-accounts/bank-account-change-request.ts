@@ -10,7 +10,7 @@ import "server-only";
  * the customer is not asked to confirm a change that cannot be carried out.
  */
 import type { Locale } from "@/lib/i18n/config";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 import { bicMatchesIbanCountry, type ChangeBankAccount } from "@/lib/schemas/bank-account";
 import type { BankAccountFailure } from "@/lib/server/bank-accounts/bank-accounts";
 import { dataKeys, ibanFingerprint, maskStoredIban, openIban } from "@/lib/server/bank-accounts/iban-crypto";
@@ -23,9 +23,9 @@ import {
   BankAccountChangeDetailsSchema,
   openNewIban,
 } from "./bank-account-change";
-import { hashDetails } from "./binding";
-import { createTransaction } from "./create-transaction";
-import { availableConfirmationMethod } from "./display";
+import { hashDetails } from "@/lib/server/transactions/binding";
+import { createTransaction } from "@/lib/server/transactions/create-transaction";
+import { availableConfirmationMethod } from "@/lib/server/transactions/display";
 
 export type OpenedBankAccountChange =
   /** No confirmation: the caller changes the account itself, behind step-up. */

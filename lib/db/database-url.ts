@@ -3,7 +3,7 @@
  * against the project root so that every process (app, CLI, tests) opens the same file.
  */
 import path from "node:path";
-import { ensurePrivateDir, ensurePrivateFile, makePrivate } from "./private-files";
+import { ensurePrivateDir, ensurePrivateFile, makePrivate } from "@/lib/files/private-files";
 
 export const DEFAULT_DATABASE_URL = "file:./.data/portal.db";
 

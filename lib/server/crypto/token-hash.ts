@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** The session cookie; its value is a random bearer token, of which only the SHA-256 is stored. */
-export const SESSION_COOKIE = "portal_session";
-
+/**
+ * Bearer tokens (sessions, mailed links, device cookies) are random; only their SHA-256 is stored,
+ * so a leaked database cannot be replayed as cookies or links. Plain module: the seed and the tests
+ * create sessions with it too.
+ */
 export function newSessionToken(): string {
   return randomBytes(32).toString("base64url");
 }

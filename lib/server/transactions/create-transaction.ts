@@ -7,8 +7,8 @@ import "server-only";
  * recomputes it from the details it is about to execute.
  */
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/prisma-client";
-import { withTransientRetry } from "@/lib/server/db-retry";
+import type { Db } from "@/lib/db/prisma-client";
+import { withTransientRetry } from "@/lib/db/db-retry";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { deriveTransactionChallenge, hashDetails, type TransactionDetails } from "./binding";

@@ -2,13 +2,13 @@
  * Creates a Prisma client for either database. One build runs on SQLite or PostgreSQL: the
  * DATABASE_URL scheme picks the generated client and its driver adapter (docs/decisions/0002).
  * Both clients come from the same model definitions, so the SQLite client's types describe both.
- * Not `server-only` so that scripts (seed, jobs) and tests can use it; app code imports lib/db.ts.
+ * Not `server-only` so that scripts (seed, jobs) and tests can use it; app code imports lib/db.
  */
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
-import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client";
-import { PrismaClient as PostgresClient } from "./generated/prisma-postgres/client";
+import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgres/client";
 import { databaseKind, prepareSqliteFile, resolveDatabaseUrl } from "./database-url";
 
 export type Db = SqliteClient;

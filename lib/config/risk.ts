@@ -7,6 +7,18 @@
 import type { SignInResult } from "@/lib/generated/prisma-sqlite/client";
 
 export type RiskLevel = "LOW" | "MEDIUM" | "HIGH";
+
+/** The signals the engine scores, in the order a decision lists them. */
+export const RISK_REASONS = [
+  "NEW_DEVICE",
+  "NEW_COUNTRY",
+  "IMPOSSIBLE_TRAVEL",
+  "ACCOUNT_FAILURES",
+  "IP_FAILURES",
+  "MANY_ACCOUNTS_FROM_IP",
+] as const;
+
+export type RiskReason = (typeof RISK_REASONS)[number];
 export type RiskAction = "ALLOW" | "SECOND_FACTOR" | "BLOCK";
 
 /** A count that raises the score once it reaches `elevatedAt`, and more once it reaches `heavyAt`. */

@@ -11,7 +11,10 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TransactionDetails } from "./binding";
-import { BankAccountChangeDetailsSchema, executeBankAccountChange } from "./bank-account-change";
+import {
+  BankAccountChangeDetailsSchema,
+  executeBankAccountChange,
+} from "@/lib/server/bank-accounts/bank-account-change";
 import { executeOrderApproval, OrderApprovalDetailsSchema } from "./order-approval";
 
 export type TransactionExecutor = (

@@ -6,7 +6,7 @@ import "server-only";
  */
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { AuditMetadata } from "@/lib/server/audit/audit-metadata";
-import { RISK_CONFIG, type RiskConfig, type RiskLevel } from "./config";
+import { RISK_CONFIG, type RiskConfig, type RiskLevel } from "@/lib/config/risk";
 import { describeRiskDecision } from "./describe";
 import type { RiskLocale } from "./messages";
 import { decideRisk, type RiskDecision } from "./policy";

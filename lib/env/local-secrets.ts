@@ -1,13 +1,13 @@
 /**
  * Zero configuration (PRODUCT.md §7): on a local URL the first start generates strong random secrets
- * and keeps them in a file only its owner can read. A deployment sets them explicitly; lib/env.ts
+ * and keeps them in a file only its owner can read. A deployment sets them explicitly; lib/env
  * refuses generated secrets on a public URL.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensurePrivateDir, makePrivate } from "./private-files";
-import { generateVapidKeys } from "./server/push/vapid-keys";
+import { ensurePrivateDir, makePrivate } from "@/lib/files/private-files";
+import { generateVapidKeys } from "./vapid-keys";
 
 export const GENERATED_SECRET_NAMES = [
   "AUTH_SECRET",
@@ -24,7 +24,7 @@ export const OPTIONAL_SECRET_NAMES: readonly GeneratedSecretName[] = [
 
 /**
  * The names to take from the local file: those the environment lacks. The VAPID pair only as a
- * whole (half a pair in the environment is reported by lib/env.ts, not completed with a stranger),
+ * whole (half a pair in the environment is reported by lib/env, not completed with a stranger),
  * and never under NODE_ENV=test, so test runs do not write the file.
  */
 export function secretsToGenerate(source: Record<string, string | undefined>): GeneratedSecretName[] {

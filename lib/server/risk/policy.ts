@@ -2,19 +2,16 @@
  * Turns signals into a decision: each signal adds its configured weight, the sum picks the level,
  * the level picks the action. Pure, so the whole policy is testable as a table (tests/unit).
  */
-import { RISK_CONFIG, type CountRule, type RiskAction, type RiskConfig, type RiskLevel } from "./config";
+import {
+  RISK_CONFIG,
+  RISK_REASONS,
+  type CountRule,
+  type RiskAction,
+  type RiskConfig,
+  type RiskLevel,
+  type RiskReason,
+} from "@/lib/config/risk";
 import type { RiskSignals } from "./signals";
-
-export const RISK_REASONS = [
-  "NEW_DEVICE",
-  "NEW_COUNTRY",
-  "IMPOSSIBLE_TRAVEL",
-  "ACCOUNT_FAILURES",
-  "IP_FAILURES",
-  "MANY_ACCOUNTS_FROM_IP",
-] as const;
-
-export type RiskReason = (typeof RISK_REASONS)[number];
 
 export type RiskDecision = {
   level: RiskLevel;

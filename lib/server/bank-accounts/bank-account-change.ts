@@ -16,9 +16,9 @@ import { changeBankAccount, type BankAccountFailure } from "@/lib/server/bank-ac
 import { dataKeys, maskStoredIban } from "@/lib/server/bank-accounts/iban-crypto";
 import { maskIban } from "@/lib/server/bank-accounts/iban-mask";
 import { decryptValue, encryptValue } from "@/lib/server/crypto/encryption";
-import { onceExecuted } from "./after-execution";
-import { hashDetails } from "./binding";
-import type { TransactionExecutor } from "./kinds";
+import { onceExecuted } from "@/lib/server/transactions/after-execution";
+import { hashDetails } from "@/lib/server/transactions/binding";
+import type { TransactionExecutor } from "@/lib/server/transactions/kinds";
 
 export const BANK_ACCOUNT_CHANGE = "bank_account.change";
 

@@ -5,8 +5,8 @@ import "server-only";
  * alone), reject with a reason on any mismatch, and execute exactly once.
  */
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/prisma-client";
-import { withTransientRetry } from "@/lib/server/db-retry";
+import type { Db } from "@/lib/db/prisma-client";
+import { withTransientRetry } from "@/lib/db/db-retry";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { hashDetails, type TransactionDetails } from "./binding";

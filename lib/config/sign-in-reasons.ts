@@ -5,7 +5,7 @@
  * scores: "Wir fragen nach einem Code, weil Sie sich von einem neuen Gerät und aus einem neuen Land
  * anmelden." Plain module: pages, actions, mail templates and the sign-in completion share it.
  */
-import { RISK_REASONS, type RiskReason } from "./policy";
+import { RISK_REASONS, type RiskReason } from "./risk";
 
 /**
  * Reasons that are not risk signals: the person released a blocked sign-in from the mailbox, has

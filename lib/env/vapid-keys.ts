@@ -1,7 +1,7 @@
 /**
  * VAPID key pairs (RFC 8292): an ECDSA P-256 pair in the Web Push wire format, base64url without
  * padding: the public key as the 65-byte uncompressed point, the private key as the 32-byte scalar.
- * Plain module (no `server-only`): lib/env.ts, lib/local-secrets.ts and scripts/generate-vapid-keys.ts
+ * Plain module (no `server-only`): lib/env, lib/env/local-secrets.ts and scripts/generate-vapid-keys.ts
  * use it outside Next.js. It holds no state and reads no environment.
  */
 import { createECDH, ECDH } from "node:crypto";

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { databaseKind, resolveDatabaseUrl, type DatabaseKind } from "./database-url";
+import { databaseKind, resolveDatabaseUrl, type DatabaseKind } from "@/lib/db/database-url";
 import {
   ensureLocalSecrets,
   GENERATED_SECRET_NAMES,
@@ -14,21 +14,21 @@ import {
   secretsToGenerate,
   type GeneratedSecretName,
 } from "./local-secrets";
-import { parseOidcProviders, type OidcProviderConfig } from "./env-oidc";
+import { parseOidcProviders, type OidcProviderConfig } from "./oidc";
 import { isWeakSecret } from "./weak-secrets";
 import {
   isValidCreditorIdentifier,
   normaliseCreditorIdentifier,
   TEST_CREDITOR_IDENTIFIER,
-} from "./sepa/creditor-identifier";
+} from "@/lib/config/sepa-creditor";
 import {
   vapidKeysMatch,
   vapidPrivateKeyProblem,
   vapidPublicKeyProblem,
   vapidSubjectProblem,
-} from "./server/push/vapid-keys";
+} from "./vapid-keys";
 
-if (typeof window !== "undefined") throw new Error("lib/env.ts must not be imported in the browser");
+if (typeof window !== "undefined") throw new Error("lib/env must not be imported in the browser");
 
 const flag = z
   .enum(["0", "1", "true", "false"], { error: 'must be "1" or "0"' })

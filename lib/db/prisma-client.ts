@@ -7,11 +7,16 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
-import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
+import { PrismaClient as SqliteClient, type Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgres/client";
 import { databaseKind, prepareSqliteFile, resolveDatabaseUrl } from "./database-url";
 
 export type Db = SqliteClient;
+/**
+ * A client inside `db.$transaction(async (tx) => …)`. The root client fits where a Tx is asked, so
+ * domain functions take `{ tx }` and default it to the singleton (docs/decisions/0030).
+ */
+export type Tx = Prisma.TransactionClient;
 export type { DatabaseKind } from "./database-url";
 
 export function createPrismaClient(rawUrl?: string): Db {

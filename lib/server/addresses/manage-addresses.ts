@@ -4,15 +4,12 @@ import "server-only";
  * lookup filters by the acting customer's id, so a foreign address id behaves like a missing one.
  * Audit metadata names fields and types, never the address itself (it outlives erasure).
  */
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { db, type Tx } from "@/lib/db";
 import { MAX_ADDRESSES, type Address, type DefaultKind } from "@/lib/schemas/address";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 
 export type AddressActor = { userId: string; client: ClientInfo };
-
-type Tx = Prisma.TransactionClient;
 
 /**
  * Serialises address-book changes of one customer: on PostgreSQL the row lock on the user is held

@@ -9,8 +9,8 @@
  * row and the head can forge a consistent chain; exporting the head hash elsewhere (backups, a
  * periodic log line) is what catches that, and `count`/head hash are returned for that purpose.
  */
-import type { Db } from "@/lib/db/prisma-client";
 import { AUDIT_CHAIN_HEAD_ID, computeAuditDataHash, computeAuditEventHash } from "./audit-hash";
+import type { Db } from "@/lib/db";
 
 export type AuditChainVerification =
   | { ok: true; count: number; headHash: string | null }

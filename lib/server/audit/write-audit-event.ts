@@ -1,9 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/db/prisma-client";
 import { AUDIT_CHAIN_HEAD_ID, computeAuditDataHash, computeAuditEventHash } from "./audit-hash";
 import { sanitizeAuditMetadata, type AuditMetadata } from "./audit-metadata";
 import { isActorRole, isAuditEventType, type ActorRole, type AuditEventType } from "./event-types";
+import type { Db, Tx } from "@/lib/db";
 
 export { redactEmail, type AuditMetadata } from "./audit-metadata";
 
@@ -46,15 +45,12 @@ function clip(value: string | null | undefined, max: number): string | null {
  * Given the root client instead of a transaction client (an event with no other change, such as a
  * failed sign-in), it opens its own transaction so head and event still commit together.
  */
-export async function writeAuditEvent(
-  tx: Prisma.TransactionClient | Db,
-  event: AuditEventInput,
-): Promise<WrittenAuditEvent> {
+export async function writeAuditEvent(tx: Tx | Db, event: AuditEventInput): Promise<WrittenAuditEvent> {
   if ("$transaction" in tx) return tx.$transaction((inner) => appendEvent(inner, event));
   return appendEvent(tx, event);
 }
 
-async function appendEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<WrittenAuditEvent> {
+async function appendEvent(tx: Tx, event: AuditEventInput): Promise<WrittenAuditEvent> {
   // Types are checked by the compiler; this guards casts and plain-JS callers, since a wrong
   // string would sit in the hashed log for good.
   if (!isAuditEventType(event.type)) throw new Error(`Unknown audit event type "${String(event.type)}"`);

@@ -10,7 +10,6 @@ import "server-only";
  * the customer is not asked to confirm a change that cannot be carried out.
  */
 import type { Locale } from "@/lib/i18n/config";
-import type { Db } from "@/lib/db/prisma-client";
 import { bicMatchesIbanCountry, type ChangeBankAccount } from "@/lib/schemas/bank-account";
 import type { BankAccountFailure } from "@/lib/server/bank-accounts/bank-accounts";
 import { dataKeys, ibanFingerprint, maskStoredIban, openIban } from "@/lib/server/bank-accounts/iban-crypto";
@@ -26,6 +25,7 @@ import {
 import { hashDetails } from "@/lib/server/transactions/binding";
 import { createTransaction } from "@/lib/server/transactions/create-transaction";
 import { availableConfirmationMethod } from "@/lib/server/transactions/display";
+import type { Db } from "@/lib/db";
 
 export type OpenedBankAccountChange =
   /** No confirmation: the caller changes the account itself, behind step-up. */

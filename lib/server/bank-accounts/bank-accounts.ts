@@ -6,8 +6,7 @@ import "server-only";
  * after the commit (bank-account-mail.ts).
  */
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { EncryptionKey } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { toLocale } from "@/lib/i18n/config";
@@ -19,8 +18,6 @@ import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { dataKeys, ibanFingerprint, maskStoredIban, openIban, sealIban } from "./iban-crypto";
 import { maskIban } from "./iban-mask";
 import { endMandates, grantMandate, MandateTextChangedError, type MandateClient } from "./sepa-mandates";
-
-type Tx = Prisma.TransactionClient;
 
 /** Enough for a household; keeps one customer from filling the table. */
 export const MAX_BANK_ACCOUNTS = 5;

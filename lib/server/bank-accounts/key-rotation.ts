@@ -11,10 +11,10 @@ import "server-only";
  * counted and left alone (they could not be opened anyway).
  */
 import type { EncryptionKey } from "@/lib/env";
-import type { Db } from "@/lib/db/prisma-client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { decryptWithKeys, encryptWithKey, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { openIban, sealIban } from "./iban-crypto";
+import type { Db } from "@/lib/db";
 
 export type RotationCounts = { rotated: number; unknownKey: number; skipped: number };
 export type RotationReport = { bankAccounts: RotationCounts; totpFactors: RotationCounts; keyId: string };

@@ -7,12 +7,11 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import { getEnv } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import type { Locale } from "@/lib/i18n/config";
+import type { Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 export type MandateClient = { ip: string | null; userAgent: string | null };
 
 export const SEPA_MANDATE_PURPOSE = "sepa_mandate";

@@ -4,15 +4,14 @@ import "server-only";
  * transaction: the opt-in text shown, ending a person's email newsletter (with the consent
  * withdrawal), and reading the consent state. Every query is scoped by the caller's userId.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/config/newsletter-topics";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ActorRole } from "@/lib/server/audit/event-types";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { voidOptInTokens } from "./opt-in-token";
+import type { Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 export type MailLocale = "de" | "en";
 
 export type OptInText = { textVersion: string; text: string };

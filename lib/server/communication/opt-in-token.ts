@@ -6,12 +6,11 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hashToken } from "@/lib/server/crypto/token-hash";
 import { NEWSLETTER_CONFIRM_TTL_HOURS, NEWSLETTER_TOPICS } from "@/lib/config/newsletter-topics";
 import { getEnv } from "@/lib/env";
+import type { Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 const PURPOSE = "NEWSLETTER_OPT_IN" as const;
 
 /** What the link confirms: the EMAIL topics pending when it was sent, and the text shown then. */

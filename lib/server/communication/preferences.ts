@@ -5,14 +5,13 @@ import "server-only";
  * mail goes out (docs/decisions/0013). Every read and write is keyed by the session's userId, never
  * by an id from the request.
  */
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import {
   NEWSLETTER_CONFIRM_TTL_HOURS,
   NEWSLETTER_TOPICS,
   type CommunicationFrequency,
   type NewsletterTopic,
 } from "@/lib/config/newsletter-topics";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { CommunicationPreferences } from "@/lib/schemas/communication";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendMailInBackground } from "@/lib/server/identity/notify";
@@ -21,7 +20,6 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { currentOptInText, endEmailNewsletter, type MailLocale } from "./newsletter-state";
 import { issueOptInToken, optInLink } from "./opt-in-token";
 
-type Tx = Prisma.TransactionClient;
 export type TopicStatus = "ACTIVE" | "PENDING_CONFIRMATION" | "UNSUBSCRIBED";
 
 export type CommunicationSettings = {

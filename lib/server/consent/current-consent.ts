@@ -6,11 +6,10 @@ import "server-only";
  * the purpose's published versions, with the rule in derive-state.ts: a grant followed by a newer
  * material version is suspended and does not count. Always scoped by the caller's userId.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/db/prisma-client";
 import { deriveFromLatest, type DerivedConsent } from "./derive-state";
+import type { Db, Tx } from "@/lib/db";
 
-type Reader = Prisma.TransactionClient | Db;
+type Reader = Tx | Db;
 
 export type LegalBasisName = "CONSENT" | "CONTRACT" | "LEGITIMATE_INTEREST" | "LEGAL_OBLIGATION";
 

@@ -3,10 +3,9 @@ import "server-only";
  * Appends a consent record (never updated) and moves the derived ConsentState to it, in the
  * caller's transaction. The text hash proves which wording the person saw.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import type { Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 export type ConsentSourceName =
   | "REGISTRATION"
   | "CONSENT_CENTRE"

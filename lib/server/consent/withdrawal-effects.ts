@@ -5,14 +5,14 @@ import "server-only";
  * switches offers off on every push subscription of the person. Profiling questions and marketing
  * audiences read the current state (current-consent.ts) and need no change here.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/config/newsletter-topics";
 import { endEmailNewsletter } from "@/lib/server/communication/newsletter-state";
 import { MARKETING_PUSH_PURPOSE } from "@/lib/server/push/push-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import type { Tx } from "@/lib/db";
 
 export async function applyConsentWithdrawal(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   opts: { userId: string; purposeKey: string; locale: "de" | "en"; client: ClientInfo },
 ): Promise<void> {
   if (opts.purposeKey === NEWSLETTER_CONSENT_PURPOSE) {

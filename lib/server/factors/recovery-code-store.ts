@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import {
@@ -9,8 +8,7 @@ import {
   KEYED_HASH_PREFIX,
   rekeyLegacyHash,
 } from "./recovery-codes";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/db";
 
 /**
  * Re-keys codes an older version stored as plain SHA-256 (docs/decisions/0025): of one user before

@@ -3,8 +3,7 @@ import "server-only";
  * A user's authenticator app: enrolment (secret sealed with DATA_ENCRYPTION_KEY), confirmation with
  * a first code, verification without replay, and removal. Recovery codes are issued with it.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import {
@@ -20,7 +19,6 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { replaceRecoveryCodes } from "./recovery-code-store";
 import { formatTotpSecret, generateTotpSecret, matchTotpStep, totpUri } from "./totp";
 
-type Tx = Prisma.TransactionClient;
 type Actor = { userId: string; client: ClientInfo };
 
 export type TotpStatus =

@@ -15,8 +15,7 @@ import "server-only";
  */
 import { riskAuditMetadata } from "@/lib/server/risk/assess";
 import { signInReasonCodes } from "@/lib/config/sign-in-reasons";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { db, type Tx } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordDeviceSignIn } from "@/lib/server/devices/devices";
 import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
@@ -37,8 +36,6 @@ import { linkIdentity } from "./social-identities";
 import { attemptContext } from "./sign-in-attempt";
 import { providerTarget, sessionAudit, type SessionAudit } from "./sign-in-audit";
 import { sendLinkedNotice } from "./social-session";
-
-type Tx = Prisma.TransactionClient;
 
 export type SecondFactorMethod = "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
 

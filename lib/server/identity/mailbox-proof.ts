@@ -12,7 +12,6 @@ import "server-only";
  * same functions.
  */
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { toLocale } from "@/lib/i18n/config";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { endMandates } from "@/lib/server/bank-accounts/sepa-mandates";
@@ -22,8 +21,7 @@ import { recordConsent } from "@/lib/server/consent/record-consent";
 import { applyConsentWithdrawal } from "@/lib/server/consent/withdrawal-effects";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/db";
 
 /**
  * Thrown by requireProvenAddress. Actions refuse an unproven account before they get here

@@ -9,14 +9,12 @@ import { parseSignInReasons, type SignInReasonCode } from "@/lib/config/sign-in-
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
 import { signInAttemptRisk } from "@/lib/server/risk/assess";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { SecondFactorMethod } from "./complete-sign-in";
 import type { RiskLevelName, SecondFactorDecision } from "./second-factor-decision";
-
-type Tx = Prisma.TransactionClient;
 
 export const PENDING_SIGN_IN_TTL_MINUTES = 10;
 const FACTORS: readonly SecondFactorMethod[] = ["TOTP", "RECOVERY_CODE", "EMAIL_CODE"];

@@ -4,16 +4,13 @@ import "server-only";
  * consents given by signing up, the verification mail, and the quiet notice when the address
  * already has an account (the requester sees the same "check your mail" page either way).
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "./notify";
 import { tokenLink } from "./tokens";
-
-type Tx = Prisma.TransactionClient;
 
 /**
  * The one checkbox at sign-up ("I accept the terms of use and have read the privacy notice"), or

@@ -5,11 +5,8 @@ import "server-only";
  * unlock link past the account throttle (docs/decisions/0022). A pass is used up by the sign-in it
  * lets through, conditionally on `usedAt: null`, so two parallel sign-ins cannot both use it.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hashToken } from "@/lib/server/crypto/token-hash";
-import { db } from "@/lib/db";
-
-type Tx = Prisma.TransactionClient;
+import { db, type Tx } from "@/lib/db";
 
 export type SignInPassKind = "RISK_RELEASE" | "THROTTLE_UNLOCK";
 

@@ -1,7 +1,6 @@
 import "server-only";
 /** The customer's linked social identities: listed on /account/security and removable there. */
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { db, type Tx } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, securityReviewUrl, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
@@ -98,7 +97,7 @@ export type LinkIdentityResult = "LINKED" | "ALREADY_LINKED" | "IDENTITY_IN_USE"
  * security page, or the sign-in completion once a /login/link sign-in is complete.
  */
 export async function linkIdentity(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   opts: { userId: string; provider: string; subject: string; email: string | null; client: ClientInfo },
 ): Promise<LinkIdentityResult> {
   const { provider, subject } = opts;

@@ -8,8 +8,8 @@ import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hashToken } from "@/lib/server/crypto/token-hash";
 import { getEnv } from "@/lib/env";
+import type { Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 export type TokenPurpose =
   | "EMAIL_VERIFICATION"
   | "PASSWORD_RESET"

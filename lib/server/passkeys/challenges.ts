@@ -6,10 +6,9 @@ import "server-only";
  * instances, exactly one wins; the loser sees count 0 and fails.
  */
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { withTransientRetry } from "@/lib/db/db-retry";
+import type { Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 /** TRANSACTION rows are written and consumed by lib/server/transactions, linked to their transaction. */
 export type ChallengePurpose = "REGISTRATION" | "AUTHENTICATION" | "STEP_UP" | "TRANSACTION";
 

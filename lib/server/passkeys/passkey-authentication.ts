@@ -11,13 +11,11 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
 import type { Role } from "@/lib/config/roles";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { withTransientRetry } from "@/lib/db/db-retry";
 import { consumeChallenge, issueChallenge } from "./challenges";
 import { transportsOf } from "./passkey-registration";
 import { relyingParty } from "./relying-party";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/db";
 
 export async function passkeyAuthenticationOptions(db: Tx): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const options = await generateAuthenticationOptions({

@@ -11,14 +11,13 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { withTransientRetry } from "@/lib/db/db-retry";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { passkeyNameForAaguid } from "./aaguid-names";
 import { consumeChallenge, issueChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
+import type { Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 type Transport = NonNullable<RegistrationResponseJSON["response"]["transports"]>[number];
 
 export function newWebAuthnUserId(): string {

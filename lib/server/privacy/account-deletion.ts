@@ -5,8 +5,7 @@ import "server-only";
  * mails a confirmation. Signing in during the grace period lands on /account/privacy, where the
  * customer can cancel; the erasure itself is erasure.ts, run by `npm run jobs`.
  */
-import { db as defaultDb } from "@/lib/db";
-import type { Db } from "@/lib/db/prisma-client";
+import { db as defaultDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";

@@ -8,14 +8,12 @@ import "server-only";
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/db/prisma-client";
 import { hashToken } from "@/lib/server/crypto/token-hash";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { collectExportData } from "./export-data";
-
-type Tx = Prisma.TransactionClient;
+import type { Db, Tx } from "@/lib/db";
 
 export const EXPORT_LINK_TTL_MINUTES = 15;
 export const EXPORT_FORMATS = ["json", "html"] as const;

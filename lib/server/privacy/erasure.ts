@@ -17,7 +17,6 @@ import "server-only";
  *   the verifier accepts (dataHash is only re-checked for unredacted rows). The ids then point at
  *   nothing: they are the pseudonym that keeps the person's events grouped.
  */
-import type { Db } from "@/lib/db/prisma-client";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendMail } from "@/lib/server/mail/send-mail";
@@ -28,6 +27,7 @@ import {
 } from "@/lib/config/rate-limits";
 import { rateLimitKey } from "@/lib/server/rate-limit/rate-limit";
 import { toLocale } from "@/lib/i18n/config";
+import type { Db } from "@/lib/db";
 
 export type ErasureReport = {
   userId: string;

@@ -5,10 +5,8 @@ import "server-only";
  * public keys): they are not information about the person and would only help an attacker who
  * gets hold of the file. IBANs are masked like everywhere else (docs/decisions/0016).
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { dataKeys, maskStoredIban } from "@/lib/server/bank-accounts/iban-crypto";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "@/lib/db";
 
 export const EXPORT_FORMAT = "kundenportal-data-export";
 export const EXPORT_FORMAT_VERSION = 1;

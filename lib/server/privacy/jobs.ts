@@ -5,12 +5,12 @@ import "server-only";
  * `--now=<ISO>`) can run the jobs as of another time. Never imports lib/db: the caller passes the
  * client.
  */
-import type { Db } from "@/lib/db/prisma-client";
 import { rekeyLegacyRecoveryCodes } from "@/lib/server/factors/recovery-code-store";
 import { pruneWebAuthnChallenges } from "@/lib/server/passkeys/challenges";
 import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
 import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
 import { runDueErasures, type ErasureReport } from "./erasure";
+import type { Db } from "@/lib/db";
 
 export type JobsReport = {
   erased: ErasureReport[];

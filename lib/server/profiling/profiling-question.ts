@@ -3,9 +3,8 @@ import "server-only";
  * Loads what the selection needs (sign-in count, profile, free attributes, prompt history,
  * current consents) and returns the one question to ask on this page, evaluated per request.
  */
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import type { Db } from "@/lib/db/prisma-client";
 import {
   selectNextQuestion,
   type ProfilingPlace,

@@ -5,7 +5,7 @@ import "server-only";
  * and logged as "profile.updated" (source PROFILING_PROMPT, values masked as the profile form does);
  * "Überspringen" and "Nicht jetzt" set the back-off and are logged as "profiling.skipped".
  */
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { backOffUntil } from "@/lib/server/profiling/next-question";
@@ -17,7 +17,6 @@ import { hasCurrentConsent } from "@/lib/server/consent";
 import { displayNameOf, maskPhone } from "@/lib/server/profile/profile";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 
-type Tx = Prisma.TransactionClient;
 export type ProfilingActor = { userId: string; client: Pick<ClientInfo, "ip" | "userAgent"> };
 
 type ProfileFields = {

@@ -4,15 +4,11 @@ import "server-only";
  * grant, and no material version was published after the version it was given for (a new material
  * version asks again, PRODUCT.md §4). The rule lives in lib/server/consent (the one reader).
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hasCurrentConsent } from "@/lib/server/consent/current-consent";
-import type { Db } from "@/lib/db/prisma-client";
+import type { Db, Tx } from "@/lib/db";
 
 export const MARKETING_PUSH_PURPOSE = "marketing_push";
 
-export async function hasMarketingPushConsent(
-  tx: Prisma.TransactionClient | Db,
-  userId: string,
-): Promise<boolean> {
+export async function hasMarketingPushConsent(tx: Tx | Db, userId: string): Promise<boolean> {
   return hasCurrentConsent(tx, userId, MARKETING_PUSH_PURPOSE);
 }

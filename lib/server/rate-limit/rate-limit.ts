@@ -20,9 +20,9 @@ import "server-only";
  */
 import { withTransientRetry } from "@/lib/db/db-retry";
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/db/prisma-client";
 import { afterHit, afterRefund, decide, type BucketState, type RateDecision } from "./bucket-state";
 import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "@/lib/config/rate-limits";
+import type { Db } from "@/lib/db";
 
 export type { RateDecision } from "./bucket-state";
 export type { RateLimitPolicyName } from "@/lib/config/rate-limits";

@@ -11,11 +11,12 @@ import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { GeoLocation } from "@/lib/server/request/geo";
 import { RISK_CONFIG, type RiskConfig } from "@/lib/config/risk";
 import { detectImpossibleTravel, type ImpossibleTravel } from "./travel";
+import type { Tx } from "@/lib/db";
 
 export type { ImpossibleTravel } from "./travel";
 
 /** Both the app's client and a transaction client fit. */
-export type RiskDb = Pick<Prisma.TransactionClient, "device" | "signInAttempt">;
+export type RiskDb = Pick<Tx, "device" | "signInAttempt">;
 
 export type RiskSignals = {
   newDevice: boolean;

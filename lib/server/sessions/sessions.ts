@@ -3,14 +3,12 @@ import "server-only";
  * Database sessions: the cookie carries a random token, the row holds only its SHA-256, so a
  * session can be listed, revoked one by one or all at once, and every app instance sees the same.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { newSessionToken, hashToken } from "@/lib/server/crypto/token-hash";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { sessionExpiries } from "@/lib/config/sessions";
 
-type Tx = Prisma.TransactionClient;
 export type AuthMethodName = "PASSWORD" | "PASSKEY" | "SOCIAL" | "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
 export type RevokeReason =
   | "SIGNED_OUT"

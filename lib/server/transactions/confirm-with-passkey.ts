@@ -13,7 +13,6 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
 import { decodeClientDataJSON, isoBase64URL } from "@simplewebauthn/server/helpers";
-import type { Db } from "@/lib/db/prisma-client";
 import { recordPasskeyUse } from "@/lib/server/passkeys/passkey-authentication";
 import { transportsOf } from "@/lib/server/passkeys/passkey-registration";
 import { relyingParty } from "@/lib/server/passkeys/relying-party";
@@ -25,6 +24,7 @@ import {
   type ConfirmRequest,
   type ConfirmTransactionResult,
 } from "./confirmation-steps";
+import type { Db } from "@/lib/db";
 
 /** Options for the browser, or null when there is nothing (left) to confirm in this session. */
 export async function transactionPasskeyOptions(

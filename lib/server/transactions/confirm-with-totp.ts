@@ -6,7 +6,6 @@ import "server-only";
  * of the details the page showed. Guesses share the `secondFactor` budget of sign-in, because they
  * are guesses against the same secret.
  */
-import type { Db } from "@/lib/db/prisma-client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { acceptTotpCode } from "@/lib/server/factors/totp-factors";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
@@ -16,6 +15,7 @@ import {
   type ConfirmRequest,
   type ConfirmTransactionResult,
 } from "./confirmation-steps";
+import type { Db } from "@/lib/db";
 
 export async function confirmTransactionWithTotp(
   db: Db,

@@ -4,13 +4,12 @@ import "server-only";
  * session, recompute the details hash from the stored details (never trusting the stored hash
  * alone), reject with a reason on any mismatch, and execute exactly once.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/db/prisma-client";
 import { withTransientRetry } from "@/lib/db/db-retry";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { hashDetails, type TransactionDetails } from "./binding";
 import { isTransactionKind, transactionKind, type TransactionKind } from "./kinds";
+import type { Db, Tx } from "@/lib/db";
 
 export type ConfirmationMethod = "PASSKEY" | "TOTP";
 
@@ -144,7 +143,7 @@ export async function executeConfirmedTransaction(
     pending: VerifiedPending;
     method: ConfirmationMethod;
     req: ConfirmRequest;
-    claim?: (tx: Prisma.TransactionClient) => Promise<boolean>;
+    claim?: (tx: Tx) => Promise<boolean>;
   },
 ): Promise<ConfirmTransactionResult> {
   const { pending, req } = opts;

@@ -7,12 +7,12 @@ import "server-only";
  * recomputes it from the details it is about to execute.
  */
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db/prisma-client";
 import { withTransientRetry } from "@/lib/db/db-retry";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { deriveTransactionChallenge, hashDetails, type TransactionDetails } from "./binding";
 import { transactionKind, type TransactionKind } from "./kinds";
+import type { Db } from "@/lib/db";
 
 /** As long as a WebAuthn challenge lives: long enough to read the details and touch the sensor. */
 export const TRANSACTION_TTL_MS = 5 * 60 * 1000;

@@ -3,11 +3,11 @@ import "server-only";
  * What a page needs to show a transaction for confirmation: the details as stored (checked against
  * the kind's schema), the hash of exactly what is shown, and which method the customer can use.
  */
-import type { Db } from "@/lib/db/prisma-client";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { hashDetails } from "./binding";
 import { createTransaction } from "./create-transaction";
 import { TRANSACTION_KINDS, type TransactionKind } from "./kinds";
+import type { Db } from "@/lib/db";
 
 /** PASSKEY when the customer has one, else TOTP with an active authenticator app, else NONE. */
 export type AvailableConfirmationMethod = "PASSKEY" | "TOTP" | "NONE";

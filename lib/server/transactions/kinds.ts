@@ -9,19 +9,15 @@ import "server-only";
  * need an effect after the commit (a notice mail) use after-execution.ts.
  */
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TransactionDetails } from "./binding";
 import {
   BankAccountChangeDetailsSchema,
   executeBankAccountChange,
 } from "@/lib/server/bank-accounts/bank-account-change";
 import { executeOrderApproval, OrderApprovalDetailsSchema } from "./order-approval";
+import type { Tx } from "@/lib/db";
 
-export type TransactionExecutor = (
-  tx: Prisma.TransactionClient,
-  userId: string,
-  details: TransactionDetails,
-) => Promise<void>;
+export type TransactionExecutor = (tx: Tx, userId: string, details: TransactionDetails) => Promise<void>;
 
 type KindDefinition = {
   details: z.ZodType<TransactionDetails>;

@@ -29,11 +29,10 @@ import {
   addBankAccount,
   changeBankAccountNow,
   removeBankAccount,
-  type BankAccountActor,
   type BankAccountFailure,
 } from "@/lib/server/bank-accounts/bank-accounts";
 import { revealIban } from "@/lib/server/bank-accounts/bank-account-views";
-import { getClientInfo } from "@/lib/auth/client-info";
+import { currentActor } from "@/lib/auth/actor";
 
 // Every action here is sensitive (PRODUCT.md §4 Step-up): each starts with requireRecentAuth, and a
 // stale session answers STEP_UP_REQUIRED so the form asks the customer to confirm and re-sends.
@@ -42,13 +41,9 @@ import { getClientInfo } from "@/lib/auth/client-info";
 
 const PAYMENT = "/account/payment";
 
-async function actorOf(userId: string): Promise<BankAccountActor> {
-  const client = await getClientInfo();
-  return {
-    userId,
-    locale: toLocale(await getLocale()),
-    client: { ip: client.ip, userAgent: client.userAgent },
-  };
+/** The language the page was shown in: the mandate text the customer read is in it. */
+async function pageLocale() {
+  return toLocale(await getLocale());
 }
 
 async function failure(code: BankAccountFailure): Promise<ActionFailure> {
@@ -85,7 +80,9 @@ export async function addBankAccountAction(
   if (!auth.ok) return auth.failure;
   const parsed = AddBankAccountSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await addBankAccount(await actorOf(auth.user.id), parsed.data);
+  const result = await addBankAccount(await currentActor(auth.user), parsed.data, {
+    locale: await pageLocale(),
+  });
   if (!result.ok) return failure(result.code);
   notifyBankAccountChanged(auth.user.id, "added", result.value.ibanMasked);
   revalidatePath(PAYMENT);
@@ -109,20 +106,21 @@ export async function changeBankAccountAction(
   if (refused) return refused;
   const parsed = ChangeBankAccountSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const actor = await actorOf(user.id);
+  const actor = await currentActor(user);
+  const locale = await pageLocale();
   const opened = await openBankAccountChange(db, {
     userId: user.id,
     sessionId: user.sessionId,
     change: parsed.data,
-    locale: actor.locale,
-    client: await getClientInfo(),
+    locale,
+    client: actor.client,
   });
   if (opened.status === "failed") return failure(opened.code);
   if (opened.status === "confirm") return actionOk({ next: "confirm", transactionId: opened.transactionId });
 
   const auth = await requireRecentAuth({ returnTo: PAYMENT });
   if (!auth.ok) return auth.failure;
-  const result = await changeBankAccountNow(actor, parsed.data);
+  const result = await changeBankAccountNow(actor, parsed.data, { locale });
   if (!result.ok) return failure(result.code);
   notifyBankAccountChanged(auth.user.id, "changed", result.value.ibanMasked);
   revalidatePath(PAYMENT);
@@ -139,7 +137,9 @@ export async function removeBankAccountAction(
   if (!auth.ok) return auth.failure;
   const parsed = BankAccountIdSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await removeBankAccount(await actorOf(auth.user.id), parsed.data.bankAccountId);
+  const result = await removeBankAccount(await currentActor(auth.user), parsed.data.bankAccountId, {
+    locale: await pageLocale(),
+  });
   if (!result.ok) return failure(result.code);
   notifyBankAccountChanged(auth.user.id, "removed", result.value.ibanMasked);
   revalidatePath(PAYMENT);
@@ -152,7 +152,7 @@ export async function revealIbanAction(input: BankAccountIdInput): Promise<Actio
   if (!auth.ok) return auth.failure;
   const parsed = BankAccountIdSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await revealIban(await actorOf(auth.user.id), parsed.data.bankAccountId);
+  const result = await revealIban(await currentActor(auth.user), parsed.data.bankAccountId);
   if (!result.ok) return failure(result.code);
   return actionOk({ iban: formatIban(result.value.iban) });
 }

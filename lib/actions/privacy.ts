@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
+import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
 import { db } from "@/lib/db";
@@ -10,7 +11,6 @@ import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/
 import { RequestDeletionSchema, type RequestDeletionInput } from "@/lib/schemas/privacy";
 import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/server/privacy/account-deletion";
 import { prepareDataExport, type ExportFormat } from "@/lib/server/privacy/data-exports";
-import { getClientInfo } from "@/lib/auth/client-info";
 
 const PRIVACY = "/account/privacy";
 
@@ -24,7 +24,7 @@ export type PreparedExportView = {
 export async function requestDataExportAction(): Promise<ActionResult<PreparedExportView>> {
   const auth = await requireRecentAuth({ returnTo: PRIVACY });
   if (!auth.ok) return auth.failure;
-  const prepared = await prepareDataExport(db, { userId: auth.user.id, client: await getClientInfo() });
+  const prepared = await prepareDataExport(db, await currentActor(auth.user));
   return actionOk({
     links: prepared.links,
     sha256: prepared.sha256,
@@ -38,7 +38,7 @@ export async function requestDeletionAction(input: RequestDeletionInput): Promis
   if (!parsed.success) return validationFailed(parsed.error);
   const auth = await requireRecentAuth({ returnTo: PRIVACY });
   if (!auth.ok) return auth.failure;
-  const result = await requestAccountDeletion(db, { userId: auth.user.id, client: await getClientInfo() });
+  const result = await requestAccountDeletion(db, await currentActor(auth.user));
   if (!result.ok && result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
   await clearSessionCookie();
   redirect("/login");
@@ -47,7 +47,7 @@ export async function requestDeletionAction(input: RequestDeletionInput): Promis
 /** Cancels a pending deletion of the signed-in customer's own account. */
 export async function cancelDeletionAction(): Promise<ActionResult<{ cancelled: boolean }>> {
   const user = await requireUser({ returnTo: PRIVACY });
-  const cancelled = await cancelAccountDeletion(db, { userId: user.id, client: await getClientInfo() });
+  const cancelled = await cancelAccountDeletion(db, await currentActor(user));
   revalidatePath(PRIVACY);
   return actionOk({ cancelled });
 }

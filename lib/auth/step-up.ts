@@ -15,7 +15,7 @@ import { getEnv } from "@/lib/env";
 import { actionFailure, type ActionFailure } from "@/lib/errors";
 import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { checkStrongestFactor } from "@/lib/server/identity/step-up";
-import { getClientInfo } from "./client-info";
+import { currentActor } from "./actor";
 import { requireUser, type CurrentUser } from "./session";
 
 type RecentAuthOptions = {
@@ -50,10 +50,7 @@ export async function requireRecentAuth(opts: RecentAuthOptions): Promise<Recent
 /** The step-up dialog asks for the strongest factor, so one step-up satisfies both conditions. */
 async function isStrongEnough(user: CurrentUser, opts: RecentAuthOptions): Promise<boolean> {
   if (opts.strength !== "strongest") return true;
-  return checkStrongestFactor(
-    { userId: user.id, sessionId: user.sessionId, client: await getClientInfo() },
-    user,
-  );
+  return checkStrongestFactor(await currentActor(user), user);
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   type Customer,
 } from "../support/customers";
 import { createTestSession } from "../support/test-session";
+import { customerActor } from "@/lib/server/actor";
 
 type CapturedMail = { to: string; template: { name: string; data: Record<string, unknown> } };
 const mails = vi.hoisted(() => [] as CapturedMail[]);
@@ -68,25 +69,23 @@ async function accountFullOfSomeoneElsesThings(): Promise<Customer> {
     email: null,
     client,
   });
-  await savePushSubscription(
-    { userId: user.id, sessionId: "s", client },
-    { endpoint: pushEndpoint(), keys: pushKeys },
-  );
+  await savePushSubscription(customerActor(user.id, client, "s"), {
+    endpoint: pushEndpoint(),
+    keys: pushKeys,
+  });
   await addBankFor(db, user, true);
   await db.address.create({
     data: { userId: user.id, recipientName: "Mallory", postalCode: "10115", city: "Berlin", country: "DE" },
   });
   await db.profile.create({ data: { userId: user.id, firstName: "Mallory", lastName: "Fremd" } });
   const analytics = await currentConsent(db, user.id, "analytics");
-  await changeConsent(
-    { userId: user.id, locale: "de", client },
-    {
-      purposeKey: "analytics",
-      version: analytics!.latestVersion!,
-      action: "GRANTED",
-      source: "CONSENT_CENTRE",
-    },
-  );
+  await changeConsent(customerActor(user.id, client), {
+    locale: "de",
+    purposeKey: "analytics",
+    version: analytics!.latestVersion!,
+    action: "GRANTED",
+    source: "CONSENT_CENTRE",
+  });
   const session = await createTestSession(db, user.id);
   await createTestSession(db, user.id);
   await db.device.create({ data: { userId: user.id, cookieIdHash: hashToken(unique()) } });

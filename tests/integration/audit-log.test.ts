@@ -6,6 +6,7 @@ import { AuditMetadataError, type AuditMetadata } from "@/lib/server/audit/audit
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { redactEmail, writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { createPrismaClient } from "@/lib/db/prisma-client";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -44,11 +45,8 @@ describe("audit log hash chain", () => {
           const user = await tx.user.create({ data: { email, emailNormalized: email } });
           await writeAuditEvent(tx, {
             type: "auth.registered",
-            actorId: user.id,
-            actorRole: "CUSTOMER",
-            subjectUserId: user.id,
-            ip: `192.0.2.${i}`,
-            userAgent: "vitest",
+            actor: customerActor(user.id, { ip: `192.0.2.${i}`, userAgent: "vitest" }),
+            subject: user.id,
             metadata: { run, index: i, email: redactEmail(email), nested: { z: 1, a: [true, null, "x"] } },
           });
           if (i % 4 === 3) throw new RollBack(); // 5 of 20 fail after writing their event
@@ -81,7 +79,7 @@ describe("audit log hash chain", () => {
   });
 
   it("opens its own transaction when given the root client", async () => {
-    const written = await writeAuditEvent(db, { type: "auth.sign_in_failed", actorRole: "ANONYMOUS" });
+    const written = await writeAuditEvent(db, { type: "auth.sign_in_failed", actor: anonymousActor() });
     expect(await eventAt(written.sequence)).toMatchObject({ hash: written.hash, metadata: null, ip: null });
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count: written.sequence });
   });
@@ -96,7 +94,7 @@ describe("audit log hash chain", () => {
     for (const metadata of forbidden) {
       await expect(
         db.$transaction((tx) =>
-          writeAuditEvent(tx, { type: "auth.password_changed", actorRole: "CUSTOMER", metadata }),
+          writeAuditEvent(tx, { type: "auth.password_changed", actor: customerActor("someone"), metadata }),
         ),
       ).rejects.toBeInstanceOf(AuditMetadataError);
     }

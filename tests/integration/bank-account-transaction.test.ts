@@ -19,7 +19,8 @@ import { createTransaction } from "@/lib/server/transactions/create-transaction"
 import { createPrismaClient } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema, ChangeBankAccountSchema } from "@/lib/schemas/bank-account";
 import { revealIban } from "@/lib/server/bank-accounts/bank-account-views";
-import { addBankAccount, type BankAccountActor } from "@/lib/server/bank-accounts/bank-accounts";
+import { addBankAccount } from "@/lib/server/bank-accounts/bank-accounts";
+import { customerActor, type CustomerActor } from "@/lib/server/actor";
 import { getMandateText } from "@/lib/server/bank-accounts/sepa-mandates";
 import { encryptValue } from "@/lib/server/crypto/encryption";
 import { generateTotpCode, generateTotpSecret } from "@/lib/server/factors/totp";
@@ -36,7 +37,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-type Owner = BankAccountActor & { sessionId: string; email: string; secret: string | null };
+type Owner = CustomerActor & { sessionId: string; email: string; secret: string | null };
 
 /** A customer with a session, one bank account (with a mandate) and, if asked, an authenticator app. */
 async function customer(opts: { totp: boolean }): Promise<Owner & { bankAccountId: string }> {
@@ -62,7 +63,7 @@ async function customer(opts: { totp: boolean }): Promise<Owner & { bankAccountI
       },
     });
   }
-  const actor: BankAccountActor = { userId: user.id, locale: "de", client };
+  const actor = customerActor(user.id, client);
   const added = await addBankAccount(
     actor,
     AddBankAccountSchema.parse({
@@ -72,6 +73,7 @@ async function customer(opts: { totp: boolean }): Promise<Owner & { bankAccountI
       grantMandate: true,
       mandateTextHash: await mandateHash(),
     }),
+    { locale: "de" },
   );
   if (!added.ok) throw new Error(`bank account not added: ${added.code}`);
   return { ...actor, sessionId: session.id, email, secret, bankAccountId: added.value.bankAccountId };
@@ -201,6 +203,7 @@ describe("opening a bank-account change", () => {
     const added = await addBankAccount(
       owner,
       AddBankAccountSchema.parse({ holderName: "Erika", iban: NEW_IBAN, bic: "", grantMandate: false }),
+      { locale: "de" },
     );
     expect(added.ok).toBe(true);
     expect(await open(owner)).toEqual({ status: "failed", code: "DUPLICATE" });

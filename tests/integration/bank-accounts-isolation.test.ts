@@ -12,22 +12,23 @@ import {
   changeBankAccount,
   changeBankAccountNow,
   removeBankAccount,
-  type BankAccountActor,
 } from "@/lib/server/bank-accounts/bank-accounts";
 import { DecryptionError } from "@/lib/server/crypto/encryption";
+import { customerActor, type CustomerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 
-async function customer(): Promise<BankAccountActor> {
+async function customer(): Promise<CustomerActor> {
   const email = `isolation.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
   const user = await db.user.create({ data: { email, emailNormalized: email, emailVerifiedAt: new Date() } });
-  return { userId: user.id, locale: "de", client: { ip: "192.0.2.9", userAgent: "vitest" } };
+  return customerActor(user.id, { ip: "192.0.2.9", userAgent: "vitest" });
 }
 
-async function accountOf(actor: BankAccountActor, iban: string): Promise<string> {
+async function accountOf(actor: CustomerActor, iban: string): Promise<string> {
   const result = await addBankAccount(
     actor,
     AddBankAccountSchema.parse({ holderName: "Owner", iban, bic: "", grantMandate: false }),
+    { locale: "de" },
   );
   if (!result.ok) throw new Error(result.code);
   return result.value.bankAccountId;
@@ -56,13 +57,19 @@ describe("bank account isolation", () => {
       bic: "",
       grantMandate: false,
     });
-    expect(await changeBankAccountNow(intruder, details)).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await changeBankAccountNow(intruder, details, { locale: "de" })).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await db.$transaction((tx) => changeBankAccount(tx, intruder.userId, details))).toEqual({
       ok: false,
       code: "NOT_FOUND",
     });
     // Delete
-    expect(await removeBankAccount(intruder, victimId)).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await removeBankAccount(intruder, victimId, { locale: "de" })).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
 
     expect(await db.bankAccount.findUniqueOrThrow({ where: { id: victimId } })).toEqual(before);
     expect(await db.auditEvent.count({ where: { targetId: victimId, actorId: intruder.userId } })).toBe(0);

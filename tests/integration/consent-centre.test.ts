@@ -7,13 +7,14 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma-client";
-import { changeConsent, type ConsentActor } from "@/lib/server/consent/consent-centre";
+import { changeConsent } from "@/lib/server/consent/consent-centre";
 import { getConsentOverview, pendingReConsents } from "@/lib/server/consent/consent-overview";
 import { publishConsentVersion } from "@/lib/server/consent/consent-versions";
 import { currentConsents, hasCurrentConsent } from "@/lib/server/consent/current-consent";
 import { deriveConsentState } from "@/lib/server/consent/derive-state";
 import { consentTextHash } from "@/lib/server/consent/text-hash";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor, type CustomerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 const client: ClientInfo = {
@@ -36,11 +37,11 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function customer(): Promise<ConsentActor> {
+async function customer(): Promise<CustomerActor> {
   const email = `consent.${run}.${userIds.length}@example.com`;
   const user = await db.user.create({ data: { email, emailNormalized: email } });
   userIds.push(user.id);
-  return { userId: user.id, locale: "de", client };
+  return customerActor(user.id, client);
 }
 
 async function latestVersion(key: string): Promise<number> {
@@ -51,15 +52,22 @@ async function latestVersion(key: string): Promise<number> {
   return v.version;
 }
 
-const grant = async (who: ConsentActor, key: string) =>
+const grant = async (who: CustomerActor, key: string) =>
   changeConsent(who, {
+    locale: "de",
     purposeKey: key,
     version: await latestVersion(key),
     action: "GRANTED",
     source: "CONSENT_CENTRE",
   });
-const withdraw = (who: ConsentActor, key: string) =>
-  changeConsent(who, { purposeKey: key, version: 1, action: "WITHDRAWN", source: "CONSENT_CENTRE" });
+const withdraw = (who: CustomerActor, key: string) =>
+  changeConsent(who, {
+    locale: "de",
+    purposeKey: key,
+    version: 1,
+    action: "WITHDRAWN",
+    source: "CONSENT_CENTRE",
+  });
 
 /** The state derived from every record of the purpose, to compare with the projection's reader. */
 async function derivedFromAllRecords(userId: string, key: string) {
@@ -175,6 +183,7 @@ describe("consent centre", () => {
     expect(await withdraw(who, "nope")).toEqual({ ok: false, code: "NOT_FOUND" });
     expect(
       await changeConsent(who, {
+        locale: "de",
         purposeKey: "analytics",
         version: 99,
         action: "GRANTED",
@@ -239,7 +248,7 @@ describe("publishing versions and re-consent", () => {
     const texts = { titleDe: "Testzweck", titleEn: "Test purpose", bodyEn: "We may test." };
     const publish = (basedOnVersion: number, bodyDe: string, isMaterial: "yes" | "no") =>
       publishConsentVersion(
-        { userId: admin.userId, client },
+        { ...customerActor(admin.userId, client), kind: "staff", role: "ADMIN" },
         { purposeKey: key, basedOnVersion, ...texts, bodyDe, isMaterial, changeNote: "Test" },
       );
 
@@ -272,8 +281,8 @@ describe("publishing versions and re-consent", () => {
     ]);
     expect(await pendingReConsents(never.userId, "de")).toEqual([]);
 
-    const answer = (who: ConsentActor, action: "GRANTED" | "WITHDRAWN") =>
-      changeConsent(who, { purposeKey: key, version: 3, action, source: "RECONSENT_PROMPT" });
+    const answer = (who: CustomerActor, action: "GRANTED" | "WITHDRAWN") =>
+      changeConsent(who, { locale: "de", purposeKey: key, version: 3, action, source: "RECONSENT_PROMPT" });
     expect(await answer(erika, "WITHDRAWN")).toMatchObject({ ok: true, changed: true });
     expect(await answer(erika, "WITHDRAWN")).toMatchObject({ ok: true, changed: false });
     expect(await answer(jonas, "GRANTED")).toMatchObject({ ok: true, changed: true });

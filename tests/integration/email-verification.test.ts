@@ -8,6 +8,7 @@ import { requestEmailChange } from "@/lib/server/identity/account-security";
 import { verifyEmailToken } from "@/lib/server/identity/email-verification";
 import { issueToken } from "@/lib/server/identity/tokens";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 const client: ClientInfo = { ip: "192.0.2.77", userAgent: "vitest", browser: null, os: null, location: null };
@@ -60,7 +61,7 @@ describe("email verification links", () => {
   it("start a change without a password (the action requires step-up), at most three an hour-quarter", async () => {
     const email = unique("passkey-only");
     const user = await db.user.create({ data: { email, emailNormalized: email } });
-    const actor = { userId: user.id, sessionId: "s", client };
+    const actor = customerActor(user.id, client, "s");
     expect(await requestEmailChange(actor, { newEmail: email.toUpperCase() })).toEqual({
       ok: false,
       code: "SAME_EMAIL",

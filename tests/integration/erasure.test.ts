@@ -18,6 +18,7 @@ import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/server/priv
 import { prepareDataExport } from "@/lib/server/privacy/data-exports";
 import { runJobs } from "@/lib/server/privacy/jobs";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -222,14 +223,11 @@ async function customerEverywhere() {
   });
   await writeAuditEvent(db, {
     type: "profile.updated",
-    actorId: user.id,
-    actorRole: "CUSTOMER",
-    subjectUserId: user.id,
-    ip: "203.0.113.5",
-    userAgent: `UA ${marker}`,
+    actor: customerActor(user.id, { ip: "203.0.113.5", userAgent: `UA ${marker}` }),
+    subject: user.id,
     metadata: { fields: ["firstName"], note: marker },
   });
-  await prepareDataExport(db, { userId: user.id, client });
+  await prepareDataExport(db, customerActor(user.id, client));
   return { id: user.id, email, marker, purposeId: purpose.id, versionId: version.id };
 }
 
@@ -259,7 +257,7 @@ describe("account deletion and erasure", () => {
   it("a request ends every session and schedules the erasure; cancelling restores the account", async () => {
     const user = await customerEverywhere();
     const now = new Date();
-    const result = await requestAccountDeletion(db, { userId: user.id, client }, now);
+    const result = await requestAccountDeletion(db, customerActor(user.id, client), now);
     expect(result).toMatchObject({ ok: true, sessionsEnded: 1 });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.status).toBe("PENDING_DELETION");
@@ -268,18 +266,18 @@ describe("account deletion and erasure", () => {
     expect(await db.session.count({ where: { userId: user.id, revokeReason: "DELETION_REQUESTED" } })).toBe(
       1,
     );
-    expect(await requestAccountDeletion(db, { userId: user.id, client })).toEqual({
+    expect(await requestAccountDeletion(db, customerActor(user.id, client))).toEqual({
       ok: false,
       code: "ALREADY_PENDING",
     });
 
-    expect(await cancelAccountDeletion(db, { userId: user.id, client })).toBe(true);
+    expect(await cancelAccountDeletion(db, customerActor(user.id, client))).toBe(true);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       status: "ACTIVE",
       deletionRequestedAt: null,
       deletionScheduledFor: null,
     });
-    expect(await cancelAccountDeletion(db, { userId: user.id, client })).toBe(false);
+    expect(await cancelAccountDeletion(db, customerActor(user.id, client))).toBe(false);
     const types = (
       await db.auditEvent.findMany({ where: { subjectUserId: user.id }, select: { type: true } })
     ).map((e) => e.type);
@@ -295,7 +293,7 @@ describe("account deletion and erasure", () => {
     const user = await customerEverywhere();
     const bystander = await customerEverywhere();
     const now = new Date();
-    await requestAccountDeletion(db, { userId: user.id, client }, now);
+    await requestAccountDeletion(db, customerActor(user.id, client), now);
 
     const early = await runJobs(db, new Date(now.getTime() + DAY));
     expect(early.erased.map((e) => e.userId)).not.toContain(user.id);

@@ -24,6 +24,7 @@ import {
   unique,
   type Customer,
 } from "../support/customers";
+import { customerActor } from "@/lib/server/actor";
 
 type CapturedMail = { to: string; template: { name: string; data: Record<string, unknown> } };
 const mails = vi.hoisted(() => [] as CapturedMail[]);
@@ -78,7 +79,7 @@ const CREDENTIAL_CHANGES: {
 }[] = [
   {
     name: "a password change",
-    change: (u) => changePassword({ userId: u.id, sessionId: "s", client }, NEW_PASSWORD),
+    change: (u) => changePassword(customerActor(u.id, client, "s"), NEW_PASSWORD),
   },
   { name: "an added passkey", change: (u) => addPasskeyFor(db, u) },
   {

@@ -24,7 +24,6 @@ import { savePushSubscription } from "@/lib/server/push/push-subscriptions";
 import {
   actorOf,
   addBankFor,
-  bankActor,
   client,
   createCustomer,
   enableTotp,
@@ -38,6 +37,7 @@ import {
   type Customer,
 } from "../support/customers";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
+import { customerActor } from "@/lib/server/actor";
 
 // Notices are not the subject here, and the push endpoints below are made up: nothing is sent.
 vi.mock("@/lib/server/identity/notify", async (importOriginal) => ({
@@ -113,18 +113,16 @@ const ADDING: {
   {
     name: "subscribing a push device",
     attempt: (u) =>
-      savePushSubscription(
-        { userId: u.id, sessionId: "s", client },
-        { endpoint: pushEndpoint(), keys: pushKeys },
-      ),
+      savePushSubscription(customerActor(u.id, client, "s"), { endpoint: pushEndpoint(), keys: pushKeys }),
     written: (userId) => db.pushSubscription.count({ where: { userId } }),
   },
   {
     name: "adding a bank account",
     attempt: (u) =>
       addBankAccount(
-        bankActor(u),
+        actorOf(u),
         AddBankAccountSchema.parse({ holderName: "E M", iban: IBAN, bic: "", grantMandate: false }),
+        { locale: "de" },
       ),
     written: (userId) => db.bankAccount.count({ where: { userId } }),
   },
@@ -150,8 +148,7 @@ const ADDING: {
   {
     name: "setting a first password on a passkey-only account",
     password: false,
-    attempt: (u) =>
-      changePassword({ userId: u.id, sessionId: "s", client }, "Ein zweiter Weg in dieses Konto"),
+    attempt: (u) => changePassword(customerActor(u.id, client, "s"), "Ein zweiter Weg in dieses Konto"),
     written: (userId) => db.passwordCredential.count({ where: { userId } }),
   },
 ];
@@ -189,10 +186,7 @@ describe("while the address is unproven", () => {
 
   it("changing the account's one password stays possible", async () => {
     const user = await createCustomer(db, { proven: false });
-    const result = await changePassword(
-      { userId: user.id, sessionId: "s", client },
-      "Ein neues eigenes Passwort",
-    );
+    const result = await changePassword(customerActor(user.id, client, "s"), "Ein neues eigenes Passwort");
     expect(result).toMatchObject({ ok: true });
   });
 });

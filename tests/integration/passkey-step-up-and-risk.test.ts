@@ -16,6 +16,7 @@ import { stepUpPasskeyOptions, stepUpWithPasskey } from "@/lib/server/identity/s
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
 import { createTestSession } from "../support/test-session";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -57,7 +58,7 @@ describe("passkey step-up", () => {
   it("renews the session with the person's own user-verified passkey only", async () => {
     const owner = await customerWithPasskey();
     const stranger = await customerWithPasskey();
-    const actor = { userId: owner.userId, sessionId: owner.sessionId, client: clientAt(BERLIN) };
+    const actor = customerActor(owner.userId, clientAt(BERLIN), owner.sessionId);
 
     // Another customer's passkey over a challenge issued to this person: refused.
     const options1 = await stepUpPasskeyOptions(owner.userId);

@@ -19,6 +19,7 @@ import type { ExportData } from "@/lib/server/privacy/export-data";
 import { renderExportSummary, SUMMARY_SECTIONS } from "@/lib/server/privacy/export-summary";
 import { renderMail } from "@/lib/server/mail/templates";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -131,12 +132,11 @@ const tokenOf = (link: string) => new URL(link, "http://x").searchParams.get("to
 describe("data export", () => {
   it("exports what is stored, masks the IBAN, leaves secrets out, and each link works once", async () => {
     const user = await customerWithData();
-    const prepared = await prepareDataExport(db, { userId: user.id, client });
+    const prepared = await prepareDataExport(db, customerActor(user.id, client));
     expect(prepared.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(EXPORT_LINK_TTL_MINUTES * 60_000);
 
     const json = await downloadDataExport(db, {
-      userId: user.id,
-      client,
+      actor: customerActor(user.id, client),
       token: tokenOf(prepared.links.json),
     });
     expect(json).toMatchObject({ ok: true, format: "json", sha256: prepared.sha256 });
@@ -172,7 +172,10 @@ describe("data export", () => {
 
     // The same link again: refused, and the payload is still there for the HTML link.
     expect(
-      await downloadDataExport(db, { userId: user.id, client, token: tokenOf(prepared.links.json) }),
+      await downloadDataExport(db, {
+        actor: customerActor(user.id, client),
+        token: tokenOf(prepared.links.json),
+      }),
     ).toEqual({
       ok: false,
       code: "LINK_INVALID",
@@ -180,14 +183,16 @@ describe("data export", () => {
     // Another customer cannot use the link.
     const other = await customerWithData();
     expect(
-      await downloadDataExport(db, { userId: other.id, client, token: tokenOf(prepared.links.html) }),
+      await downloadDataExport(db, {
+        actor: customerActor(other.id, client),
+        token: tokenOf(prepared.links.html),
+      }),
     ).toEqual({
       ok: false,
       code: "LINK_INVALID",
     });
     const html = await downloadDataExport(db, {
-      userId: user.id,
-      client,
+      actor: customerActor(user.id, client),
       token: tokenOf(prepared.links.html),
     });
     expect(html).toMatchObject({ ok: true, format: "html" });
@@ -202,10 +207,14 @@ describe("data export", () => {
 
   it("refuses an expired link, and the job wipes the expired export", async () => {
     const user = await customerWithData();
-    const prepared = await prepareDataExport(db, { userId: user.id, client });
+    const prepared = await prepareDataExport(db, customerActor(user.id, client));
     const later = new Date(prepared.expiresAt.getTime() + 1_000);
     expect(
-      await downloadDataExport(db, { userId: user.id, client, token: tokenOf(prepared.links.json) }, later),
+      await downloadDataExport(
+        db,
+        { actor: customerActor(user.id, client), token: tokenOf(prepared.links.json) },
+        later,
+      ),
     ).toEqual({ ok: false, code: "LINK_INVALID" });
     expect(await pruneDataExports(db, later)).toBeGreaterThanOrEqual(1);
     expect(await db.dataExport.findUniqueOrThrow({ where: { id: prepared.id } })).toMatchObject({
@@ -216,16 +225,22 @@ describe("data export", () => {
 
   it("a new export voids the links of the previous one", async () => {
     const user = await customerWithData();
-    const first = await prepareDataExport(db, { userId: user.id, client });
-    const second = await prepareDataExport(db, { userId: user.id, client });
+    const first = await prepareDataExport(db, customerActor(user.id, client));
+    const second = await prepareDataExport(db, customerActor(user.id, client));
     expect(
-      await downloadDataExport(db, { userId: user.id, client, token: tokenOf(first.links.json) }),
+      await downloadDataExport(db, {
+        actor: customerActor(user.id, client),
+        token: tokenOf(first.links.json),
+      }),
     ).toEqual({
       ok: false,
       code: "LINK_INVALID",
     });
     expect(
-      await downloadDataExport(db, { userId: user.id, client, token: tokenOf(second.links.json) }),
+      await downloadDataExport(db, {
+        actor: customerActor(user.id, client),
+        token: tokenOf(second.links.json),
+      }),
     ).toMatchObject({
       ok: true,
     });
@@ -242,10 +257,9 @@ describe("data export", () => {
         country: "DE",
       },
     });
-    const prepared = await prepareDataExport(db, { userId: user.id, client });
+    const prepared = await prepareDataExport(db, customerActor(user.id, client));
     const result = await downloadDataExport(db, {
-      userId: user.id,
-      client,
+      actor: customerActor(user.id, client),
       token: tokenOf(prepared.links.html),
     });
     if (!result.ok) throw new Error("download failed");

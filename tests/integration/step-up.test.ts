@@ -18,6 +18,7 @@ import {
   stepUpWithPassword,
 } from "@/lib/server/identity/step-up";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 const password = "Noch einmal bestätigen, bitte";
@@ -53,7 +54,7 @@ async function userWithStaleSession(opts: { password?: boolean } = {}) {
       authMethods: ["PASSWORD"],
     },
   });
-  return { userId: user.id, email, sessionId: session.id, client };
+  return { ...customerActor(user.id, client, session.id), email };
 }
 
 async function authenticatedAt(sessionId: string): Promise<Date> {

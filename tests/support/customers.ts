@@ -15,6 +15,7 @@ import { addPasskey } from "@/lib/server/passkeys/manage-passkeys";
 import { passkeyRegistrationOptions } from "@/lib/server/passkeys/passkey-registration";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { SoftwareAuthenticator } from "./software-authenticator";
+import { customerActor } from "@/lib/server/actor";
 
 export const client: ClientInfo = {
   ip: "192.0.2.18",
@@ -54,8 +55,7 @@ export async function createCustomer(
 export const unprove = (db: Db, userId: string) =>
   db.user.update({ where: { id: userId }, data: { emailVerifiedAt: null } });
 
-export const actorOf = (user: Customer) => ({ userId: user.id, email: user.email, locale: "de", client });
-export const bankActor = (user: Customer) => ({ userId: user.id, locale: "de" as const, client });
+export const actorOf = (user: Customer) => customerActor(user.id, client);
 
 export async function addPasskeyFor(db: Db, user: Customer): Promise<SoftwareAuthenticator> {
   const key = new SoftwareAuthenticator();
@@ -87,7 +87,7 @@ export async function addBankFor(db: Db, user: Customer, grantMandate = false): 
     grantMandate,
     mandateTextHash: text?.textHash,
   });
-  const added = await addBankAccount(bankActor(user), input);
+  const added = await addBankAccount(actorOf(user), input, { locale: "de" });
   if (!added.ok) throw new Error(`bank account not added: ${added.code}`);
   return added.value.bankAccountId;
 }

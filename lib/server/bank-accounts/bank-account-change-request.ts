@@ -10,11 +10,7 @@ import "server-only";
  * the customer is not asked to confirm a change that cannot be carried out.
  */
 import type { Locale } from "@/lib/i18n/config";
-import { bicMatchesIbanCountry, type ChangeBankAccount } from "@/lib/schemas/bank-account";
-import type { BankAccountFailure } from "@/lib/server/bank-accounts/bank-accounts";
-import { dataKeys, ibanFingerprint, maskStoredIban, openIban } from "@/lib/server/bank-accounts/iban-crypto";
-import { getMandateText } from "@/lib/server/bank-accounts/sepa-mandates";
-import { DecryptionError } from "@/lib/server/crypto/encryption";
+import type { ChangeBankAccount } from "@/lib/schemas/bank-account";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import {
   BANK_ACCOUNT_CHANGE,
@@ -22,6 +18,9 @@ import {
   BankAccountChangeDetailsSchema,
   openNewIban,
 } from "./bank-account-change";
+import type { BankAccountFailure } from "./bank-accounts";
+import { checkNewBankDetails, isCurrentMandateText, readableIban } from "./change-checks";
+import { dataKeys, maskStoredIban } from "./iban-crypto";
 import { hashDetails } from "@/lib/server/transactions/binding";
 import { createTransaction } from "@/lib/server/transactions/create-transaction";
 import { availableConfirmationMethod } from "@/lib/server/transactions/display";
@@ -49,31 +48,20 @@ export async function openBankAccountChange(
 
   const account = await db.bankAccount.findFirst({ where: { id: change.bankAccountId, userId } });
   if (!account) return { status: "failed", code: "NOT_FOUND" };
-  const { all } = dataKeys();
-  let currentIban: string | null = null;
-  try {
-    currentIban = openIban(account.id, account.ibanCiphertext, all);
-  } catch (error) {
-    if (!(error instanceof DecryptionError)) throw error; // unreadable: the new IBAN replaces it
-  }
-  if (change.iban === currentIban) return { status: "direct" };
+  if (change.iban === readableIban(account)) return { status: "direct" };
 
-  const duplicate = await db.bankAccount.findFirst({
-    where: {
-      userId,
-      id: { not: account.id },
-      ibanFingerprint: { in: all.map((key) => ibanFingerprint(change.iban, key)) },
-    },
-    select: { id: true },
+  // The executor's own checks, so the customer is not asked to confirm what it would refuse.
+  const refused = await checkNewBankDetails(db, {
+    userId,
+    accountId: account.id,
+    accountCountry: account.ibanCountry,
+    newIban: change.iban,
+    bic: change.bic,
   });
-  if (duplicate) return { status: "failed", code: "DUPLICATE" };
-  if (change.bic && !bicMatchesIbanCountry(change.bic, change.iban.slice(0, 2)))
-    return { status: "failed", code: "BIC_COUNTRY" };
-  if (change.grantMandate) {
-    const text = await getMandateText(db, opts.locale);
-    if (!text || text.textHash !== change.mandateTextHash)
-      return { status: "failed", code: "MANDATE_TEXT_CHANGED" };
-  }
+  if (refused) return { status: "failed", code: refused };
+  if (change.grantMandate && !(await isCurrentMandateText(db, opts.locale, change.mandateTextHash)))
+    return { status: "failed", code: "MANDATE_TEXT_CHANGED" };
+  const { all } = dataKeys();
 
   const created = await createTransaction(db, {
     userId,

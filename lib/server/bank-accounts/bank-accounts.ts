@@ -11,18 +11,16 @@ import type { EncryptionKey } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { toLocale } from "@/lib/i18n/config";
 import type { AddBankAccount, ChangeBankAccount } from "@/lib/schemas/bank-account";
-import { bicMatchesIbanCountry } from "@/lib/schemas/bank-account";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { DecryptionError } from "@/lib/server/crypto/encryption";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
-import { dataKeys, ibanFingerprint, maskStoredIban, openIban, sealIban } from "./iban-crypto";
+import { dataKeys, maskStoredIban, sealIban } from "./iban-crypto";
+import { checkNewBankDetails, isIbanOnFile, readableIban } from "./change-checks";
 import { maskIban } from "./iban-mask";
 import { endMandates, grantMandate, MandateTextChangedError, type MandateClient } from "./sepa-mandates";
+import { customerActor, type CustomerActor } from "@/lib/server/actor";
 
 /** Enough for a household; keeps one customer from filling the table. */
 export const MAX_BANK_ACCOUNTS = 5;
-
-export type BankAccountActor = { userId: string; locale: Locale; client: MandateClient };
 
 export type BankAccountFailure =
   "NOT_FOUND" | "DUPLICATE" | "TOO_MANY" | "BIC_COUNTRY" | "MANDATE_TEXT_CHANGED" | "RATE_LIMITED";
@@ -45,15 +43,6 @@ function ibanColumns(bankAccountId: string, iban: string, key: EncryptionKey) {
   };
 }
 
-async function isOnFile(tx: Tx, userId: string, iban: string, exceptId?: string): Promise<boolean> {
-  const fingerprints = dataKeys().all.map((key) => ibanFingerprint(iban, key));
-  const found = await tx.bankAccount.findFirst({
-    where: { userId, ibanFingerprint: { in: fingerprints }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  return found !== null;
-}
-
 /** Runs `work` in a transaction, turning a stale mandate text into its failure code. */
 async function inTransaction<T>(
   work: (tx: Tx) => Promise<BankAccountResult<T>>,
@@ -68,15 +57,17 @@ async function inTransaction<T>(
 
 /** Refused (as is changing one) while the address is unproven (docs/decisions/0018). */
 export async function addBankAccount(
-  actor: BankAccountActor,
+  actor: CustomerActor,
   input: AddBankAccount,
+  /** The language the mandate text was shown in. */
+  opts: { locale: Locale },
 ): Promise<BankAccountResult<BankAccountChange>> {
   const { current } = dataKeys();
   return inTransaction(async (tx) => {
     await requireProvenAddress(tx, actor.userId);
     const count = await tx.bankAccount.count({ where: { userId: actor.userId } });
     if (count >= MAX_BANK_ACCOUNTS) return { ok: false, code: "TOO_MANY" };
-    if (await isOnFile(tx, actor.userId, input.iban)) return { ok: false, code: "DUPLICATE" };
+    if (await isIbanOnFile(tx, actor.userId, input.iban)) return { ok: false, code: "DUPLICATE" };
     // The id is chosen here because the sealed value is bound to it (iban-crypto.ts).
     const id = randomUUID();
     await tx.bankAccount.create({
@@ -93,7 +84,7 @@ export async function addBankAccount(
       ? await grantMandate(tx, {
           userId: actor.userId,
           bankAccountId: id,
-          locale: actor.locale,
+          locale: opts.locale,
           shownTextHash: input.mandateTextHash,
           client: actor.client,
         })
@@ -101,13 +92,9 @@ export async function addBankAccount(
     const ibanMasked = maskIban(input.iban);
     await writeAuditEvent(tx, {
       type: "bank_account.added",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "BankAccount",
-      targetId: id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "BankAccount", id: id },
       metadata: { accountMasked: ibanMasked, country: input.iban.slice(0, 2), hasBic: Boolean(input.bic) },
     });
     return {
@@ -138,16 +125,16 @@ export async function changeBankAccount(
   const client = context?.client ?? { ip: null, userAgent: null };
   const { current, all } = dataKeys();
 
-  let currentIban: string | null = null;
-  try {
-    currentIban = openIban(account.id, account.ibanCiphertext, all);
-  } catch (error) {
-    if (!(error instanceof DecryptionError)) throw error; // unreadable: a new IBAN replaces it
-  }
+  const currentIban = readableIban(account);
   const newIban = details.iban !== "" && details.iban !== currentIban ? details.iban : null;
-  const country = newIban ? newIban.slice(0, 2) : account.ibanCountry;
-  if (details.bic && !bicMatchesIbanCountry(details.bic, country)) return { ok: false, code: "BIC_COUNTRY" };
-  if (newIban && (await isOnFile(tx, userId, newIban, account.id))) return { ok: false, code: "DUPLICATE" };
+  const refused = await checkNewBankDetails(tx, {
+    userId,
+    accountId: account.id,
+    accountCountry: account.ibanCountry,
+    newIban,
+    bic: details.bic,
+  });
+  if (refused) return { ok: false, code: refused };
 
   const changedFields = [
     ...(details.holderName !== account.holderName ? ["holderName"] : []),
@@ -184,13 +171,9 @@ export async function changeBankAccount(
   const ibanMasked = newIban ? maskIban(newIban) : maskStoredIban(account, all);
   await writeAuditEvent(tx, {
     type: "bank_account.changed",
-    actorId: userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: userId,
-    targetType: "BankAccount",
-    targetId: account.id,
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: customerActor(userId, client),
+    subject: userId,
+    target: { type: "BankAccount", id: account.id },
     metadata: { fields: changedFields, accountMasked: ibanMasked, endedMandates },
   });
   return {
@@ -205,17 +188,19 @@ export async function changeBankAccount(
 
 /** changeBankAccount in its own transaction (the path while changes need only step-up). */
 export async function changeBankAccountNow(
-  actor: BankAccountActor,
+  actor: CustomerActor,
   details: ChangeBankAccount,
+  opts: { locale: Locale },
 ): Promise<BankAccountResult<BankAccountChange>> {
   return inTransaction((tx) =>
-    changeBankAccount(tx, actor.userId, details, { locale: actor.locale, client: actor.client }),
+    changeBankAccount(tx, actor.userId, details, { locale: opts.locale, client: actor.client }),
   );
 }
 
 export async function removeBankAccount(
-  actor: BankAccountActor,
+  actor: CustomerActor,
   bankAccountId: string,
+  opts: { locale: Locale },
 ): Promise<BankAccountResult<BankAccountChange>> {
   const { all } = dataKeys();
   return inTransaction(async (tx) => {
@@ -227,7 +212,7 @@ export async function removeBankAccount(
     const endedMandates = await endMandates(tx, {
       userId: actor.userId,
       bankAccountId: account.id,
-      locale: actor.locale,
+      locale: opts.locale,
       client: actor.client,
     });
     await tx.bankAccount.deleteMany({ where: { id: account.id, userId: actor.userId } });
@@ -241,13 +226,9 @@ export async function removeBankAccount(
     }
     await writeAuditEvent(tx, {
       type: "bank_account.removed",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "BankAccount",
-      targetId: account.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "BankAccount", id: account.id },
       metadata: { accountMasked: ibanMasked, endedMandates },
     });
     return { ok: true, value: { bankAccountId: account.id, ibanMasked, mandateReference: null } };

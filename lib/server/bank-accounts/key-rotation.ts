@@ -15,6 +15,7 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { decryptWithKeys, encryptWithKey, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { openIban, sealIban } from "./iban-crypto";
 import type { Db } from "@/lib/db";
+import { systemActor } from "@/lib/server/actor";
 
 export type RotationCounts = { rotated: number; unknownKey: number; skipped: number };
 export type RotationReport = { bankAccounts: RotationCounts; totpFactors: RotationCounts; keyId: string };
@@ -98,7 +99,7 @@ export async function rotateEncryptionKeys(db: Db, options: RotationOptions): Pr
   if (bankAccounts.rotated + totpFactors.rotated > 0) {
     await writeAuditEvent(db, {
       type: "bank_account.keys_rotated",
-      actorRole: "SYSTEM",
+      actor: systemActor(),
       metadata: {
         keyId: opts.current.id,
         bankAccounts: bankAccounts.rotated,

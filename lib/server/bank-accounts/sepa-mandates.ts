@@ -11,6 +11,7 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import type { Locale } from "@/lib/i18n/config";
 import type { Tx } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
 export type MandateClient = { ip: string | null; userAgent: string | null };
 
@@ -109,13 +110,9 @@ export async function grantMandate(
   });
   await writeAuditEvent(tx, {
     type: "sepa_mandate.granted",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    targetType: "SepaMandate",
-    targetId: mandate.id,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
+    target: { type: "SepaMandate", id: mandate.id },
     metadata: {
       bankAccountId: opts.bankAccountId,
       mandateReference: mandate.mandateReference,

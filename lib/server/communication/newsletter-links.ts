@@ -22,6 +22,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { endEmailNewsletter, latestNewsletterConsentRecordId } from "./newsletter-state";
 import { consumeOptInToken, findOptInToken } from "./opt-in-token";
 import { unsubscribeUrl, verifyUnsubscribeToken } from "./unsubscribe-token";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 const byConfiguredOrder = (keys: string[]): NewsletterTopic[] =>
   NEWSLETTER_TOPICS.filter((key) => keys.includes(key));
@@ -99,12 +100,9 @@ export async function confirmNewsletter(opts: { token: string; client: ClientInf
     const topics = byConfiguredOrder(pending.map((p) => p.topicKey));
     await writeAuditEvent(tx, {
       type: "newsletter.subscribed",
-      actorId: userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: userId,
-      targetType: "TopicSubscription",
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(userId, opts.client),
+      subject: userId,
+      target: { type: "TopicSubscription" },
       metadata: { topics, textVersion: payload.textVersion, source: "DOUBLE_OPT_IN" },
     });
     return { userId, email: user.email, locale: toLocale(user.locale), topics };
@@ -153,9 +151,8 @@ export async function unsubscribeWithLink(opts: {
       userId,
       source: "EMAIL_LINK",
       // The link's holder is not signed in: whoever has the mail may end its newsletter.
-      actorRole: "ANONYMOUS",
+      actor: anonymousActor(opts.client),
       locale: toLocale(user.locale),
-      client: opts.client,
       oneClick: opts.oneClick,
     });
   });

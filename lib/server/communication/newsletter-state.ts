@@ -6,9 +6,8 @@ import "server-only";
  */
 import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/config/newsletter-topics";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import type { ActorRole } from "@/lib/server/audit/event-types";
+import type { Actor } from "@/lib/server/actor";
 import { recordConsent } from "@/lib/server/consent/record-consent";
-import type { ClientInfo } from "@/lib/server/request/client-info";
 import { voidOptInTokens } from "./opt-in-token";
 import type { Tx } from "@/lib/db";
 
@@ -72,9 +71,9 @@ export async function endEmailNewsletter(
     userId: string;
     topicKeys?: string[];
     source: EndNewsletterSource;
-    actorRole: ActorRole;
+    /** The customer, or whoever holds the mailed unsubscribe link (anonymous). */
+    actor: Actor;
     locale: MailLocale;
-    client: ClientInfo;
     oneClick?: boolean;
   },
 ): Promise<string[]> {
@@ -114,20 +113,17 @@ export async function endEmailNewsletter(
       action: "WITHDRAWN",
       source: consentSource,
       locale: opts.locale,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      ip: opts.actor.client.ip,
+      userAgent: opts.actor.client.userAgent,
     });
   }
   const topics = ending.map((s) => s.topicKey);
   if (topics.length > 0 || withdrawsConsent) {
     await writeAuditEvent(tx, {
       type: "newsletter.unsubscribed",
-      actorId: opts.actorRole === "CUSTOMER" ? opts.userId : null,
-      actorRole: opts.actorRole,
-      subjectUserId: opts.userId,
-      targetType: "TopicSubscription",
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: opts.actor,
+      subject: opts.userId,
+      target: { type: "TopicSubscription" },
       metadata: {
         topics,
         source: opts.source,

@@ -19,6 +19,7 @@ import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { currentOptInText, endEmailNewsletter, type MailLocale } from "./newsletter-state";
 import { issueOptInToken, optInLink } from "./opt-in-token";
+import { customerActor } from "@/lib/server/actor";
 
 export type TopicStatus = "ACTIVE" | "PENDING_CONFIRMATION" | "UNSUBSCRIBED";
 
@@ -83,12 +84,9 @@ async function prepareConfirmationMail(
   });
   await writeAuditEvent(tx, {
     type: "newsletter.confirmation_sent",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    targetType: "TopicSubscription",
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
+    target: { type: "TopicSubscription" },
     metadata: { topics: opts.topics, textVersion: text.textVersion },
   });
   return {
@@ -175,9 +173,8 @@ export async function updateCommunicationPreferences(
         userId: opts.userId,
         topicKeys: removed,
         source: "PORTAL",
-        actorRole: "CUSTOMER",
+        actor: customerActor(opts.userId, opts.client),
         locale: opts.locale,
-        client: opts.client,
       });
     }
 
@@ -187,12 +184,9 @@ export async function updateCommunicationPreferences(
     if (changed.length > 0 || requested.length > 0 || removed.length > 0) {
       await writeAuditEvent(tx, {
         type: "communication.preferences_updated",
-        actorId: opts.userId,
-        actorRole: "CUSTOMER",
-        subjectUserId: opts.userId,
-        targetType: "CommunicationPreference",
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: customerActor(opts.userId, opts.client),
+        subject: opts.userId,
+        target: { type: "CommunicationPreference" },
         metadata: { changed, ...next, topicsRequested: requested, topicsRemoved: removed },
       });
     }

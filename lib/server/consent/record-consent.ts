@@ -5,6 +5,7 @@ import "server-only";
  */
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { Tx } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
 export type ConsentSourceName =
   | "REGISTRATION"
@@ -63,13 +64,9 @@ export async function recordConsent(
   });
   await writeAuditEvent(tx, {
     type: opts.action === "GRANTED" ? "consent.granted" : "consent.withdrawn",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    targetType: "ConsentPurpose",
-    targetId: opts.purposeKey,
-    ip: opts.ip,
-    userAgent: opts.userAgent,
+    actor: customerActor(opts.userId, opts),
+    subject: opts.userId,
+    target: { type: "ConsentPurpose", id: opts.purposeKey },
     metadata: { purpose: opts.purposeKey, version: version.version, source: opts.source },
   });
   return { recordId: record.id, version: version.version };

@@ -10,6 +10,7 @@ import { endEmailNewsletter } from "@/lib/server/communication/newsletter-state"
 import { MARKETING_PUSH_PURPOSE } from "@/lib/server/push/push-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { Tx } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
 export async function applyConsentWithdrawal(
   tx: Tx,
@@ -20,9 +21,8 @@ export async function applyConsentWithdrawal(
     await endEmailNewsletter(tx, {
       userId: opts.userId,
       source: "CONSENT_WITHDRAWN",
-      actorRole: "CUSTOMER",
+      actor: customerActor(opts.userId, opts.client),
       locale: opts.locale,
-      client: opts.client,
     });
   }
   if (opts.purposeKey === MARKETING_PUSH_PURPOSE) {

@@ -9,6 +9,7 @@ import {
   rekeyLegacyHash,
 } from "./recovery-codes";
 import type { Tx } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
 /**
  * Re-keys codes an older version stored as plain SHA-256 (docs/decisions/0025): of one user before
@@ -43,11 +44,8 @@ export async function replaceRecoveryCodes(
   });
   await writeAuditEvent(tx, {
     type: "auth.recovery_codes_generated",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
     metadata: { count: codes.length },
   });
   return codes;
@@ -71,11 +69,8 @@ export async function consumeRecoveryCode(
   const left = await tx.recoveryCode.count({ where: { userId: opts.userId, usedAt: null } });
   await writeAuditEvent(tx, {
     type: "auth.recovery_code_used",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
     metadata: { left },
   });
   return left;

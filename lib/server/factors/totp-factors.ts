@@ -15,11 +15,10 @@ import {
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
 import type { MailFactor } from "@/lib/server/mail/templates";
+import { customerActor } from "@/lib/server/actor";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { replaceRecoveryCodes } from "./recovery-code-store";
 import { formatTotpSecret, generateTotpSecret, matchTotpStep, totpUri } from "./totp";
-
-type Actor = { userId: string; client: ClientInfo };
 
 export type TotpStatus =
   | { state: "none" }
@@ -96,7 +95,11 @@ function notify(userId: string, name: "factor-added" | "factor-removed", factor:
 }
 
 /** Confirms the enrolment with a first code; returns the new recovery codes (shown once) or null. */
-export async function confirmTotpEnrolment(opts: Actor & { code: string }): Promise<string[] | null> {
+export async function confirmTotpEnrolment(opts: {
+  userId: string;
+  client: ClientInfo;
+  code: string;
+}): Promise<string[] | null> {
   await requireProvenAddress(db, opts.userId);
   if (!(await acceptTotpCode(db, { userId: opts.userId, code: opts.code, allowUnconfirmed: true })))
     return null;
@@ -112,7 +115,10 @@ export async function confirmTotpEnrolment(opts: Actor & { code: string }): Prom
 }
 
 /** A new set of recovery codes (the old set stops working); null without an active factor. */
-export async function regenerateRecoveryCodes(opts: Actor): Promise<string[] | null> {
+export async function regenerateRecoveryCodes(opts: {
+  userId: string;
+  client: ClientInfo;
+}): Promise<string[] | null> {
   const codes = await db.$transaction(async (tx) => {
     await requireProvenAddress(tx, opts.userId);
     const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
@@ -129,7 +135,11 @@ export async function regenerateRecoveryCodes(opts: Actor): Promise<string[] | n
  * authentication used the strongest factor (lib/auth/step-up.ts); `confirmedWith` names it for the
  * audit. False when there was no factor.
  */
-export async function disableTotp(opts: Actor & { confirmedWith: readonly string[] }): Promise<boolean> {
+export async function disableTotp(opts: {
+  userId: string;
+  client: ClientInfo;
+  confirmedWith: readonly string[];
+}): Promise<boolean> {
   const removed = await db.$transaction(async (tx) => {
     const { count } = await tx.totpFactor.deleteMany({ where: { userId: opts.userId } });
     await tx.recoveryCode.deleteMany({ where: { userId: opts.userId } });
@@ -146,14 +156,14 @@ export async function disableTotp(opts: Actor & { confirmedWith: readonly string
   return removed;
 }
 
-function auditOf(actor: Actor, type: "auth.totp_enabled" | "auth.totp_disabled") {
+function auditOf(
+  holder: { userId: string; client: ClientInfo },
+  type: "auth.totp_enabled" | "auth.totp_disabled",
+) {
   return {
     type,
-    actorId: actor.userId,
-    actorRole: "CUSTOMER" as const,
-    subjectUserId: actor.userId,
-    targetType: "TotpFactor",
-    ip: actor.client.ip,
-    userAgent: actor.client.userAgent,
+    actor: customerActor(holder.userId, holder.client),
+    subject: holder.userId,
+    target: { type: "TotpFactor" },
   };
 }

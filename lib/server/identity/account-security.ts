@@ -4,50 +4,41 @@ import { parseSignInReasons, type SignInReasonCode } from "@/lib/config/sign-in-
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
-import { describeUserAgent, type ClientInfo } from "@/lib/server/request/client-info";
+import { describeUserAgent } from "@/lib/server/request/client-info";
 import { revokeSession, revokeSessions } from "@/lib/server/sessions/sessions";
 import { localeOf, sendMailInBackground } from "./notify";
 import { issueToken, tokenLink, voidTokens } from "./tokens";
+import { customerActor, type SessionActor } from "@/lib/server/actor";
 
-type Actor = { userId: string; sessionId: string; client: ClientInfo };
-
-export async function signOut(actor: Actor): Promise<void> {
+export async function signOut(actor: SessionActor): Promise<void> {
   await db.$transaction(async (tx) => {
     await revokeSession(tx, { userId: actor.userId, sessionId: actor.sessionId, reason: "SIGNED_OUT" });
     await writeAuditEvent(tx, {
       type: "auth.signed_out",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "Session",
-      targetId: actor.sessionId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "Session", id: actor.sessionId },
     });
   });
 }
 
 /** Signs out one of the user's own sessions; an id of someone else's session changes nothing. */
-export async function signOutSession(actor: Actor, sessionId: string): Promise<boolean> {
+export async function signOutSession(actor: SessionActor, sessionId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const done = await revokeSession(tx, { userId: actor.userId, sessionId, reason: "REVOKED_BY_USER" });
     if (done) {
       await writeAuditEvent(tx, {
         type: "auth.session_revoked",
-        actorId: actor.userId,
-        actorRole: "CUSTOMER",
-        subjectUserId: actor.userId,
-        targetType: "Session",
-        targetId: sessionId,
-        ip: actor.client.ip,
-        userAgent: actor.client.userAgent,
+        actor,
+        subject: actor.userId,
+        target: { type: "Session", id: sessionId },
       });
     }
     return done;
   });
 }
 
-export async function signOutOtherSessions(actor: Actor): Promise<number> {
+export async function signOutOtherSessions(actor: SessionActor): Promise<number> {
   return db.$transaction(async (tx) => {
     const count = await revokeSessions(tx, {
       userId: actor.userId,
@@ -56,11 +47,8 @@ export async function signOutOtherSessions(actor: Actor): Promise<number> {
     });
     await writeAuditEvent(tx, {
       type: "auth.sessions_revoked_others",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
       metadata: { count },
     });
     return count;
@@ -78,7 +66,7 @@ export type EmailChangeResult =
  * authentication (step-up). A taken address is not revealed here; confirming fails later.
  */
 export async function requestEmailChange(
-  actor: Actor,
+  actor: SessionActor,
   opts: { newEmail: string },
 ): Promise<EmailChangeResult> {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
@@ -92,11 +80,8 @@ export async function requestEmailChange(
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } });
     await writeAuditEvent(tx, {
       type: "auth.email_change_requested",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor: customerActor(user.id, actor.client),
+      subject: user.id,
     });
     return token;
   });

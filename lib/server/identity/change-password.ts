@@ -16,6 +16,7 @@ import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { isAddressProven } from "./mailbox-proof";
 import { localeOf, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
 import { voidLinksAfterChange } from "./tokens";
+import { customerActor } from "@/lib/server/actor";
 
 export type ChangePasswordResult =
   | { ok: true; sessionsRevoked: number }
@@ -49,11 +50,8 @@ export async function changePassword(
     await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.password_changed",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor: customerActor(user.id, actor.client),
+      subject: user.id,
       metadata: { sessionsRevoked: revoked, replacedExisting: existing !== null },
     });
     return revoked;

@@ -26,7 +26,6 @@ import {
   completePendingSignIn,
   startPendingSignIn,
   type PendingSignInState,
-  type PendingSocialLink,
   type SecondFactorRequired,
 } from "./pending-sign-in";
 import { blockSignIn, type BlockedSignIn } from "./risk-block";
@@ -36,17 +35,8 @@ import { linkIdentity } from "./social-identities";
 import { attemptContext } from "./sign-in-attempt";
 import { providerTarget, sessionAudit, type SessionAudit } from "./sign-in-audit";
 import { sendLinkedNotice } from "./social-session";
-
-export type SecondFactorMethod = "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
-
-/** How the first step was proven. */
-export type FirstFactor =
-  | { method: "PASSWORD" }
-  | { method: "PASSKEY"; passkeyId: string; userVerified: boolean }
-  /** A returning provider identity, or the account it has just created (no factor to ask for yet). */
-  | { method: "SOCIAL"; provider: string; isNewAccount: boolean }
-  /** /login/link: the account's password and the provider account, linked with the session. */
-  | { method: "SOCIAL_LINK"; link: PendingSocialLink };
+import { customerActor, systemActor } from "@/lib/server/actor";
+import type { FirstFactor, PendingSocialLink, SecondFactorMethod } from "./sign-in-factors";
 
 export type SignInOutcome =
   | { ok: true; session: NewSession; userId: string }
@@ -89,10 +79,8 @@ export async function completeSignIn(opts: {
   // Every decision is audited with its signals, in words a support agent reads (de and en).
   await writeAuditEvent(db, {
     type: "auth.risk_assessed",
-    actorRole: "SYSTEM",
-    subjectUserId: user.id,
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: systemActor(client),
+    subject: user.id,
     metadata: { ...riskAuditMetadata(decision.risk), method },
   });
   let released = false;
@@ -101,10 +89,8 @@ export async function completeSignIn(opts: {
     if (!released) return blockSignIn({ user, decision, attempt, client, deviceCookieId });
     await writeAuditEvent(db, {
       type: "auth.risk_release_used",
-      actorRole: "SYSTEM",
-      subjectUserId: user.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: systemActor(client),
+      subject: user.id,
       metadata: { risk: decision.risk.decision.level, reasons: decision.risk.decision.reasons },
     });
   }
@@ -275,13 +261,9 @@ async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn>
   });
   await writeAuditEvent(tx, {
     type: opts.audit?.type ?? "auth.sign_in_succeeded",
-    actorId: user.id,
-    actorRole: "CUSTOMER",
-    subjectUserId: user.id,
-    targetType: opts.audit?.targetType,
-    targetId: opts.audit?.targetId,
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: customerActor(user.id, client),
+    subject: user.id,
+    target: { type: opts.audit?.targetType, id: opts.audit?.targetId },
     metadata: {
       method: firstFactor,
       ...(secondFactor ? { secondFactor } : {}),
@@ -293,10 +275,9 @@ async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn>
   if (newDevice) {
     await writeAuditEvent(tx, {
       type: "auth.new_device_notice_sent",
-      actorRole: "SYSTEM",
-      subjectUserId: user.id,
-      targetType: "Device",
-      targetId: device.deviceId,
+      actor: systemActor(),
+      subject: user.id,
+      target: { type: "Device", id: device.deviceId },
     });
   }
   return { session, newDevice };

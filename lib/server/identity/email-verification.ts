@@ -15,6 +15,7 @@ import { localeOf, sendMailInBackground } from "./notify";
 import { discardUnprovenAccount } from "./mailbox-proof";
 import { consumeToken, findUsableToken, issueToken, voidLinksAfterChange, voidTokens } from "./tokens";
 import { sendVerificationMail } from "./registration-steps";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type VerifyResult =
   { ok: true; kind: "verified" | "email-changed" } | { ok: false; code: "INVALID_TOKEN" | "EMAIL_TAKEN" };
@@ -28,11 +29,8 @@ export async function verifyEmailToken(opts: { token: string; client: ClientInfo
       await tx.user.update({ where: { id: verification.userId }, data: { emailVerifiedAt: new Date() } });
       await writeAuditEvent(tx, {
         type: "auth.email_verified",
-        actorId: verification.userId,
-        actorRole: "CUSTOMER",
-        subjectUserId: verification.userId,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: customerActor(verification.userId, opts.client),
+        subject: verification.userId,
       });
       return { ok: true, kind: "verified" } as const;
     }
@@ -41,9 +39,7 @@ export async function verifyEmailToken(opts: { token: string; client: ClientInfo
     if (!change || !newEmail) {
       await writeAuditEvent(tx, {
         type: "auth.email_verification_failed",
-        actorRole: "ANONYMOUS",
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: anonymousActor(opts.client),
       });
       return { ok: false, code: "INVALID_TOKEN" } as const;
     }
@@ -58,11 +54,8 @@ export async function verifyEmailToken(opts: { token: string; client: ClientInfo
     await voidLinksAfterChange(tx, { userId: change.userId, change: "address" });
     await writeAuditEvent(tx, {
       type: "auth.email_changed",
-      actorId: change.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: change.userId,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(change.userId, opts.client),
+      subject: change.userId,
       metadata: { from: maskEmail(before.email), to: maskEmail(newEmail) },
     });
     notice = { to: before.email, locale: localeOf(before.locale), newEmail };
@@ -158,11 +151,8 @@ export async function resendVerificationMail(opts: {
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
     await writeAuditEvent(tx, {
       type: "auth.email_verification_sent",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(user.id, opts.client),
+      subject: user.id,
     });
     return token;
   });

@@ -22,6 +22,7 @@ import { applyConsentWithdrawal } from "@/lib/server/consent/withdrawal-effects"
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
 import type { Tx } from "@/lib/db";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 /**
  * Thrown by requireProvenAddress. Actions refuse an unproven account before they get here
@@ -145,11 +146,8 @@ export async function reclaimUnprovenAccount(
   };
   await writeAuditEvent(tx, {
     type: "auth.account_reclaimed",
-    actorId: userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: userId,
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: customerActor(userId, client),
+    subject: userId,
     metadata: { proof: "PASSWORD_RESET", ...report },
   });
   return report;
@@ -179,7 +177,12 @@ async function withdrawOptionalConsents(
     });
     await applyConsentWithdrawal(tx, { ...opts, purposeKey: consent.purposeKey });
   }
-  await endEmailNewsletter(tx, { ...opts, source: "CONSENT_WITHDRAWN", actorRole: "CUSTOMER" });
+  await endEmailNewsletter(tx, {
+    userId: opts.userId,
+    locale: opts.locale,
+    source: "CONSENT_WITHDRAWN",
+    actor: customerActor(opts.userId, opts.client),
+  });
   return granted.length;
 }
 
@@ -207,10 +210,8 @@ export async function discardUnprovenAccount(
   if (count !== 1) return { ok: false, code: "ALREADY_PROVEN" };
   await writeAuditEvent(tx, {
     type: "auth.unproven_account_discarded",
-    actorRole: "ANONYMOUS",
-    subjectUserId: opts.userId,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: anonymousActor(opts.client),
+    subject: opts.userId,
     metadata: {
       accountCreatedAt: user.createdAt.toISOString(),
       passkeys: user._count.passkeys,

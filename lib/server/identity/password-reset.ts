@@ -27,6 +27,7 @@ import {
   voidLinksAfterChange,
   voidTokens,
 } from "./tokens";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type RequestResetResult =
   { ok: true } | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
@@ -57,10 +58,8 @@ async function issueResetLink(emailNormalized: string, client: ClientInfo): Prom
     const token = await issueToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
     await writeAuditEvent(tx, {
       type: "auth.password_reset_requested",
-      actorRole: "ANONYMOUS",
-      subjectUserId: user.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: anonymousActor(client),
+      subject: user.id,
     });
     return token;
   });
@@ -130,11 +129,8 @@ export async function resetPassword(opts: {
       const revoked = await revokeSessions(tx, { userId: user.id, reason: "PASSWORD_RESET" });
       await writeAuditEvent(tx, {
         type: "auth.password_reset_completed",
-        actorId: user.id,
-        actorRole: "CUSTOMER",
-        subjectUserId: user.id,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: customerActor(user.id, opts.client),
+        subject: user.id,
         metadata: { sessionsRevoked: revoked },
       });
       return user;
@@ -148,9 +144,7 @@ export async function resetPassword(opts: {
     await db.$transaction((tx) =>
       writeAuditEvent(tx, {
         type: "auth.password_reset_failed",
-        actorRole: "ANONYMOUS",
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: anonymousActor(opts.client),
         metadata: { reason: "invalid_token" },
       }),
     );

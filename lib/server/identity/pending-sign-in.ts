@@ -13,8 +13,9 @@ import { db, type Tx } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import type { SecondFactorMethod } from "./complete-sign-in";
+import type { PendingSocialLink, SecondFactorMethod } from "./sign-in-factors";
 import type { RiskLevelName, SecondFactorDecision } from "./second-factor-decision";
+import { anonymousActor } from "@/lib/server/actor";
 
 export const PENDING_SIGN_IN_TTL_MINUTES = 10;
 const FACTORS: readonly SecondFactorMethod[] = ["TOTP", "RECOVERY_CODE", "EMAIL_CODE"];
@@ -23,7 +24,6 @@ const FACTORS: readonly SecondFactorMethod[] = ["TOTP", "RECOVERY_CODE", "EMAIL_
 export type PendingFirstFactor = "PASSWORD" | "PASSKEY" | "SOCIAL";
 
 /** A provider account proven at /login/link, linked when the second factor passes. */
-export type PendingSocialLink = { provider: string; subject: string; email: string };
 const SocialLinkSchema = z.object({ provider: z.string(), subject: z.string(), email: z.string() });
 
 export type PendingSignInState = {
@@ -165,10 +165,8 @@ export async function startPendingSignIn(opts: {
     });
     await writeAuditEvent(tx, {
       type: "auth.second_factor_required",
-      actorRole: "ANONYMOUS",
-      subjectUserId: user.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: anonymousActor(client),
+      subject: user.id,
       metadata: {
         reason: decision.reason,
         reasons: opts.reasons,

@@ -18,6 +18,7 @@ import {
   sendVerificationMail,
 } from "./registration-steps";
 import { issueToken } from "./tokens";
+import { customerActor } from "@/lib/server/actor";
 
 export type RegisterResult =
   | { ok: true }
@@ -66,11 +67,8 @@ async function createOrNotify(
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
     await writeAuditEvent(tx, {
       type: "auth.registered",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(user.id, opts.client),
+      subject: user.id,
       metadata: { method: "PASSWORD" },
     });
     return { user, token };

@@ -11,6 +11,7 @@ import { recordConsent } from "@/lib/server/consent/record-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "./notify";
 import { tokenLink } from "./tokens";
+import { anonymousActor } from "@/lib/server/actor";
 
 /**
  * The one checkbox at sign-up ("I accept the terms of use and have read the privacy notice"), or
@@ -51,10 +52,8 @@ export async function notifyRegistrationAttempt(
 ): Promise<void> {
   await writeAuditEvent(db, {
     type: "auth.registration_attempt_existing",
-    actorRole: "ANONYMOUS",
-    subjectUserId: existing.id,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: anonymousActor(opts.client),
+    subject: existing.id,
     metadata: { method: opts.method },
   });
   const { appUrl } = getEnv();

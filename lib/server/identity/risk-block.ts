@@ -16,6 +16,7 @@ import { localeOf, sendMailInBackground, signInMailFacts } from "./notify";
 import type { SecondFactorDecision } from "./second-factor-decision";
 import { deviceCookieHash, SIGN_IN_PASS_TTL_MINUTES } from "./sign-in-passes";
 import { issueToken, TOKEN_TTL_MINUTES, tokenLink } from "./tokens";
+import { systemActor } from "@/lib/server/actor";
 
 export type BlockedSignIn = { ok: false; code: "BLOCKED_BY_RISK"; reasons: RiskReason[] };
 
@@ -40,12 +41,9 @@ export async function blockSignIn(opts: {
     });
     await writeAuditEvent(tx, {
       type: "auth.sign_in_blocked_by_risk",
-      actorRole: "SYSTEM",
-      subjectUserId: user.id,
-      targetType: "SignInAttempt",
-      targetId: attempt.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: systemActor(client),
+      subject: user.id,
+      target: { type: "SignInAttempt", id: attempt.id },
       metadata: { risk: decision.risk.decision.level, reasons },
     });
     const payload = { signInAttemptId: attempt.id };

@@ -17,6 +17,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { grantSignInPass, SIGN_IN_PASS_TTL_MINUTES, withdrawSignInPasses } from "./sign-in-passes";
 import { consumeToken, isTokenUsable, issueToken, voidTokens, type TokenPurpose } from "./tokens";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type SignInLink = "it-was-me" | "not-me" | "unlock";
 
@@ -45,9 +46,7 @@ export async function guardSignInLink(client: ClientInfo): Promise<SignInLinkFai
 export async function refuseSignInLink(link: SignInLink, client: ClientInfo): Promise<SignInLinkFailure> {
   await writeAuditEvent(db, {
     type: "auth.sign_in_link_refused",
-    actorRole: "ANONYMOUS",
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: anonymousActor(client),
     metadata: { link },
   });
   return { ok: false, code: "INVALID_LINK" };
@@ -74,13 +73,9 @@ export async function confirmBlockedSignIn(opts: {
     });
     await writeAuditEvent(tx, {
       type: "auth.risk_block_released",
-      actorId: used.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: used.userId,
-      targetType: "SignInAttempt",
-      targetId: payload.data.signInAttemptId,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: customerActor(used.userId, client),
+      subject: used.userId,
+      target: { type: "SignInAttempt", id: payload.data.signInAttemptId },
       metadata: { validMinutes: SIGN_IN_PASS_TTL_MINUTES },
     });
     return true;
@@ -110,13 +105,9 @@ export async function reportBlockedSignIn(opts: {
     const resetToken = await issueToken(tx, { userId, purpose: "PASSWORD_RESET" });
     await writeAuditEvent(tx, {
       type: "auth.risk_block_reported",
-      actorId: userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: userId,
-      targetType: "SignInAttempt",
-      targetId: payload.data.signInAttemptId,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: customerActor(userId, client),
+      subject: userId,
+      target: { type: "SignInAttempt", id: payload.data.signInAttemptId },
       metadata: { sessionsRevoked },
     });
     return { resetToken, sessionsRevoked };

@@ -14,7 +14,7 @@ import { assessSignInRisk, type RiskAssessment } from "@/lib/server/risk/assess"
 import type { Role } from "@/lib/config/roles";
 import { db } from "@/lib/db";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import type { SecondFactorMethod } from "./complete-sign-in";
+import type { SecondFactorMethod } from "./sign-in-factors";
 
 export type RiskLevelName = "LOW" | "MEDIUM" | "HIGH";
 

@@ -15,6 +15,7 @@ import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
 import { guardSignInLink, refuseSignInLink, type SignInLinkFailure } from "./risk-release";
 import { deviceCookieHash, grantSignInPass, SIGN_IN_PASS_TTL_MINUTES } from "./sign-in-passes";
 import { consumeToken, issueToken, TOKEN_TTL_MINUTES, tokenLink, voidTokens } from "./tokens";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export async function requestSignInUnlock(opts: {
   email: string;
@@ -38,10 +39,8 @@ export async function requestSignInUnlock(opts: {
       const token = await issueToken(tx, { userId: user.id, purpose: "SIGN_IN_UNLOCK" });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_unlock_requested",
-        actorRole: "ANONYMOUS",
-        subjectUserId: user.id,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: anonymousActor(opts.client),
+        subject: user.id,
       });
       return token;
     });
@@ -79,11 +78,8 @@ export async function redeemSignInUnlock(opts: {
     });
     await writeAuditEvent(tx, {
       type: "auth.sign_in_unlocked",
-      actorId: used.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: used.userId,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: customerActor(used.userId, client),
+      subject: used.userId,
       metadata: { validMinutes: SIGN_IN_PASS_TTL_MINUTES },
     });
     return true;

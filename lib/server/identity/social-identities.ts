@@ -7,6 +7,7 @@ import { localeOf, securityReviewUrl, sendMailInBackground, sendSecurityPushInBa
 import { providerDisplayName } from "./social-session";
 import { requireProvenAddress } from "./mailbox-proof";
 import { voidLinksAfterChange } from "./tokens";
+import { customerActor } from "@/lib/server/actor";
 
 export type SocialIdentityItem = {
   id: string;
@@ -62,13 +63,9 @@ export async function unlinkSocialIdentity(opts: {
     await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.social_unlinked",
-      actorId: opts.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: opts.userId,
-      targetType: "SocialIdentity",
-      targetId: identity.id,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(opts.userId, opts.client),
+      subject: opts.userId,
+      target: { type: "SocialIdentity", id: identity.id },
       metadata: { provider: identity.provider },
     });
     return { ok: true, user, provider: identity.provider } as const;
@@ -114,13 +111,9 @@ export async function linkIdentity(
   await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
   await writeAuditEvent(tx, {
     type: "auth.social_linked",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    targetType: "SocialIdentity",
-    targetId: identity.id,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
+    target: { type: "SocialIdentity", id: identity.id },
     metadata: { provider },
   });
   return "LINKED";

@@ -23,6 +23,7 @@ import { attemptContext } from "./sign-in-attempt";
 import { linkIdentity } from "./social-identities";
 import { providerDisplayName, sendLinkedNotice } from "./social-session";
 import { consumeToken, findUsableToken } from "./tokens";
+import { anonymousActor } from "@/lib/server/actor";
 
 const LinkPayloadSchema = z.object({ provider: z.string(), subject: z.string(), email: z.string() });
 
@@ -101,10 +102,8 @@ export async function completeSocialLink(opts: {
       await tx.signInAttempt.create({ data: { ...attempt, method: "PASSWORD", result: "THROTTLED" } });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_throttled",
-        actorRole: "ANONYMOUS",
-        subjectUserId: user.id,
-        ip: client.ip,
-        userAgent: client.userAgent,
+        actor: anonymousActor(client),
+        subject: user.id,
         metadata: { locked: throttle.locked, context: "social_link" },
       });
     });
@@ -117,10 +116,8 @@ export async function completeSocialLink(opts: {
       });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_failed",
-        actorRole: "ANONYMOUS",
-        subjectUserId: user.id,
-        ip: client.ip,
-        userAgent: client.userAgent,
+        actor: anonymousActor(client),
+        subject: user.id,
         metadata: { method: "PASSWORD", reason: "wrong_password", context: "social_link" },
       });
     });

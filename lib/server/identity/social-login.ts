@@ -21,6 +21,7 @@ import type { RiskReason } from "@/lib/config/risk";
 import { completeSignIn, type SignInOutcome } from "./complete-sign-in";
 import { recordRegistrationConsent } from "./registration-steps";
 import { issueToken } from "./tokens";
+import { anonymousActor } from "@/lib/server/actor";
 
 export type SocialAssertion = {
   /** Provider key from OIDC_PROVIDERS. */
@@ -84,12 +85,9 @@ export async function completeSocialSignIn(
       });
       await writeAuditEvent(tx, {
         type: "auth.social_link_requested",
-        actorRole: "ANONYMOUS",
-        subjectUserId: existing.id,
-        targetType: "SocialIdentity",
-        targetId: provider,
-        ip: client.ip,
-        userAgent: client.userAgent,
+        actor: anonymousActor(client),
+        subject: existing.id,
+        target: { type: "SocialIdentity", id: provider },
         metadata: { provider },
       });
       return token;

@@ -14,9 +14,11 @@ import { acceptTotpCode } from "@/lib/server/factors/totp-factors";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import { completeSecondFactor, type SecondFactorMethod } from "./complete-sign-in";
+import { completeSecondFactor } from "./complete-sign-in";
+import type { SecondFactorMethod } from "./sign-in-factors";
 import { findPendingSignIn, type PendingSignInState } from "./pending-sign-in";
 import { attemptContext } from "./sign-in-attempt";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type VerifySecondFactorResult =
   | { ok: true; session: NewSession; returnTo: string | null }
@@ -61,11 +63,8 @@ export async function verifySecondFactor(opts: {
   await resetRateLimit(db, "secondFactor", pending.userId);
   await writeAuditEvent(db, {
     type: "auth.second_factor_succeeded",
-    actorId: pending.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: pending.userId,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(pending.userId, opts.client),
+    subject: pending.userId,
     metadata: { method: opts.method },
   });
   return { ok: true, session, returnTo: pending.returnTo };
@@ -109,10 +108,8 @@ async function recordFailure(
     });
     await writeAuditEvent(tx, {
       type: "auth.second_factor_failed",
-      actorRole: "ANONYMOUS",
-      subjectUserId: pending.userId,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: anonymousActor(opts.client),
+      subject: pending.userId,
       metadata: { method: opts.method, reason },
     });
   });

@@ -15,7 +15,7 @@ import {
 } from "@/lib/server/identity/notify";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
-import type { ClientInfo } from "@/lib/server/request/client-info";
+import type { CustomerActor } from "@/lib/server/actor";
 import { storePasskey, verifyPasskeyRegistration } from "./passkey-registration";
 
 export type PasskeyListItem = {
@@ -42,18 +42,22 @@ export async function listPasskeys(userId: string): Promise<PasskeyListItem[]> {
   }));
 }
 
-type Actor = { userId: string; email: string; locale: string; client: ClientInfo };
-
-function notifyFactorChange(actor: Actor, name: "factor-added" | "factor-removed"): void {
+/** The notice goes to the account's address in its language, like every factor change's. */
+function notifyFactorChange(actor: CustomerActor, name: "factor-added" | "factor-removed"): void {
   sendSecurityPushInBackground(actor.userId, "securitySettingsChanged");
-  sendMailInBackground({
-    to: actor.email,
-    locale: localeOf(actor.locale),
-    template: {
-      name,
-      data: { factor: "passkey", time: new Date(), reviewUrl: securityReviewUrl() },
-    },
-  });
+  void db.user
+    .findUnique({ where: { id: actor.userId }, select: { email: true, locale: true } })
+    .then((user) => {
+      if (!user) return;
+      sendMailInBackground({
+        to: user.email,
+        locale: localeOf(user.locale),
+        template: {
+          name,
+          data: { factor: "passkey", time: new Date(), reviewUrl: securityReviewUrl() },
+        },
+      });
+    });
 }
 
 /**
@@ -61,7 +65,7 @@ function notifyFactorChange(actor: Actor, name: "factor-added" | "factor-removed
  * address is unproven: until then the account keeps only its first credential (decision 0018).
  */
 export async function addPasskey(
-  actor: Actor,
+  actor: CustomerActor,
   response: RegistrationResponseJSON,
 ): Promise<{ ok: true; name: string } | { ok: false; code: "NOT_VERIFIED" | "ALREADY_REGISTERED" }> {
   await requireProvenAddress(db, actor.userId);
@@ -75,13 +79,9 @@ export async function addPasskey(
     await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.passkey_registered",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "Passkey",
-      targetId: passkey.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "Passkey", id: passkey.id },
       metadata: { deviceType: verified.deviceType, backedUp: verified.backedUp, aaguid: verified.aaguid },
     });
     return passkey;
@@ -92,7 +92,7 @@ export async function addPasskey(
 
 /** Renames one of the user's passkeys; another user's id matches nothing. */
 export async function renamePasskey(
-  actor: Actor,
+  actor: CustomerActor,
   opts: { passkeyId: string; name: string },
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
@@ -103,13 +103,9 @@ export async function renamePasskey(
     if (count === 0) return false;
     await writeAuditEvent(tx, {
       type: "auth.passkey_renamed",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "Passkey",
-      targetId: opts.passkeyId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "Passkey", id: opts.passkeyId },
     });
     return true;
   });
@@ -121,7 +117,7 @@ export type RemovePasskeyResult = { ok: true } | { ok: false; code: "NOT_FOUND" 
  * Removes one of the user's passkeys, unless it is the last way to sign in (no password, no
  * social identity, no other passkey): the account would be unreachable.
  */
-export async function removePasskey(actor: Actor, passkeyId: string): Promise<RemovePasskeyResult> {
+export async function removePasskey(actor: CustomerActor, passkeyId: string): Promise<RemovePasskeyResult> {
   const result = await db.$transaction(async (tx): Promise<RemovePasskeyResult> => {
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId } });
     if (!passkey) return { ok: false, code: "NOT_FOUND" };
@@ -133,13 +129,9 @@ export async function removePasskey(actor: Actor, passkeyId: string): Promise<Re
     await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
     await writeAuditEvent(tx, {
       type: "auth.passkey_removed",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "Passkey",
-      targetId: passkeyId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "Passkey", id: passkeyId },
     });
     return { ok: true };
   });

@@ -14,6 +14,7 @@ import { consumeRateLimit, rateLimitIpSubject, refundRateLimitHit } from "@/lib/
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
 import { verifyPasskeyAssertion } from "./passkey-authentication";
+import { anonymousActor } from "@/lib/server/actor";
 
 export type PasskeySignInResult =
   | { ok: true; session: NewSession; userId: string }
@@ -50,10 +51,8 @@ export async function signInWithPasskey(opts: {
       });
       await writeAuditEvent(tx, {
         type: "auth.passkey_sign_in_failed",
-        actorRole: "ANONYMOUS",
-        subjectUserId: verified.userId ?? undefined,
-        ip: client.ip,
-        userAgent: client.userAgent,
+        actor: anonymousActor(client),
+        subject: verified.userId ?? undefined,
         metadata: {
           method: "PASSKEY",
           reason: verified.userId ? "assertion_rejected" : "unknown_credential",

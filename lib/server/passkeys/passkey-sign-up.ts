@@ -33,6 +33,7 @@ import {
   verifyPasskeyRegistration,
   type VerifiedPasskey,
 } from "./passkey-registration";
+import { customerActor } from "@/lib/server/actor";
 
 type Pending = { email: string; locale: "de" | "en"; webauthnUserId: string; challenge: string; exp: number };
 
@@ -143,13 +144,9 @@ async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey,
     const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
     await writeAuditEvent(tx, {
       type: "auth.passkey_signed_up",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      targetType: "Passkey",
-      targetId: passkey.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: customerActor(user.id, client),
+      subject: user.id,
+      target: { type: "Passkey", id: passkey.id },
       metadata: { method: "PASSKEY", deviceType: verified.deviceType },
     });
     return { user, token };

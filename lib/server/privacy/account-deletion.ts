@@ -9,15 +9,13 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
-import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
+import type { CustomerActor } from "@/lib/server/actor";
 
 /** Where a sign-in during the grace period lands (the page offers "Löschung abbrechen"). */
 export const DELETION_PENDING_PATH = "/account/privacy?deletion=pending";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type DeletionActor = { userId: string; client: ClientInfo };
 
 export type DeletionState = { pending: false } | { pending: true; requestedAt: Date; scheduledFor: Date };
 
@@ -43,7 +41,7 @@ export type DeletionRequestResult =
 
 export async function requestAccountDeletion(
   db: Db,
-  actor: DeletionActor,
+  actor: CustomerActor,
   now: Date = new Date(),
 ): Promise<DeletionRequestResult> {
   const graceDays = getEnv().deletionGraceDays;
@@ -63,11 +61,8 @@ export async function requestAccountDeletion(
     const sessionsEnded = await revokeSessions(tx, { userId: actor.userId, reason: "DELETION_REQUESTED" });
     await writeAuditEvent(tx, {
       type: "privacy.deletion_requested",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
       metadata: { scheduledFor: scheduledFor.toISOString(), graceDays, sessionsEnded },
     });
     return { ok: true, scheduledFor, sessionsEnded, user } as const;
@@ -88,7 +83,7 @@ export async function requestAccountDeletion(
 }
 
 /** Restores the account (only the customer's own, only while pending). Returns whether it did. */
-export async function cancelAccountDeletion(db: Db, actor: DeletionActor): Promise<boolean> {
+export async function cancelAccountDeletion(db: Db, actor: CustomerActor): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: actor.userId, status: "PENDING_DELETION" },
@@ -97,11 +92,8 @@ export async function cancelAccountDeletion(db: Db, actor: DeletionActor): Promi
     if (count !== 1) return false;
     await writeAuditEvent(tx, {
       type: "privacy.deletion_cancelled",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
     });
     return true;
   });

@@ -11,15 +11,13 @@ import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { hashToken } from "@/lib/server/crypto/token-hash";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import type { ClientInfo } from "@/lib/server/request/client-info";
 import { collectExportData } from "./export-data";
 import type { Db, Tx } from "@/lib/db";
+import type { CustomerActor } from "@/lib/server/actor";
 
 export const EXPORT_LINK_TTL_MINUTES = 15;
 export const EXPORT_FORMATS = ["json", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export type ExportActor = { userId: string; client: ClientInfo };
 
 export type PreparedExport = {
   id: string;
@@ -46,7 +44,7 @@ export function exportDownloadPath(token: string): string {
  */
 export async function prepareDataExport(
   db: Db,
-  actor: ExportActor,
+  actor: CustomerActor,
   now: Date = new Date(),
 ): Promise<PreparedExport> {
   const expiresAt = new Date(now.getTime() + EXPORT_LINK_TTL_MINUTES * 60_000);
@@ -57,13 +55,9 @@ export async function prepareDataExport(
     });
     await writeAuditEvent(tx, {
       type: "privacy.export_requested",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "DataExport",
-      targetId: row.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "DataExport", id: row.id },
     });
     return row;
   });
@@ -142,11 +136,12 @@ export type DownloadResult =
  */
 export async function downloadDataExport(
   db: Db,
-  actor: ExportActor & { token: string },
+  opts: { actor: CustomerActor; token: string },
   now: Date = new Date(),
 ): Promise<DownloadResult> {
-  if (!actor.token || actor.token.length > 200) return { ok: false, code: "LINK_INVALID" };
-  const tokenHash = hashToken(actor.token);
+  const { actor, token } = opts;
+  if (!token || token.length > 200) return { ok: false, code: "LINK_INVALID" };
+  const tokenHash = hashToken(token);
   return db.$transaction(async (tx) => {
     const row = await tx.verificationToken.findUnique({ where: { tokenHash } });
     const payload = readPayload(row?.payload ?? null);
@@ -175,13 +170,9 @@ export async function downloadDataExport(
     });
     await writeAuditEvent(tx, {
       type: "privacy.export_downloaded",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "DataExport",
-      targetId: found.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "DataExport", id: found.id },
       metadata: { format: payload.format },
     });
     return { ok: true, format: payload.format, json, sha256: found.payloadSha256, readyAt: found.readyAt };

@@ -28,6 +28,7 @@ import {
 import { rateLimitKey } from "@/lib/server/rate-limit/rate-limit";
 import { toLocale } from "@/lib/i18n/config";
 import type { Db } from "@/lib/db";
+import { systemActor } from "@/lib/server/actor";
 
 export type ErasureReport = {
   userId: string;
@@ -75,8 +76,8 @@ export async function eraseAccount(
       await tx.user.delete({ where: { id: user.id } });
       await writeAuditEvent(tx, {
         type: "privacy.account_erased",
-        actorRole: "SYSTEM",
-        subjectUserId: user.id,
+        actor: systemActor(),
+        subject: user.id,
         metadata: { auditEventsRedacted, signInAttemptsDeleted, rateLimitBucketsDeleted },
       });
       return {

@@ -15,9 +15,7 @@ import { REDACTED_VALUE, type AuditMetadataValue } from "@/lib/server/audit/audi
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { hasCurrentConsent } from "@/lib/server/consent";
 import { displayNameOf, maskPhone } from "@/lib/server/profile/profile";
-import type { ClientInfo } from "@/lib/server/request/client-info";
-
-export type ProfilingActor = { userId: string; client: Pick<ClientInfo, "ip" | "userAgent"> };
+import type { CustomerActor } from "@/lib/server/actor";
 
 type ProfileFields = {
   firstName?: string;
@@ -37,7 +35,7 @@ export type AnswerResult = { ok: true; changedFields: string[] } | { ok: false; 
  * consent: the card may be stale, the rule is checked again here.
  */
 export async function answerProfilingQuestion(opts: {
-  actor: ProfilingActor;
+  actor: CustomerActor;
   answer: ProfilingAnswer;
   now?: Date;
 }): Promise<AnswerResult> {
@@ -57,13 +55,12 @@ export async function answerProfilingQuestion(opts: {
     const changedFields = Object.keys(changes);
     await writeAuditEvent(tx, {
       type: "profile.updated",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: attribute.storage === "profile" ? "Profile" : "ProfileAttributeValue",
-      targetId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: {
+        type: attribute.storage === "profile" ? "Profile" : "ProfileAttributeValue",
+        id: actor.userId,
+      },
       metadata: {
         source: "PROFILING_PROMPT",
         attributeKey: answer.attributeKey,
@@ -159,7 +156,7 @@ async function upsertPrompt(
  * question stays away until then. Any configured attribute may be dismissed.
  */
 export async function dismissProfilingQuestion(opts: {
-  actor: ProfilingActor;
+  actor: CustomerActor;
   attributeKey: ProfilingAttributeKey;
   choice: "SKIP" | "NOT_NOW";
   now?: Date;
@@ -184,13 +181,9 @@ export async function dismissProfilingQuestion(opts: {
     );
     await writeAuditEvent(tx, {
       type: "profiling.skipped",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "ProfilingPrompt",
-      targetId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "ProfilingPrompt", id: actor.userId },
       metadata: { attributeKey, choice, snoozedUntil: snoozedUntil.toISOString() },
     });
   });

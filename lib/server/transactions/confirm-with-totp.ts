@@ -16,6 +16,7 @@ import {
   type ConfirmTransactionResult,
 } from "./confirmation-steps";
 import type { Db } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
 export async function confirmTransactionWithTotp(
   db: Db,
@@ -32,13 +33,9 @@ export async function confirmTransactionWithTotp(
   if (!(await acceptTotpCode(db, { userId: req.userId, code: req.code }))) {
     await writeAuditEvent(db, {
       type: "auth.second_factor_failed",
-      actorId: req.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: req.userId,
-      targetType: "TransactionConfirmation",
-      targetId: loaded.pending.id,
-      ip: req.client?.ip ?? null,
-      userAgent: req.client?.userAgent ?? null,
+      actor: customerActor(req.userId, req.client),
+      subject: req.userId,
+      target: { type: "TransactionConfirmation", id: loaded.pending.id },
       metadata: { method: "TOTP", reason: "invalid", context: "transaction" },
     });
     return { ok: false, code: "INVALID_CODE" };

@@ -10,6 +10,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { hashDetails, type TransactionDetails } from "./binding";
 import { isTransactionKind, transactionKind, type TransactionKind } from "./kinds";
 import type { Db, Tx } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
 export type ConfirmationMethod = "PASSKEY" | "TOTP";
 
@@ -118,13 +119,9 @@ export async function rejectTransaction(
       if (count === 0) return;
       await writeAuditEvent(tx, {
         type: "transaction.rejected",
-        actorId: req.userId,
-        actorRole: "CUSTOMER",
-        subjectUserId: row.userId,
-        targetType: "TransactionConfirmation",
-        targetId: row.id,
-        ip: req.client?.ip ?? null,
-        userAgent: req.client?.userAgent ?? null,
+        actor: customerActor(req.userId, req.client),
+        subject: row.userId,
+        target: { type: "TransactionConfirmation", id: row.id },
         metadata: { kind: row.kind, method: opts.method, reason: opts.reason },
       });
     }, TX_OPTIONS),
@@ -170,13 +167,9 @@ export async function executeConfirmedTransaction(
       await tx.transactionConfirmation.update({ where: { id: pending.id }, data: { executedAt } });
       await writeAuditEvent(tx, {
         type: "transaction.confirmed",
-        actorId: req.userId,
-        actorRole: "CUSTOMER",
-        subjectUserId: pending.userId,
-        targetType: "TransactionConfirmation",
-        targetId: pending.id,
-        ip: req.client?.ip ?? null,
-        userAgent: req.client?.userAgent ?? null,
+        actor: customerActor(req.userId, req.client),
+        subject: pending.userId,
+        target: { type: "TransactionConfirmation", id: pending.id },
         metadata: { kind: pending.kind, method: opts.method, detailsHash: pending.detailsHash },
       });
       return { ok: true, kind: pending.kind, executedAt };

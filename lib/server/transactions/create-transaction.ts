@@ -13,6 +13,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { deriveTransactionChallenge, hashDetails, type TransactionDetails } from "./binding";
 import { transactionKind, type TransactionKind } from "./kinds";
 import type { Db } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
 /** As long as a WebAuthn challenge lives: long enough to read the details and touch the sensor. */
 export const TRANSACTION_TTL_MS = 5 * 60 * 1000;
@@ -65,13 +66,9 @@ export async function createTransaction(
       });
       await writeAuditEvent(tx, {
         type: "transaction.created",
-        actorId: opts.userId,
-        actorRole: "CUSTOMER",
-        subjectUserId: opts.userId,
-        targetType: "TransactionConfirmation",
-        targetId: row.id,
-        ip: opts.client?.ip ?? null,
-        userAgent: opts.client?.userAgent ?? null,
+        actor: customerActor(opts.userId, opts.client),
+        subject: opts.userId,
+        target: { type: "TransactionConfirmation", id: row.id },
         metadata: { kind: opts.kind, detailsHash },
       });
       return row.id;

@@ -7,7 +7,7 @@ import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { downloadDataExport } from "@/lib/server/privacy/data-exports";
 import type { ExportData } from "@/lib/server/privacy/export-data";
 import { renderExportSummary, SUMMARY_SECTIONS } from "@/lib/server/privacy/export-summary";
-import { getClientInfo } from "@/lib/auth/client-info";
+import { currentActor } from "@/lib/auth/actor";
 
 export const dynamic = "force-dynamic";
 
@@ -27,8 +27,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return redirectTo(`/login?callbackUrl=${encodeURIComponent("/account/privacy")}`);
   const result = await downloadDataExport(db, {
-    userId: user.id,
-    client: await getClientInfo(),
+    actor: await currentActor(user),
     token: request.nextUrl.searchParams.get("token") ?? "",
   });
   if (!result.ok) return redirectTo("/account/privacy?export=link-invalid");

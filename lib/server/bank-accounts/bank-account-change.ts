@@ -18,7 +18,7 @@ import { maskIban } from "@/lib/server/bank-accounts/iban-mask";
 import { decryptValue, encryptValue } from "@/lib/server/crypto/encryption";
 import { onceExecuted } from "@/lib/server/transactions/after-execution";
 import { hashDetails } from "@/lib/server/transactions/binding";
-import type { TransactionExecutor } from "@/lib/server/transactions/kinds";
+import type { TransactionExecutor } from "@/lib/server/transactions/executor";
 
 export const BANK_ACCOUNT_CHANGE = "bank_account.change";
 

@@ -14,10 +14,8 @@ import {
   BankAccountChangeDetailsSchema,
   executeBankAccountChange,
 } from "@/lib/server/bank-accounts/bank-account-change";
+import type { TransactionExecutor } from "./executor";
 import { executeOrderApproval, OrderApprovalDetailsSchema } from "./order-approval";
-import type { Tx } from "@/lib/db";
-
-export type TransactionExecutor = (tx: Tx, userId: string, details: TransactionDetails) => Promise<void>;
 
 type KindDefinition = {
   details: z.ZodType<TransactionDetails>;

@@ -6,7 +6,7 @@ import "server-only";
  */
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { TransactionExecutor } from "./kinds";
+import type { TransactionExecutor } from "./executor";
 
 const Cents = z.number().int().min(0).max(1_000_000_000);
 

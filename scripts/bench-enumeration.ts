@@ -1,5 +1,5 @@
 /**
- * Timing side of "no enumeration" (issue 3): median time of registration, sign-in and reset for a
+ * Timing side of "no enumeration" (docs/decisions/0005): median time of registration, sign-in and reset for a
  * known vs an unknown address, through the real domain functions on a fresh SQLite database.
  * Run by `npm run bench` (with the react-server condition, which these server modules require).
  */

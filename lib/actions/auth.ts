@@ -37,7 +37,7 @@ import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { toLocale } from "@/lib/i18n/config";
 
 // Each action re-parses its input with the form's schema: the client's validation is a
-// convenience, this is the check that counts (PRODUCT.md §6).
+// convenience, this is the check that counts.
 
 async function rateLimited(retryAfterSeconds: number): Promise<ActionFailure> {
   const t = await getTranslations("auth");

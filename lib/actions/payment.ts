@@ -34,7 +34,7 @@ import {
 import { revealIban } from "@/lib/server/bank-accounts/bank-account-views";
 import { currentActor } from "@/lib/auth/actor";
 
-// Every action here is sensitive (PRODUCT.md §4 Step-up): each starts with requireRecentAuth, and a
+// Every action here is sensitive (docs/decisions/0009): each starts with requireRecentAuth, and a
 // stale session answers STEP_UP_REQUIRED so the form asks the customer to confirm and re-sends.
 // The one exception is a new IBAN confirmed as a transaction (changeBankAccountAction). Adding or
 // changing bank details also needs a proven address (docs/decisions/0018).

@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * The one authorisation module (STYLE.md): every page, server action and route handler calls
+ * The one authorisation module (ARCHITECTURE.md): every page, server action and route handler calls
  * getCurrentUser / requireUser / requireRole. Sessions are database rows looked up by the hash of
  * the cookie's token, so they are revocable and shared by every app instance. Layouts and the
  * proxy never authorise.
@@ -86,7 +86,7 @@ export async function requireUser(opts: { returnTo: string }): Promise<CurrentUs
 export async function requireRole(roles: readonly Role[], opts: { returnTo: string }): Promise<CurrentUser> {
   const user = await requireUser(opts);
   if (!roles.some((role) => user.roles.includes(role))) notFound();
-  // Staff reach customers' data: a password alone is not enough (issue 4). Until they have an
+  // Staff reach customers' data: a password alone is not enough (docs/decisions/0007). Until they have an
   // authenticator app or a passkey they are sent to set one up.
   if (!(await hasStrongFactor(user.id))) redirect("/account/security?notice=staff-factor-required");
   return user;

@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Step-up (PRODUCT.md §4): sensitive actions need an authentication no older than
+ * Step-up (docs/decisions/0009): sensitive actions need an authentication no older than
  * STEP_UP_MAX_AGE_SECONDS (default 600). A stale session is not refused: the action answers
  * STEP_UP_REQUIRED, the form opens the step-up dialog (components/step-up), the customer confirms
  * with their strongest factor, and the form sends the same input again (docs/decisions/0009).

@@ -1,6 +1,6 @@
 /**
- * Newsletter topics, channels and frequencies: typed configuration (STYLE.md "policy in typed
- * config modules"). Labels live in the message catalogs under `account.communication.topics.<key>`
+ * Newsletter topics, channels and frequencies: typed configuration, like every
+ * policy table in lib/config. Labels live in the message catalogs under `account.communication.topics.<key>`
  * (portal) and `newsletter.topics.<key>` (mails), so adding a topic here and its texts there is
  * the whole change. Plain module: the form, the schema and the server all read it.
  */

@@ -1,5 +1,5 @@
 /**
- * The profile schema as typed configuration (PRODUCT.md §5): which attributes the portal may ask
+ * The profile schema as typed configuration (docs/decisions/0017): which attributes the portal may ask
  * for after registration, why (the purpose: a consent purpose key, or "contract" for what the
  * customer relationship itself needs), how urgently (priority: lower asks first) and when (the
  * trigger). The wording of each question, per language, lives in messages/<locale>.json under

@@ -1,5 +1,5 @@
 /**
- * Every throttling rule of the portal, in one place (PRODUCT.md §6, issue 3 "Throttling").
+ * Every throttling rule of the portal, in one place (docs/decisions/0005).
  * Plain module: pure configuration and arithmetic, unit-tested as a table.
  *
  * Two kinds:
@@ -111,7 +111,7 @@ export const RATE_LIMIT_POLICIES = {
   /** Per user id. */
   verificationResend: { kind: "window", subject: "account", limit: 3, windowSeconds: 15 * MINUTE },
   verificationResendIp: { kind: "window", subject: "ip", limit: 20, windowSeconds: HOUR },
-  /** Reserved for issue 4 (TOTP, email codes, recovery codes): per account, like sign-in. */
+  /** Second-factor guesses (TOTP, email codes, recovery codes): per account, like sign-in. */
   secondFactor: ACCOUNT_FAILURES,
   /** Per user id: password, passkey or code when re-authenticating before a sensitive action. */
   stepUp: ACCOUNT_FAILURES,

@@ -1,6 +1,6 @@
 /**
- * Every threshold of the risk engine in one typed module (STYLE.md: policy is configuration, not
- * scattered literals). Signals are collected and scored against this object; tests pass their own
+ * Every threshold of the risk engine in one typed module: policy is configuration, not scattered
+ * literals. Signals are collected and scored against this object; tests pass their own
  * copy to explore the table. Changing a number here changes who is asked for a second factor, so a
  * change belongs in review together with docs/decisions/0008-risk-engine.md.
  */
@@ -60,7 +60,7 @@ export type RiskConfig = {
 /**
  * Weights are chosen so that (see the table in docs/decisions/0008-risk-engine.md):
  * a new device alone, or a known device abroad, stays LOW; a new device from a new country is
- * MEDIUM (issue 4, Done-when 4); impossible travel is MEDIUM on a known device and HIGH on a new
+ * MEDIUM; impossible travel is MEDIUM on a known device and HIGH on a new
  * one; a known device in a known country stays LOW after a few failures.
  */
 export const RISK_CONFIG: RiskConfig = {

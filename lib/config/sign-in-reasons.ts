@@ -9,7 +9,7 @@ import { RISK_REASONS, type RiskReason } from "./risk";
 
 /**
  * Reasons that are not risk signals: the person released a blocked sign-in from the mailbox, has
- * an authenticator app (always asked), or is staff (always asked, PRODUCT.md §2).
+ * an authenticator app (always asked), or is staff (always asked, docs/decisions/0007).
  */
 export const SIGN_IN_POLICY_REASONS = ["RELEASED", "AUTHENTICATOR", "STAFF"] as const;
 

@@ -1,5 +1,5 @@
 /**
- * Zero configuration (PRODUCT.md §7): on a local URL the first start generates strong random secrets
+ * Zero configuration (docs/decisions/0001): on a local URL the first start generates strong random secrets
  * and keeps them in a file only its owner can read. A deployment sets them explicitly; lib/env
  * refuses generated secrets on a public URL.
  */

@@ -1,5 +1,5 @@
 /**
- * Owner-only files for the portal's local state (PRODUCT.md §7): `.data/` holds the SQLite database
+ * Owner-only files for the portal's local state (docs/decisions/0025): `.data/` holds the SQLite database
  * and its write-ahead log, the generated secrets and the outbox mails with sign-in and reset links.
  * Folders are 700 and files 600 whether they are created now or were left more open by an older
  * version; a folder the operator chose elsewhere (DATABASE_URL, MAIL_OUTBOX_DIR) keeps its mode

@@ -3,7 +3,7 @@
 // makes of them (dot segments resolved, characters encoded), never the text as it was given.
 // Validating one string and returning another let "/.//evil.example/x" through: it resolves on
 // this origin, but its normal form "//evil.example/x" is what Next's client router navigates to
-// (issue 10, finding 2; docs/decisions/0023).
+// (docs/decisions/0023).
 
 const MAX_PATH_LENGTH = 2048;
 const PROBE_ORIGIN = "http://portal.invalid";

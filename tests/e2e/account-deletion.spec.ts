@@ -1,5 +1,5 @@
 /**
- * Account deletion (issue 6, Done-when 4): the request signs the customer out everywhere and mails a
+ * Account deletion (docs/decisions/0016): the request signs the customer out everywhere and mails a
  * confirmation; signing in during the grace period offers to cancel; after the grace period the
  * jobs runner (clock override) erases the personal data from every table, the audit entries stay
  * pseudonymised and the audit chain still verifies.

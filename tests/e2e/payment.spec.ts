@@ -1,5 +1,5 @@
 /**
- * Bank details at /account/payment (issue 5): add with a SEPA mandate, masked display, field
+ * Bank details at /account/payment (docs/decisions/0012): add with a SEPA mandate, masked display, field
  * validation of the check digits, no plaintext IBAN in the database, reveal behind step-up with an
  * audit row, the notice mail, and `npm run keys:rotate` against the server's own database.
  */

@@ -1,5 +1,5 @@
 /**
- * /verify-email in the browser (issue 10): opening a mailed link changes nothing, because mail
+ * /verify-email in the browser (docs/decisions/0019): opening a mailed link changes nothing, because mail
  * scanners open links; the page says what the link is for and its button posts
  * (docs/decisions/0019). A verification link also offers "Das war ich nicht", which deletes an
  * account someone else registered with the address (docs/decisions/0018).

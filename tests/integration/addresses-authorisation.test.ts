@@ -1,6 +1,6 @@
 /**
- * A customer can never read or change another customer's address by changing an id (issue 5,
- * done-when 6), on SQLite and PostgreSQL. Each server action runs for real, with a real session
+ * A customer can never read or change another customer's address by changing an id
+ * (docs/decisions/0011), on SQLite and PostgreSQL. Each server action runs for real, with a real session
  * row found through the (mocked) cookie store; only Next's request APIs are stand-ins. The page
  * /account/addresses/[id]/edit reads through getAddress, which is tried with the foreign id too.
  * The second block checks the address book's own rules: one default per kind, the limit of 20.

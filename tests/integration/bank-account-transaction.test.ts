@@ -1,5 +1,5 @@
 /**
- * A new IBAN through transaction confirmation (issue 4 part 6, docs/decisions/0010 addendum), on
+ * A new IBAN through transaction confirmation (docs/decisions/0010, addendum), on
  * SQLite and PostgreSQL with the real domain functions: which changes need a confirmation, that
  * the stored details hold the new IBAN only sealed, that confirming with an authenticator code
  * changes the account and mails the notice only after the commit, and that altered details, a

@@ -1,6 +1,6 @@
 /**
  * A customer can never read, reveal, change or delete another customer's bank account by sending
- * that account's id (PRODUCT.md §6), on SQLite and PostgreSQL; and a sealed IBAN copied into
+ * that account's id, on SQLite and PostgreSQL; and a sealed IBAN copied into
  * another customer's row does not open there.
  */
 import { describe, expect, it } from "vitest";

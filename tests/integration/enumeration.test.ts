@@ -1,5 +1,5 @@
 /**
- * No user enumeration (PRODUCT.md §6): registration, sign-in and reset answer identically for known
+ * No user enumeration (docs/decisions/0005): registration, sign-in and reset answer identically for known
  * and unknown addresses. Timing: `npm run bench` prints the median difference of the two cases.
  */
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Changing a factor needs the account's strongest factor (issue 10, finding 3), on SQLite and
+ * Changing a factor needs the account's strongest factor (docs/decisions/0024), on SQLite and
  * PostgreSQL, through the real server actions (only Next's request APIs are stand-ins): a session
  * whose last authentication was weaker than the strongest factor, however recent, is sent to the
  * step-up; the step-up with the strongest factor lets the change through, which is audited and

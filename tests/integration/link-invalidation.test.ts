@@ -1,5 +1,5 @@
 /**
- * Issue 10, low finding: mailed links outlived the changes that should end them. Through the real
+ * Mailed links die with the changes that should end them (docs/decisions/0019). Through the real
  * domain functions on SQLite and PostgreSQL, each change of a credential voids the open reset and
  * email-change links, and a change of the address voids the verification links as well
  * (docs/decisions/0019). Links of other purposes are left alone.

@@ -1,5 +1,5 @@
 /**
- * Open redirect after sign-in (issue 10, finding 2), on SQLite and PostgreSQL: every server action
+ * Open redirect after sign-in (docs/decisions/0023), on SQLite and PostgreSQL: every server action
  * and guard that takes a return path from the browser is run for real with each hostile value of
  * tests/support/hostile-paths.ts, and wherever it sends the browser must be a path on this origin
  * that stays there when a client router resolves it again. Only Next's request APIs are stand-ins.

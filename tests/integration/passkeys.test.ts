@@ -1,5 +1,5 @@
 /**
- * Passkey state shared by app instances, on SQLite and PostgreSQL (issue 4, Done-when 7): two
+ * Passkey state shared by app instances, on SQLite and PostgreSQL (docs/decisions/0006): two
  * Prisma clients play two instances on one database. A challenge is single use and expires; one
  * issued through instance A is consumed exactly once even when A and B race for it; the signature
  * counter only moves up whichever instance writes last.

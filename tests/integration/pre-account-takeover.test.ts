@@ -1,5 +1,5 @@
 /**
- * Issue 10, finding 1 (pre-account takeover), replayed through the real domain functions on SQLite
+ * Pre-account takeover (docs/decisions/0018), replayed through the real domain functions on SQLite
  * and PostgreSQL: an attacker signs up first with the victim's address and a passkey; the victim
  * registers, is told the address has an account, and resets the password by the mailed link. The
  * reset is the first proof of the mailbox, so nothing the attacker set up may still open the

@@ -1,5 +1,5 @@
 /**
- * Issue 3, Done-when 3: wrong passwords on one account from many IPs, and on many accounts from
+ * Throttling (docs/decisions/0005): wrong passwords on one account from many IPs, and on many accounts from
  * one IP, are throttled; the counters are shared by two app instances on one database.
  *
  * Which of the two options this test takes: it calls the limiter through two separate module

@@ -1,5 +1,5 @@
 /**
- * Recovery codes at rest (issue 10, low item; docs/decisions/0025), on SQLite and PostgreSQL: new
+ * Recovery codes at rest (docs/decisions/0025), on SQLite and PostgreSQL: new
  * codes are stored as a keyed hash (HMAC under a key derived from AUTH_SECRET), so a copy of the
  * database alone cannot test the ~50-bit codes offline; codes stored by an older version as plain
  * SHA-256 keep working (once each) and are re-keyed in place, at their owner's next use or by

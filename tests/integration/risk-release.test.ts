@@ -1,5 +1,5 @@
 /**
- * A way out of a risk block (issue 10, finding 6; docs/decisions/0021), on SQLite and PostgreSQL.
+ * A way out of a risk block (docs/decisions/0021), on SQLite and PostgreSQL.
  * The block mail carries "Das war ich" (the next sign-in from the blocked browser continues with a
  * second factor instead of being blocked, once, for a limited time) and "Das war ich nicht" (every
  * session signed out, a password reset started). Both links are single use, expire and are bound

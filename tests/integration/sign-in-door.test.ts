@@ -1,5 +1,5 @@
 /**
- * One door into a session (issue 10, finding 4), on SQLite and PostgreSQL: every way in — password,
+ * One door into a session (docs/decisions/0020), on SQLite and PostgreSQL: every way in — password,
  * passkey, a returning social identity, and the social link at /login/link — meets the same risk
  * assessment, block, second-factor and staff rules. The table runs each path against a customer
  * with an authenticator app, a staff member, a medium-risk and a high-risk sign-in; then the social

@@ -1,5 +1,5 @@
 /**
- * The owner gets in while strangers guess (issue 10, Low item; docs/decisions/0022), on SQLite and
+ * The owner gets in while strangers guess (docs/decisions/0022), on SQLite and
  * PostgreSQL. Guesses from unknown clients still meet the NIST bound; a browser that has signed in
  * to the account before has its own bucket, a passkey never meets the password throttle, and an
  * emailed unlock link lets the browser that opens it sign in once, past the account throttle.

@@ -1,6 +1,6 @@
 /**
- * The password check at /login/link is a password sign-in and is throttled like one (issue 10,
- * finding 4): the attempt is counted before the password is verified, so a burst of parallel wrong
+ * The password check at /login/link is a password sign-in and is throttled like one
+ * (docs/decisions/0020): the attempt is counted before the password is verified, so a burst of parallel wrong
  * passwords cannot get more verifications than the sign-in form would allow. SQLite and PostgreSQL.
  */
 import { randomBytes } from "node:crypto";

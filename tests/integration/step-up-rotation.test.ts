@@ -1,5 +1,5 @@
 /**
- * A step-up issues a new session token (issue 10, low item), on SQLite and PostgreSQL, through the
+ * A step-up issues a new session token (docs/decisions/0025), on SQLite and PostgreSQL, through the
  * real step-up actions: the cookie changes, the old token stops working at once, the new one
  * carries the same session (its list entry and "sign out" stay the same), and a failed step-up
  * changes nothing. A token copied before the step-up cannot ride on its stronger authentication.

@@ -1,6 +1,6 @@
 /**
- * Transaction confirmation through the real domain functions, on SQLite and PostgreSQL (issue 4,
- * Done-when 6). A software authenticator (P-256, signing like a platform authenticator) answers the
+ * Transaction confirmation through the real domain functions, on SQLite and PostgreSQL
+ * (docs/decisions/0010). A software authenticator (P-256, signing like a platform authenticator) answers the
  * WebAuthn challenge, so the binding is tested end to end: the challenge derived from the details
  * at creation, the recomputation at confirmation, single use, expiry, session and user checks,
  * tampering with the stored details (alone, or together with their hash), and the TOTP fallback.

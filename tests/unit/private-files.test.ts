@@ -1,6 +1,6 @@
 /**
  * `.data/` holds the SQLite database, its write-ahead log, the local secrets and the outbox mails
- * with sign-in and reset links (issue 10, low item): the folder must be 700 and the files 600,
+ * with sign-in and reset links (docs/decisions/0025): the folder must be 700 and the files 600,
  * whether they are created now or were left more open by an older version.
  */
 import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * The risk policy as a table of signal combinations (issue 4, Done-when 3), impossible travel with
+ * The risk policy as a table of signal combinations (docs/decisions/0008), impossible travel with
  * real coordinates, and what support reads in both languages.
  */
 import { describe, expect, it } from "vitest";
@@ -49,7 +49,7 @@ type Row = [
 const abroad: Partial<RiskSignals> = { newCountry: true, country: "FR" };
 
 const table: Row[] = [
-  ["known device, known country (Done-when 4, second time)", {}, "LOW", "ALLOW", []],
+  ["known device, known country (e.g. the next sign-in from abroad)", {}, "LOW", "ALLOW", []],
   [
     "first sign-in ever: new device, no country on record",
     { newDevice: true, knownCountries: [] },
@@ -60,7 +60,7 @@ const table: Row[] = [
   ["new device at home", { newDevice: true }, "LOW", "ALLOW", ["NEW_DEVICE"]],
   ["known device abroad (customer travelling)", abroad, "LOW", "ALLOW", ["NEW_COUNTRY"]],
   [
-    "new device and new country (Done-when 4)",
+    "new device and new country",
     { newDevice: true, ...abroad },
     "MEDIUM",
     "SECOND_FACTOR",

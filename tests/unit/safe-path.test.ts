@@ -1,5 +1,5 @@
 /**
- * The open-redirect guard (issue 10, finding 2) and every place that takes a return path from the
+ * The open-redirect guard (docs/decisions/0023) and every place that takes a return path from the
  * browser: each hostile value must come out as a path no browser reads as another origin, however
  * often it is resolved again (Next's client router normalises a path before it navigates, so
  * "/.//evil.example/x" used to become "//evil.example/x").

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * What a withdrawal changes besides the record, in the same transaction, so it takes effect
- * everywhere at once (issue 6): marketing_email ends the email newsletter topics, marketing_push
+ * everywhere at once (docs/decisions/0015): marketing_email ends the email newsletter topics, marketing_push
  * switches offers off on every push subscription of the person. Profiling questions and marketing
  * audiences read the current state (current-consent.ts) and need no change here.
  */

@@ -5,8 +5,8 @@ import "server-only";
  * and location, the device cookie) and answers required-or-not with the factors that may complete
  * the sign-in and a reason in words a support agent understands.
  *
- * For now: a confirmed authenticator app, or a staff role (PRODUCT.md §4: staff must have a second
- * factor), requires one. People without an authenticator get an email code, the fallback the
+ * For now: a confirmed authenticator app, or a staff role (staff always need a second factor,
+ * docs/decisions/0007), requires one. People without an authenticator get an email code, the fallback the
  * issue asks for; with one, the authenticator and its recovery codes (a mailbox is weaker than the
  * factor the person chose).
  */

@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Deletion request and its cancellation (issue 6). A request marks the account PENDING_DELETION with
+ * Deletion request and its cancellation (docs/decisions/0016). A request marks the account PENDING_DELETION with
  * the date the erasure job may erase it (now + DELETION_GRACE_DAYS), ends every session at once and
  * mails a confirmation. Signing in during the grace period lands on /account/privacy, where the
  * customer can cancel; the erasure itself is erasure.ts, run by `npm run jobs`.

@@ -2,7 +2,7 @@ import "server-only";
 /**
  * Marketing pushes rest on the "marketing_push" consent. Current means: the latest action is a
  * grant, and no material version was published after the version it was given for (a new material
- * version asks again, PRODUCT.md §4). The rule lives in lib/server/consent (the one reader).
+ * version asks again, docs/decisions/0015). The rule lives in lib/server/consent (the one reader).
  */
 import { hasCurrentConsent } from "@/lib/server/consent/current-consent";
 import type { Db, Tx } from "@/lib/db";

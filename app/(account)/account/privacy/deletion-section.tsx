@@ -10,7 +10,7 @@ import { DeletionCancel } from "./deletion-cancel";
 import { DeletionRequestForm } from "./deletion-request-form";
 
 /**
- * "Delete account" on /account/privacy (issue 6): what is deleted, what is kept and the grace
+ * "Delete account" on /account/privacy (docs/decisions/0016): what is deleted, what is kept and the grace
  * period, then the request. While a deletion is pending (a sign-in in the grace period lands here)
  * it shows the date and the cancel button instead.
  */

@@ -17,7 +17,7 @@ const url = resolveDatabaseUrl(process.env.DATABASE_URL);
 const db = createPrismaClient(url);
 try {
   const started = performance.now();
-  const result = await verifyAuditChain(db);
+  const result = await verifyAuditChain({ tx: db });
   const ms = (performance.now() - started).toFixed(0);
   if (result.ok) {
     console.log(

@@ -44,7 +44,7 @@ const now = parseNow(process.argv.slice(2));
 const db = createPrismaClient(env.databaseUrl);
 try {
   console.log(`jobs as of ${now.toISOString()} (${databaseKind(env.databaseUrl)})`);
-  const report = await runJobs(db, now);
+  const report = await runJobs({ now }, { tx: db });
   for (const line of describeJobsReport(report)) console.log(line);
 } catch (error) {
   console.error(`jobs failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

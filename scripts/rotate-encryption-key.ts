@@ -32,11 +32,14 @@ try {
     `Rotating to data key ${env.dataEncryptionKey.id} (${databaseKind(env.databaseUrl)}); ` +
       `previous keys: ${previous.map((k) => k.id).join(", ") || "none"}`,
   );
-  const report = await rotateEncryptionKeys(db, {
-    current: env.dataEncryptionKey,
-    previous,
-    log: (line) => console.log(line),
-  });
+  const report = await rotateEncryptionKeys(
+    {
+      current: env.dataEncryptionKey,
+      previous,
+      log: (line) => console.log(line),
+    },
+    { tx: db },
+  );
   for (const [label, counts] of [
     ["bank accounts (IBAN)", report.bankAccounts],
     ["TOTP secrets", report.totpFactors],

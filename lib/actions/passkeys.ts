@@ -11,7 +11,6 @@ import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
-import { db } from "@/lib/db";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { CallbackUrlSchema } from "@/lib/schemas/auth";
 import {
@@ -60,7 +59,7 @@ export async function startPasskeyRegistrationAction(): Promise<
   const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;
-  return actionOk(await passkeyRegistrationOptions(db, user));
+  return actionOk(await passkeyRegistrationOptions(user));
 }
 
 export async function finishPasskeyRegistrationAction(
@@ -113,7 +112,7 @@ export async function removePasskeyAction(input: { passkeyId: string }): Promise
 export async function startPasskeySignInAction(): Promise<
   ActionResult<PublicKeyCredentialRequestOptionsJSON>
 > {
-  return actionOk(await passkeyAuthenticationOptions(db));
+  return actionOk(await passkeyAuthenticationOptions());
 }
 
 export async function finishPasskeySignInAction(input: {

@@ -6,7 +6,6 @@ import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
 import { openBankAccountChange } from "@/lib/server/bank-accounts/bank-account-change-request";
-import { db } from "@/lib/db";
 import {
   actionFailure,
   actionOk,
@@ -84,9 +83,9 @@ export async function addBankAccountAction(
     locale: await pageLocale(),
   });
   if (!result.ok) return failure(result.code);
-  notifyBankAccountChanged(auth.user.id, "added", result.value.ibanMasked);
+  notifyBankAccountChanged(auth.user.id, "added", result.ibanMasked);
   revalidatePath(PAYMENT);
-  return actionOk({ ibanMasked: result.value.ibanMasked, mandateReference: result.value.mandateReference });
+  return actionOk({ ibanMasked: result.ibanMasked, mandateReference: result.mandateReference });
 }
 
 /** Saved at once, or a transaction confirmation to open at `/account/payment/confirm/<id>`. */
@@ -108,25 +107,25 @@ export async function changeBankAccountAction(
   if (!parsed.success) return validationFailed(parsed.error);
   const actor = await currentActor(user);
   const locale = await pageLocale();
-  const opened = await openBankAccountChange(db, {
+  const opened = await openBankAccountChange({
     userId: user.id,
     sessionId: user.sessionId,
     change: parsed.data,
     locale,
     client: actor.client,
   });
-  if (opened.status === "failed") return failure(opened.code);
-  if (opened.status === "confirm") return actionOk({ next: "confirm", transactionId: opened.transactionId });
+  if (!opened.ok) return failure(opened.code);
+  if (opened.next === "confirm") return actionOk({ next: "confirm", transactionId: opened.transactionId });
 
   const auth = await requireRecentAuth({ returnTo: PAYMENT });
   if (!auth.ok) return auth.failure;
   const result = await changeBankAccountNow(actor, parsed.data, { locale });
   if (!result.ok) return failure(result.code);
-  notifyBankAccountChanged(auth.user.id, "changed", result.value.ibanMasked);
+  notifyBankAccountChanged(auth.user.id, "changed", result.ibanMasked);
   revalidatePath(PAYMENT);
   return actionOk({
     next: "saved",
-    saved: { ibanMasked: result.value.ibanMasked, mandateReference: result.value.mandateReference },
+    saved: { ibanMasked: result.ibanMasked, mandateReference: result.mandateReference },
   });
 }
 
@@ -141,9 +140,9 @@ export async function removeBankAccountAction(
     locale: await pageLocale(),
   });
   if (!result.ok) return failure(result.code);
-  notifyBankAccountChanged(auth.user.id, "removed", result.value.ibanMasked);
+  notifyBankAccountChanged(auth.user.id, "removed", result.ibanMasked);
   revalidatePath(PAYMENT);
-  return actionOk({ ibanMasked: result.value.ibanMasked });
+  return actionOk({ ibanMasked: result.ibanMasked });
 }
 
 /** The full IBAN, grouped for reading; audited as bank_account.revealed. */
@@ -154,5 +153,5 @@ export async function revealIbanAction(input: BankAccountIdInput): Promise<Actio
   if (!parsed.success) return validationFailed(parsed.error);
   const result = await revealIban(await currentActor(auth.user), parsed.data.bankAccountId);
   if (!result.ok) return failure(result.code);
-  return actionOk({ iban: formatIban(result.value.iban) });
+  return actionOk({ iban: formatIban(result.iban) });
 }

@@ -6,7 +6,6 @@ import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
-import { db } from "@/lib/db";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { RequestDeletionSchema, type RequestDeletionInput } from "@/lib/schemas/privacy";
 import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/server/privacy/account-deletion";
@@ -24,7 +23,7 @@ export type PreparedExportView = {
 export async function requestDataExportAction(): Promise<ActionResult<PreparedExportView>> {
   const auth = await requireRecentAuth({ returnTo: PRIVACY });
   if (!auth.ok) return auth.failure;
-  const prepared = await prepareDataExport(db, await currentActor(auth.user));
+  const prepared = await prepareDataExport({ actor: await currentActor(auth.user) });
   return actionOk({
     links: prepared.links,
     sha256: prepared.sha256,
@@ -38,7 +37,7 @@ export async function requestDeletionAction(input: RequestDeletionInput): Promis
   if (!parsed.success) return validationFailed(parsed.error);
   const auth = await requireRecentAuth({ returnTo: PRIVACY });
   if (!auth.ok) return auth.failure;
-  const result = await requestAccountDeletion(db, await currentActor(auth.user));
+  const result = await requestAccountDeletion({ actor: await currentActor(auth.user) });
   if (!result.ok && result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
   await clearSessionCookie();
   redirect("/login");
@@ -47,7 +46,7 @@ export async function requestDeletionAction(input: RequestDeletionInput): Promis
 /** Cancels a pending deletion of the signed-in customer's own account. */
 export async function cancelDeletionAction(): Promise<ActionResult<{ cancelled: boolean }>> {
   const user = await requireUser({ returnTo: PRIVACY });
-  const cancelled = await cancelAccountDeletion(db, await currentActor(user));
+  const cancelled = await cancelAccountDeletion(await currentActor(user));
   revalidatePath(PRIVACY);
   return actionOk({ cancelled });
 }

@@ -10,7 +10,6 @@ import {
 } from "@/lib/server/transactions/confirm-with-passkey";
 import { confirmTransactionWithTotp } from "@/lib/server/transactions/confirm-with-totp";
 import type { TransactionKind } from "@/lib/server/transactions/kinds";
-import { db } from "@/lib/db";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import {
   ConfirmTransactionWithPasskeySchema,
@@ -57,7 +56,7 @@ export async function startTransactionPasskeyAction(
   const user = await requireUser({ returnTo: RETURN_TO });
   const parsed = TransactionIdSchema.safeParse(input);
   if (!parsed.success) return actionFailure("NOT_FOUND");
-  const options = await transactionPasskeyOptions(db, {
+  const options = await transactionPasskeyOptions({
     userId: user.id,
     sessionId: user.sessionId,
     transactionId: parsed.data.transactionId,
@@ -78,7 +77,7 @@ export async function confirmTransactionWithPasskeyAction(
     return actionFailure("VALIDATION_FAILED", {
       formError: (await getTranslations("passkeys"))("failed"),
     });
-  const result = await confirmTransactionWithPasskey(db, {
+  const result = await confirmTransactionWithPasskey({
     userId: user.id,
     sessionId: user.sessionId,
     transactionId: parsed.data.transactionId,
@@ -95,7 +94,7 @@ export async function confirmTransactionWithTotpAction(
   const user = await requireUser({ returnTo: RETURN_TO });
   const parsed = ConfirmTransactionWithTotpSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await confirmTransactionWithTotp(db, {
+  const result = await confirmTransactionWithTotp({
     userId: user.id,
     sessionId: user.sessionId,
     transactionId: parsed.data.transactionId,

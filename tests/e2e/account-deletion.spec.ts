@@ -180,7 +180,7 @@ test("[SYSTEM] erases the account after the grace period; audit entries stay pse
     if (event.type !== "privacy.account_erased")
       expect(event).toMatchObject({ metadata: null, redactedAt: expect.any(Date) });
   }
-  expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true });
 
   const mail = await waitForMail({ to: customer.email, since, subject: /Ihr Konto wurde gelöscht/ });
   expect(mail.text).toContain("Was wir aufbewahren");

@@ -78,7 +78,7 @@ async function accountFullOfSomeoneElsesThings(): Promise<Customer> {
     data: { userId: user.id, recipientName: "Mallory", postalCode: "10115", city: "Berlin", country: "DE" },
   });
   await db.profile.create({ data: { userId: user.id, firstName: "Mallory", lastName: "Fremd" } });
-  const analytics = await currentConsent(db, user.id, "analytics");
+  const analytics = await currentConsent({ userId: user.id, purposeKey: "analytics" }, { tx: db });
   await changeConsent(customerActor(user.id, client), {
     locale: "de",
     purposeKey: "analytics",
@@ -108,16 +108,22 @@ async function accountFullOfSomeoneElsesThings(): Promise<Customer> {
     },
   });
   await db.$transaction(async (tx) => {
-    await issueToken(tx, {
-      userId: user.id,
-      purpose: "EMAIL_CHANGE",
-      payload: { newEmail: `x.${unique()}@example.com` },
-    });
-    await issueToken(tx, {
-      userId: user.id,
-      purpose: "SOCIAL_LINK",
-      payload: { provider: "p", subject: "s", email: user.email },
-    });
+    await issueToken(
+      {
+        userId: user.id,
+        purpose: "EMAIL_CHANGE",
+        payload: { newEmail: `x.${unique()}@example.com` },
+      },
+      { tx },
+    );
+    await issueToken(
+      {
+        userId: user.id,
+        purpose: "SOCIAL_LINK",
+        payload: { provider: "p", subject: "s", email: user.email },
+      },
+      { tx },
+    );
   });
   await db.user.update({ where: { id: user.id }, data: { displayName: "Mallory Fremd" } });
   expect(session.revokedAt).toBeNull();
@@ -255,7 +261,7 @@ describe("the verification link", () => {
     await addPasskeyFor(db, user);
     await unprove(db, user.id);
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" }),
+      issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
     );
     return { user, token };
   }
@@ -287,7 +293,7 @@ describe("the verification link", () => {
   it('[ATTACKER] "Das war ich nicht" never deletes a proven account, and a used link does nothing', async () => {
     const user = await createCustomer(db, { proven: true });
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" }),
+      issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
     );
     expect(await discardUnverifiedRegistration({ token, client })).toEqual({
       ok: false,

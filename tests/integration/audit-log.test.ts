@@ -71,7 +71,7 @@ describe("audit log hash chain", () => {
       sequence: before + 15,
       hash: events.at(-1)!.hash,
     });
-    expect(await verifyAuditChain(db)).toEqual({
+    expect(await verifyAuditChain({ tx: db })).toEqual({
       ok: true,
       count: before + 15,
       headHash: events.at(-1)!.hash,
@@ -81,7 +81,7 @@ describe("audit log hash chain", () => {
   it("opens its own transaction when given the root client", async () => {
     const written = await writeAuditEvent(db, { type: "auth.sign_in_failed", actor: anonymousActor() });
     expect(await eventAt(written.sequence)).toMatchObject({ hash: written.hash, metadata: null, ip: null });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count: written.sequence });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true, count: written.sequence });
   });
 
   it("refuses metadata keys that name secrets and writes nothing", async () => {
@@ -105,51 +105,51 @@ describe("audit log hash chain", () => {
   });
 
   it("detects a changed metadata value or type at that sequence, and accepts a proper redaction", async () => {
-    const { count } = (await verifyAuditChain(db)) as { count: number };
+    const { count } = (await verifyAuditChain({ tx: db })) as { count: number };
     expect(count).toBeGreaterThanOrEqual(5);
     const target = await eventAt(3);
 
     await db.auditEvent.update({ where: { id: target.id }, data: { metadata: { run: "forged" } } });
-    expect(await verifyAuditChain(db)).toEqual({
+    expect(await verifyAuditChain({ tx: db })).toEqual({
       ok: false,
       brokenAtSequence: 3,
       reason: expect.stringContaining("dataHash"),
     });
     // Disguising the forgery as an erasure does not help: a redacted row must carry no data.
     await db.auditEvent.update({ where: { id: target.id }, data: { redactedAt: new Date() } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSequence: 3 });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: false, brokenAtSequence: 3 });
     // The real erasure path: personal fields blanked, redactedAt set; the chain still verifies.
     await db.auditEvent.update({
       where: { id: target.id },
       data: { ip: null, userAgent: null, metadata: DbNull, redactedAt: new Date() },
     });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true, count });
 
     const other = await eventAt(4);
     await db.auditEvent.update({ where: { id: other.id }, data: { type: "auth.email_verified" } });
-    expect(await verifyAuditChain(db)).toEqual({
+    expect(await verifyAuditChain({ tx: db })).toEqual({
       ok: false,
       brokenAtSequence: 4,
       reason: expect.stringContaining("hash mismatch"),
     });
     await db.auditEvent.update({ where: { id: other.id }, data: { type: other.type } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true, count });
   });
 
   it("detects a deleted event in the middle and at the end", async () => {
-    const { count } = (await verifyAuditChain(db)) as { count: number };
+    const { count } = (await verifyAuditChain({ tx: db })) as { count: number };
     const middle = await eventAt(2);
     const last = await eventAt(count);
     const restore = (row: typeof middle) =>
       db.auditEvent.create({ data: { ...row, metadata: row.metadata ?? DbNull } });
 
     await db.auditEvent.delete({ where: { id: middle.id } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSequence: 2 });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: false, brokenAtSequence: 2 });
     await restore(middle);
 
     await db.auditEvent.delete({ where: { id: last.id } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSequence: count });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: false, brokenAtSequence: count });
     await restore(last);
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true, count });
   });
 });

@@ -31,7 +31,7 @@ async function accountOf(actor: CustomerActor, iban: string): Promise<string> {
     { locale: "de" },
   );
   if (!result.ok) throw new Error(result.code);
-  return result.value.bankAccountId;
+  return result.bankAccountId;
 }
 
 describe("bank account isolation", () => {
@@ -61,7 +61,9 @@ describe("bank account isolation", () => {
       ok: false,
       code: "NOT_FOUND",
     });
-    expect(await db.$transaction((tx) => changeBankAccount(tx, intruder.userId, details))).toEqual({
+    expect(
+      await db.$transaction((tx) => changeBankAccount({ userId: intruder.userId, details }, { tx })),
+    ).toEqual({
       ok: false,
       code: "NOT_FOUND",
     });
@@ -75,7 +77,7 @@ describe("bank account isolation", () => {
     expect(await db.auditEvent.count({ where: { targetId: victimId, actorId: intruder.userId } })).toBe(0);
     // The owner still has it, unchanged.
     const revealed = await revealIban(owner, victimId);
-    expect(revealed).toEqual({ ok: true, value: { iban: "DE89370400440532013000" } });
+    expect(revealed).toEqual({ ok: true, iban: "DE89370400440532013000" });
   });
 
   it("does not open a sealed IBAN copied into another customer's row", async () => {
@@ -108,7 +110,7 @@ describe("bank account isolation", () => {
     ).toBe(10);
     expect(await revealIban(other, otherAccount)).toEqual({
       ok: true,
-      value: { iban: "AT611904300234573201" },
+      iban: "AT611904300234573201",
     });
   });
 });

@@ -26,7 +26,7 @@ async function customer(): Promise<CustomerActor> {
 }
 
 async function mandateHash(): Promise<string> {
-  const text = await getMandateText(db, "de");
+  const text = await getMandateText("de", { tx: db });
   if (!text) throw new Error("sepa_mandate purpose not seeded");
   return text.textHash;
 }
@@ -38,9 +38,9 @@ const add = (actor: CustomerActor, input: Record<string, unknown>) =>
     { locale: "de" },
   );
 
-function valueOf<T>(result: { ok: true; value: T } | { ok: false; code: string }): T {
+function valueOf<T>(result: ({ ok: true } & T) | { ok: false; code: string }): T {
   if (!result.ok) throw new Error(`expected success, got ${result.code}`);
-  return result.value;
+  return result;
 }
 
 describe("bank accounts", () => {

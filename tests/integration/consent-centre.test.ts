@@ -145,12 +145,18 @@ describe("consent centre", () => {
     expect(after[2]?.textHash).toBe(analyticsText.textHash);
 
     for (const key of ["analytics", "marketing_email", "personalisation"]) {
-      const projected = (await currentConsents(db, erika.userId)).find((c) => c.purposeKey === key);
+      const projected = (await currentConsents(erika.userId, { tx: db })).find((c) => c.purposeKey === key);
       expect(projected).toMatchObject(await derivedFromAllRecords(erika.userId, key));
     }
-    expect(await hasCurrentConsent(db, erika.userId, "marketing_email")).toBe(true);
-    expect(await hasCurrentConsent(db, erika.userId, "analytics")).toBe(false);
-    expect(await hasCurrentConsent(db, erika.userId, "no_such_purpose")).toBe(false);
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: "marketing_email" }, { tx: db })).toBe(
+      true,
+    );
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: "analytics" }, { tx: db })).toBe(
+      false,
+    );
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: "no_such_purpose" }, { tx: db })).toBe(
+      false,
+    );
 
     const audit = await db.auditEvent.findMany({
       where: { subjectUserId: erika.userId, type: { startsWith: "consent." } },
@@ -255,7 +261,7 @@ describe("publishing versions and re-consent", () => {
     expect(await publish(1, "Wir dürfen testen.", "no")).toEqual({ ok: false, code: "UNCHANGED" });
     expect(await publish(1, "Wir dürfen Tests machen.", "no")).toEqual({ ok: true, version: 2 });
     expect(await publish(1, "Veraltet", "yes")).toEqual({ ok: false, code: "VERSION_CHANGED" });
-    expect(await hasCurrentConsent(db, erika.userId, key)).toBe(true);
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: key }, { tx: db })).toBe(true);
     expect(await pendingReConsents(erika.userId, "de")).toEqual([]);
 
     expect(await publish(2, "Wir dürfen alles testen.", "yes")).toEqual({ ok: true, version: 3 });
@@ -275,7 +281,7 @@ describe("publishing versions and re-consent", () => {
     expect(published.metadata).toMatchObject({ purpose: key, version: 3, isMaterial: true });
 
     // The grant is suspended: not current, and the prompt asks about version 3.
-    expect(await hasCurrentConsent(db, erika.userId, key)).toBe(false);
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: key }, { tx: db })).toBe(false);
     expect(await pendingReConsents(erika.userId, "de")).toEqual([
       { purposeKey: key, version: 3, title: "Testzweck", body: "Wir dürfen alles testen." },
     ]);
@@ -292,13 +298,13 @@ describe("publishing versions and re-consent", () => {
     expect(
       await db.consentRecord.findFirst({ where: { userId: erika.userId }, orderBy: { createdAt: "desc" } }),
     ).toMatchObject({ action: "WITHDRAWN", source: "RECONSENT_PROMPT", versionId: v3.id });
-    expect(await hasCurrentConsent(db, erika.userId, key)).toBe(false);
-    expect(await hasCurrentConsent(db, jonas.userId, key)).toBe(true);
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: key }, { tx: db })).toBe(false);
+    expect(await hasCurrentConsent({ userId: jonas.userId, purposeKey: key }, { tx: db })).toBe(true);
     expect(await pendingReConsents(erika.userId, "de")).toEqual([]);
     expect(await pendingReConsents(jonas.userId, "de")).toEqual([]);
     expect(await db.consentRecord.count({ where: { userId: never.userId } })).toBe(0);
     for (const who of [erika, jonas]) {
-      const projected = (await currentConsents(db, who.userId)).find((c) => c.purposeKey === key);
+      const projected = (await currentConsents(who.userId, { tx: db })).find((c) => c.purposeKey === key);
       expect(projected).toMatchObject(await derivedFromAllRecords(who.userId, key));
     }
   });

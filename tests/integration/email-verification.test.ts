@@ -20,7 +20,7 @@ describe("email verification links", () => {
     const email = unique("verify");
     const user = await db.user.create({ data: { email, emailNormalized: email } });
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" }),
+      issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
     );
     expect(await verifyEmailToken({ token, client })).toEqual({ ok: true, kind: "verified" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
@@ -36,7 +36,7 @@ describe("email verification links", () => {
     const user = await db.user.create({ data: { email, emailNormalized: email } });
     const newEmail = unique("new");
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } }),
+      issueToken({ userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } }, { tx }),
     );
     expect(await verifyEmailToken({ token, client })).toEqual({ ok: true, kind: "email-changed" });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
@@ -48,11 +48,14 @@ describe("email verification links", () => {
       data: { email: unique("taken"), emailNormalized: unique("taken-n") },
     });
     const toTaken = await db.$transaction((tx) =>
-      issueToken(tx, {
-        userId: user.id,
-        purpose: "EMAIL_CHANGE",
-        payload: { newEmail: taken.emailNormalized },
-      }),
+      issueToken(
+        {
+          userId: user.id,
+          purpose: "EMAIL_CHANGE",
+          payload: { newEmail: taken.emailNormalized },
+        },
+        { tx },
+      ),
     );
     expect(await verifyEmailToken({ token: toTaken, client })).toEqual({ ok: false, code: "EMAIL_TAKEN" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail);

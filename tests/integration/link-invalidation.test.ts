@@ -45,11 +45,14 @@ async function openLinks(user: Customer) {
   const tokens = await db.$transaction(async (tx) => {
     const issued = {} as Record<TokenPurpose, string>;
     for (const purpose of LINKS)
-      issued[purpose] = await issueToken(tx, {
-        userId: user.id,
-        purpose,
-        payload: purpose === "EMAIL_CHANGE" ? { newEmail: `neu.${unique()}@example.com` } : undefined,
-      });
+      issued[purpose] = await issueToken(
+        {
+          userId: user.id,
+          purpose,
+          payload: purpose === "EMAIL_CHANGE" ? { newEmail: `neu.${unique()}@example.com` } : undefined,
+        },
+        { tx },
+      );
     return issued;
   });
   const optIn = await db.verificationToken.create({
@@ -66,7 +69,7 @@ async function openLinks(user: Customer) {
 async function stillOpen(links: Awaited<ReturnType<typeof openLinks>>) {
   const open: string[] = [];
   for (const purpose of LINKS)
-    if (await findUsableToken(db, { token: links.tokens[purpose], purpose })) open.push(purpose);
+    if (await findUsableToken({ token: links.tokens[purpose], purpose }, { tx: db })) open.push(purpose);
   const optIn = await db.verificationToken.findUniqueOrThrow({ where: { id: links.optInId } });
   if (!optIn.consumedAt) open.push("NEWSLETTER_OPT_IN");
   return open;
@@ -150,11 +153,14 @@ describe("open links after a change", () => {
     const user = await createCustomer(db, { proven: true });
     const links = await openLinks(user);
     const change = await db.$transaction((tx) =>
-      issueToken(tx, {
-        userId: user.id,
-        purpose: "EMAIL_CHANGE",
-        payload: { newEmail: `neu.${unique()}@example.com` },
-      }),
+      issueToken(
+        {
+          userId: user.id,
+          purpose: "EMAIL_CHANGE",
+          payload: { newEmail: `neu.${unique()}@example.com` },
+        },
+        { tx },
+      ),
     );
     expect(await verifyEmailToken({ token: change, client })).toEqual({ ok: true, kind: "email-changed" });
     expect(await stillOpen(links)).toEqual(["NEWSLETTER_OPT_IN"]);
@@ -166,11 +172,14 @@ describe("open links after a change", () => {
     const mail = mails.findLast((m) => m.to === user.email && m.template.name === "password-reset");
     const resetToken = new URL(String(mail?.template.data.url)).searchParams.get("token")!;
     const change = await db.$transaction((tx) =>
-      issueToken(tx, {
-        userId: user.id,
-        purpose: "EMAIL_CHANGE",
-        payload: { newEmail: `neu.${unique()}@example.com` },
-      }),
+      issueToken(
+        {
+          userId: user.id,
+          purpose: "EMAIL_CHANGE",
+          payload: { newEmail: `neu.${unique()}@example.com` },
+        },
+        { tx },
+      ),
     );
     expect(await verifyEmailToken({ token: change, client })).toEqual({ ok: true, kind: "email-changed" });
     expect(

@@ -64,7 +64,7 @@ const ADDING: {
 }[] = [
   {
     name: "passkey registration options",
-    attempt: (u) => passkeyRegistrationOptions(db, { id: u.id, email: u.email, displayName: null }),
+    attempt: (u) => passkeyRegistrationOptions({ id: u.id, email: u.email, displayName: null }, { tx: db }),
     written: (userId) => db.webAuthnChallenge.count({ where: { userId } }),
   },
   {
@@ -100,11 +100,14 @@ const ADDING: {
     name: "linking a social identity at /login/link",
     prepare: (u) =>
       db.$transaction((tx) =>
-        issueToken(tx, {
-          userId: u.id,
-          purpose: "SOCIAL_LINK",
-          payload: { provider: "testidp", subject: unique(), email: u.email },
-        }),
+        issueToken(
+          {
+            userId: u.id,
+            purpose: "SOCIAL_LINK",
+            payload: { provider: "testidp", subject: unique(), email: u.email },
+          },
+          { tx },
+        ),
       ),
     attempt: (_u, token) =>
       completeSocialLink({ token: token as string, password: PASSWORD, deviceCookieId: unique(), client }),
@@ -132,15 +135,17 @@ const ADDING: {
     attempt: (u, bankAccountId) =>
       db.$transaction((tx) =>
         changeBankAccount(
-          tx,
-          u.id,
-          ChangeBankAccountSchema.parse({
-            bankAccountId,
-            holderName: "E M",
-            iban: "AT611904300234573201",
-            bic: "",
-            grantMandate: false,
-          }),
+          {
+            userId: u.id,
+            details: ChangeBankAccountSchema.parse({
+              bankAccountId,
+              holderName: "E M",
+              iban: "AT611904300234573201",
+              bic: "",
+              grantMandate: false,
+            }),
+          },
+          { tx },
         ),
       ),
     written: (userId) => db.bankAccount.count({ where: { userId, ibanCountry: "AT" } }),

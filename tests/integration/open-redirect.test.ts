@@ -111,16 +111,19 @@ describe("every return path taken from the browser stays on this origin", () => 
             result: "SECOND_FACTOR_REQUIRED",
           },
         });
-        return createPendingSignIn(tx, {
-          userId: user.id,
-          signInAttemptId: attempt.id,
-          factors: ["EMAIL_CODE"],
-          reasons: [],
-          riskLevel: "MEDIUM",
-          rememberMe: false,
-          returnTo: value,
-          client,
-        });
+        return createPendingSignIn(
+          {
+            userId: user.id,
+            signInAttemptId: attempt.id,
+            factors: ["EMAIL_CODE"],
+            reasons: [],
+            riskLevel: "MEDIUM",
+            rememberMe: false,
+            returnTo: value,
+            client,
+          },
+          { tx },
+        );
       });
       const code = await sendSignInEmailCode({ pendingSignInId: pending.id, user, client });
       request.cookies.set(PENDING_SIGN_IN_COOKIE, pending.token);
@@ -135,7 +138,7 @@ describe("every return path taken from the browser stays on this origin", () => 
     const user = await customer({ passkey: authenticator });
     for (const value of HOSTILE_RETURN_PATHS) {
       resetRequest({ ip: client.ip });
-      const options = await passkeyAuthenticationOptions(db);
+      const options = await passkeyAuthenticationOptions({ tx: db });
       const response = authenticator.assert(options.challenge, { userHandle: user.handle });
       const result = await finishPasskeySignInAction({ response, callbackUrl: value as never });
       if (!result.ok) throw new Error(`passkey sign-in failed: ${result.code}`);

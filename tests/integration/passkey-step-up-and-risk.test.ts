@@ -75,7 +75,7 @@ describe("passkey step-up", () => {
     expect((await stepUpWithPasskey(actor, noUv)).ok).toBe(false);
 
     // A sign-in challenge is not a step-up challenge.
-    const signIn = await passkeyAuthenticationOptions(db);
+    const signIn = await passkeyAuthenticationOptions({ tx: db });
     const wrongPurpose = owner.authenticator.assert(signIn.challenge, { userHandle: owner.handle });
     expect((await stepUpWithPasskey(actor, wrongPurpose)).ok).toBe(false);
 
@@ -108,7 +108,7 @@ describe("passkey sign-in and the risk engine", () => {
         longitude: BERLIN.longitude,
       },
     });
-    const options = await passkeyAuthenticationOptions(db);
+    const options = await passkeyAuthenticationOptions({ tx: db });
     const result = await signInWithPasskey({
       response: owner.authenticator.assert(options.challenge, { userHandle: owner.handle }),
       deviceCookieId: `new-device-${randomBytes(8).toString("hex")}`,
@@ -132,7 +132,7 @@ describe("passkey sign-in and the risk engine", () => {
 
   it("signs in as before from a known place", async () => {
     const owner = await customerWithPasskey();
-    const options = await passkeyAuthenticationOptions(db);
+    const options = await passkeyAuthenticationOptions({ tx: db });
     const result = await signInWithPasskey({
       response: owner.authenticator.assert(options.challenge, { userHandle: owner.handle }),
       deviceCookieId: `device-${randomBytes(8).toString("hex")}`,
@@ -155,7 +155,7 @@ describe("passkey sign-in and the risk engine", () => {
     });
     const signIn = async (userVerified: boolean, deviceCookieId: string) =>
       signInWithPasskey({
-        response: owner.authenticator.assert((await passkeyAuthenticationOptions(db)).challenge, {
+        response: owner.authenticator.assert((await passkeyAuthenticationOptions({ tx: db })).challenge, {
           userHandle: owner.handle,
           userVerified,
         }),

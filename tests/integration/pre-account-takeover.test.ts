@@ -43,7 +43,7 @@ function mailTo(to: string, name: string): CapturedMail {
 }
 
 async function passkeySignIn(key: SoftwareAuthenticator, userHandle: string, client: ClientInfo) {
-  const options = await passkeyAuthenticationOptions(db);
+  const options = await passkeyAuthenticationOptions({ tx: db });
   return signInWithPasskey({
     response: key.assert(options.challenge, { userHandle }),
     deviceCookieId: `device-${key.credentialId}`,

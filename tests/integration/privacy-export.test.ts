@@ -132,13 +132,16 @@ const tokenOf = (link: string) => new URL(link, "http://x").searchParams.get("to
 describe("data export", () => {
   it("exports what is stored, masks the IBAN, leaves secrets out, and each link works once", async () => {
     const user = await customerWithData();
-    const prepared = await prepareDataExport(db, customerActor(user.id, client));
+    const prepared = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
     expect(prepared.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(EXPORT_LINK_TTL_MINUTES * 60_000);
 
-    const json = await downloadDataExport(db, {
-      actor: customerActor(user.id, client),
-      token: tokenOf(prepared.links.json),
-    });
+    const json = await downloadDataExport(
+      {
+        actor: customerActor(user.id, client),
+        token: tokenOf(prepared.links.json),
+      },
+      { tx: db },
+    );
     expect(json).toMatchObject({ ok: true, format: "json", sha256: prepared.sha256 });
     if (!json.ok) throw new Error("unreachable");
     const data = JSON.parse(json.json) as ExportData;
@@ -172,10 +175,13 @@ describe("data export", () => {
 
     // The same link again: refused, and the payload is still there for the HTML link.
     expect(
-      await downloadDataExport(db, {
-        actor: customerActor(user.id, client),
-        token: tokenOf(prepared.links.json),
-      }),
+      await downloadDataExport(
+        {
+          actor: customerActor(user.id, client),
+          token: tokenOf(prepared.links.json),
+        },
+        { tx: db },
+      ),
     ).toEqual({
       ok: false,
       code: "LINK_INVALID",
@@ -183,18 +189,24 @@ describe("data export", () => {
     // Another customer cannot use the link.
     const other = await customerWithData();
     expect(
-      await downloadDataExport(db, {
-        actor: customerActor(other.id, client),
-        token: tokenOf(prepared.links.html),
-      }),
+      await downloadDataExport(
+        {
+          actor: customerActor(other.id, client),
+          token: tokenOf(prepared.links.html),
+        },
+        { tx: db },
+      ),
     ).toEqual({
       ok: false,
       code: "LINK_INVALID",
     });
-    const html = await downloadDataExport(db, {
-      actor: customerActor(user.id, client),
-      token: tokenOf(prepared.links.html),
-    });
+    const html = await downloadDataExport(
+      {
+        actor: customerActor(user.id, client),
+        token: tokenOf(prepared.links.html),
+      },
+      { tx: db },
+    );
     expect(html).toMatchObject({ ok: true, format: "html" });
 
     const row = await db.dataExport.findUniqueOrThrow({ where: { id: prepared.id } });
@@ -207,16 +219,15 @@ describe("data export", () => {
 
   it("refuses an expired link, and the job wipes the expired export", async () => {
     const user = await customerWithData();
-    const prepared = await prepareDataExport(db, customerActor(user.id, client));
+    const prepared = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
     const later = new Date(prepared.expiresAt.getTime() + 1_000);
     expect(
       await downloadDataExport(
-        db,
-        { actor: customerActor(user.id, client), token: tokenOf(prepared.links.json) },
-        later,
+        { actor: customerActor(user.id, client), token: tokenOf(prepared.links.json), now: later },
+        { tx: db },
       ),
     ).toEqual({ ok: false, code: "LINK_INVALID" });
-    expect(await pruneDataExports(db, later)).toBeGreaterThanOrEqual(1);
+    expect(await pruneDataExports({ now: later }, { tx: db })).toBeGreaterThanOrEqual(1);
     expect(await db.dataExport.findUniqueOrThrow({ where: { id: prepared.id } })).toMatchObject({
       status: "EXPIRED",
       payloadCiphertext: null,
@@ -225,22 +236,28 @@ describe("data export", () => {
 
   it("a new export voids the links of the previous one", async () => {
     const user = await customerWithData();
-    const first = await prepareDataExport(db, customerActor(user.id, client));
-    const second = await prepareDataExport(db, customerActor(user.id, client));
+    const first = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
+    const second = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
     expect(
-      await downloadDataExport(db, {
-        actor: customerActor(user.id, client),
-        token: tokenOf(first.links.json),
-      }),
+      await downloadDataExport(
+        {
+          actor: customerActor(user.id, client),
+          token: tokenOf(first.links.json),
+        },
+        { tx: db },
+      ),
     ).toEqual({
       ok: false,
       code: "LINK_INVALID",
     });
     expect(
-      await downloadDataExport(db, {
-        actor: customerActor(user.id, client),
-        token: tokenOf(second.links.json),
-      }),
+      await downloadDataExport(
+        {
+          actor: customerActor(user.id, client),
+          token: tokenOf(second.links.json),
+        },
+        { tx: db },
+      ),
     ).toMatchObject({
       ok: true,
     });
@@ -257,11 +274,14 @@ describe("data export", () => {
         country: "DE",
       },
     });
-    const prepared = await prepareDataExport(db, customerActor(user.id, client));
-    const result = await downloadDataExport(db, {
-      actor: customerActor(user.id, client),
-      token: tokenOf(prepared.links.html),
-    });
+    const prepared = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
+    const result = await downloadDataExport(
+      {
+        actor: customerActor(user.id, client),
+        token: tokenOf(prepared.links.html),
+      },
+      { tx: db },
+    );
     if (!result.ok) throw new Error("download failed");
     const sections = Object.fromEntries(SUMMARY_SECTIONS.map((key) => [key, `Section ${key}`])) as Record<
       (typeof SUMMARY_SECTIONS)[number],

@@ -235,15 +235,18 @@ describe("sending", () => {
 
     const consent = (action: "GRANTED" | "WITHDRAWN") =>
       db.$transaction((tx) =>
-        recordConsent(tx, {
-          userId: erika.userId,
-          purposeKey: "marketing_push",
-          action,
-          source: "COMMUNICATION_SETTINGS",
-          locale: "de",
-          ip: null,
-          userAgent: null,
-        }),
+        recordConsent(
+          {
+            userId: erika.userId,
+            purposeKey: "marketing_push",
+            action,
+            source: "COMMUNICATION_SETTINGS",
+            locale: "de",
+            ip: null,
+            userAgent: null,
+          },
+          { tx },
+        ),
       );
     await consent("GRANTED");
     expect(await updatePushPreferences(erika, offers)).toEqual({ ok: true });

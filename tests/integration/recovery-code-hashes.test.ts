@@ -44,7 +44,7 @@ async function customerWithLegacyCodes() {
 }
 
 const use = (userId: string, code: string) =>
-  db.$transaction((tx) => consumeRecoveryCode(tx, { userId, code, client }));
+  db.$transaction((tx) => consumeRecoveryCode({ userId, code, client }, { tx }));
 
 describe("recovery codes at rest", () => {
   it("are stored as a keyed hash, never as the plain SHA-256 of the code", async () => {
@@ -75,11 +75,11 @@ describe("recovery codes at rest", () => {
 
   it("stored by an older version are re-keyed by `npm run jobs`, and still work", async () => {
     const { userId, codes } = await customerWithLegacyCodes();
-    const report = await runJobs(db);
+    const report = await runJobs({}, { tx: db });
     expect(report.recoveryCodesRekeyed).toBeGreaterThanOrEqual(3);
     const stored = (await db.recoveryCode.findMany({ where: { userId } })).map((r) => r.codeHash);
     for (const hash of stored) expect(hash).toMatch(/^k1:/);
-    expect((await runJobs(db)).recoveryCodesRekeyed).toBe(0);
+    expect((await runJobs({}, { tx: db })).recoveryCodesRekeyed).toBe(0);
     expect(await use(userId, codes[2] ?? "")).toBe(2);
   });
 });

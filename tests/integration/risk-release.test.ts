@@ -171,7 +171,9 @@ describe('"Das war ich nicht"', () => {
     expect(await db.session.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({
       revokedAt: expect.any(Date),
     });
-    expect(await isTokenUsable(db, { token: reported.resetToken, purpose: "PASSWORD_RESET" })).toBe(true);
+    expect(await isTokenUsable({ token: reported.resetToken, purpose: "PASSWORD_RESET" }, { tx: db })).toBe(
+      true,
+    );
     // The attacker's browser cannot be released any more.
     expect(await confirmBlockedSignIn({ token: itWasMe, client: inNewYork() })).toEqual({
       ok: false,

@@ -96,7 +96,7 @@ describe("sessions and devices", () => {
     await signIn(user.email, "device-e", "192.0.2.14", "Chrome");
     await signIn(user.email, "device-f", "192.0.2.15", "Safari");
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" }),
+      issueToken({ userId: user.id, purpose: "PASSWORD_RESET" }, { tx }),
     );
     const newPassword = "Ganz neues Passwort nach dem Zurücksetzen";
     expect(

@@ -128,7 +128,7 @@ const PATHS: Record<string, (a: Attempt) => Promise<Outcome>> = {
       }),
     ),
   passkey: async ({ person, client, deviceCookieId }) => {
-    const options = await passkeyAuthenticationOptions(db);
+    const options = await passkeyAuthenticationOptions({ tx: db });
     const response = person.authenticator.assert(options.challenge, { userHandle: person.handle });
     return normalise(await signInWithPasskey({ response, deviceCookieId, client }));
   },

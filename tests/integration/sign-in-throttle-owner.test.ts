@@ -69,7 +69,7 @@ const signIn = (email: string, deviceCookieId: string, client = clientFrom(), pa
 /** 100 consecutive failures from strangers: the account is locked until a reset (NIST bound). */
 async function lockAccount(email: string) {
   for (let i = 0; i < NIST_MAX_CONSECUTIVE_FAILURES; i++)
-    await recordRateLimitHit(db, "signInAccount", email);
+    await recordRateLimitHit({ policy: "signInAccount", subject: email }, { tx: db });
 }
 
 function unlockToken(to: string): string {
@@ -126,7 +126,7 @@ describe("the account throttle and the owner", () => {
       where: { id: o.id },
       data: { status: "PENDING_DELETION", deletionScheduledFor: new Date(Date.now() - 1000) },
     });
-    expect(await eraseAccount(db, o.id)).not.toBeNull();
+    expect(await eraseAccount({ userId: o.id }, { tx: db })).not.toBeNull();
     expect(await db.rateLimitBucket.count({ where: { key } })).toBe(0);
   });
 
@@ -135,10 +135,11 @@ describe("the account throttle and the owner", () => {
     const client = clientFrom();
     await lockAccount(o.email);
     // Password guesses from the owner's own network exhaust the IP's password bucket as well.
-    for (let i = 0; i < 150; i++) await recordRateLimitHit(db, "signInIp", rateLimitIpSubject(client.ip));
+    for (let i = 0; i < 150; i++)
+      await recordRateLimitHit({ policy: "signInIp", subject: rateLimitIpSubject(client.ip) }, { tx: db });
     expect(await signIn(o.email, `fresh-${unique()}`, client)).toMatchObject({ code: "RATE_LIMITED" });
 
-    const options = await passkeyAuthenticationOptions(db);
+    const options = await passkeyAuthenticationOptions({ tx: db });
     const response = o.authenticator.assert(options.challenge, { userHandle: o.handle });
     expect(await signInWithPasskey({ response, deviceCookieId: `pk-${unique()}`, client })).toMatchObject({
       ok: true,

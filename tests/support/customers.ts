@@ -59,7 +59,10 @@ export const actorOf = (user: Customer) => customerActor(user.id, client);
 
 export async function addPasskeyFor(db: Db, user: Customer): Promise<SoftwareAuthenticator> {
   const key = new SoftwareAuthenticator();
-  const options = await passkeyRegistrationOptions(db, { id: user.id, email: user.email, displayName: null });
+  const options = await passkeyRegistrationOptions(
+    { id: user.id, email: user.email, displayName: null },
+    { tx: db },
+  );
   const added = await addPasskey(actorOf(user), key.register(options.challenge));
   if (!added.ok) throw new Error(`passkey not added: ${added.code}`);
   return key;
@@ -79,7 +82,7 @@ export async function enableTotp(db: Db, user: Customer): Promise<string> {
 }
 
 export async function addBankFor(db: Db, user: Customer, grantMandate = false): Promise<string> {
-  const text = await getMandateText(db, "de");
+  const text = await getMandateText("de", { tx: db });
   const input = AddBankAccountSchema.parse({
     holderName: "Erika Mustermann",
     iban: IBAN,
@@ -89,7 +92,7 @@ export async function addBankFor(db: Db, user: Customer, grantMandate = false): 
   });
   const added = await addBankAccount(actorOf(user), input, { locale: "de" });
   if (!added.ok) throw new Error(`bank account not added: ${added.code}`);
-  return added.value.bankAccountId;
+  return added.bankAccountId;
 }
 
 export const pushEndpoint = () => `https://fcm.googleapis.com/fcm/send/${unique()}`;

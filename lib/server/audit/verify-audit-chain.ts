@@ -18,7 +18,7 @@ export type AuditChainVerification =
 
 const BATCH = 500;
 
-export async function verifyAuditChain(db: Db): Promise<AuditChainVerification> {
+export async function verifyAuditChain({ tx: db }: { tx: Db }): Promise<AuditChainVerification> {
   // The head first: events appended while we read have higher sequences and are left for the next
   // run, so a busy log does not look truncated. Every event up to the head's sequence committed
   // with (or before) the head, because both are written in one transaction.

@@ -24,16 +24,15 @@ import { dataKeys, maskStoredIban } from "./iban-crypto";
 import { hashDetails } from "@/lib/server/transactions/binding";
 import { createTransaction } from "@/lib/server/transactions/create-transaction";
 import { availableConfirmationMethod } from "@/lib/server/transactions/display";
-import type { Db } from "@/lib/db";
+import { db as defaultDb, type Db } from "@/lib/db";
 
 export type OpenedBankAccountChange =
   /** No confirmation: the caller changes the account itself, behind step-up. */
-  | { status: "direct" }
-  | { status: "confirm"; transactionId: string }
-  | { status: "failed"; code: BankAccountFailure };
+  | { ok: true; next: "direct" }
+  | { ok: true; next: "confirm"; transactionId: string }
+  | { ok: false; code: BankAccountFailure };
 
 export async function openBankAccountChange(
-  db: Db,
   opts: {
     userId: string;
     sessionId: string;
@@ -41,41 +40,51 @@ export async function openBankAccountChange(
     locale: Locale;
     client?: ClientInfo;
   },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<OpenedBankAccountChange> {
   const { userId, change } = opts;
-  if (change.iban === "") return { status: "direct" };
-  if ((await availableConfirmationMethod(db, userId)) === "NONE") return { status: "direct" };
+  if (change.iban === "") return { ok: true, next: "direct" };
+  if ((await availableConfirmationMethod(userId, { tx: db })) === "NONE") return { ok: true, next: "direct" };
 
   const account = await db.bankAccount.findFirst({ where: { id: change.bankAccountId, userId } });
-  if (!account) return { status: "failed", code: "NOT_FOUND" };
-  if (change.iban === readableIban(account)) return { status: "direct" };
+  if (!account) return { ok: false, code: "NOT_FOUND" };
+  if (change.iban === readableIban(account)) return { ok: true, next: "direct" };
 
   // The executor's own checks, so the customer is not asked to confirm what it would refuse.
-  const refused = await checkNewBankDetails(db, {
-    userId,
-    accountId: account.id,
-    accountCountry: account.ibanCountry,
-    newIban: change.iban,
-    bic: change.bic,
-  });
-  if (refused) return { status: "failed", code: refused };
-  if (change.grantMandate && !(await isCurrentMandateText(db, opts.locale, change.mandateTextHash)))
-    return { status: "failed", code: "MANDATE_TEXT_CHANGED" };
+  const refused = await checkNewBankDetails(
+    {
+      userId,
+      accountId: account.id,
+      accountCountry: account.ibanCountry,
+      newIban: change.iban,
+      bic: change.bic,
+    },
+    { tx: db },
+  );
+  if (refused) return { ok: false, code: refused };
+  if (
+    change.grantMandate &&
+    !(await isCurrentMandateText({ locale: opts.locale, shownTextHash: change.mandateTextHash }, { tx: db }))
+  )
+    return { ok: false, code: "MANDATE_TEXT_CHANGED" };
   const { all } = dataKeys();
 
-  const created = await createTransaction(db, {
-    userId,
-    sessionId: opts.sessionId,
-    kind: BANK_ACCOUNT_CHANGE,
-    details: bankAccountChangeDetails({
+  const created = await createTransaction(
+    {
       userId,
-      account: { id: account.id, ibanMasked: maskStoredIban(account, all) },
-      change,
-      locale: opts.locale,
-    }),
-    client: opts.client,
-  });
-  return { status: "confirm", transactionId: created.id };
+      sessionId: opts.sessionId,
+      kind: BANK_ACCOUNT_CHANGE,
+      details: bankAccountChangeDetails({
+        userId,
+        account: { id: account.id, ibanMasked: maskStoredIban(account, all) },
+        change,
+        locale: opts.locale,
+      }),
+      client: opts.client,
+    },
+    { tx: db },
+  );
+  return { ok: true, next: "confirm", transactionId: created.id };
 }
 
 /** What the confirmation page shows, and the hash of exactly that. */
@@ -97,8 +106,8 @@ export type BankAccountChangeView = {
  * longer open).
  */
 export async function bankAccountChangeForDisplay(
-  db: Db,
   opts: { userId: string; sessionId: string; transactionId: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<BankAccountChangeView | null> {
   const row = await db.transactionConfirmation.findFirst({
     where: {

@@ -115,18 +115,20 @@ export const executeBankAccountChange: TransactionExecutor = async (tx, userId, 
     throw new BankAccountChangeNotExecutedError("ACCOUNT_CHANGED");
 
   const result = await changeBankAccount(
-    tx,
-    userId,
     {
-      bankAccountId: details.bankAccountId,
-      holderName: details.holderName,
-      iban,
-      bic: details.bic,
-      grantMandate: details.grantMandate,
-      mandateTextHash: details.mandateTextHash ?? undefined,
+      userId,
+      details: {
+        bankAccountId: details.bankAccountId,
+        holderName: details.holderName,
+        iban,
+        bic: details.bic,
+        grantMandate: details.grantMandate,
+        mandateTextHash: details.mandateTextHash ?? undefined,
+      },
+      // The confirming request's address is on the transaction.confirmed event of the same commit.
+      context: { locale: details.locale, client: { ip: null, userAgent: null } },
     },
-    // The confirming request's address is on the transaction.confirmed event of the same commit.
-    { locale: details.locale, client: { ip: null, userAgent: null } },
+    { tx },
   );
   if (!result.ok) throw new BankAccountChangeNotExecutedError(result.code);
 
@@ -142,7 +144,7 @@ export const executeBankAccountChange: TransactionExecutor = async (tx, userId, 
     orderBy: { confirmedAt: "desc" },
     select: { id: true },
   });
-  const ibanMasked = result.value.ibanMasked;
+  const ibanMasked = result.ibanMasked;
   if (confirmation)
     onceExecuted(confirmation.id, () => notifyBankAccountChanged(userId, "changed", ibanMasked));
 };

@@ -58,7 +58,7 @@ export async function revealIban(
 ): Promise<BankAccountResult<{ iban: string }>> {
   const account = await db.bankAccount.findFirst({ where: { id: bankAccountId, userId: actor.userId } });
   if (!account) return { ok: false, code: "NOT_FOUND" };
-  if (!(await consumeRateLimit(db, "ibanReveal", actor.userId)).allowed) {
+  if (!(await consumeRateLimit({ policy: "ibanReveal", subject: actor.userId })).allowed) {
     return { ok: false, code: "RATE_LIMITED" };
   }
   const iban = openIban(account.id, account.ibanCiphertext, dataKeys().all);
@@ -69,5 +69,5 @@ export async function revealIban(
     target: { type: "BankAccount", id: account.id },
     metadata: { accountMasked: maskIban(iban) },
   });
-  return { ok: true, value: { iban } };
+  return { ok: true, iban };
 }

@@ -25,7 +25,7 @@ export const MAX_BANK_ACCOUNTS = 5;
 export type BankAccountFailure =
   "NOT_FOUND" | "DUPLICATE" | "TOO_MANY" | "BIC_COUNTRY" | "MANDATE_TEXT_CHANGED" | "RATE_LIMITED";
 
-export type BankAccountResult<T> = { ok: true; value: T } | { ok: false; code: BankAccountFailure };
+export type BankAccountResult<T> = ({ ok: true } & T) | { ok: false; code: BankAccountFailure };
 
 /** What a notice mail and the form need to know about the change. */
 export type BankAccountChange = {
@@ -63,11 +63,12 @@ export async function addBankAccount(
   opts: { locale: Locale },
 ): Promise<BankAccountResult<BankAccountChange>> {
   const { current } = dataKeys();
-  return inTransaction(async (tx) => {
-    await requireProvenAddress(tx, actor.userId);
+  return inTransaction<BankAccountChange>(async (tx) => {
+    await requireProvenAddress(actor.userId, { tx });
     const count = await tx.bankAccount.count({ where: { userId: actor.userId } });
     if (count >= MAX_BANK_ACCOUNTS) return { ok: false, code: "TOO_MANY" };
-    if (await isIbanOnFile(tx, actor.userId, input.iban)) return { ok: false, code: "DUPLICATE" };
+    if (await isIbanOnFile({ userId: actor.userId, iban: input.iban }, { tx }))
+      return { ok: false, code: "DUPLICATE" };
     // The id is chosen here because the sealed value is bound to it (iban-crypto.ts).
     const id = randomUUID();
     await tx.bankAccount.create({
@@ -81,13 +82,16 @@ export async function addBankAccount(
       },
     });
     const mandate = input.grantMandate
-      ? await grantMandate(tx, {
-          userId: actor.userId,
-          bankAccountId: id,
-          locale: opts.locale,
-          shownTextHash: input.mandateTextHash,
-          client: actor.client,
-        })
+      ? await grantMandate(
+          {
+            userId: actor.userId,
+            bankAccountId: id,
+            locale: opts.locale,
+            shownTextHash: input.mandateTextHash,
+            client: actor.client,
+          },
+          { tx },
+        )
       : null;
     const ibanMasked = maskIban(input.iban);
     await writeAuditEvent(tx, {
@@ -97,10 +101,7 @@ export async function addBankAccount(
       target: { type: "BankAccount", id: id },
       metadata: { accountMasked: ibanMasked, country: input.iban.slice(0, 2), hasBic: Boolean(input.bic) },
     });
-    return {
-      ok: true,
-      value: { bankAccountId: id, ibanMasked, mandateReference: mandate?.mandateReference ?? null },
-    };
+    return { ok: true, bankAccountId: id, ibanMasked, mandateReference: mandate?.mandateReference ?? null };
   });
 }
 
@@ -111,12 +112,14 @@ export async function addBankAccount(
  * the account's mandate (it named the old IBAN); `grantMandate` then grants a new one.
  */
 export async function changeBankAccount(
-  tx: Tx,
-  userId: string,
-  details: ChangeBankAccount,
-  context?: { locale: Locale; client: MandateClient },
+  {
+    userId,
+    details,
+    context,
+  }: { userId: string; details: ChangeBankAccount; context?: { locale: Locale; client: MandateClient } },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<BankAccountResult<BankAccountChange>> {
-  await requireProvenAddress(tx, userId);
+  await requireProvenAddress(userId, { tx });
   const account = await tx.bankAccount.findFirst({ where: { id: details.bankAccountId, userId } });
   if (!account) return { ok: false, code: "NOT_FOUND" };
   const locale =
@@ -127,13 +130,16 @@ export async function changeBankAccount(
 
   const currentIban = readableIban(account);
   const newIban = details.iban !== "" && details.iban !== currentIban ? details.iban : null;
-  const refused = await checkNewBankDetails(tx, {
-    userId,
-    accountId: account.id,
-    accountCountry: account.ibanCountry,
-    newIban,
-    bic: details.bic,
-  });
+  const refused = await checkNewBankDetails(
+    {
+      userId,
+      accountId: account.id,
+      accountCountry: account.ibanCountry,
+      newIban,
+      bic: details.bic,
+    },
+    { tx },
+  );
   if (refused) return { ok: false, code: refused };
 
   const changedFields = [
@@ -152,7 +158,7 @@ export async function changeBankAccount(
   if (count !== 1) return { ok: false, code: "NOT_FOUND" };
 
   const endedMandates = newIban
-    ? await endMandates(tx, { userId, bankAccountId: account.id, locale, client })
+    ? await endMandates({ userId, bankAccountId: account.id, locale, client }, { tx })
     : [];
   const stillActive = await tx.sepaMandate.findFirst({
     where: { userId, bankAccountId: account.id, revokedAt: null },
@@ -160,13 +166,16 @@ export async function changeBankAccount(
   });
   const granted =
     details.grantMandate && !stillActive
-      ? await grantMandate(tx, {
-          userId,
-          bankAccountId: account.id,
-          locale,
-          shownTextHash: details.mandateTextHash,
-          client,
-        })
+      ? await grantMandate(
+          {
+            userId,
+            bankAccountId: account.id,
+            locale,
+            shownTextHash: details.mandateTextHash,
+            client,
+          },
+          { tx },
+        )
       : null;
   const ibanMasked = newIban ? maskIban(newIban) : maskStoredIban(account, all);
   await writeAuditEvent(tx, {
@@ -178,11 +187,9 @@ export async function changeBankAccount(
   });
   return {
     ok: true,
-    value: {
-      bankAccountId: account.id,
-      ibanMasked,
-      mandateReference: granted?.mandateReference ?? stillActive?.mandateReference ?? null,
-    },
+    bankAccountId: account.id,
+    ibanMasked,
+    mandateReference: granted?.mandateReference ?? stillActive?.mandateReference ?? null,
   };
 }
 
@@ -193,7 +200,10 @@ export async function changeBankAccountNow(
   opts: { locale: Locale },
 ): Promise<BankAccountResult<BankAccountChange>> {
   return inTransaction((tx) =>
-    changeBankAccount(tx, actor.userId, details, { locale: opts.locale, client: actor.client }),
+    changeBankAccount(
+      { userId: actor.userId, details, context: { locale: opts.locale, client: actor.client } },
+      { tx },
+    ),
   );
 }
 
@@ -203,18 +213,21 @@ export async function removeBankAccount(
   opts: { locale: Locale },
 ): Promise<BankAccountResult<BankAccountChange>> {
   const { all } = dataKeys();
-  return inTransaction(async (tx) => {
+  return inTransaction<BankAccountChange>(async (tx) => {
     const account = await tx.bankAccount.findFirst({ where: { id: bankAccountId, userId: actor.userId } });
     if (!account) return { ok: false, code: "NOT_FOUND" };
     const ibanMasked = maskStoredIban(account, all);
     // The mandate rows go with the account (cascade); the consent records and audit events stay
     // as the evidence of what was granted and when.
-    const endedMandates = await endMandates(tx, {
-      userId: actor.userId,
-      bankAccountId: account.id,
-      locale: opts.locale,
-      client: actor.client,
-    });
+    const endedMandates = await endMandates(
+      {
+        userId: actor.userId,
+        bankAccountId: account.id,
+        locale: opts.locale,
+        client: actor.client,
+      },
+      { tx },
+    );
     await tx.bankAccount.deleteMany({ where: { id: account.id, userId: actor.userId } });
     if (account.isDefault) {
       const next = await tx.bankAccount.findFirst({
@@ -231,6 +244,6 @@ export async function removeBankAccount(
       target: { type: "BankAccount", id: account.id },
       metadata: { accountMasked: ibanMasked, endedMandates },
     });
-    return { ok: true, value: { bankAccountId: account.id, ibanMasked, mandateReference: null } };
+    return { ok: true, bankAccountId: account.id, ibanMasked, mandateReference: null };
   });
 }

@@ -4,7 +4,7 @@ import "server-only";
  * first shown for a transaction confirmation (bank-account-change-request.ts): one rule each, so
  * the confirmation never asks about a change the executor would then refuse.
  */
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { bicMatchesIbanCountry } from "@/lib/schemas/bank-account";
 import { DecryptionError } from "@/lib/server/crypto/encryption";
@@ -23,10 +23,8 @@ export function readableIban(account: { id: string; ibanCiphertext: string }): s
 
 /** Whether `iban` is already one of the customer's accounts (under any configured key). */
 export async function isIbanOnFile(
-  tx: Tx,
-  userId: string,
-  iban: string,
-  exceptId?: string,
+  { userId, iban, exceptId }: { userId: string; iban: string; exceptId?: string },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<boolean> {
   const fingerprints = dataKeys().all.map((key) => ibanFingerprint(iban, key));
   const found = await tx.bankAccount.findFirst({
@@ -41,17 +39,24 @@ export async function isIbanOnFile(
  * must not be another of the customer's accounts. Null when the change may go ahead.
  */
 export async function checkNewBankDetails(
-  tx: Tx,
   opts: { userId: string; accountId: string; accountCountry: string; newIban: string | null; bic: string },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<"BIC_COUNTRY" | "DUPLICATE" | null> {
   const country = opts.newIban ? opts.newIban.slice(0, 2) : opts.accountCountry;
   if (opts.bic && !bicMatchesIbanCountry(opts.bic, country)) return "BIC_COUNTRY";
-  if (opts.newIban && (await isIbanOnFile(tx, opts.userId, opts.newIban, opts.accountId))) return "DUPLICATE";
+  if (
+    opts.newIban &&
+    (await isIbanOnFile({ userId: opts.userId, iban: opts.newIban, exceptId: opts.accountId }, { tx }))
+  )
+    return "DUPLICATE";
   return null;
 }
 
 /** Whether the mandate text the form showed (its hash) is still the current one in `locale`. */
-export async function isCurrentMandateText(tx: Tx, locale: Locale, shownTextHash: string | undefined) {
-  const text = await getMandateText(tx, locale);
+export async function isCurrentMandateText(
+  { locale, shownTextHash }: { locale: Locale; shownTextHash: string | undefined },
+  { tx = db }: { tx?: Tx } = {},
+) {
+  const text = await getMandateText(locale, { tx });
   return text !== null && text.textHash === shownTextHash;
 }

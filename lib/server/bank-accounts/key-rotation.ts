@@ -14,7 +14,7 @@ import type { EncryptionKey } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { decryptWithKeys, encryptWithKey, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { openIban, sealIban } from "./iban-crypto";
-import type { Db } from "@/lib/db";
+import { db as defaultDb, type Db } from "@/lib/db";
 import { systemActor } from "@/lib/server/actor";
 
 export type RotationCounts = { rotated: number; unknownKey: number; skipped: number };
@@ -92,7 +92,10 @@ async function rotateTotpFactors(db: Db, opts: Required<RotationOptions>): Promi
   }
 }
 
-export async function rotateEncryptionKeys(db: Db, options: RotationOptions): Promise<RotationReport> {
+export async function rotateEncryptionKeys(
+  options: RotationOptions,
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<RotationReport> {
   const opts: Required<RotationOptions> = { batchSize: 200, log: () => {}, ...options };
   const bankAccounts = await rotateBankAccounts(db, opts);
   const totpFactors = await rotateTotpFactors(db, opts);

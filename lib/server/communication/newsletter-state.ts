@@ -9,7 +9,7 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { Actor } from "@/lib/server/actor";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import { voidOptInTokens } from "./opt-in-token";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 
 export type MailLocale = "de" | "en";
 
@@ -19,7 +19,10 @@ export type OptInText = { textVersion: string; text: string };
  * The marketing_email consent text the confirmation mail shows, and its version label
  * ("marketing_email v1 (de)"); the consent record created on confirmation holds its hash.
  */
-export async function currentOptInText(tx: Tx, locale: MailLocale): Promise<OptInText> {
+export async function currentOptInText(
+  locale: MailLocale,
+  { tx = db }: { tx?: Tx } = {},
+): Promise<OptInText> {
   const version = await tx.consentPurposeVersion.findFirst({
     where: { purpose: { key: NEWSLETTER_CONSENT_PURPOSE }, publishedAt: { not: null } },
     orderBy: { version: "desc" },
@@ -35,7 +38,7 @@ export async function currentOptInText(tx: Tx, locale: MailLocale): Promise<OptI
 }
 
 /** Whether the person's latest marketing_email consent record is a grant. */
-export async function hasNewsletterConsent(tx: Tx, userId: string): Promise<boolean> {
+export async function hasNewsletterConsent(userId: string, { tx = db }: { tx?: Tx } = {}): Promise<boolean> {
   const state = await tx.consentState.findFirst({
     where: { userId, purpose: { key: NEWSLETTER_CONSENT_PURPOSE } },
     select: { lastAction: true },
@@ -44,7 +47,10 @@ export async function hasNewsletterConsent(tx: Tx, userId: string): Promise<bool
 }
 
 /** The id of the consent record just appended for the user (ConsentState points at the latest). */
-export async function latestNewsletterConsentRecordId(tx: Tx, userId: string): Promise<string> {
+export async function latestNewsletterConsentRecordId(
+  userId: string,
+  { tx = db }: { tx?: Tx } = {},
+): Promise<string> {
   const state = await tx.consentState.findFirstOrThrow({
     where: { userId, purpose: { key: NEWSLETTER_CONSENT_PURPOSE } },
     select: { lastRecordId: true },
@@ -66,7 +72,6 @@ const CONSENT_SOURCE = {
  * Returns the topics it ended; writes newsletter.unsubscribed only when there were any.
  */
 export async function endEmailNewsletter(
-  tx: Tx,
   opts: {
     userId: string;
     topicKeys?: string[];
@@ -76,6 +81,7 @@ export async function endEmailNewsletter(
     locale: MailLocale;
     oneClick?: boolean;
   },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<string[]> {
   const now = new Date();
   const where = {
@@ -100,22 +106,25 @@ export async function endEmailNewsletter(
     select: { status: true },
   });
   const isStill = (status: string) => remaining.some((r) => r.status === status);
-  if (!isStill("PENDING_CONFIRMATION")) await voidOptInTokens(tx, opts.userId);
+  if (!isStill("PENDING_CONFIRMATION")) await voidOptInTokens(opts.userId, { tx });
 
   const consentSource =
     opts.source === "PORTAL" || opts.source === "EMAIL_LINK" ? CONSENT_SOURCE[opts.source] : null;
   const withdrawsConsent =
-    consentSource !== null && !isStill("ACTIVE") && (await hasNewsletterConsent(tx, opts.userId));
+    consentSource !== null && !isStill("ACTIVE") && (await hasNewsletterConsent(opts.userId, { tx }));
   if (withdrawsConsent) {
-    await recordConsent(tx, {
-      userId: opts.userId,
-      purposeKey: NEWSLETTER_CONSENT_PURPOSE,
-      action: "WITHDRAWN",
-      source: consentSource,
-      locale: opts.locale,
-      ip: opts.actor.client.ip,
-      userAgent: opts.actor.client.userAgent,
-    });
+    await recordConsent(
+      {
+        userId: opts.userId,
+        purposeKey: NEWSLETTER_CONSENT_PURPOSE,
+        action: "WITHDRAWN",
+        source: consentSource,
+        locale: opts.locale,
+        ip: opts.actor.client.ip,
+        userAgent: opts.actor.client.userAgent,
+      },
+      { tx },
+    );
   }
   const topics = ending.map((s) => s.topicKey);
   if (topics.length > 0 || withdrawsConsent) {

@@ -77,11 +77,19 @@ async function prepareConfirmationMail(
   tx: Tx,
   opts: Person & { locale: MailLocale; topics: NewsletterTopic[] },
 ) {
-  const text = await currentOptInText(tx, opts.locale);
-  const token = await issueOptInToken(tx, {
-    userId: opts.userId,
-    payload: { channel: "EMAIL", topicKeys: opts.topics, locale: opts.locale, textVersion: text.textVersion },
-  });
+  const text = await currentOptInText(opts.locale, { tx });
+  const token = await issueOptInToken(
+    {
+      userId: opts.userId,
+      payload: {
+        channel: "EMAIL",
+        topicKeys: opts.topics,
+        locale: opts.locale,
+        textVersion: text.textVersion,
+      },
+    },
+    { tx },
+  );
   await writeAuditEvent(tx, {
     type: "newsletter.confirmation_sent",
     actor: customerActor(opts.userId, opts.client),
@@ -114,7 +122,9 @@ export async function updateCommunicationPreferences(
   const isNewRequest = [...wanted].some((key) => !current.some((c) => c.topicKey === key));
   // Counted before the transaction (its own short one); when refused, the choice is still saved
   // and stays pending, and the page offers "send again" later.
-  const decision = isNewRequest ? await consumeRateLimit(db, "newsletterConfirmation", opts.userId) : null;
+  const decision = isNewRequest
+    ? await consumeRateLimit({ policy: "newsletterConfirmation", subject: opts.userId })
+    : null;
   const limit = {
     allowed: decision?.allowed ?? true,
     retryAfterSeconds: decision && !decision.allowed ? decision.retryAfterSeconds : 0,
@@ -169,13 +179,16 @@ export async function updateCommunicationPreferences(
       });
     }
     if (removed.length > 0) {
-      await endEmailNewsletter(tx, {
-        userId: opts.userId,
-        topicKeys: removed,
-        source: "PORTAL",
-        actor: customerActor(opts.userId, opts.client),
-        locale: opts.locale,
-      });
+      await endEmailNewsletter(
+        {
+          userId: opts.userId,
+          topicKeys: removed,
+          source: "PORTAL",
+          actor: customerActor(opts.userId, opts.client),
+          locale: opts.locale,
+        },
+        { tx },
+      );
     }
 
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
@@ -214,7 +227,7 @@ export async function resendNewsletterConfirmation(
   opts: Person & { locale: MailLocale },
 ): Promise<ResendResult> {
   if ((await pendingTopics(db, opts.userId)).length === 0) return { ok: false, code: "NOTHING_PENDING" };
-  const limit = await consumeRateLimit(db, "newsletterConfirmation", opts.userId);
+  const limit = await consumeRateLimit({ policy: "newsletterConfirmation", subject: opts.userId });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   const user = await db.user.findUniqueOrThrow({ where: { id: opts.userId }, select: { email: true } });
   const mail = await db.$transaction(async (tx) => {

@@ -55,7 +55,7 @@ export async function changeConsent(
     const title =
       (latest.texts.find((t) => t.locale === opts.locale) ?? latest.texts[0])?.title ?? opts.purposeKey;
 
-    const state = await currentConsent(tx, actor.userId, opts.purposeKey);
+    const state = await currentConsent({ userId: actor.userId, purposeKey: opts.purposeKey }, { tx });
     const status = state?.status ?? "NONE";
     const isNoOp =
       opts.source === "RECONSENT_PROMPT"
@@ -65,22 +65,28 @@ export async function changeConsent(
           : status === "WITHDRAWN" || status === "NONE";
     if (isNoOp) return { ok: true, changed: false, title } as const;
 
-    await recordConsent(tx, {
-      userId: actor.userId,
-      purposeKey: opts.purposeKey,
-      action: opts.action,
-      source: opts.source,
-      locale: opts.locale,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
-    });
-    if (opts.action === "WITHDRAWN")
-      await applyConsentWithdrawal(tx, {
+    await recordConsent(
+      {
         userId: actor.userId,
         purposeKey: opts.purposeKey,
+        action: opts.action,
+        source: opts.source,
         locale: opts.locale,
-        client: actor.client,
-      });
+        ip: actor.client.ip,
+        userAgent: actor.client.userAgent,
+      },
+      { tx },
+    );
+    if (opts.action === "WITHDRAWN")
+      await applyConsentWithdrawal(
+        {
+          userId: actor.userId,
+          purposeKey: opts.purposeKey,
+          locale: opts.locale,
+          client: actor.client,
+        },
+        { tx },
+      );
     return { ok: true, changed: true, title } as const;
   });
 }

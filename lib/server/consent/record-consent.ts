@@ -4,7 +4,7 @@ import "server-only";
  * caller's transaction. The text hash proves which wording the person saw.
  */
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { customerActor } from "@/lib/server/actor";
 
 export type ConsentSourceName =
@@ -19,7 +19,6 @@ export type ConsentSourceName =
   | "ACCOUNT_RECLAIM";
 
 export async function recordConsent(
-  tx: Tx,
   opts: {
     userId: string;
     purposeKey: string;
@@ -29,6 +28,7 @@ export async function recordConsent(
     ip: string | null;
     userAgent: string | null;
   },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<{ recordId: string; version: number }> {
   const version = await tx.consentPurposeVersion.findFirst({
     where: { purpose: { key: opts.purposeKey }, publishedAt: { not: null } },

@@ -9,21 +9,24 @@ import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/config/newsletter-topics";
 import { endEmailNewsletter } from "@/lib/server/communication/newsletter-state";
 import { MARKETING_PUSH_PURPOSE } from "@/lib/server/push/push-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { customerActor } from "@/lib/server/actor";
 
 export async function applyConsentWithdrawal(
-  tx: Tx,
   opts: { userId: string; purposeKey: string; locale: "de" | "en"; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<void> {
   if (opts.purposeKey === NEWSLETTER_CONSENT_PURPOSE) {
     // CONSENT_WITHDRAWN: the topics end without a second withdrawal record (the caller wrote it).
-    await endEmailNewsletter(tx, {
-      userId: opts.userId,
-      source: "CONSENT_WITHDRAWN",
-      actor: customerActor(opts.userId, opts.client),
-      locale: opts.locale,
-    });
+    await endEmailNewsletter(
+      {
+        userId: opts.userId,
+        source: "CONSENT_WITHDRAWN",
+        actor: customerActor(opts.userId, opts.client),
+        locale: opts.locale,
+      },
+      { tx },
+    );
   }
   if (opts.purposeKey === MARKETING_PUSH_PURPOSE) {
     await tx.pushSubscription.updateMany({

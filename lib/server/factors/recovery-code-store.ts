@@ -8,7 +8,7 @@ import {
   KEYED_HASH_PREFIX,
   rekeyLegacyHash,
 } from "./recovery-codes";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { customerActor } from "@/lib/server/actor";
 
 /**
@@ -16,8 +16,8 @@ import { customerActor } from "@/lib/server/actor";
  * their codes are checked, of everyone in `npm run jobs`. Returns how many rows changed.
  */
 export async function rekeyLegacyRecoveryCodes(
-  tx: Pick<Tx, "recoveryCode">,
   where: { userId?: string } = {},
+  { tx = db }: { tx?: Pick<Tx, "recoveryCode"> } = {},
 ): Promise<number> {
   const legacy = await tx.recoveryCode.findMany({
     where: { ...where, NOT: { codeHash: { startsWith: KEYED_HASH_PREFIX } } },
@@ -34,8 +34,8 @@ export async function rekeyLegacyRecoveryCodes(
 
 /** Replaces the user's set with 10 new codes; returns them in clear this one time. */
 export async function replaceRecoveryCodes(
-  tx: Tx,
   opts: { userId: string; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<string[]> {
   const codes = generateRecoveryCodes();
   await tx.recoveryCode.deleteMany({ where: { userId: opts.userId } });
@@ -56,11 +56,11 @@ export async function replaceRecoveryCodes(
  * Returns how many codes are left, or null when the code is unknown or already used.
  */
 export async function consumeRecoveryCode(
-  tx: Tx,
   opts: { userId: string; code: string; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<number | null> {
   if (!isRecoveryCodeShape(opts.code)) return null;
-  await rekeyLegacyRecoveryCodes(tx, { userId: opts.userId });
+  await rekeyLegacyRecoveryCodes({ userId: opts.userId }, { tx });
   const { count } = await tx.recoveryCode.updateMany({
     where: { userId: opts.userId, codeHash: hashRecoveryCode(opts.code), usedAt: null },
     data: { usedAt: new Date() },

@@ -45,7 +45,7 @@ export async function getTotpStatus(userId: string): Promise<TotpStatus> {
  * is unproven (decision 0018), as are confirming and new recovery codes below.
  */
 export async function startTotpEnrolment(userId: string): Promise<void> {
-  await requireProvenAddress(db, userId);
+  await requireProvenAddress(userId);
   const existing = await db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
   if (existing?.confirmedAt) return;
   const secretCiphertext = encryptValue(generateTotpSecret());
@@ -59,8 +59,8 @@ export async function startTotpEnrolment(userId: string): Promise<void> {
  * same 30 s, even by a parallel request, is refused.
  */
 export async function acceptTotpCode(
-  tx: Tx | typeof db,
   opts: { userId: string; code: string; allowUnconfirmed?: boolean },
+  { tx = db }: { tx?: Tx | typeof db } = {},
 ): Promise<boolean> {
   const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
   if (!factor || (!factor.confirmedAt && !opts.allowUnconfirmed)) return false;
@@ -100,15 +100,14 @@ export async function confirmTotpEnrolment(opts: {
   client: ClientInfo;
   code: string;
 }): Promise<string[] | null> {
-  await requireProvenAddress(db, opts.userId);
-  if (!(await acceptTotpCode(db, { userId: opts.userId, code: opts.code, allowUnconfirmed: true })))
-    return null;
+  await requireProvenAddress(opts.userId);
+  if (!(await acceptTotpCode({ userId: opts.userId, code: opts.code, allowUnconfirmed: true }))) return null;
   const codes = await db.$transaction(async (tx) => {
-    await requireProvenAddress(tx, opts.userId);
+    await requireProvenAddress(opts.userId, { tx });
     await tx.totpFactor.update({ where: { userId: opts.userId }, data: { confirmedAt: new Date() } });
-    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
+    await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
     await writeAuditEvent(tx, auditOf(opts, "auth.totp_enabled"));
-    return replaceRecoveryCodes(tx, opts);
+    return replaceRecoveryCodes(opts, { tx });
   });
   notify(opts.userId, "factor-added", "totp");
   return codes;
@@ -120,11 +119,11 @@ export async function regenerateRecoveryCodes(opts: {
   client: ClientInfo;
 }): Promise<string[] | null> {
   const codes = await db.$transaction(async (tx) => {
-    await requireProvenAddress(tx, opts.userId);
+    await requireProvenAddress(opts.userId, { tx });
     const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
     if (!factor?.confirmedAt) return null;
-    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
-    return replaceRecoveryCodes(tx, opts);
+    await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
+    return replaceRecoveryCodes(opts, { tx });
   });
   if (codes) notify(opts.userId, "factor-added", "recoveryCodes");
   return codes;
@@ -144,7 +143,7 @@ export async function disableTotp(opts: {
     const { count } = await tx.totpFactor.deleteMany({ where: { userId: opts.userId } });
     await tx.recoveryCode.deleteMany({ where: { userId: opts.userId } });
     if (count > 0) {
-      await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
+      await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
       await writeAuditEvent(tx, {
         ...auditOf(opts, "auth.totp_disabled"),
         metadata: { confirmedWith: [...opts.confirmedWith] },

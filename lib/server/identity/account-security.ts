@@ -12,7 +12,7 @@ import { customerActor, type SessionActor } from "@/lib/server/actor";
 
 export async function signOut(actor: SessionActor): Promise<void> {
   await db.$transaction(async (tx) => {
-    await revokeSession(tx, { userId: actor.userId, sessionId: actor.sessionId, reason: "SIGNED_OUT" });
+    await revokeSession({ userId: actor.userId, sessionId: actor.sessionId, reason: "SIGNED_OUT" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.signed_out",
       actor,
@@ -25,7 +25,7 @@ export async function signOut(actor: SessionActor): Promise<void> {
 /** Signs out one of the user's own sessions; an id of someone else's session changes nothing. */
 export async function signOutSession(actor: SessionActor, sessionId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const done = await revokeSession(tx, { userId: actor.userId, sessionId, reason: "REVOKED_BY_USER" });
+    const done = await revokeSession({ userId: actor.userId, sessionId, reason: "REVOKED_BY_USER" }, { tx });
     if (done) {
       await writeAuditEvent(tx, {
         type: "auth.session_revoked",
@@ -40,11 +40,14 @@ export async function signOutSession(actor: SessionActor, sessionId: string): Pr
 
 export async function signOutOtherSessions(actor: SessionActor): Promise<number> {
   return db.$transaction(async (tx) => {
-    const count = await revokeSessions(tx, {
-      userId: actor.userId,
-      reason: "REVOKED_BY_USER",
-      exceptSessionId: actor.sessionId,
-    });
+    const count = await revokeSessions(
+      {
+        userId: actor.userId,
+        reason: "REVOKED_BY_USER",
+        exceptSessionId: actor.sessionId,
+      },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.sessions_revoked_others",
       actor,
@@ -73,11 +76,14 @@ export async function requestEmailChange(
   const newEmail = opts.newEmail.trim();
   if (newEmail.toLowerCase() === user.emailNormalized) return { ok: false, code: "SAME_EMAIL" };
   // Each request mails an address the account does not own yet: bounded per person.
-  const limit = await consumeRateLimit(db, "emailChange", user.id);
+  const limit = await consumeRateLimit({ policy: "emailChange", subject: user.id });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   const token = await db.$transaction(async (tx) => {
-    await voidTokens(tx, { userId: user.id, purpose: "EMAIL_CHANGE" });
-    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } });
+    await voidTokens({ userId: user.id, purpose: "EMAIL_CHANGE" }, { tx });
+    const token = await issueToken(
+      { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.email_change_requested",
       actor: customerActor(user.id, actor.client),

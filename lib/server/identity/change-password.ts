@@ -36,18 +36,21 @@ export async function changePassword(
   const hash = await hashPassword(newPassword);
   const sessionsRevoked = await db.$transaction(async (tx) => {
     const existing = await tx.passwordCredential.findUnique({ where: { userId: user.id } });
-    if (!existing && !(await isAddressProven(tx, user.id))) return null;
+    if (!existing && !(await isAddressProven(user.id, { tx }))) return null;
     await tx.passwordCredential.upsert({
       where: { userId: user.id },
       create: { userId: user.id, hash },
       update: { hash, changedAt: new Date() },
     });
-    const revoked = await revokeSessions(tx, {
-      userId: user.id,
-      reason: "PASSWORD_CHANGED",
-      exceptSessionId: actor.sessionId,
-    });
-    await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
+    const revoked = await revokeSessions(
+      {
+        userId: user.id,
+        reason: "PASSWORD_CHANGED",
+        exceptSessionId: actor.sessionId,
+      },
+      { tx },
+    );
+    await voidLinksAfterChange({ userId: user.id, change: "credential" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.password_changed",
       actor: customerActor(user.id, actor.client),

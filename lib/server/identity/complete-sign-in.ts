@@ -183,12 +183,13 @@ async function openSession(
 ): Promise<RecordedSignIn | null> {
   const { user, client } = record;
   const outcome = await db.$transaction(async (tx) => {
-    const linked = link ? await linkIdentity(tx, { userId: user.id, client, ...link.identity }) : null;
-    if (linked === "IDENTITY_IN_USE" && !link?.isOptional) return null;
+    const linked = link ? await linkIdentity({ userId: user.id, client, ...link.identity }, { tx }) : null;
+    if (linked && !linked.ok && !link?.isOptional) return null;
     return { linked, recorded: await recordSignIn(tx, record) };
   });
   if (!outcome) return null;
-  if (outcome.linked === "LINKED" && link) sendLinkedNotice(user, link.identity.provider);
+  if (outcome.linked?.ok && !outcome.linked.alreadyLinked && link)
+    sendLinkedNotice(user, link.identity.provider);
   if (outcome.recorded.newDevice) {
     sendMailInBackground({
       to: user.email,
@@ -223,19 +224,25 @@ type RecordedSignIn = {
 /** The writes of a successful sign-in, inside the door's transaction. Private to this module. */
 async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn> {
   const { user, client, secondFactor, firstFactor } = opts;
-  const device = await recordDeviceSignIn(tx, {
-    userId: user.id,
-    deviceCookieId: opts.deviceCookieId,
-    client,
-  });
-  const session = await createSession(tx, {
-    userId: user.id,
-    deviceId: device.deviceId,
-    methods: opts.methods,
-    rememberMe: opts.rememberMe,
-    client,
-    aal: opts.aal,
-  });
+  const device = await recordDeviceSignIn(
+    {
+      userId: user.id,
+      deviceCookieId: opts.deviceCookieId,
+      client,
+    },
+    { tx },
+  );
+  const session = await createSession(
+    {
+      userId: user.id,
+      deviceId: device.deviceId,
+      methods: opts.methods,
+      rememberMe: opts.rememberMe,
+      client,
+      aal: opts.aal,
+    },
+    { tx },
+  );
   const outcome = {
     result: "SUCCEEDED" as const,
     secondFactorMethod: secondFactor ?? null,

@@ -41,7 +41,7 @@ export async function requestPasswordReset(opts: {
     ["passwordResetIp", rateLimitIpSubject(opts.client.ip)],
     ["passwordResetAccount", emailNormalized],
   ] as const) {
-    const limit = await consumeRateLimit(db, policy, subject);
+    const limit = await consumeRateLimit({ policy, subject });
     if (!limit.allowed)
       return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   }
@@ -54,8 +54,8 @@ async function issueResetLink(emailNormalized: string, client: ClientInfo): Prom
   const user = await db.user.findUnique({ where: { emailNormalized } });
   if (!user) return { ok: true }; // no mail to unknown addresses: the form cannot be used to send spam
   const token = await db.$transaction(async (tx) => {
-    await voidTokens(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
-    const token = await issueToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
+    await voidTokens({ userId: user.id, purpose: "PASSWORD_RESET" }, { tx });
+    const token = await issueToken({ userId: user.id, purpose: "PASSWORD_RESET" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.password_reset_requested",
       actor: anonymousActor(client),
@@ -85,7 +85,7 @@ export type ResetLinkState = { willReclaim: boolean };
  * unproven (and what the reset will remove) reveals nothing to anyone else.
  */
 export async function describeResetLink(token: string): Promise<ResetLinkState | null> {
-  const row = await findUsableToken(db, { token, purpose: "PASSWORD_RESET" });
+  const row = await findUsableToken({ token, purpose: "PASSWORD_RESET" });
   if (!row) return null;
   const user = await db.user.findUnique({ where: { id: row.userId }, select: { emailVerifiedAt: true } });
   return user ? { willReclaim: user.emailVerifiedAt === null } : null;
@@ -106,7 +106,7 @@ export async function resetPassword(opts: {
   let policyFailure: ResetResult | undefined;
   const user = await db
     .$transaction(async (tx) => {
-      const used = await consumeToken(tx, { token: opts.token, purpose: "PASSWORD_RESET" });
+      const used = await consumeToken({ token: opts.token, purpose: "PASSWORD_RESET" }, { tx });
       if (!used) return null;
       const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId } });
       const policy = await checkPasswordPolicy({ password: opts.password, email: user.emailNormalized });
@@ -118,15 +118,15 @@ export async function resetPassword(opts: {
       // ends every session, marks the address proven and audits auth.account_reclaimed.
       const reclaimed = user.emailVerifiedAt
         ? null
-        : await reclaimUnprovenAccount(tx, { userId: user.id, client: opts.client });
+        : await reclaimUnprovenAccount({ userId: user.id, client: opts.client }, { tx });
       await tx.passwordCredential.upsert({
         where: { userId: user.id },
         create: { userId: user.id, hash },
         update: { hash, changedAt: new Date() },
       });
       if (reclaimed) return user;
-      await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
-      const revoked = await revokeSessions(tx, { userId: user.id, reason: "PASSWORD_RESET" });
+      await voidLinksAfterChange({ userId: user.id, change: "credential" }, { tx });
+      const revoked = await revokeSessions({ userId: user.id, reason: "PASSWORD_RESET" }, { tx });
       await writeAuditEvent(tx, {
         type: "auth.password_reset_completed",
         actor: customerActor(user.id, opts.client),
@@ -150,7 +150,7 @@ export async function resetPassword(opts: {
     );
     return { ok: false, code: "INVALID_TOKEN" };
   }
-  await resetRateLimit(db, "signInAccount", user.emailNormalized);
+  await resetRateLimit({ policy: "signInAccount", subject: user.emailNormalized });
   await resetOwnBrowserThrottles(user.id);
   sendMailInBackground({
     to: user.email,

@@ -42,7 +42,6 @@ export type PendingSignInState = {
 };
 
 export async function createPendingSignIn(
-  tx: Tx,
   opts: {
     userId: string;
     firstFactor?: PendingFirstFactor;
@@ -55,6 +54,7 @@ export async function createPendingSignIn(
     returnTo: string | null;
     client: ClientInfo;
   },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + PENDING_SIGN_IN_TTL_MINUTES * 60_000);
@@ -151,18 +151,21 @@ export async function startPendingSignIn(opts: {
         ...signInAttemptRisk(decision.risk),
       },
     });
-    const pending = await createPendingSignIn(tx, {
-      userId: user.id,
-      firstFactor: opts.firstFactor,
-      signInAttemptId: attempt.id,
-      factors: opts.factors,
-      reasons: opts.reasons,
-      socialLink: opts.socialLink,
-      riskLevel: decision.riskLevel ?? "LOW",
-      rememberMe: opts.rememberMe,
-      returnTo: opts.returnTo ?? null,
-      client,
-    });
+    const pending = await createPendingSignIn(
+      {
+        userId: user.id,
+        firstFactor: opts.firstFactor,
+        signInAttemptId: attempt.id,
+        factors: opts.factors,
+        reasons: opts.reasons,
+        socialLink: opts.socialLink,
+        riskLevel: decision.riskLevel ?? "LOW",
+        rememberMe: opts.rememberMe,
+        returnTo: opts.returnTo ?? null,
+        client,
+      },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.second_factor_required",
       actor: anonymousActor(client),

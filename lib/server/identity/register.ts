@@ -32,7 +32,7 @@ export async function registerWithPassword(opts: {
   client: ClientInfo;
 }): Promise<RegisterResult> {
   const emailNormalized = opts.email.trim().toLowerCase();
-  const limit = await consumeRateLimit(db, "register", rateLimitIpSubject(opts.client.ip));
+  const limit = await consumeRateLimit({ policy: "register", subject: rateLimitIpSubject(opts.client.ip) });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
 
   const policy = await checkPasswordPolicy({ password: opts.password, email: emailNormalized });
@@ -63,8 +63,8 @@ async function createOrNotify(
         communicationPreference: { create: {} },
       },
     });
-    await recordRegistrationConsent(tx, { userId: user.id, locale: opts.locale, client: opts.client });
-    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+    await recordRegistrationConsent({ userId: user.id, locale: opts.locale, client: opts.client }, { tx });
+    const token = await issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.registered",
       actor: customerActor(user.id, opts.client),

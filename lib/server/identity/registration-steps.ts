@@ -19,18 +19,21 @@ import { anonymousActor } from "@/lib/server/actor";
  * whose text is that statement (decision 0015).
  */
 export async function recordRegistrationConsent(
-  tx: Tx,
   opts: { userId: string; locale: "de" | "en"; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<void> {
-  await recordConsent(tx, {
-    userId: opts.userId,
-    purposeKey: "terms",
-    action: "GRANTED",
-    source: "REGISTRATION",
-    locale: opts.locale,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
-  });
+  await recordConsent(
+    {
+      userId: opts.userId,
+      purposeKey: "terms",
+      action: "GRANTED",
+      source: "REGISTRATION",
+      locale: opts.locale,
+      ip: opts.client.ip,
+      userAgent: opts.client.userAgent,
+    },
+    { tx },
+  );
 }
 
 export function sendVerificationMail(opts: { to: string; locale: "de" | "en"; token: string }): void {

@@ -48,12 +48,15 @@ export async function blockSignIn(opts: {
     });
     const payload = { signInAttemptId: attempt.id };
     return {
-      itWasMe: await issueToken(tx, {
-        userId: user.id,
-        purpose: "RISK_RELEASE",
-        payload: { ...payload, deviceCookieHash: deviceCookieHash(opts.deviceCookieId) },
-      }),
-      notMe: await issueToken(tx, { userId: user.id, purpose: "RISK_REPORT", payload }),
+      itWasMe: await issueToken(
+        {
+          userId: user.id,
+          purpose: "RISK_RELEASE",
+          payload: { ...payload, deviceCookieHash: deviceCookieHash(opts.deviceCookieId) },
+        },
+        { tx },
+      ),
+      notMe: await issueToken({ userId: user.id, purpose: "RISK_REPORT", payload }, { tx }),
     };
   });
   sendMailInBackground({

@@ -12,7 +12,6 @@ import "server-only";
  */
 import { assessSignInRisk, type RiskAssessment } from "@/lib/server/risk/assess";
 import type { Role } from "@/lib/config/roles";
-import { db } from "@/lib/db";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { SecondFactorMethod } from "./sign-in-factors";
 
@@ -52,7 +51,7 @@ export function availableSecondFactors(hasConfirmedTotp: boolean): SecondFactorM
  */
 export async function decideSecondFactor(signals: SecondFactorSignals): Promise<SecondFactorDecision> {
   const { user, client } = signals;
-  const risk = await assessSignInRisk(db, {
+  const risk = await assessSignInRisk({
     userId: user.id,
     deviceCookieId: signals.deviceCookieId,
     ip: client.ip,

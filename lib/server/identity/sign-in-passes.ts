@@ -18,8 +18,8 @@ export function deviceCookieHash(deviceCookieId: string): string {
 }
 
 export async function grantSignInPass(
-  tx: Tx,
   opts: { userId: string; kind: SignInPassKind; deviceCookieHash: string },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<{ expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + SIGN_IN_PASS_TTL_MINUTES * 60_000);
   await tx.signInPass.create({ data: { ...opts, expiresAt } });
@@ -69,8 +69,8 @@ export async function spendSignInPass(opts: {
 
 /** Withdraws every open pass of this kind (the person said a blocked sign-in was not them). */
 export async function withdrawSignInPasses(
-  tx: Tx,
   opts: { userId: string; kind: SignInPassKind },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<void> {
   await tx.signInPass.updateMany({
     where: { userId: opts.userId, kind: opts.kind, usedAt: null },

@@ -26,7 +26,7 @@ export async function requestSignInUnlock(opts: {
     ["signInUnlockIp", rateLimitIpSubject(opts.client.ip)],
     ["signInUnlockAccount", emailNormalized],
   ] as const) {
-    const limit = await consumeRateLimit(db, policy, subject);
+    const limit = await consumeRateLimit({ policy, subject });
     if (!limit.allowed)
       return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   }
@@ -35,8 +35,8 @@ export async function requestSignInUnlock(opts: {
     const user = await db.user.findUnique({ where: { emailNormalized } });
     if (!user) return { ok: true as const };
     const token = await db.$transaction(async (tx) => {
-      await voidTokens(tx, { userId: user.id, purpose: "SIGN_IN_UNLOCK" });
-      const token = await issueToken(tx, { userId: user.id, purpose: "SIGN_IN_UNLOCK" });
+      await voidTokens({ userId: user.id, purpose: "SIGN_IN_UNLOCK" }, { tx });
+      const token = await issueToken({ userId: user.id, purpose: "SIGN_IN_UNLOCK" }, { tx });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_unlock_requested",
         actor: anonymousActor(opts.client),
@@ -69,13 +69,16 @@ export async function redeemSignInUnlock(opts: {
   const refused = await guardSignInLink(client);
   if (refused) return refused;
   const unlocked = await db.$transaction(async (tx) => {
-    const used = await consumeToken(tx, { token: opts.token, purpose: "SIGN_IN_UNLOCK" });
+    const used = await consumeToken({ token: opts.token, purpose: "SIGN_IN_UNLOCK" }, { tx });
     if (!used) return false;
-    await grantSignInPass(tx, {
-      userId: used.userId,
-      kind: "THROTTLE_UNLOCK",
-      deviceCookieHash: deviceCookieHash(opts.deviceCookieId),
-    });
+    await grantSignInPass(
+      {
+        userId: used.userId,
+        kind: "THROTTLE_UNLOCK",
+        deviceCookieHash: deviceCookieHash(opts.deviceCookieId),
+      },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.sign_in_unlocked",
       actor: customerActor(used.userId, client),

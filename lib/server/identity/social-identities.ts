@@ -60,7 +60,7 @@ export async function unlinkSocialIdentity(opts: {
     });
     if (hasPassword + passkeys + otherIdentities === 0) return { ok: false, code: "LAST_METHOD" } as const;
     await tx.socialIdentity.delete({ where: { id: identity.id } });
-    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
+    await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.social_unlinked",
       actor: customerActor(opts.userId, opts.client),
@@ -87,28 +87,29 @@ export async function unlinkSocialIdentity(opts: {
   return { ok: true };
 }
 
-export type LinkIdentityResult = "LINKED" | "ALREADY_LINKED" | "IDENTITY_IN_USE";
+export type LinkIdentityResult =
+  { ok: true; alreadyLinked: boolean } | { ok: false; code: "IDENTITY_IN_USE" };
 
 /**
  * Links a provider account to the user inside the caller's transaction: the connect button on the
  * security page, or the sign-in completion once a /login/link sign-in is complete.
  */
 export async function linkIdentity(
-  tx: Tx,
   opts: { userId: string; provider: string; subject: string; email: string | null; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<LinkIdentityResult> {
   const { provider, subject } = opts;
-  await requireProvenAddress(tx, opts.userId);
+  await requireProvenAddress(opts.userId, { tx });
   const existing = await tx.socialIdentity.findUnique({ where: { provider_subject: { provider, subject } } });
-  if (existing && existing.userId !== opts.userId) return "IDENTITY_IN_USE";
+  if (existing && existing.userId !== opts.userId) return { ok: false, code: "IDENTITY_IN_USE" };
   if (existing) {
     await tx.socialIdentity.update({ where: { id: existing.id }, data: { lastUsedAt: new Date() } });
-    return "ALREADY_LINKED";
+    return { ok: true, alreadyLinked: true };
   }
   const identity = await tx.socialIdentity.create({
     data: { userId: opts.userId, provider, subject, email: opts.email, lastUsedAt: new Date() },
   });
-  await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
+  await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
   await writeAuditEvent(tx, {
     type: "auth.social_linked",
     actor: customerActor(opts.userId, opts.client),
@@ -116,5 +117,5 @@ export async function linkIdentity(
     target: { type: "SocialIdentity", id: identity.id },
     metadata: { provider },
   });
-  return "LINKED";
+  return { ok: true, alreadyLinked: false };
 }

@@ -29,7 +29,7 @@ const LinkPayloadSchema = z.object({ provider: z.string(), subject: z.string(), 
 
 /** The open link request behind a token (without using it up), or null when it is not usable. */
 async function readLinkToken(token: string) {
-  const row = await findUsableToken(db, { token, purpose: "SOCIAL_LINK" });
+  const row = await findUsableToken({ token, purpose: "SOCIAL_LINK" });
   const payload = LinkPayloadSchema.safeParse(row?.payload);
   if (!row || !payload.success) return null;
   const user = await db.user.findUniqueOrThrow({
@@ -134,7 +134,7 @@ export async function completeSocialLink(opts: {
   });
   if (taken && taken.userId !== user.id) return { ok: false, code: "IDENTITY_IN_USE" };
   // Used up by the proven password: two submits of the same token cannot both go on.
-  if (!(await consumeToken(db, { token: opts.token, purpose: "SOCIAL_LINK" })))
+  if (!(await consumeToken({ token: opts.token, purpose: "SOCIAL_LINK" })))
     return { ok: false, code: "INVALID_LINK" };
   const outcome = await completeSignIn({
     userId: user.id,
@@ -161,11 +161,11 @@ export async function connectSocialIdentity(opts: {
   email: string | null;
   client: ClientInfo;
 }): Promise<ConnectResult> {
-  const result = await db.$transaction((tx) => linkIdentity(tx, opts));
-  if (result === "IDENTITY_IN_USE") return { ok: false, code: result };
-  if (result === "LINKED") {
+  const result = await db.$transaction((tx) => linkIdentity(opts, { tx }));
+  if (!result.ok) return result;
+  if (!result.alreadyLinked) {
     const user = await db.user.findUniqueOrThrow({ where: { id: opts.userId } });
     sendLinkedNotice(user, opts.provider);
   }
-  return { ok: true, alreadyLinked: result === "ALREADY_LINKED" };
+  return result;
 }

@@ -78,11 +78,14 @@ export async function completeSocialSignIn(
   if (existing) {
     if (!opts.emailVerified) return { kind: "refused", reason: "EMAIL_IN_USE" };
     const token = await db.$transaction(async (tx) => {
-      const token = await issueToken(tx, {
-        userId: existing.id,
-        purpose: "SOCIAL_LINK",
-        payload: { provider, subject, email: email.value },
-      });
+      const token = await issueToken(
+        {
+          userId: existing.id,
+          purpose: "SOCIAL_LINK",
+          payload: { provider, subject, email: email.value },
+        },
+        { tx },
+      );
       await writeAuditEvent(tx, {
         type: "auth.social_link_requested",
         actor: anonymousActor(client),
@@ -109,7 +112,7 @@ export async function completeSocialSignIn(
       },
     });
     // The sign-in page says that continuing with a provider accepts the terms and privacy notice.
-    await recordRegistrationConsent(tx, { userId: user.id, locale: opts.locale, client });
+    await recordRegistrationConsent({ userId: user.id, locale: opts.locale, client }, { tx });
     return user.id;
   });
   const outcome = await completeSignIn({

@@ -98,7 +98,7 @@ async function succeed(actor: SessionActor, methods: AuthMethodName[], aal: 1 | 
     });
   });
   if (!session) return { ok: false, code: "INVALID" };
-  await resetRateLimit(db, "stepUp", actor.userId);
+  await resetRateLimit({ policy: "stepUp", subject: actor.userId });
   return { ok: true, session: { token, ...session } };
 }
 
@@ -116,7 +116,7 @@ async function fail(actor: SessionActor, method: StepUpMethod, reason: string): 
 
 /** Counts the attempt before checking it, so parallel guesses cannot slip past the limit. */
 async function spendAttempt(actor: SessionActor): Promise<StepUpResult | null> {
-  const limit = await consumeRateLimit(db, "stepUp", actor.userId);
+  const limit = await consumeRateLimit({ policy: "stepUp", subject: actor.userId });
   return limit.allowed
     ? null
     : { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
@@ -134,7 +134,7 @@ export async function stepUpWithPassword(
   if (!credential || !(await verifyPassword(credential.hash, input.password)))
     return fail(actor, "password", "wrong_password");
   if (!options.totpRequired) return succeed(actor, ["PASSWORD"], 1);
-  if (!input.totpCode || !(await acceptTotpCode(db, { userId: actor.userId, code: input.totpCode })))
+  if (!input.totpCode || !(await acceptTotpCode({ userId: actor.userId, code: input.totpCode })))
     return fail(actor, "password", "wrong_totp_code");
   return succeed(actor, ["PASSWORD", "TOTP"], 2);
 }
@@ -150,7 +150,7 @@ export async function stepUpPasskeyOptions(userId: string): Promise<PublicKeyCre
     allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: transportsOf(p.transports) })),
     userVerification: "required",
   });
-  await issueChallenge(db, { purpose: "STEP_UP", challenge: options.challenge, userId });
+  await issueChallenge({ purpose: "STEP_UP", challenge: options.challenge, userId });
   return options;
 }
 
@@ -160,7 +160,7 @@ export async function stepUpWithPasskey(
 ): Promise<StepUpResult> {
   const limited = await spendAttempt(actor);
   if (limited) return limited;
-  const verified = await verifyPasskeyAssertion(db, response, new Date(), actor.userId);
+  const verified = await verifyPasskeyAssertion({ response, now: new Date(), stepUpUserId: actor.userId });
   if (!verified.ok || verified.user.id !== actor.userId) return fail(actor, "passkey", "assertion_rejected");
   if (!verified.userVerified) return fail(actor, "passkey", "no_user_verification");
   return succeed(actor, ["PASSKEY"], 2);
@@ -171,7 +171,7 @@ export async function stepUpWithPasskey(
  * returned only for tests; callers never show it.
  */
 export async function sendStepUpEmailCode(actor: SessionActor): Promise<string | null> {
-  const limit = await consumeRateLimit(db, "stepUpEmailCodeSend", actor.userId);
+  const limit = await consumeRateLimit({ policy: "stepUpEmailCodeSend", subject: actor.userId });
   if (!limit.allowed) return null;
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.userId },

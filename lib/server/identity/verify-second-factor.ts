@@ -39,7 +39,7 @@ export async function verifySecondFactor(opts: {
   if (!pending) return { ok: false, code: "EXPIRED" };
   if (!pending.factors.includes(opts.method)) return { ok: false, code: "NOT_ALLOWED" };
 
-  const limit = await consumeRateLimit(db, "secondFactor", pending.userId);
+  const limit = await consumeRateLimit({ policy: "secondFactor", subject: pending.userId });
   if (!limit.allowed) {
     await recordFailure(pending, opts, "throttled", "THROTTLED");
     return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
@@ -60,7 +60,7 @@ export async function verifySecondFactor(opts: {
     client: opts.client,
   });
   if (!session) return { ok: false, code: "EXPIRED" };
-  await resetRateLimit(db, "secondFactor", pending.userId);
+  await resetRateLimit({ policy: "secondFactor", subject: pending.userId });
   await writeAuditEvent(db, {
     type: "auth.second_factor_succeeded",
     actor: customerActor(pending.userId, opts.client),
@@ -76,10 +76,10 @@ async function checkFactor(
 ): Promise<"ok" | "invalid" | "expired" | "locked"> {
   switch (opts.method) {
     case "TOTP":
-      return (await acceptTotpCode(db, { userId: pending.userId, code: opts.code })) ? "ok" : "invalid";
+      return (await acceptTotpCode({ userId: pending.userId, code: opts.code })) ? "ok" : "invalid";
     case "RECOVERY_CODE": {
       const left = await db.$transaction((tx) =>
-        consumeRecoveryCode(tx, { userId: pending.userId, code: opts.code, client: opts.client }),
+        consumeRecoveryCode({ userId: pending.userId, code: opts.code, client: opts.client }, { tx }),
       );
       return left === null ? "invalid" : "ok";
     }
@@ -127,7 +127,7 @@ export async function resendSignInEmailCode(opts: {
   const pending = await findPendingSignIn(opts.pendingToken);
   if (!pending) return { ok: false, code: "EXPIRED" };
   if (!pending.factors.includes("EMAIL_CODE")) return { ok: false, code: "NOT_ALLOWED" };
-  const limit = await consumeRateLimit(db, "signInEmailCodeSend", pending.id);
+  const limit = await consumeRateLimit({ policy: "signInEmailCodeSend", subject: pending.id });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   await sendSignInEmailCode({ pendingSignInId: pending.id, user: pending.user, client: opts.client });
   return { ok: true };

@@ -68,15 +68,15 @@ export async function addPasskey(
   actor: CustomerActor,
   response: RegistrationResponseJSON,
 ): Promise<{ ok: true; name: string } | { ok: false; code: "NOT_VERIFIED" | "ALREADY_REGISTERED" }> {
-  await requireProvenAddress(db, actor.userId);
-  const verified = await verifyPasskeyRegistration(db, { response, challengeUserId: actor.userId });
+  await requireProvenAddress(actor.userId);
+  const verified = await verifyPasskeyRegistration({ response, challengeUserId: actor.userId });
   if (!verified) return { ok: false, code: "NOT_VERIFIED" };
   const taken = await db.passkey.findUnique({ where: { credentialId: verified.credentialId } });
   if (taken) return { ok: false, code: "ALREADY_REGISTERED" };
   const passkey = await db.$transaction(async (tx) => {
-    await requireProvenAddress(tx, actor.userId);
-    const passkey = await storePasskey(tx, actor.userId, verified);
-    await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
+    await requireProvenAddress(actor.userId, { tx });
+    const passkey = await storePasskey({ userId: actor.userId, passkey: verified }, { tx });
+    await voidLinksAfterChange({ userId: actor.userId, change: "credential" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.passkey_registered",
       actor,
@@ -126,7 +126,7 @@ export async function removePasskey(actor: CustomerActor, passkeyId: string): Pr
     const otherPasskeys = await tx.passkey.count({ where: { userId: actor.userId, id: { not: passkeyId } } });
     if (passwords + identities + otherPasskeys === 0) return { ok: false, code: "LAST_METHOD" };
     await tx.passkey.delete({ where: { id: passkeyId } });
-    await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
+    await voidLinksAfterChange({ userId: actor.userId, change: "credential" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.passkey_removed",
       actor,

@@ -37,13 +37,13 @@ export async function signInWithPasskey(opts: {
   // account, and an attacker without the private key cannot target one. The bucket is the
   // passkeys' own, so password guesses from the same network never block a passkey (0022).
   const ipKey = rateLimitIpSubject(client.ip);
-  const limit = await consumeRateLimit(db, "passkeySignInIp", ipKey);
+  const limit = await consumeRateLimit({ policy: "passkeySignInIp", subject: ipKey });
   if (!limit.allowed) {
     await db.signInAttempt.create({ data: { ...attempt, result: "THROTTLED" } });
     return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   }
 
-  const verified = await verifyPasskeyAssertion(db, opts.response);
+  const verified = await verifyPasskeyAssertion({ response: opts.response });
   if (!verified.ok) {
     await db.$transaction(async (tx) => {
       await tx.signInAttempt.create({
@@ -61,7 +61,7 @@ export async function signInWithPasskey(opts: {
     });
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
-  await refundRateLimitHit(db, "passkeySignInIp", ipKey);
+  await refundRateLimitHit({ policy: "passkeySignInIp", subject: ipKey });
   // A user-verified passkey (possession plus PIN or biometric) already is two factors: the door
   // asks nothing more of it, but still refuses a locked account and blocks a high risk. Without
   // user verification it is one factor and gets the second step a password would get.

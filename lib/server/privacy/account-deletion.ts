@@ -19,7 +19,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type DeletionState = { pending: false } | { pending: true; requestedAt: Date; scheduledFor: Date };
 
-export async function getDeletionState(db: Db, userId: string): Promise<DeletionState> {
+export async function getDeletionState(
+  userId: string,
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<DeletionState> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { status: true, deletionRequestedAt: true, deletionScheduledFor: true },
@@ -30,7 +33,10 @@ export async function getDeletionState(db: Db, userId: string): Promise<Deletion
 }
 
 /** Whether a successful sign-in should land on the page that offers to cancel the deletion. */
-export async function isDeletionPending(userId: string, db: Db = defaultDb): Promise<boolean> {
+export async function isDeletionPending(
+  userId: string,
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { status: true } });
   return user?.status === "PENDING_DELETION";
 }
@@ -40,9 +46,8 @@ export type DeletionRequestResult =
   | { ok: false; code: "ALREADY_PENDING" | "NOT_FOUND" };
 
 export async function requestAccountDeletion(
-  db: Db,
-  actor: CustomerActor,
-  now: Date = new Date(),
+  { actor, now = new Date() }: { actor: CustomerActor; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<DeletionRequestResult> {
   const graceDays = getEnv().deletionGraceDays;
   const scheduledFor = new Date(now.getTime() + graceDays * DAY_MS);
@@ -58,7 +63,10 @@ export async function requestAccountDeletion(
       data: { status: "PENDING_DELETION", deletionRequestedAt: now, deletionScheduledFor: scheduledFor },
     });
     if (count !== 1) return { ok: false, code: "ALREADY_PENDING" } as const;
-    const sessionsEnded = await revokeSessions(tx, { userId: actor.userId, reason: "DELETION_REQUESTED" });
+    const sessionsEnded = await revokeSessions(
+      { userId: actor.userId, reason: "DELETION_REQUESTED" },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "privacy.deletion_requested",
       actor,
@@ -83,7 +91,10 @@ export async function requestAccountDeletion(
 }
 
 /** Restores the account (only the customer's own, only while pending). Returns whether it did. */
-export async function cancelAccountDeletion(db: Db, actor: CustomerActor): Promise<boolean> {
+export async function cancelAccountDeletion(
+  actor: CustomerActor,
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: actor.userId, status: "PENDING_DELETION" },

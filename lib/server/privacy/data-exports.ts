@@ -12,7 +12,7 @@ import { hashToken } from "@/lib/server/crypto/token-hash";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { collectExportData } from "./export-data";
-import type { Db, Tx } from "@/lib/db";
+import { db as defaultDb, type Db, type Tx } from "@/lib/db";
 import type { CustomerActor } from "@/lib/server/actor";
 
 export const EXPORT_LINK_TTL_MINUTES = 15;
@@ -43,9 +43,8 @@ export function exportDownloadPath(token: string): string {
  * per format. Older exports of the customer are wiped and their links voided: one live export.
  */
 export async function prepareDataExport(
-  db: Db,
-  actor: CustomerActor,
-  now: Date = new Date(),
+  { actor, now = new Date() }: { actor: CustomerActor; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<PreparedExport> {
   const expiresAt = new Date(now.getTime() + EXPORT_LINK_TTL_MINUTES * 60_000);
   const created = await db.$transaction(async (tx) => {
@@ -64,7 +63,7 @@ export async function prepareDataExport(
 
   try {
     return await db.$transaction(async (tx) => {
-      const json = JSON.stringify(await collectExportData(tx, actor.userId, now), null, 2);
+      const json = JSON.stringify(await collectExportData({ userId: actor.userId, now }, { tx }), null, 2);
       const sealed = encryptValue(json);
       const sha256 = createHash("sha256").update(json, "utf8").digest("hex");
       const sizeBytes = Buffer.byteLength(json, "utf8");
@@ -135,11 +134,9 @@ export type DownloadResult =
  * refused alike. The token is consumed in the same transaction that reads the payload.
  */
 export async function downloadDataExport(
-  db: Db,
-  opts: { actor: CustomerActor; token: string },
-  now: Date = new Date(),
+  { actor, token, now = new Date() }: { actor: CustomerActor; token: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<DownloadResult> {
-  const { actor, token } = opts;
   if (!token || token.length > 200) return { ok: false, code: "LINK_INVALID" };
   const tokenHash = hashToken(token);
   return db.$transaction(async (tx) => {
@@ -180,7 +177,10 @@ export async function downloadDataExport(
 }
 
 /** Jobs: wipes exports past their expiry (and any stuck in preparation for over an hour). */
-export async function pruneDataExports(db: Db, now: Date = new Date()): Promise<number> {
+export async function pruneDataExports(
+  { now = new Date() }: { now?: Date } = {},
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<number> {
   const stuck = new Date(now.getTime() - 60 * 60_000);
   const { count } = await db.dataExport.updateMany({
     where: {
@@ -195,7 +195,10 @@ export async function pruneDataExports(db: Db, now: Date = new Date()): Promise<
 }
 
 /** Jobs: deletes one-time tokens (all purposes) that expired more than a day ago. */
-export async function pruneVerificationTokens(db: Db, now: Date = new Date()): Promise<number> {
+export async function pruneVerificationTokens(
+  { now = new Date() }: { now?: Date } = {},
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<number> {
   const { count } = await db.verificationToken.deleteMany({
     where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60_000) } },
   });

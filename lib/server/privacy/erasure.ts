@@ -27,7 +27,7 @@ import {
 } from "@/lib/config/rate-limits";
 import { rateLimitKey } from "@/lib/server/rate-limit/rate-limit";
 import { toLocale } from "@/lib/i18n/config";
-import type { Db } from "@/lib/db";
+import { db as defaultDb, type Db } from "@/lib/db";
 import { systemActor } from "@/lib/server/actor";
 
 export type ErasureReport = {
@@ -39,9 +39,8 @@ export type ErasureReport = {
 
 /** Erases one account if it is still PENDING_DELETION and due at `now`; null when it is not. */
 export async function eraseAccount(
-  db: Db,
-  userId: string,
-  now: Date = new Date(),
+  { userId, now = new Date() }: { userId: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<ErasureReport | null> {
   const erased = await db.$transaction(
     async (tx) => {
@@ -101,7 +100,10 @@ export async function eraseAccount(
 }
 
 /** Erases every account whose grace period ended by `now`, one transaction each. */
-export async function runDueErasures(db: Db, now: Date = new Date()): Promise<ErasureReport[]> {
+export async function runDueErasures(
+  { now = new Date() }: { now?: Date } = {},
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<ErasureReport[]> {
   const due = await db.user.findMany({
     where: { status: "PENDING_DELETION", deletionScheduledFor: { lte: now } },
     select: { id: true },
@@ -109,7 +111,7 @@ export async function runDueErasures(db: Db, now: Date = new Date()): Promise<Er
   });
   const reports: ErasureReport[] = [];
   for (const { id } of due) {
-    const report = await eraseAccount(db, id, now);
+    const report = await eraseAccount({ userId: id, now }, { tx: db });
     if (report) reports.push(report);
   }
   return reports;

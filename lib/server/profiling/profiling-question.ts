@@ -44,7 +44,7 @@ export async function loadProfilingSituation(opts: {
       where: { userId: opts.userId },
       select: { attributeKey: true, answeredAt: true, snoozedUntil: true },
     }),
-    currentConsents(reader, opts.userId),
+    currentConsents(opts.userId, { tx: reader }),
   ]);
   return {
     now: opts.now ?? new Date(),

@@ -43,7 +43,10 @@ export async function answerProfilingQuestion(opts: {
   const now = opts.now ?? new Date();
   const attribute = profilingAttribute(answer.attributeKey);
   return db.$transaction(async (tx) => {
-    if (attribute.purpose !== "contract" && !(await hasCurrentConsent(tx, actor.userId, attribute.purpose)))
+    if (
+      attribute.purpose !== "contract" &&
+      !(await hasCurrentConsent({ userId: actor.userId, purposeKey: attribute.purpose }, { tx }))
+    )
       return { ok: false, code: "NO_CONSENT" } as const;
     const changes = await storeAnswer(tx, actor.userId, answer);
     await upsertPrompt(tx, actor.userId, answer.attributeKey, {

@@ -5,10 +5,13 @@ import "server-only";
  * version asks again, docs/decisions/0015). The rule lives in lib/server/consent (the one reader).
  */
 import { hasCurrentConsent } from "@/lib/server/consent/current-consent";
-import type { Db, Tx } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
 
 export const MARKETING_PUSH_PURPOSE = "marketing_push";
 
-export async function hasMarketingPushConsent(tx: Tx | Db, userId: string): Promise<boolean> {
-  return hasCurrentConsent(tx, userId, MARKETING_PUSH_PURPOSE);
+export async function hasMarketingPushConsent(
+  userId: string,
+  { tx = db }: { tx?: Tx | Db } = {},
+): Promise<boolean> {
+  return hasCurrentConsent({ userId, purposeKey: MARKETING_PUSH_PURPOSE }, { tx });
 }

@@ -85,7 +85,7 @@ export async function savePushSubscription(
     os: actor.client.os,
   };
   return db.$transaction(async (tx) => {
-    await requireProvenAddress(tx, actor.userId);
+    await requireProvenAddress(actor.userId, { tx });
     const existing = await tx.pushSubscription.findUnique({
       where: { endpoint: subscription.endpoint },
       select: { id: true, userId: true },
@@ -126,7 +126,7 @@ export async function updatePushPreferences(
   opts: { subscriptionId: string; allowsTransactional: boolean; allowsMarketing: boolean },
 ): Promise<UpdatePushPreferencesResult> {
   return db.$transaction(async (tx): Promise<UpdatePushPreferencesResult> => {
-    if (opts.allowsMarketing && !(await hasMarketingPushConsent(tx, actor.userId)))
+    if (opts.allowsMarketing && !(await hasMarketingPushConsent(actor.userId, { tx })))
       return { ok: false, code: "MARKETING_CONSENT_REQUIRED" };
     const { count } = await tx.pushSubscription.updateMany({
       where: { id: opts.subscriptionId, userId: actor.userId },

@@ -132,7 +132,7 @@ export async function sendTestPush(
     select: TARGET_FIELDS,
   });
   if (!target) return { ok: false, code: "NOT_FOUND" };
-  if (!(await consumeRateLimit(db, "pushTest", actor.userId)).allowed)
+  if (!(await consumeRateLimit({ policy: "pushTest", subject: actor.userId })).allowed)
     return { ok: false, code: "RATE_LIMITED" };
   const t = pushTranslator(toLocale(opts.locale));
   const outcome = await deliver(
@@ -187,6 +187,6 @@ export async function sendSecurityPush(userId: string, notice: SecurityPushNotic
 
 /** An offer to the devices that accept offers, only while the marketing_push consent is current. */
 export async function sendMarketingPush(userId: string, message: PushMessage): Promise<PushTally> {
-  if (!(await hasMarketingPushConsent(db, userId))) return { delivered: 0, expired: 0, failed: 0 };
+  if (!(await hasMarketingPushConsent(userId))) return { delivered: 0, expired: 0, failed: 0 };
   return sendToDevices({ userId, allowsMarketing: true }, () => message);
 }

@@ -11,6 +11,7 @@ import { describeRiskDecision } from "./describe";
 import type { RiskLocale } from "./messages";
 import { decideRisk, type RiskDecision } from "./policy";
 import { collectRiskSignals, type CollectRiskSignalsInput, type RiskDb, type RiskSignals } from "./signals";
+import { db } from "@/lib/db";
 
 export type AssessSignInRiskInput = Omit<CollectRiskSignalsInput, "now"> & { now?: Date };
 
@@ -22,11 +23,10 @@ export type RiskAssessment = {
 };
 
 export async function assessSignInRisk(
-  db: RiskDb,
   input: AssessSignInRiskInput,
-  config: RiskConfig = RISK_CONFIG,
+  { tx = db, config = RISK_CONFIG }: { tx?: RiskDb; config?: RiskConfig } = {},
 ): Promise<RiskAssessment> {
-  const signals = await collectRiskSignals(db, { ...input, now: input.now ?? new Date() }, config);
+  const signals = await collectRiskSignals({ ...input, now: input.now ?? new Date() }, { tx, config });
   const decision = decideRisk(signals, config);
   return {
     decision,

@@ -125,10 +125,10 @@ async function countAccountsFromIp(db: RiskDb, input: CollectRiskSignalsInput, c
   return accounts.size;
 }
 
+/** `tx` is required: this module runs outside Next.js too (no default client, see the top). */
 export async function collectRiskSignals(
-  db: RiskDb,
   input: CollectRiskSignalsInput,
-  config: RiskConfig = RISK_CONFIG,
+  { tx: db, config = RISK_CONFIG }: { tx: RiskDb; config?: RiskConfig },
 ): Promise<RiskSignals> {
   const country = input.location?.country ?? null;
   const [

@@ -23,7 +23,6 @@ export type RevokeReason =
 export type NewSession = { id: string; token: string; absoluteExpiresAt: Date; rememberMe: boolean };
 
 export async function createSession(
-  tx: Tx,
   opts: {
     userId: string;
     deviceId: string | null;
@@ -33,6 +32,7 @@ export async function createSession(
     /** NIST assurance level reached: 2 after a second factor or a user-verified passkey. */
     aal?: 1 | 2;
   },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<NewSession> {
   const token = newSessionToken();
   const { absoluteExpiresAt, idleExpiresAt } = sessionExpiries(getEnv().sessions, opts.rememberMe);
@@ -95,8 +95,8 @@ export async function listActiveSessions(
 
 /** Revokes one of the user's sessions; another user's id matches nothing. Returns whether one was revoked. */
 export async function revokeSession(
-  tx: Tx,
   opts: { userId: string; sessionId: string; reason: RevokeReason },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<boolean> {
   const { count } = await tx.session.updateMany({
     where: { id: opts.sessionId, userId: opts.userId, revokedAt: null },
@@ -107,8 +107,8 @@ export async function revokeSession(
 
 /** Revokes all of the user's sessions except `exceptSessionId` (none: all). Returns how many. */
 export async function revokeSessions(
-  tx: Tx,
   opts: { userId: string; reason: RevokeReason; exceptSessionId?: string },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<number> {
   const { count } = await tx.session.updateMany({
     where: {

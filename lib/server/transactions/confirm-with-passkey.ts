@@ -24,12 +24,12 @@ import {
   type ConfirmRequest,
   type ConfirmTransactionResult,
 } from "./confirmation-steps";
-import type { Db } from "@/lib/db";
+import { db as defaultDb, type Db } from "@/lib/db";
 
 /** Options for the browser, or null when there is nothing (left) to confirm in this session. */
 export async function transactionPasskeyOptions(
-  db: Db,
   opts: { userId: string; sessionId: string; transactionId: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
   const now = opts.now ?? new Date();
   const challenge = await db.webAuthnChallenge.findFirst({
@@ -73,14 +73,14 @@ function signedChallengeOf(response: AuthenticationResponseJSON): string | null 
 }
 
 export async function confirmTransactionWithPasskey(
-  db: Db,
   req: ConfirmRequest & { response: AuthenticationResponseJSON },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<ConfirmTransactionResult> {
-  const loaded = await loadPendingTransaction(db, req, "PASSKEY");
+  const loaded = await loadPendingTransaction({ req, method: "PASSKEY" }, { tx: db });
   if (!loaded.ok) return loaded;
   const { pending } = loaded;
-  const reject = (reason: Parameters<typeof rejectTransaction>[1]["reason"]) =>
-    rejectTransaction(db, { row: pending, method: "PASSKEY", reason, req });
+  const reject = (reason: Parameters<typeof rejectTransaction>[0]["reason"]) =>
+    rejectTransaction({ row: pending, method: "PASSKEY", reason, req }, { tx: db });
   const now = req.now ?? new Date();
 
   // Recomputed from the stored details, never read back from the challenge row.
@@ -123,26 +123,32 @@ export async function confirmTransactionWithPasskey(
   }
   if (!verified.verified) return reject("signature_invalid");
 
-  const result = await executeConfirmedTransaction(db, {
-    pending,
-    method: "PASSKEY",
-    req,
-    // Single use, in the same transaction as the confirmation.
-    claim: async (tx) => {
-      const { count } = await tx.webAuthnChallenge.updateMany({
-        where: { id: challengeRow.id, consumedAt: null },
-        data: { consumedAt: now },
-      });
-      return count === 1;
+  const result = await executeConfirmedTransaction(
+    {
+      pending,
+      method: "PASSKEY",
+      req,
+      // Single use, in the same transaction as the confirmation.
+      claim: async (tx) => {
+        const { count } = await tx.webAuthnChallenge.updateMany({
+          where: { id: challengeRow.id, consumedAt: null },
+          data: { consumedAt: now },
+        });
+        return count === 1;
+      },
     },
-  });
+    { tx: db },
+  );
   if (result.ok) {
-    await recordPasskeyUse(db, {
-      passkeyId: passkey.id,
-      newCounter: verified.authenticationInfo.newCounter,
-      backedUp: verified.authenticationInfo.credentialBackedUp,
-      now,
-    });
+    await recordPasskeyUse(
+      {
+        passkeyId: passkey.id,
+        newCounter: verified.authenticationInfo.newCounter,
+        backedUp: verified.authenticationInfo.credentialBackedUp,
+        now,
+      },
+      { tx: db },
+    );
   }
   return result;
 }

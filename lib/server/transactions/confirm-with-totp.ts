@@ -15,22 +15,25 @@ import {
   type ConfirmRequest,
   type ConfirmTransactionResult,
 } from "./confirmation-steps";
-import type { Db } from "@/lib/db";
+import { db as defaultDb, type Db } from "@/lib/db";
 import { customerActor } from "@/lib/server/actor";
 
 export async function confirmTransactionWithTotp(
-  db: Db,
   req: ConfirmRequest & { code: string },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<ConfirmTransactionResult> {
   // A customer with a passkey confirms with it: the weaker method is no way around the binding.
   if ((await db.passkey.count({ where: { userId: req.userId } })) > 0)
     return { ok: false, code: "NOT_ALLOWED" };
-  const loaded = await loadPendingTransaction(db, req, "TOTP");
+  const loaded = await loadPendingTransaction({ req, method: "TOTP" }, { tx: db });
   if (!loaded.ok) return loaded;
 
-  const limit = await consumeRateLimit(db, "secondFactor", req.userId, req.now);
+  const limit = await consumeRateLimit(
+    { policy: "secondFactor", subject: req.userId, now: req.now },
+    { tx: db },
+  );
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
-  if (!(await acceptTotpCode(db, { userId: req.userId, code: req.code }))) {
+  if (!(await acceptTotpCode({ userId: req.userId, code: req.code }, { tx: db }))) {
     await writeAuditEvent(db, {
       type: "auth.second_factor_failed",
       actor: customerActor(req.userId, req.client),
@@ -40,6 +43,6 @@ export async function confirmTransactionWithTotp(
     });
     return { ok: false, code: "INVALID_CODE" };
   }
-  await resetRateLimit(db, "secondFactor", req.userId);
-  return executeConfirmedTransaction(db, { pending: loaded.pending, method: "TOTP", req });
+  await resetRateLimit({ policy: "secondFactor", subject: req.userId }, { tx: db });
+  return executeConfirmedTransaction({ pending: loaded.pending, method: "TOTP", req }, { tx: db });
 }

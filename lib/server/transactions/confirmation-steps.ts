@@ -9,7 +9,7 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { hashDetails, type TransactionDetails } from "./binding";
 import { isTransactionKind, transactionKind, type TransactionKind } from "./kinds";
-import type { Db, Tx } from "@/lib/db";
+import { db as defaultDb, type Db, type Tx } from "@/lib/db";
 import { customerActor } from "@/lib/server/actor";
 
 export type ConfirmationMethod = "PASSKEY" | "TOTP";
@@ -60,9 +60,8 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
  * REJECTED where that applies. Another customer's transaction is simply NOT_FOUND and untouched.
  */
 export async function loadPendingTransaction(
-  db: Db,
-  req: ConfirmRequest,
-  method: ConfirmationMethod,
+  { req, method }: { req: ConfirmRequest; method: ConfirmationMethod },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<{ ok: true; pending: VerifiedPending } | Extract<ConfirmTransactionResult, { ok: false }>> {
   const now = req.now ?? new Date();
   const row = await db.transactionConfirmation.findFirst({
@@ -79,7 +78,7 @@ export async function loadPendingTransaction(
     );
     return { ok: false, code: "EXPIRED" };
   }
-  const reject = (reason: RejectionReason) => rejectTransaction(db, { row, method, reason, req });
+  const reject = (reason: RejectionReason) => rejectTransaction({ row, method, reason, req }, { tx: db });
   if (!isTransactionKind(row.kind)) return reject("unknown_kind");
   // Confirmation belongs to the session that was shown the details (the schema's rule).
   if (row.sessionId !== req.sessionId) return reject("session_mismatch");
@@ -106,8 +105,8 @@ export async function loadPendingTransaction(
 
 /** Marks the transaction REJECTED (once) and audits the reason. */
 export async function rejectTransaction(
-  db: Db,
   opts: { row: Row; method: ConfirmationMethod; reason: RejectionReason; req: ConfirmRequest },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<{ ok: false; code: "REJECTED" }> {
   const { row, req } = opts;
   await withTransientRetry(() =>
@@ -135,13 +134,13 @@ export async function rejectTransaction(
  * kind's executor on the verified details, set executedAt and audit. Any failure rolls all back.
  */
 export async function executeConfirmedTransaction(
-  db: Db,
   opts: {
     pending: VerifiedPending;
     method: ConfirmationMethod;
     req: ConfirmRequest;
     claim?: (tx: Tx) => Promise<boolean>;
   },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<ConfirmTransactionResult> {
   const { pending, req } = opts;
   const execute = transactionKind(pending.kind).execute;

@@ -12,7 +12,7 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { deriveTransactionChallenge, hashDetails, type TransactionDetails } from "./binding";
 import { transactionKind, type TransactionKind } from "./kinds";
-import type { Db } from "@/lib/db";
+import { db as defaultDb, type Db } from "@/lib/db";
 import { customerActor } from "@/lib/server/actor";
 
 /** As long as a WebAuthn challenge lives: long enough to read the details and touch the sensor. */
@@ -27,7 +27,6 @@ export type CreatedTransaction = {
 };
 
 export async function createTransaction(
-  db: Db,
   opts: {
     userId: string;
     sessionId: string;
@@ -36,6 +35,7 @@ export async function createTransaction(
     client?: ClientInfo;
     now?: Date;
   },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<CreatedTransaction> {
   const definition = transactionKind(opts.kind);
   // A kind without its executor could be confirmed but never carried out: refuse it up front.

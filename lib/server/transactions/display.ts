@@ -7,7 +7,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { hashDetails } from "./binding";
 import { createTransaction } from "./create-transaction";
 import { TRANSACTION_KINDS, type TransactionKind } from "./kinds";
-import type { Db } from "@/lib/db";
+import { db as defaultDb, type Db } from "@/lib/db";
 
 /** PASSKEY when the customer has one, else TOTP with an active authenticator app, else NONE. */
 export type AvailableConfirmationMethod = "PASSKEY" | "TOTP" | "NONE";
@@ -25,8 +25,8 @@ export type DisplayedTransaction<K extends TransactionKind> = {
 const MIN_TIME_LEFT_MS = 60 * 1000;
 
 export async function availableConfirmationMethod(
-  db: Db,
   userId: string,
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<AvailableConfirmationMethod> {
   const [passkeys, totp] = await Promise.all([
     db.passkey.count({ where: { userId } }),
@@ -42,7 +42,6 @@ export async function availableConfirmationMethod(
  * the old one can only expire or be rejected).
  */
 export async function pendingTransactionFor<K extends TransactionKind>(
-  db: Db,
   opts: {
     userId: string;
     sessionId: string;
@@ -51,6 +50,7 @@ export async function pendingTransactionFor<K extends TransactionKind>(
     client?: ClientInfo;
     now?: Date;
   },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<DisplayedTransaction<K>> {
   const now = opts.now ?? new Date();
   const schema = TRANSACTION_KINDS[opts.kind].details;
@@ -76,14 +76,17 @@ export async function pendingTransactionFor<K extends TransactionKind>(
       expiresAt: existing.expiresAt,
     };
   }
-  const created = await createTransaction(db, {
-    userId: opts.userId,
-    sessionId: opts.sessionId,
-    kind: opts.kind,
-    details: opts.newDetails(),
-    client: opts.client,
-    now,
-  });
+  const created = await createTransaction(
+    {
+      userId: opts.userId,
+      sessionId: opts.sessionId,
+      kind: opts.kind,
+      details: opts.newDetails(),
+      client: opts.client,
+      now,
+    },
+    { tx: db },
+  );
   return {
     id: created.id,
     kind: opts.kind,

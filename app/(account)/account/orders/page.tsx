@@ -7,7 +7,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { availableConfirmationMethod, pendingTransactionFor } from "@/lib/server/transactions/display";
 import { demoOrderDetails } from "@/lib/server/transactions/order-approval";
-import { db } from "@/lib/db";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { getClientInfo } from "@/lib/auth/client-info";
 
@@ -26,10 +25,10 @@ export default async function AccountOrdersPage() {
   const [t, format, method, client] = await Promise.all([
     getTranslations("transaction.orders"),
     getFormatter(),
-    availableConfirmationMethod(db, user.id),
+    availableConfirmationMethod(user.id),
     getClientInfo(),
   ]);
-  const transaction = await pendingTransactionFor(db, {
+  const transaction = await pendingTransactionFor({
     userId: user.id,
     sessionId: user.sessionId,
     kind: "order.approve",

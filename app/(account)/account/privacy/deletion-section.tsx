@@ -2,7 +2,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { getDeletionState } from "@/lib/server/privacy/account-deletion";
@@ -19,7 +18,7 @@ export async function AccountDeletionSection() {
   const [t, format, state] = await Promise.all([
     getTranslations("account.privacy.deletion"),
     getFormatter(),
-    getDeletionState(db, user.id),
+    getDeletionState(user.id),
   ]);
 
   if (state.pending) {

@@ -1,7 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { downloadDataExport } from "@/lib/server/privacy/data-exports";
@@ -26,7 +25,7 @@ function redirectTo(path: string): Response {
 export async function GET(request: NextRequest): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return redirectTo(`/login?callbackUrl=${encodeURIComponent("/account/privacy")}`);
-  const result = await downloadDataExport(db, {
+  const result = await downloadDataExport({
     actor: await currentActor(user),
     token: request.nextUrl.searchParams.get("token") ?? "",
   });

@@ -38,6 +38,11 @@ const LAYER_ZONES = [
     "the request layer does not know actions, pages or components",
   ),
   upward("./lib/actions", ["./app", "./components"], "actions do not import pages or components"),
+  {
+    target: ["./app", "./lib/actions"],
+    from: "./lib/db",
+    message: "Pages and actions reach the database through lib/server (ARCHITECTURE.md).",
+  },
   upward(
     "./lib/schemas",
     ["./lib/db", "./lib/generated", "./lib/env"],

@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "../e2e/fixtures";
 import { e2eDb } from "../e2e/support/users";
-import { createActor, createAddress, createSession, PASSWORD } from "./support/actors";
+import { createActor, createAddress, createSession, PASSWORD, sessionWorks } from "./support/actors";
 import { manifestAction } from "./support/action-manifest";
 import { BASE_URL } from "./support/portal-client";
 
@@ -103,15 +103,31 @@ test("[CUSTOMER] at a shared computer, Back after signing out shows the sign-in 
   await expect(page.getByLabel("Vorname")).toHaveCount(0);
 });
 
-// Not one of issue 10's findings (see this suite's report): signing out navigates inside the
-// single-page app, so the account page's data stays in the document (its inline React data) until a
-// full page load. ASVS 14.3.1 asks for it to be cleared.
-test.fixme("[CUSTOMER] after signing out, none of the account's data is left in the page", async ({
+// ASVS 14.3.1: signing out used to navigate inside the single-page app, so the account page's data
+// stayed in the document (its inline React data) until a full page load (decision 0028).
+test("[CUSTOMER] after signing out, none of the account's data is left in the page", async ({
   page,
   context,
 }) => {
   const name = await profileThenSignOut(page, context);
   expect(await page.content()).not.toContain(name);
+});
+
+test("[CUSTOMER] signs out without JavaScript: the session ends and the sign-in page loads", async ({
+  browser,
+}) => {
+  const customer = await createActor("CUSTOMER");
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "de-DE" });
+  const token = await signInContext(context, customer.id);
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/account`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.getByRole("banner").getByRole("button", { name: "Abmelden" }).click();
+  await expect(page).toHaveURL(`${BASE_URL}/login`);
+  await expect(page.getByRole("heading", { name: "Anmelden", level: 1 })).toBeVisible();
+  expect(await sessionWorks(token)).toBe(false);
+  expect((await context.cookies(BASE_URL)).map((c) => c.name)).not.toContain("portal_session");
+  await context.close();
 });
 
 test("[CUSTOMER] the browser keeps nothing sensitive in its storage", async ({ page, context }) => {

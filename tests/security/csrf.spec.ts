@@ -76,6 +76,8 @@ const STATE_CHANGING_ROUTES: Record<string, string> = {
   "POST /newsletter/unsubscribe":
     "RFC 8058 one-click: no cookie is used; the signed token is the only authority",
   "GET /api/account/export": "needs the signed-in owner's session and a single-use token from step-up",
+  "POST /logout":
+    "the session cookie is SameSite=Lax (not sent cross-site) and a foreign Origin is refused (sessions.spec.ts)",
 };
 
 test("every state-changing route handler has its cross-site defence listed", () => {

@@ -6,7 +6,7 @@ import { e2eDb } from "../e2e/support/users";
 import { createActor, createSession, PASSWORD, sessionWorks, signedInClient } from "./support/actors";
 import { Coverage } from "./support/coverage";
 import { mailedLink, signIn, signInWithMailedCode, tokenOf } from "./support/flows";
-import { clientIp, PortalClient } from "./support/portal-client";
+import { APP_ORIGIN, clientIp, PortalClient } from "./support/portal-client";
 import { expect, test } from "./fixtures";
 
 const coverage = new Coverage("sessions");
@@ -72,10 +72,26 @@ test.describe("revocation: the old cookie is refused by the server", () => {
     const { client } = await signedInClient(customer.id);
     const token = client.sessionToken!;
     expect(await sessionWorks(token)).toBe(true);
-    const reply = await client.action("signOutAction", []);
-    expect(reply.redirect).toBe("/login");
+    // The header's plain form (app/logout): a new document, and the browser's cache emptied.
+    const response = await client.fetch("/logout", { method: "POST", headers: { Origin: APP_ORIGIN } });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`${APP_ORIGIN}/login`);
+    expect(response.headers.get("clear-site-data")).toBe('"cache"');
+    expect(client.sessionToken, "the cookie is cleared").toBeUndefined();
     expect(await sessionWorks(token)).toBe(false);
     coverage.add("revocation paths");
+  });
+
+  test("[ATTACKER] a cross-site post to /logout signs nobody out", async () => {
+    const customer = await createActor("CUSTOMER");
+    const { client } = await signedInClient(customer.id);
+    // Even with the cookie (a browser would not send it cross-site: SameSite=Lax).
+    const response = await client.fetch("/logout", {
+      method: "POST",
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(response.status).toBe(403);
+    expect(await sessionWorks(client.sessionToken!)).toBe(true);
   });
 
   test("[CUSTOMER] signs out one other device and all others", async () => {

@@ -57,7 +57,6 @@ const CLASSIFICATION: Record<string, Classification> = {
   requestDeletionAction: STEP_UP,
   publishConsentVersionAction: { stepUp: true, role: "ADMIN" },
   cancelDeletionAction: not("undoes a deletion request; can only keep data"),
-  signOutAction: not("ends the caller's own session"),
   signOutSessionAction: not("ends sessions: the safe direction"),
   signOutOtherSessionsAction: not("ends sessions: the safe direction"),
   resendVerificationAction: not("mails the account's own address"),

@@ -6,11 +6,6 @@ import { uniqueEmail } from "../../e2e/support/users";
 import { ALL, act, BOGUS_ASSERTION, form, NA, type ActionRow } from "./cells";
 
 export const AUTH_ACTIONS: Record<string, ActionRow> = {
-  signOutAction: {
-    ...ALL("redirect:/login"),
-    call: (c) => act(c, "signOutAction"),
-    other: NA("acts on the caller's own session only"),
-  },
   signInWithPassword: {
     ...ALL("code:UNAUTHENTICATED"),
     call: (c) =>

@@ -51,6 +51,8 @@ export const ROUTES: Record<string, RouteRow> = {
   "GET /login/link": { ...ALL("200"), path: () => "/login/link?token=unbekannt" },
   "GET /login/step-up": { ...PAGE, path: () => "/login/step-up" },
   "GET /login/verify": { ...ALL("200"), path: () => "/login/verify" },
+  // Signing out: a plain form post, answered with 303 to /login whoever asks (decision 0028).
+  "POST /logout": { ...ALL("redirect:/login"), method: "POST", path: () => "/logout" },
   "GET /marketing": { ...STAFF_ONLY(["MARKETING", "ADMIN"]), path: () => "/marketing" },
   "GET /newsletter/confirm": { ...ALL("200"), path: () => "/newsletter/confirm?token=unbekannt" },
   "GET /newsletter/unsubscribe": {

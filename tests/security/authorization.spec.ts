@@ -5,7 +5,7 @@
  * customer's ids, whose data must stay as it was. A route in app/ or an action in the build without
  * a row fails the first two tests.
  */
-import { createActor, ROLES, signedInClient } from "./support/actors";
+import { createActor, ROLES, signedInClient, STRONGEST } from "./support/actors";
 import { manifestActions } from "./support/action-manifest";
 import { e2eDb } from "../e2e/support/users";
 import { Coverage } from "./support/coverage";
@@ -23,7 +23,9 @@ const COLUMNS: Column[] = ["anonymous", ...ROLES];
 async function caller(column: Column): Promise<OwnedObjects> {
   if (column === "anonymous") return new OwnedObjects(null, new PortalClient(clientIp("anonymous")));
   const actor = await createActor(column);
-  const { client } = await signedInClient(actor.id);
+  // The matrix asks who may call, not how strongly: every session is as strong as the account's
+  // strongest factor (step-up.spec.ts asks for recency and strength).
+  const { client } = await signedInClient(actor.id, STRONGEST);
   return new OwnedObjects(actor.id, client, actor.email);
 }
 

@@ -59,9 +59,9 @@ test("[ATTACKER] a script on the page cannot read the session cookie", async ({ 
   expect(await page.evaluate(() => document.cookie)).not.toContain(token);
 });
 
-// Finding 2 (issue 10): after signing in, "/.//evil.example/x" becomes "//evil.example/x" in the
-// browser and leaves the portal. Switch on with its fix.
-test.fixme("[ATTACKER] a crafted sign-in link does not send the customer to another site", async ({
+// Finding 2 (issue 10): "/.//evil.example/x" passed a check on the resolved URL and came back as
+// given, and the browser's router turned it into "//evil.example/x" (decision 0023).
+test("[ATTACKER] a crafted sign-in link does not send the customer to another site", async ({
   page,
   axeAudits,
 }) => {
@@ -162,9 +162,9 @@ test("[CUSTOMER] the browser keeps nothing sensitive in its storage", async ({ p
 
 const IDP = "http://localhost:3127";
 
-// Finding 4 (issue 10): a known social identity opens a session without the second factor
-// staff must always give. Switch on with its fix.
-test.fixme("[ATTACKER] social sign-in without second factor: a staff member's provider account alone opens no session", async ({
+// Finding 4 (issue 10): a known social identity opened a session without the second factor staff
+// must always give; now it goes through the one door of every sign-in (decision 0020).
+test("[ATTACKER] social sign-in without second factor: a staff member's provider account alone opens no session", async ({
   page,
   context,
   axeAudits,

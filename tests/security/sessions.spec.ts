@@ -53,8 +53,8 @@ test.describe("fixation", () => {
     coverage.add("fixation paths");
   });
 
-  // Finding 5 (issue 10): step-up keeps the session token. Switch on with its fix.
-  test.fixme("step-up rotates the session token", async () => {
+  // Finding 5 (issue 10): step-up kept the session token; now it issues a new one (decision 0025).
+  test("step-up rotates the session token", async () => {
     const customer = await createActor("CUSTOMER");
     const { client } = await signedInClient(customer.id, { stale: true });
     const before = client.sessionToken!;
@@ -63,6 +63,7 @@ test.describe("fixation", () => {
     expect(client.sessionToken).not.toBe(before);
     expect(await sessionWorks(before)).toBe(false);
     expect(await sessionWorks(client.sessionToken!)).toBe(true);
+    coverage.add("fixation paths");
   });
 });
 
@@ -224,8 +225,8 @@ test.describe("cookie flags", () => {
     coverage.add("cookie checks");
   });
 
-  // Finding 5 (issue 10): the cookie has no __Host- prefix in deployment mode yet.
-  test.fixme("deployment mode: the session cookie carries the __Host- prefix", async ({ deployment }) => {
+  // Finding 5 (issue 10): the cookie had no __Host- prefix in deployment mode (decision 0025).
+  test("deployment mode: the session cookie carries the __Host- prefix", async ({ deployment }) => {
     const customer = await createActor("CUSTOMER");
     const client = new PortalClient(clientIp("cookies-host"), {
       baseUrl: deployment.baseUrl,
@@ -236,6 +237,8 @@ test.describe("cookie flags", () => {
     const line = sessionCookieLine(client);
     expect(line).toMatch(/^__Host-portal_session=/);
     expect(line).toMatch(/;\s*Path=\/(;|$)/i);
+    expect(line).toMatch(/;\s*Secure/i);
     expect(line).not.toMatch(/;\s*Domain=/i);
+    coverage.add("cookie checks");
   });
 });

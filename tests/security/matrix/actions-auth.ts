@@ -28,6 +28,38 @@ export const AUTH_ACTIONS: Record<string, ActionRow> = {
     call: (c) => act(c, "resetPassword", { token: "unbekannt", password: "Ein neuer Satz für 2026" }),
     other: NA("the token is the authority; see mailed-links.spec.ts"),
   },
+  // The buttons behind mailed links (decisions 0019, 0021, 0022): the single-use token is the
+  // authority; an unknown one changes nothing for anyone (mailed-links.spec.ts uses real ones).
+  confirmEmailLinkAction: {
+    ...ALL("redirect:/verify-email?status=invalid"),
+    call: (c) => form(c, "confirmEmailLinkAction", { token: "unbekannt" }),
+    other: NA("the token is the authority; see mailed-links.spec.ts"),
+  },
+  discardRegistrationAction: {
+    ...ALL("redirect:/verify-email?status=invalid"),
+    call: (c) => form(c, "discardRegistrationAction", { token: "unbekannt" }),
+    other: NA("the token is the authority; see mailed-links.spec.ts"),
+  },
+  confirmBlockedSignInAction: {
+    ...ALL("redirect:/login/it-was-me?status=INVALID_LINK"),
+    call: (c) => form(c, "confirmBlockedSignInAction", { token: "unbekannt" }),
+    other: NA("the token is the authority; see mailed-links.spec.ts"),
+  },
+  reportBlockedSignInAction: {
+    ...ALL("redirect:/login/not-me?status=INVALID_LINK"),
+    call: (c) => form(c, "reportBlockedSignInAction", { token: "unbekannt" }),
+    other: NA("the token is the authority; see mailed-links.spec.ts"),
+  },
+  unlockSignInAction: {
+    ...ALL("redirect:/login/unlock?status=INVALID_LINK"),
+    call: (c) => form(c, "unlockSignInAction", { token: "unbekannt" }),
+    other: NA("the token is the authority; see mailed-links.spec.ts"),
+  },
+  requestSignInUnlockAction: {
+    ...ALL("ok"), // the same answer for every address (no enumeration)
+    call: (c) => act(c, "requestSignInUnlockAction", { email: uniqueEmail("x") }),
+    other: NA("public"),
+  },
   confirmNewsletterAction: {
     ...ALL("redirect:/newsletter/confirm?status=invalid"),
     call: (c) => form(c, "confirmNewsletterAction", { token: "unbekannt" }),

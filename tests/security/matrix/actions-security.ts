@@ -66,10 +66,11 @@ export const SECURITY_ACTIONS: Record<string, ActionRow> = {
     call: (c) => act(c, "regenerateRecoveryCodesAction"),
     other: NA("takes no id"),
   },
+  // Takes no proof of its own: the step-up with the strongest factor is the proof (decision 0024).
   disableTotpAction: {
     anonymous: "login",
-    signedIn: "code:VALIDATION_FAILED",
-    call: (c) => act(c, "disableTotpAction", { proof: "password", secret: "falsch" }),
+    signedIn: "code:NOT_FOUND", // past authorisation and step-up; these accounts have no app
+    call: (c) => act(c, "disableTotpAction"),
     other: NA("takes no id"),
   },
   startPasskeyRegistrationAction: {

@@ -48,8 +48,11 @@ export const ROUTES: Record<string, RouteRow> = {
   "GET /forgot-password/sent": { ...ALL("200"), path: () => "/forgot-password/sent" },
   "GET /imprint": { ...ALL("200"), path: () => "/imprint" },
   "GET /login": { ...ALL("200"), path: () => "/login" },
+  "GET /login/it-was-me": { ...ALL("200"), path: () => "/login/it-was-me?token=unbekannt" },
   "GET /login/link": { ...ALL("200"), path: () => "/login/link?token=unbekannt" },
+  "GET /login/not-me": { ...ALL("200"), path: () => "/login/not-me?token=unbekannt" },
   "GET /login/step-up": { ...PAGE, path: () => "/login/step-up" },
+  "GET /login/unlock": { ...ALL("200"), path: () => "/login/unlock?token=unbekannt" },
   "GET /login/verify": { ...ALL("200"), path: () => "/login/verify" },
   // Signing out: a plain form post, answered with 303 to /login whoever asks (decision 0028).
   "POST /logout": { ...ALL("redirect:/login"), method: "POST", path: () => "/logout" },

@@ -4,12 +4,17 @@
  * buttons behind mailed sign-in links. Same rules as races.ts: a pass reached the check behind the
  * limiter, a refusal is the limiter's.
  */
+import { expect } from "@playwright/test";
 import { uniqueEmail } from "../../e2e/support/users";
 import { createActor, PASSWORD } from "./actors";
 import { signIn } from "./flows";
 import { clientIp, PortalClient } from "./portal-client";
 import { judged, succeeded, wrongPassword, type Race } from "./races";
 import { SoftwarePasskey } from "./software-passkey";
+
+// Set by prepare() for after(): the bucket each race must (not) have filled.
+let deviceOwner = "";
+let passkeyIp = "";
 
 export const SIGN_IN_RACES: Race[] = [
   {
@@ -18,6 +23,7 @@ export const SIGN_IN_RACES: Race[] = [
     burst: 20,
     prepare: async () => {
       const owner = await createActor("CUSTOMER");
+      deviceOwner = owner.email;
       const browser = new PortalClient(clientIp("own-browser"));
       const first = await signIn(browser, owner.email, PASSWORD);
       const device = browser.cookies.get("portal_device");
@@ -29,6 +35,13 @@ export const SIGN_IN_RACES: Race[] = [
         return judged(await signIn(client, owner.email, `falsch-${i}`), wrongPassword);
       };
     },
+    // The burst filled the browser's own bucket: the account's, shared by everyone else, is untouched.
+    after: async () => {
+      const stranger = await signIn(new PortalClient(clientIp("stranger")), deviceOwner, "falsch");
+      expect(stranger.result?.code, "the account bucket is not the one that was filled").toBe(
+        "UNAUTHENTICATED",
+      );
+    },
   },
   {
     policy: "passkeySignInIp",
@@ -36,6 +49,7 @@ export const SIGN_IN_RACES: Race[] = [
     burst: 45,
     prepare: async () => {
       const ip = clientIp("passkey-ip");
+      passkeyIp = ip;
       const passkey = new SoftwarePasskey(); // never registered: every assertion is refused
       return async () => {
         const client = new PortalClient(ip);
@@ -45,6 +59,15 @@ export const SIGN_IN_RACES: Race[] = [
         const response = passkey.assert(options.challenge);
         return judged(await client.action("finishPasskeySignInAction", [{ response }]), wrongPassword);
       };
+    },
+    // The passkeys' own bucket: a password sign-in from the same address is still judged (the risk
+    // engine may ask more of it after so many failures, but the password throttle lets it through).
+    after: async () => {
+      const customer = await createActor("CUSTOMER");
+      const reply = await signIn(new PortalClient(passkeyIp), customer.email, PASSWORD);
+      expect(reply.result?.code, "the password bucket is not the one that was filled").not.toBe(
+        "RATE_LIMITED",
+      );
     },
   },
   {

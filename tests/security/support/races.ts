@@ -21,6 +21,8 @@ export type Race = {
   what: string;
   burst: number;
   prepare: () => Promise<Attempt>;
+  /** What must still hold after the burst (e.g. that it filled the intended bucket, not another). */
+  after?: () => Promise<void>;
 };
 
 const refusedBy = (reply: ActionReply) => reply.result?.code === "RATE_LIMITED";

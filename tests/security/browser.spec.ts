@@ -113,6 +113,28 @@ test("[CUSTOMER] after signing out, none of the account's data is left in the pa
   expect(await page.content()).not.toContain(name);
 });
 
+test("[CUSTOMER] after asking to delete the account, none of its data is left in the page", async ({
+  page,
+  context,
+}) => {
+  const customer = await createActor("CUSTOMER");
+  const name = `Hauke${Date.now()}`;
+  await e2eDb().profile.create({ data: { userId: customer.id, firstName: name, lastName: "Muster" } });
+  await signInContext(context, customer.id);
+  // The profile is the document's first page; the privacy page is reached inside the app.
+  await page.goto("/account/profile");
+  await expect(page.getByLabel("Vorname")).toHaveValue(name);
+  await page
+    .getByRole("navigation", { name: "Kontobereiche" })
+    .getByRole("link", { name: "Datenschutz" })
+    .click();
+  await expect(page).toHaveURL("/account/privacy");
+  await page.getByLabel("Ich möchte mein Konto und meine Daten löschen.").check();
+  await page.getByRole("button", { name: "Konto löschen" }).click();
+  await expect(page).toHaveURL("/login");
+  expect(await page.content()).not.toContain(name);
+});
+
 test("[CUSTOMER] signs out without JavaScript: the session ends and the sign-in page loads", async ({
   browser,
 }) => {

@@ -137,7 +137,7 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
   },
   requestDeletionAction: {
     anonymous: "login",
-    signedIn: "redirect:/login",
+    signedIn: "ok", // the form then signs out through POST /logout (decision 0028)
     call: (c) => act(c, "requestDeletionAction", { confirmed: true }),
     other: NA("takes no id"),
   },

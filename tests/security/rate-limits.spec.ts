@@ -94,6 +94,7 @@ test("[ATTACKER] 20 parallel wrong passwords at /login/link get past signInAccou
     return reply.result?.code !== "RATE_LIMITED";
   }, 20);
   expect(passed).toBeLessThanOrEqual(maxPasses("signInAccount", seconds));
+  coverage.add("parallel requests", 20);
 });
 
 // Finding 3 (issue 10): removing the authenticator app asked for the password in a form of its
@@ -116,5 +117,5 @@ test("[ATTACKER] with the password but not the app, 15 parallel step-up guesses 
   expect((await thief.action("disableTotpAction", [])).result?.code).toBe("STEP_UP_REQUIRED");
   const app = await e2eDb().totpFactor.findFirst({ where: { userId: actor.id } });
   expect(app?.confirmedAt, "the authenticator app is still on").toBeTruthy();
-  coverage.add("limiters raced");
+  coverage.add("parallel requests", 15);
 });

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { clearSessionCookie } from "@/lib/auth/session-cookie";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import {
@@ -17,7 +16,6 @@ import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/st
 import { changePassword } from "@/lib/server/identity/change-password";
 import {
   requestEmailChange,
-  signOut,
   signOutOtherSessions,
   signOutSession,
 } from "@/lib/server/identity/account-security";
@@ -31,13 +29,7 @@ async function actor(returnTo: string) {
   return { userId: user.id, sessionId: user.sessionId, client: await getClientInfo() };
 }
 
-/** Signs this browser out. Posted by a plain form, so it works without JavaScript. */
-export async function signOutAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) await signOut({ userId: user.id, sessionId: user.sessionId, client: await getClientInfo() });
-  await clearSessionCookie();
-  redirect("/login");
-}
+// Signing this browser out is app/logout/route.ts: a route handler, so it ends in a full page load.
 
 export async function signOutSessionAction(formData: FormData): Promise<void> {
   const parsed = SessionIdSchema.safeParse({ sessionId: formData.get("sessionId") });

@@ -13,6 +13,7 @@ import { buildContentSecurityPolicy, createNonce } from "@/lib/http/csp";
 const HSTS = "max-age=63072000; includeSubDomains";
 
 export function proxy(request: NextRequest) {
+  if (!needsContentSecurityPolicy(request)) return withHsts(NextResponse.next());
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({
     nonce,
@@ -28,8 +29,21 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  return withHsts(response);
+}
+
+function withHsts(response: NextResponse): NextResponse {
   if (process.env.APP_URL?.startsWith("https://")) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
+}
+
+/**
+ * Static assets need no CSP, and prefetches carry no HTML (a nonce of their own would not match
+ * the page's); both still pass the proxy, because HSTS belongs on every response (ASVS 3.4.1).
+ */
+function needsContentSecurityPolicy(request: NextRequest): boolean {
+  if (/^\/(_next\/static|_next\/image|favicon\.ico)(\/|$)/.test(request.nextUrl.pathname)) return false;
+  return !request.headers.has("next-router-prefetch") && request.headers.get("purpose") !== "prefetch";
 }
 
 function isHttpsRequest(request: NextRequest): boolean {
@@ -39,15 +53,5 @@ function isHttpsRequest(request: NextRequest): boolean {
   return forwarded === "https";
 }
 
-export const config = {
-  matcher: [
-    {
-      // Static assets need no CSP; prefetches carry no HTML, so they skip the proxy as well.
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
-};
+// Every path: the proxy decides above what each response gets.
+export const config = { matcher: "/:path*" };

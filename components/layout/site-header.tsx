@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
-import { signOutAction } from "@/lib/actions/account-security";
 import { LocaleSwitcher } from "./locale-switcher";
 
 /** Shows who is signed in (display only; pages authorise for themselves). */
@@ -25,7 +24,8 @@ export async function SiteHeader() {
               <Button href="/account" variant="secondary" size="sm">
                 {tSession("myAccount")}
               </Button>
-              <form action={signOutAction}>
+              {/* A plain post to a route handler: signing out ends in a new document (app/logout). */}
+              <form action="/logout" method="post">
                 <Button type="submit" variant="primary" size="sm">
                   {tSession("signOut")}
                 </Button>

@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { currentActor } from "@/lib/auth/actor";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import {
@@ -18,7 +17,6 @@ import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/st
 import { changePassword } from "@/lib/server/identity/change-password";
 import {
   requestEmailChange,
-  signOut,
   signOutOtherSessions,
   signOutSession,
 } from "@/lib/server/identity/account-security";
@@ -26,13 +24,7 @@ import { resendVerificationMail } from "@/lib/server/identity/email-verification
 
 const SECURITY = "/account/security";
 
-/** Signs this browser out. Posted by a plain form, so it works without JavaScript. */
-export async function signOutAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) await signOut(await currentActor(user));
-  await clearSessionCookie();
-  redirect("/login");
-}
+// Signing this browser out is app/logout/route.ts: a route handler, so it ends in a full page load.
 
 export async function signOutSessionAction(formData: FormData): Promise<void> {
   const parsed = SessionIdSchema.safeParse({ sessionId: formData.get("sessionId") });

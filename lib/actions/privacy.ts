@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
@@ -32,7 +31,9 @@ export async function requestDataExportAction(): Promise<ActionResult<PreparedEx
 }
 
 /** Deletion request: step-up, then every session ends (this one too) and the browser goes to /login. */
-export async function requestDeletionAction(input: RequestDeletionInput): Promise<ActionResult<never>> {
+export async function requestDeletionAction(
+  input: RequestDeletionInput,
+): Promise<ActionResult<{ signedOut: true }>> {
   const parsed = RequestDeletionSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const auth = await requireRecentAuth({ returnTo: PRIVACY });
@@ -40,7 +41,9 @@ export async function requestDeletionAction(input: RequestDeletionInput): Promis
   const result = await requestAccountDeletion({ actor: await currentActor(auth.user) });
   if (!result.ok && result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
   await clearSessionCookie();
-  redirect("/login");
+  // Not redirect(): its client-side navigation would keep this page's data in the document. The
+  // form goes on through POST /logout, a new document (docs/decisions/0028).
+  return actionOk({ signedOut: true });
 }
 
 /** Cancels a pending deletion of the signed-in customer's own account. */

@@ -33,7 +33,9 @@ export async function auditPage(page: Page): Promise<{ url: string; violations: 
 
 function isNavigationRace(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /Execution context was destroyed|navigat|Target page, context or browser has been closed|frame was detached/i.test(
+  // The last one is axe itself finding the frame between two documents (a full page load, such as
+  // signing out, followed at once by the test's next click).
+  return /Execution context was destroyed|navigat|Target page, context or browser has been closed|frame was detached|reading 'documentElement'/i.test(
     message,
   );
 }

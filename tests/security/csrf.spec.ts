@@ -76,6 +76,8 @@ const STATE_CHANGING_ROUTES: Record<string, string> = {
   "POST /newsletter/unsubscribe":
     "RFC 8058 one-click: no cookie is used; the signed token is the only authority",
   "GET /api/account/export": "needs the signed-in owner's session and a single-use token from step-up",
+  "POST /logout":
+    "the session cookie is SameSite=Lax (not sent cross-site) and a foreign Origin is refused (sessions.spec.ts)",
 };
 
 test("every state-changing route handler has its cross-site defence listed", () => {
@@ -122,16 +124,19 @@ test("[ATTACKER] a forged one-click unsubscribe changes nothing", async () => {
   expect(subscription.status).toBe("ACTIVE");
 });
 
-// Finding 5 (issue 10): opening the email-change link (a GET, as mail scanners do) changes the
-// address. Switch on with its fix (a page with a button that posts).
-test.fixme("[ATTACKER] opening the email-change link (GET) does not change the address", async () => {
+// Finding 5 (issue 10): opening the email-change link (a GET, as mail scanners do) changed the
+// address; now the page asks and its button posts (decision 0019).
+test("[ATTACKER] opening the email-change link (GET) does not change the address", async () => {
   const customer = await createActor("CUSTOMER");
   const { client } = await signedInClient(customer.id);
   const since = new Date();
   const newEmail = `neu.${Date.now()}@example.com`;
   await client.action("changeEmailAction", [{ newEmail }]);
-  const { path } = tokenOf(await mailedLink(newEmail, since, /neue E-Mail-Adresse/, "/verify-email"));
-  await new PortalClient(clientIp("scanner")).fetch(path);
-  const user = await e2eDb().user.findUniqueOrThrow({ where: { id: customer.id } });
-  expect(user.email).toBe(customer.email);
+  const { path, token } = tokenOf(await mailedLink(newEmail, since, /neue E-Mail-Adresse/, "/verify-email"));
+  expect((await new PortalClient(clientIp("scanner")).fetch(path)).status).toBe(200);
+  expect((await e2eDb().user.findUniqueOrThrow({ where: { id: customer.id } })).email).toBe(customer.email);
+  // The link was a good one: its button changes the address.
+  const pressed = await new PortalClient(clientIp("owner")).formAction("confirmEmailLinkAction", { token });
+  expect(pressed.redirect).toBe("/verify-email?status=email-changed");
+  expect((await e2eDb().user.findUniqueOrThrow({ where: { id: customer.id } })).email).toBe(newEmail);
 });

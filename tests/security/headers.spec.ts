@@ -165,9 +165,8 @@ test.describe("deployment mode (https APP_URL behind a TLS-terminating balancer)
       expect(response.headers.get("content-security-policy"), name).toContain("upgrade-insecure-requests");
   });
 
-  // Finding 5 (issue 10): no Strict-Transport-Security header yet. Switch on (test.fixme → test)
-  // when its fix is merged.
-  test.fixme("HSTS in deployment mode", async ({ deployment }) => {
+  // Finding 5 (issue 10): there was no Strict-Transport-Security header (decision 0025).
+  test("HSTS in deployment mode", async ({ deployment }) => {
     const { samples } = await deploymentSamples(deployment);
     for (const { name, response } of samples) {
       const hsts = response.headers.get("strict-transport-security") ?? "";

@@ -154,25 +154,10 @@ function assertHarmless(target: string | null): void {
   expect(target, "the normalised path itself").toBe(`${url.pathname}${url.search}${url.hash}`);
 }
 
-// Finding 2 (issue 10): these cases pass the check on the resolved URL but return the text as
-// given (e.g. "/.//evil.example/x", which the browser's router turns into "//evil.example/x", see
-// browser.spec.ts). Switch on (test.fixme → test) when its fix is merged.
-const NOT_NORMALISED_TODAY = [
-  "/.//evil.example/x",
-  "/..//evil.example/x",
-  "/x/..//evil.example/x",
-  "/%2e/%2Fevil.example",
-];
-const OPEN_TODAY = new Set(
-  ENTRY_POINTS.filter((e) => !e.name.startsWith("social")).flatMap((entry) =>
-    NOT_NORMALISED_TODAY.map((payload) => `${entry.name} ${JSON.stringify(payload)}`),
-  ),
-);
-
 for (const entry of ENTRY_POINTS) {
   for (const payload of HOSTILE_RETURN_PATHS) {
     const title = `${entry.name} ${JSON.stringify(payload)}`;
-    (OPEN_TODAY.has(title) ? test.fixme : test)(`[ATTACKER] return path: ${title}`, async () => {
+    test(`[ATTACKER] return path: ${title}`, async () => {
       assertHarmless(await entry.target(payload));
       coverage.add("entry point × payload cases");
     });

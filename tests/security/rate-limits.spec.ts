@@ -6,10 +6,12 @@
 import { failureSchedule, RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "../../lib/config/rate-limits";
 import { hashToken } from "../../lib/server/crypto/token-hash";
 import { e2eDb } from "../e2e/support/users";
-import { createActor, signedInClient } from "./support/actors";
+import { totpCode } from "../e2e/support/totp";
+import { createActor, PASSWORD, signedInClient } from "./support/actors";
 import { Coverage } from "./support/coverage";
 import { clientIp, PortalClient } from "./support/portal-client";
 import { RACES, type Attempt } from "./support/races";
+import { SIGN_IN_RACES } from "./support/races-sign-in";
 import { enableTotp } from "./support/totp";
 import { expect, test } from "./fixtures";
 
@@ -39,11 +41,13 @@ async function burst(attempt: Attempt, n: number) {
   return { passed: results.filter(Boolean).length, seconds: (Date.now() - started) / 1000 };
 }
 
+const ALL_RACES = [...RACES, ...SIGN_IN_RACES];
+
 test("every limiter in policies.ts has a parallel race here", () => {
-  expect(RACES.map((r) => r.policy).sort()).toEqual(Object.keys(RATE_LIMIT_POLICIES).sort());
+  expect(ALL_RACES.map((r) => r.policy).sort()).toEqual(Object.keys(RATE_LIMIT_POLICIES).sort());
 });
 
-for (const race of RACES) {
+for (const race of ALL_RACES) {
   test(`[ATTACKER] ${race.burst} parallel ${race.what} get past ${race.policy} no more often than it allows`, async () => {
     const attempt = await race.prepare();
     const { passed, seconds } = await burst(attempt, race.burst);
@@ -53,6 +57,7 @@ for (const race of RACES) {
       allowed,
     );
     expect(passed, "the first attempts are not refused").toBeGreaterThanOrEqual(1);
+    await race.after?.();
     coverage.add("limiters raced");
     coverage.add("parallel requests", race.burst);
   });
@@ -73,9 +78,9 @@ async function socialLinkToken(userId: string, email: string): Promise<string> {
   return token;
 }
 
-// Finding 4 (issue 10): the password check at /login/link peeks at the limiter and records the
-// failure afterwards, so a burst all passes the peek. Switch on with its fix.
-test.fixme("[ATTACKER] 20 parallel wrong passwords at /login/link get past signInAccount no more often than it allows", async () => {
+// Finding 4 (issue 10): the password check at /login/link peeked at the limiter and recorded the
+// failure afterwards, so a burst all passed the peek; now it counts before checking (decision 0020).
+test("[ATTACKER] 20 parallel wrong passwords at /login/link get past signInAccount no more often than it allows", async () => {
   const victim = await createActor("CUSTOMER");
   const token = await socialLinkToken(victim.id, victim.email);
   const { passed, seconds } = await burst(async (i) => {
@@ -85,16 +90,28 @@ test.fixme("[ATTACKER] 20 parallel wrong passwords at /login/link get past signI
     return reply.result?.code !== "RATE_LIMITED";
   }, 20);
   expect(passed).toBeLessThanOrEqual(maxPasses("signInAccount", seconds));
+  coverage.add("parallel requests", 20);
 });
 
-// Finding 3 (issue 10): removing the authenticator app is not throttled. Switch on with its fix.
-test.fixme("[ATTACKER] 15 parallel wrong passwords when removing the authenticator app are throttled", async () => {
+// Finding 3 (issue 10): removing the authenticator app asked for the password in a form of its
+// own, unthrottled. Now the only proof is the step-up with the account's strongest factor (here
+// password and app), throttled per account like every step-up (decision 0024).
+test("[ATTACKER] with the password but not the app, 15 parallel step-up guesses to remove the authenticator app are throttled and the app stays", async () => {
   const actor = await createActor("CUSTOMER");
   const { client } = await signedInClient(actor.id);
-  await enableTotp(client);
+  const { secret } = await enableTotp(client);
+  // The thief's session: signed in a minute ago with the password alone (it is known to them).
+  const { client: thief } = await signedInClient(actor.id, { label: "thief" });
+  expect((await thief.action("disableTotpAction", [])).result?.code).toBe("STEP_UP_REQUIRED");
+  const current = await totpCode(secret);
   const { passed, seconds } = await burst(async (i) => {
-    const reply = await client.action("disableTotpAction", [{ proof: "password", secret: `falsch-${i}` }]);
+    const guess = String(100000 + i) === current ? "999999" : String(100000 + i);
+    const reply = await thief.action("stepUpWithPasswordAction", [{ password: PASSWORD, totpCode: guess }]);
     return reply.result?.code !== "RATE_LIMITED";
   }, 15);
   expect(passed).toBeLessThanOrEqual(maxPasses("stepUp", seconds));
+  expect((await thief.action("disableTotpAction", [])).result?.code).toBe("STEP_UP_REQUIRED");
+  const app = await e2eDb().totpFactor.findFirst({ where: { userId: actor.id } });
+  expect(app?.confirmedAt, "the authenticator app is still on").toBeTruthy();
+  coverage.add("parallel requests", 15);
 });

@@ -6,7 +6,7 @@ import { e2eDb } from "../e2e/support/users";
 import { createActor, createSession, PASSWORD, sessionWorks, signedInClient } from "./support/actors";
 import { Coverage } from "./support/coverage";
 import { mailedLink, signIn, signInWithMailedCode, tokenOf } from "./support/flows";
-import { clientIp, PortalClient } from "./support/portal-client";
+import { APP_ORIGIN, clientIp, PortalClient } from "./support/portal-client";
 import { expect, test } from "./fixtures";
 
 const coverage = new Coverage("sessions");
@@ -53,8 +53,8 @@ test.describe("fixation", () => {
     coverage.add("fixation paths");
   });
 
-  // Finding 5 (issue 10): step-up keeps the session token. Switch on with its fix.
-  test.fixme("step-up rotates the session token", async () => {
+  // Finding 5 (issue 10): step-up kept the session token; now it issues a new one (decision 0025).
+  test("step-up rotates the session token", async () => {
     const customer = await createActor("CUSTOMER");
     const { client } = await signedInClient(customer.id, { stale: true });
     const before = client.sessionToken!;
@@ -63,6 +63,7 @@ test.describe("fixation", () => {
     expect(client.sessionToken).not.toBe(before);
     expect(await sessionWorks(before)).toBe(false);
     expect(await sessionWorks(client.sessionToken!)).toBe(true);
+    coverage.add("fixation paths");
   });
 });
 
@@ -72,10 +73,26 @@ test.describe("revocation: the old cookie is refused by the server", () => {
     const { client } = await signedInClient(customer.id);
     const token = client.sessionToken!;
     expect(await sessionWorks(token)).toBe(true);
-    const reply = await client.action("signOutAction", []);
-    expect(reply.redirect).toBe("/login");
+    // The header's plain form (app/logout): a new document, and the browser's cache emptied.
+    const response = await client.fetch("/logout", { method: "POST", headers: { Origin: APP_ORIGIN } });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`${APP_ORIGIN}/login`);
+    expect(response.headers.get("clear-site-data")).toBe('"cache"');
+    expect(client.sessionToken, "the cookie is cleared").toBeUndefined();
     expect(await sessionWorks(token)).toBe(false);
     coverage.add("revocation paths");
+  });
+
+  test("[ATTACKER] a cross-site post to /logout signs nobody out", async () => {
+    const customer = await createActor("CUSTOMER");
+    const { client } = await signedInClient(customer.id);
+    // Even with the cookie (a browser would not send it cross-site: SameSite=Lax).
+    const response = await client.fetch("/logout", {
+      method: "POST",
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(response.status).toBe(403);
+    expect(await sessionWorks(client.sessionToken!)).toBe(true);
   });
 
   test("[CUSTOMER] signs out one other device and all others", async () => {
@@ -123,10 +140,13 @@ test.describe("revocation: the old cookie is refused by the server", () => {
     const customer = await createActor("CUSTOMER");
     const { client } = await signedInClient(customer.id);
     const other = await createSession(customer.id);
+    const own = client.sessionToken!;
     const reply = await client.action("requestDeletionAction", [{ confirmed: true }]);
-    expect(reply.redirect).toBe("/login");
+    // The form goes on through POST /logout (decision 0028); the cookie is cleared already.
+    expect(reply.result).toMatchObject({ ok: true, data: { signedOut: true } });
+    expect(client.sessionToken).toBeUndefined();
     expect(await sessionWorks(other.token)).toBe(false);
-    expect(await sessionWorks(client.sessionToken!)).toBe(false);
+    expect(await sessionWorks(own)).toBe(false);
     coverage.add("revocation paths");
   });
 
@@ -208,8 +228,8 @@ test.describe("cookie flags", () => {
     coverage.add("cookie checks");
   });
 
-  // Finding 5 (issue 10): the cookie has no __Host- prefix in deployment mode yet.
-  test.fixme("deployment mode: the session cookie carries the __Host- prefix", async ({ deployment }) => {
+  // Finding 5 (issue 10): the cookie had no __Host- prefix in deployment mode (decision 0025).
+  test("deployment mode: the session cookie carries the __Host- prefix", async ({ deployment }) => {
     const customer = await createActor("CUSTOMER");
     const client = new PortalClient(clientIp("cookies-host"), {
       baseUrl: deployment.baseUrl,
@@ -220,6 +240,8 @@ test.describe("cookie flags", () => {
     const line = sessionCookieLine(client);
     expect(line).toMatch(/^__Host-portal_session=/);
     expect(line).toMatch(/;\s*Path=\/(;|$)/i);
+    expect(line).toMatch(/;\s*Secure/i);
     expect(line).not.toMatch(/;\s*Domain=/i);
+    coverage.add("cookie checks");
   });
 });

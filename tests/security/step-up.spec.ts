@@ -1,12 +1,15 @@
 /**
- * Step-up bypass (PRODUCT.md §4 "Step-up", ASVS 7.5.1): every server action is classified here;
- * each sensitive one, called from a session whose last authentication is older than the step-up
- * window, answers STEP_UP_REQUIRED (or sends the browser to /login/step-up) and changes nothing.
- * The same call succeeds once the session is recent again, so the refusal is the window's doing.
+ * Step-up bypass (PRODUCT.md §4 "Step-up", ASVS 6.4.4, 7.5.1): every server action is classified
+ * here; each sensitive one, called from a session whose last authentication is older than the
+ * step-up window, answers STEP_UP_REQUIRED (or sends the browser to /login/step-up) and changes
+ * nothing. The same call succeeds once the session is recent again, so the refusal is the window's
+ * doing. Factor changes also need the account's strongest factor (docs/decisions/0024): a recent
+ * session that used a weaker one is refused the same way, and passes once it used the passkey.
  * A new action without a classification fails the first test.
  */
+import { FACTOR_CHANGING_ACTIONS } from "../support/factor-changing-actions";
 import { e2eDb } from "../e2e/support/users";
-import { createActor, createSession, type Role } from "./support/actors";
+import { createActor, createSession, STRONGEST, type Role } from "./support/actors";
 import { manifestActions } from "./support/action-manifest";
 import { Coverage } from "./support/coverage";
 import { IBAN, NEW_IBAN, OwnedObjects } from "./support/owned-objects";
@@ -17,8 +20,7 @@ import { expect, test } from "./fixtures";
 const coverage = new Coverage("step-up");
 test.afterAll(() => coverage.report());
 
-type Classification =
-  { stepUp: true; role?: Role; refused?: string; fixme?: string } | { stepUp: false; why: string };
+type Classification = { stepUp: true; role?: Role; refused?: string } | { stepUp: false; why: string };
 
 const STEP_UP = { stepUp: true } as const;
 const not = (why: string): Classification => ({ stepUp: false, why });
@@ -27,6 +29,7 @@ const TRANSACTION = not(
   "confirmed with a passkey or authenticator code bound to the shown details (decision 0010)",
 );
 const PUBLIC = not("no session involved");
+const MAILED_LINK = not("no session involved: the mailed single-use link is the authority");
 const EVERYDAY = not("everyday data, no credential, factor or payment data (PRODUCT.md §4 step-up list)");
 
 const CLASSIFICATION: Record<string, Classification> = {
@@ -38,17 +41,18 @@ const CLASSIFICATION: Record<string, Classification> = {
   },
   confirmTotpAction: STEP_UP,
   regenerateRecoveryCodesAction: STEP_UP,
-  // Finding 3 (issue 10): removing the authenticator app asks only for the password.
-  disableTotpAction: { stepUp: true, fixme: "finding 3" },
+  disableTotpAction: STEP_UP,
   startPasskeyRegistrationAction: STEP_UP,
   finishPasskeyRegistrationAction: STEP_UP,
   removePasskeyAction: STEP_UP,
   renamePasskeyAction: not("a label only"),
-  // Finding 3 (issue 10): removing or replacing any way to sign in needs a full step-up.
-  unlinkSocialIdentityAction: { stepUp: true, fixme: "finding 3" },
-  // Not one of issue 10's findings (see the report of this suite): a stolen fresh-enough session
-  // could link the attacker's own provider account. Needs a decision with finding 3/4's owners.
-  startSocialConnectAction: { stepUp: true, fixme: "new: connecting a social account needs no step-up" },
+  // A plain form: a stale session is sent to the step-up page and comes back to the card.
+  unlinkSocialIdentityAction: {
+    stepUp: true,
+    refused: "redirect:/login/step-up?callbackUrl=%2Faccount%2Fsecurity%23linked-accounts",
+  },
+  // A stolen session must not link the thief's own provider account: a new way in (decision 0024).
+  startSocialConnectAction: STEP_UP,
   addBankAccountAction: STEP_UP,
   changeBankAccountAction: STEP_UP,
   removeBankAccountAction: STEP_UP,
@@ -57,7 +61,6 @@ const CLASSIFICATION: Record<string, Classification> = {
   requestDeletionAction: STEP_UP,
   publishConsentVersionAction: { stepUp: true, role: "ADMIN" },
   cancelDeletionAction: not("undoes a deletion request; can only keep data"),
-  signOutAction: not("ends the caller's own session"),
   signOutSessionAction: not("ends sessions: the safe direction"),
   signOutOtherSessionsAction: not("ends sessions: the safe direction"),
   resendVerificationAction: not("mails the account's own address"),
@@ -82,6 +85,12 @@ const CLASSIFICATION: Record<string, Classification> = {
   resendEmailCodeAction: not("the pending sign-in is the authority"),
   linkSocialAccountAction: not("proves the account with its password itself"),
   confirmNewsletterAction: not("the mailed link is the authority"),
+  confirmEmailLinkAction: MAILED_LINK,
+  discardRegistrationAction: MAILED_LINK,
+  confirmBlockedSignInAction: MAILED_LINK,
+  reportBlockedSignInAction: MAILED_LINK,
+  unlockSignInAction: MAILED_LINK,
+  requestSignInUnlockAction: PUBLIC,
   unsubscribeNewsletterAction: not("the mailed link is the authority"),
   setLocale: not("a browser preference"),
   createAddressAction: EVERYDAY,
@@ -114,36 +123,84 @@ async function refresh(sessionId: string): Promise<void> {
   await e2eDb().session.update({ where: { id: sessionId }, data: { authenticatedAt: new Date() } });
 }
 
+/** The session's last authentication becomes a user-verified passkey, as a passkey step-up makes it. */
+async function stepUpWithPasskey(sessionId: string): Promise<void> {
+  await e2eDb().session.update({
+    where: { id: sessionId },
+    data: { authenticatedAt: new Date(), authMethods: ["PASSKEY"], aal: 2 },
+  });
+}
+
+/** An actor with everything the sensitive actions act on, made from a fresh, strong session. */
+async function prepared(role: Role) {
+  const actor = await createActor(role);
+  const fresh = await createSession(actor.id, STRONGEST);
+  const owned = new OwnedObjects(
+    actor.id,
+    new PortalClient(clientIp("setup"), { sessionToken: fresh.token }),
+    actor.email,
+  );
+  // Everything the call may use exists before counting what the call itself writes. One after
+  // another: this process and the server writing the SQLite file at once only wait for each other.
+  for (const make of [owned.bankAccount, owned.passkey, owned.address, owned.session, owned.socialIdentity])
+    await make.call(owned);
+  return { actor, owned };
+}
+
+/** The audit events about the actor, by type, to see what a refused call wrote. */
+async function auditTypes(userId: string): Promise<string[]> {
+  const events = await e2eDb().auditEvent.findMany({
+    where: { subjectUserId: userId },
+    select: { type: true },
+  });
+  return events.map((e) => e.type).sort();
+}
+
 for (const [name, rule] of Object.entries(CLASSIFICATION)) {
   if (!rule.stepUp) continue;
-  const title = `[ATTACKER] with a stale session: ${name} asks for a step-up and does nothing`;
-  (rule.fixme ? test.fixme : test)(title, async () => {
+  test(`[ATTACKER] with a stale session: ${name} asks for a step-up and does nothing`, async () => {
     const role = rule.role ?? "CUSTOMER";
-    const actor = await createActor(role);
-    // What the action needs is set up from a fresh session; the attack uses a stale one.
-    const fresh = await createSession(actor.id);
-    const owned = new OwnedObjects(
-      actor.id,
-      new PortalClient(clientIp("setup"), { sessionToken: fresh.token }),
-      actor.email,
-    );
-    const stale = await createSession(actor.id, { stale: true });
+    const { actor, owned } = await prepared(role);
+    // As strong as can be, only too old: the refusal is the window's doing.
+    const stale = await createSession(actor.id, { ...STRONGEST, stale: true });
     const attacker = new PortalClient(clientIp("stale"), { sessionToken: stale.token });
     const row = ACTIONS[name]!;
-    // Everything the call may use exists before counting what the call itself writes. One after
-    // another: this process and the server writing the SQLite file at once only wait for each other.
-    for (const make of [owned.bankAccount, owned.passkey, owned.address, owned.session])
-      await make.call(owned);
-    const audited = () => e2eDb().auditEvent.count({ where: { subjectUserId: actor.id } });
-    const before = await audited();
+    const before = await auditTypes(actor.id);
 
     expect(outcomeOf(await row.call(attacker, owned))).toBe(rule.refused ?? "code:STEP_UP_REQUIRED");
-    expect(await audited(), "nothing was done, so nothing was audited").toBe(before);
+    expect(await auditTypes(actor.id), "nothing was done, so nothing was audited").toEqual(before);
 
     await refresh(stale.sessionId);
     const recent = outcomeOf(await row.call(attacker, owned));
     expect(recent, "the same call from a recent session").toMatch(pattern(expectation(row, role)));
     coverage.add("sensitive actions");
+  });
+}
+
+const FACTOR_CHANGES = FACTOR_CHANGING_ACTIONS.map((a) => a.split(".")[1]!);
+
+test("every factor change is a step-up action here", () => {
+  for (const name of FACTOR_CHANGES) expect(CLASSIFICATION[name], name).toMatchObject({ stepUp: true });
+});
+
+for (const name of FACTOR_CHANGES) {
+  test(`[ATTACKER] with a recent password session on an account with a passkey: ${name} asks for the passkey and does nothing`, async () => {
+    const rule = CLASSIFICATION[name] as { refused?: string };
+    const { actor, owned } = await prepared("CUSTOMER");
+    // Signed in a minute ago with the password alone: a thief who knows it, with the session.
+    const weak = await createSession(actor.id, { authMethods: ["PASSWORD"] });
+    const attacker = new PortalClient(clientIp("weak"), { sessionToken: weak.token });
+    const row = ACTIONS[name]!;
+    const before = await auditTypes(actor.id);
+
+    expect(outcomeOf(await row.call(attacker, owned))).toBe(rule.refused ?? "code:STEP_UP_REQUIRED");
+    // Nothing done; only the trace of a downgrade attempt (decision 0024).
+    expect(await auditTypes(actor.id)).toEqual([...before, "auth.strong_auth_required"].sort());
+
+    await stepUpWithPasskey(weak.sessionId);
+    const strong = outcomeOf(await row.call(attacker, owned));
+    expect(strong, "the same call after a passkey step-up").toMatch(pattern(expectation(row, "CUSTOMER")));
+    coverage.add("factor changes refused to a weaker factor");
   });
 }
 

@@ -41,6 +41,26 @@ describe.each(MODES)("$mode", ({ appUrl, secure }) => {
   });
 
   it(
+    secure
+      ? "sends HSTS on static assets and prefetches too, without a CSP of their own"
+      : "sends neither HSTS nor a CSP on static assets and prefetches",
+    async () => {
+      const { config, proxy } = await import("@/proxy");
+      expect(config.matcher, "the proxy sees every path").toBe("/:path*");
+      const asset = proxy(new NextRequest(`${appUrl}/_next/static/chunks/app.js`));
+      const prefetch = proxy(
+        new NextRequest(`${appUrl}/account`, { headers: { "next-router-prefetch": "1" } }),
+      );
+      for (const response of [asset, prefetch]) {
+        expect(response.headers.get("strict-transport-security")).toBe(
+          secure ? "max-age=63072000; includeSubDomains" : null,
+        );
+        expect(response.headers.get("content-security-policy")).toBeNull();
+      }
+    },
+  );
+
+  it(
     secure ? "writes every auth cookie as __Host-" : "writes the auth cookies by their plain names",
     async () => {
       const request = await freshRequest();

@@ -43,7 +43,15 @@ export type SessionOptions = {
   /** Authenticated an hour ago: older than STEP_UP_MAX_AGE_SECONDS (600). */
   stale?: boolean;
   authMethods?: string[];
+  aal?: 1 | 2;
 };
+
+/**
+ * A sign-in with the password and a user-verified passkey: as strong as any account's strongest
+ * factor, so factor changes need nothing more of it than recency (docs/decisions/0024). Sessions
+ * default to the password alone, which is enough only for an account without a passkey or app.
+ */
+export const STRONGEST: SessionOptions = { authMethods: ["PASSWORD", "PASSKEY"], aal: 2 };
 
 /** A live session row for the user; returns its bearer token and id. */
 export async function createSession(userId: string, opts: SessionOptions = {}) {
@@ -57,6 +65,7 @@ export async function createSession(userId: string, opts: SessionOptions = {}) {
       absoluteExpiresAt: new Date(now + 86_400_000),
       authenticatedAt: new Date(opts.stale ? now - 3_600_000 : now),
       authMethods: opts.authMethods ?? ["PASSWORD"],
+      aal: opts.aal ?? 1,
       userAgent: "security suite fixture",
     },
   });

@@ -3,6 +3,7 @@
  * a real attacker would use. An attempt "passes" when the limiter let it through to the check
  * behind it (a wrong password judged wrong, a mail sent, an IBAN shown); a refusal is the
  * limiter's RATE_LIMITED. rate-limits.spec.ts asserts that no more pass than the policy allows.
+ * The limiters that let the owner in while strangers guess are raced in races-sign-in.ts.
  */
 import { createECDH, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
@@ -20,19 +21,21 @@ export type Race = {
   what: string;
   burst: number;
   prepare: () => Promise<Attempt>;
+  /** What must still hold after the burst (e.g. that it filled the intended bucket, not another). */
+  after?: () => Promise<void>;
 };
 
 const refusedBy = (reply: ActionReply) => reply.result?.code === "RATE_LIMITED";
 
 /** An attempt that passed must show the check behind the limiter; anything else is a test error. */
-function judged(reply: ActionReply, passed: (r: ActionReply) => boolean): boolean {
+export function judged(reply: ActionReply, passed: (r: ActionReply) => boolean): boolean {
   if (refusedBy(reply)) return false;
   if (passed(reply)) return true;
   throw new Error(`unexpected answer: ${reply.status} ${reply.redirect} ${JSON.stringify(reply.result)}`);
 }
 
-const wrongPassword = (r: ActionReply) => r.result?.code === "UNAUTHENTICATED";
-const succeeded = (r: ActionReply) => r.result?.ok === true;
+export const wrongPassword = (r: ActionReply) => r.result?.code === "UNAUTHENTICATED";
+export const succeeded = (r: ActionReply) => r.result?.ok === true;
 const validationFailed = (r: ActionReply) => r.result?.code === "VALIDATION_FAILED";
 
 /** A staff member's password sign-in waiting at /login/verify for the mailed code. */

@@ -1,0 +1,81 @@
+/**
+ * The matrix's routes: every page.tsx and route.ts of app/ (support/routes.ts finds them), one row
+ * each. authorization.spec.ts fails for a route without a row or a row without a route.
+ */
+import { NEW_IBAN } from "../support/owned-objects";
+import { ALL, PAGE, STAFF_ONLY, type RouteRow } from "./cells";
+
+export const ROUTES: Record<string, RouteRow> = {
+  "GET /": { ...ALL("200"), path: () => "/" },
+  "GET /account": { ...PAGE, path: () => "/account" },
+  "GET /account/addresses": { ...PAGE, path: () => "/account/addresses" },
+  "GET /account/addresses/[id]/edit": {
+    ...PAGE,
+    path: async (own) => `/account/addresses/${await own.address()}/edit`,
+    other: { expect: "404", secrets: (owner) => [owner.addressLabel] },
+  },
+  "GET /account/addresses/new": { ...PAGE, path: () => "/account/addresses/new" },
+  "GET /account/communication": { ...PAGE, path: () => "/account/communication" },
+  "GET /account/orders": { ...PAGE, path: () => "/account/orders" },
+  "GET /account/payment": { ...PAGE, path: () => "/account/payment" },
+  "GET /account/payment/confirm/[transactionId]": {
+    ...PAGE,
+    path: async (own) => `/account/payment/confirm/${await own.transaction()}`,
+    // The page answers 200 with "nothing to confirm"; the victim's new IBAN must not be in it.
+    other: { expect: "200", secrets: () => [NEW_IBAN.replace(/(.{4})/g, "$1 ").trim()] },
+  },
+  "GET /account/privacy": { ...PAGE, path: () => "/account/privacy" },
+  "GET /account/profile": { ...PAGE, path: () => "/account/profile" },
+  "GET /account/security": { ...PAGE, path: () => "/account/security" },
+  "GET /admin": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin" },
+  "GET /admin/consent": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent" },
+  "GET /admin/consent/[key]": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent/marketing_email" },
+  "GET /api/account/export": {
+    anonymous: "login",
+    signedIn: "200",
+    path: async (own) => `/api/account/export?token=${encodeURIComponent(await own.exportToken())}`,
+    other: { expect: "redirect:/account/privacy?export=link-invalid", secrets: (owner) => [owner.email] },
+  },
+  "GET /api/auth/[...nextauth]": { ...ALL("200"), path: () => "/api/auth/providers" },
+  // Without next-auth's CSRF token: back to its own confirmation page, nothing done.
+  "POST /api/auth/[...nextauth]": {
+    ...ALL("redirect:/api/auth/signout?csrf=true"),
+    method: "POST",
+    path: () => "/api/auth/signout",
+  },
+  "GET /api/health": { ...ALL("200"), path: () => "/api/health" },
+  "GET /forgot-password": { ...ALL("200"), path: () => "/forgot-password" },
+  "GET /forgot-password/sent": { ...ALL("200"), path: () => "/forgot-password/sent" },
+  "GET /imprint": { ...ALL("200"), path: () => "/imprint" },
+  "GET /login": { ...ALL("200"), path: () => "/login" },
+  "GET /login/it-was-me": { ...ALL("200"), path: () => "/login/it-was-me?token=unbekannt" },
+  "GET /login/link": { ...ALL("200"), path: () => "/login/link?token=unbekannt" },
+  "GET /login/not-me": { ...ALL("200"), path: () => "/login/not-me?token=unbekannt" },
+  "GET /login/step-up": { ...PAGE, path: () => "/login/step-up" },
+  "GET /login/unlock": { ...ALL("200"), path: () => "/login/unlock?token=unbekannt" },
+  "GET /login/verify": { ...ALL("200"), path: () => "/login/verify" },
+  // Signing out: a plain form post, answered with 303 to /login whoever asks (decision 0028).
+  "POST /logout": { ...ALL("redirect:/login"), method: "POST", path: () => "/logout" },
+  "GET /marketing": { ...STAFF_ONLY(["MARKETING", "ADMIN"]), path: () => "/marketing" },
+  "GET /newsletter/confirm": { ...ALL("200"), path: () => "/newsletter/confirm?token=unbekannt" },
+  "GET /newsletter/unsubscribe": {
+    ...ALL("redirect:/newsletter/unsubscribe/confirm?token=unbekannt"),
+    path: () => "/newsletter/unsubscribe?token=unbekannt",
+  },
+  "POST /newsletter/unsubscribe": {
+    ...ALL("404"),
+    method: "POST",
+    body: () => new URLSearchParams({ "List-Unsubscribe": "One-Click" }),
+    path: () => "/newsletter/unsubscribe?token=u1.x.y",
+  },
+  "GET /newsletter/unsubscribe/confirm": {
+    ...ALL("200"),
+    path: () => "/newsletter/unsubscribe/confirm?token=x",
+  },
+  "GET /privacy": { ...ALL("200"), path: () => "/privacy" },
+  "GET /register": { ...ALL("200"), path: () => "/register" },
+  "GET /register/check-email": { ...ALL("200"), path: () => "/register/check-email" },
+  "GET /reset-password": { ...ALL("200"), path: () => "/reset-password?token=unbekannt" },
+  "GET /support": { ...STAFF_ONLY(["SUPPORT", "ADMIN"]), path: () => "/support" },
+  "GET /verify-email": { ...ALL("200"), path: () => "/verify-email?token=unbekannt" },
+};

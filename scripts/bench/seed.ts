@@ -6,7 +6,7 @@
  * queries run over a table of realistic size. Page customers also get a live session, passkey
  * customers a passkey whose private key the bench holds.
  */
-import { hashPassword } from "../../lib/auth/password-hash";
+import { hashPassword } from "../../lib/server/passwords/password-hash";
 import { bulkTarget, type BulkTarget, type Rows, type Value } from "./bulk-insert";
 import { BENCH_PASSWORD, BENCH_USER_AGENT, customer, sha256Hex } from "./customers";
 

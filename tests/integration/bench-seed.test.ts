@@ -5,7 +5,7 @@
  * and that the seeded session is live. Otherwise the bench would measure refusals.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
@@ -99,7 +99,7 @@ describe("the bench's seeded customers", () => {
 
   it("sign in with their passkey, and only under their own user handle", async () => {
     const signIn = async (handle: string) => {
-      const { challenge } = await passkeyAuthenticationOptions(db);
+      const { challenge } = await passkeyAuthenticationOptions({ tx: db });
       return signInWithPasskey({
         response: authenticator.assert(challenge, { userHandle: handle }),
         deviceCookieId: customer.deviceCookie(PASSKEY),

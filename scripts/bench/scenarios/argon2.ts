@@ -1,11 +1,15 @@
 /**
- * Scenario 1: argon2id with the production parameters (lib/auth/password-hash.ts), one stream per
+ * Scenario 1: argon2id with the production parameters (lib/server/passwords/password-hash.ts), one stream per
  * core and then one stream alone. A password sign-in verifies one hash, and a verification costs
  * one hash, so the all-cores rate is the physical limit of password sign-ins on this machine.
  * @node-rs/argon2 runs on libuv's thread pool (4 threads by default), as it does in the server.
  */
 import { availableParallelism } from "node:os";
-import { hashPassword, PASSWORD_HASH_OPTIONS, verifyPassword } from "../../../lib/auth/password-hash";
+import {
+  hashPassword,
+  PASSWORD_HASH_OPTIONS,
+  verifyPassword,
+} from "../../../lib/server/passwords/password-hash";
 import { BENCH_PASSWORD } from "../customers";
 import { closedLoop } from "../load-loop";
 import { median, summarise, type RunFigures, type Summary } from "../stats";

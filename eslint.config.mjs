@@ -1,6 +1,78 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/**
+ * The layers (ARCHITECTURE.md, docs/decisions/0030), top to bottom; imports point down only:
+ *   app/  ->  lib/actions/  ->  lib/auth/  ->  lib/server/<domain>/  ->  bottom
+ * bottom: lib/db, lib/config, lib/env, lib/schemas, lib/i18n, lib/errors.ts, lib/http, lib/files.
+ * components/ is presentational and may import only the bottom layer.
+ * Rules from eslint-plugin-import, which eslint-config-next already loads with its TypeScript resolver.
+ */
+const BOTTOM = [
+  "./lib/db",
+  "./lib/config",
+  "./lib/env",
+  "./lib/schemas",
+  "./lib/i18n",
+  "./lib/errors.ts",
+  "./lib/http",
+  "./lib/files",
+];
+
+const upward = (target, from, why) => ({ target, from, message: `Upward import: ${why} (ARCHITECTURE.md).` });
+
+const LAYER_ZONES = [
+  upward(
+    BOTTOM,
+    ["./app", "./components", "./lib/actions", "./lib/auth", "./lib/server"],
+    "the bottom layer depends on nothing above it",
+  ),
+  upward(
+    "./lib/server",
+    ["./app", "./components", "./lib/actions", "./lib/auth"],
+    "domain code takes what the request layer knows as arguments (e.g. the Actor)",
+  ),
+  upward(
+    "./lib/auth",
+    ["./app", "./components", "./lib/actions"],
+    "the request layer does not know actions, pages or components",
+  ),
+  upward("./lib/actions", ["./app", "./components"], "actions do not import pages or components"),
+  {
+    target: ["./app", "./lib/actions"],
+    from: "./lib/db",
+    message: "Pages and actions reach the database through lib/server (ARCHITECTURE.md).",
+  },
+  upward(
+    "./lib/schemas",
+    ["./lib/db", "./lib/generated", "./lib/env"],
+    "schemas are shared with the browser and never touch the database",
+  ),
+  upward("./lib/config", ["./lib/db", "./lib/env"], "policy tables are plain data"),
+];
+
+const COMPONENT_ZONE = upward(
+  "./components",
+  ["./app", "./lib/actions", "./lib/auth", "./lib/server", "./lib/db", "./lib/env"],
+  "components are presentational; a widget that calls actions or reads data lives next to its route",
+);
+
+/**
+ * Feature widgets still in components/ that call actions or read data. They move next to their
+ * routes (app/(account)/account/_components/); until then they are the only exceptions.
+ */
+const FEATURE_WIDGETS = [
+  "components/consent/re-consent-answer.tsx",
+  "components/consent/re-consent-prompt.tsx",
+  "components/layout/locale-switcher.tsx",
+  "components/layout/site-header.tsx",
+  "components/profiling/profiling-card.tsx",
+  "components/profiling/profiling-question.tsx",
+  "components/step-up/step-up-forms.tsx",
+  "components/step-up/step-up-panel.tsx",
+  "components/transaction/confirm-transaction.tsx",
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -15,6 +87,18 @@ const config = [
       "playwright-report/**",
       "next-env.d.ts",
     ],
+  },
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    rules: {
+      "import/no-restricted-paths": ["error", { zones: [...LAYER_ZONES, COMPONENT_ZONE] }],
+      // Type-only imports are erased at build time and cannot cycle at run time; the rule skips them.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+  {
+    files: FEATURE_WIDGETS,
+    rules: { "import/no-restricted-paths": ["error", { zones: LAYER_ZONES }] },
   },
 ];
 export default config;

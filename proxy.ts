@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { buildContentSecurityPolicy, createNonce } from "@/lib/csp";
+import { buildContentSecurityPolicy, createNonce } from "@/lib/http/csp";
 
 // Header work only. The proxy never authorises: every page, action and route checks access
-// itself through lib/auth/session.ts (STYLE.md).
+// itself through lib/auth/session.ts (ARCHITECTURE.md).
 
 /**
  * HSTS for two years, subdomains included, where the portal is deployed on https (its APP_URL,

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { digestOf } from "@/lib/error-digest";
+import { digestOf } from "@/lib/http/error-digest";
 
 type ErrorPageProps = {
   error: unknown;

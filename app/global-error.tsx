@@ -1,6 +1,6 @@
 "use client";
 
-import { digestOf } from "@/lib/error-digest";
+import { digestOf } from "@/lib/http/error-digest";
 import { globalErrorMessages } from "@/lib/i18n/global-error-messages";
 import "./globals.css";
 

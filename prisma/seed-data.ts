@@ -94,7 +94,7 @@ export const CONSENT_PURPOSES: SeedPurpose[] = [
     },
   },
   {
-    // The SEPA direct-debit mandate text (issue 5): granting it is a consent record with this
+    // The SEPA direct-debit mandate text (docs/decisions/0012): granting it is a consent record with this
     // wording's hash; creditor name, creditor identifier and mandate reference are shown with it.
     key: "sepa_mandate",
     legalBasis: "CONTRACT",

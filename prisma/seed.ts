@@ -3,8 +3,8 @@
  * only when allowed and the database has no users yet. On a public URL demo accounts are refused.
  */
 import { createHash } from "node:crypto";
-import { hashPassword } from "../lib/auth/password-hash";
-import type { Db } from "../lib/prisma-client";
+import { hashPassword } from "../lib/server/passwords/password-hash";
+import type { Db } from "../lib/db/prisma-client";
 import { CONSENT_PURPOSES, DEMO_ACCOUNTS } from "./seed-data";
 
 export type SeedOptions = { demo: "auto" | "on" | "off"; isPublicUrl: boolean };

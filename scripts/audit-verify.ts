@@ -5,8 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { databaseKind, resolveDatabaseUrl } from "../lib/database-url";
-import { createPrismaClient } from "../lib/prisma-client";
+import { databaseKind, resolveDatabaseUrl } from "../lib/db/database-url";
+import { createPrismaClient } from "../lib/db/prisma-client";
 import { verifyAuditChain } from "../lib/server/audit/verify-audit-chain";
 
 // Same rule as `npm start`: a .env file is optional and the real environment wins over it.
@@ -17,7 +17,7 @@ const url = resolveDatabaseUrl(process.env.DATABASE_URL);
 const db = createPrismaClient(url);
 try {
   const started = performance.now();
-  const result = await verifyAuditChain(db);
+  const result = await verifyAuditChain({ tx: db });
   const ms = (performance.now() - started).toFixed(0);
   if (result.ok) {
     console.log(

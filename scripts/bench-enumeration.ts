@@ -1,5 +1,5 @@
 /**
- * Timing side of "no enumeration" (issue 3): median time of registration, sign-in and reset for a
+ * Timing side of "no enumeration" (docs/decisions/0005): median time of registration, sign-in and reset for a
  * known vs an unknown address, through the real domain functions on a fresh SQLite database.
  * Run by `npm run bench` (with the react-server condition, which these server modules require).
  */
@@ -21,7 +21,7 @@ console.info = (...args: unknown[]) => {
 const { prepareDatabase } = await import("../tests/support/prepare-database");
 await prepareDatabase(process.env.DATABASE_URL);
 const { db } = await import("../lib/db");
-const { hashPassword } = await import("../lib/auth/password-hash");
+const { hashPassword } = await import("../lib/server/passwords/password-hash");
 const { registerWithPassword } = await import("../lib/server/identity/register");
 const { signInWithPassword } = await import("../lib/server/identity/sign-in");
 const { requestPasswordReset } = await import("../lib/server/identity/password-reset");

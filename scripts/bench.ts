@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { hashPassword, verifyPassword } from "../lib/auth/password-hash";
-import { createPrismaClient } from "../lib/prisma-client";
+import { hashPassword, verifyPassword } from "../lib/server/passwords/password-hash";
+import { createPrismaClient } from "../lib/db/prisma-client";
 import { benchCommonPasswords } from "../lib/server/passwords/bench-common-passwords";
 import { migrateDatabase } from "./db/migrate";
 

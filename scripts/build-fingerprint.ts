@@ -13,7 +13,7 @@ const INPUTS = [
   "messages",
   "public",
   "proxy.ts",
-  "next.config.ts",
+  "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",

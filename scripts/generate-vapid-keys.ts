@@ -4,7 +4,7 @@
  * .data/secrets.json. Keep the pair stable: browsers subscribed with one public key stop receiving
  * pushes signed with another and must subscribe again.
  */
-import { generateVapidKeys } from "../lib/server/push/vapid-keys";
+import { generateVapidKeys } from "../lib/env/vapid-keys";
 
 const { publicKey, privateKey } = generateVapidKeys();
 console.log("# Web Push (VAPID). Keep this pair: replacing it makes every browser enable push again.");

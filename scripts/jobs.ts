@@ -11,9 +11,9 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { databaseKind } from "../lib/database-url";
+import { databaseKind } from "../lib/db/database-url";
 import { EnvError, getEnv } from "../lib/env";
-import { createPrismaClient } from "../lib/prisma-client";
+import { createPrismaClient } from "../lib/db/prisma-client";
 import { describeJobsReport, runJobs } from "../lib/server/privacy/jobs";
 
 // Same rule as `npm start`: a .env file is optional and the real environment wins over it.
@@ -44,7 +44,7 @@ const now = parseNow(process.argv.slice(2));
 const db = createPrismaClient(env.databaseUrl);
 try {
   console.log(`jobs as of ${now.toISOString()} (${databaseKind(env.databaseUrl)})`);
-  const report = await runJobs(db, now);
+  const report = await runJobs({ now }, { tx: db });
   for (const line of describeJobsReport(report)) console.log(line);
 } catch (error) {
   console.error(`jobs failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -7,9 +7,9 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { databaseKind } from "../lib/database-url";
+import { databaseKind } from "../lib/db/database-url";
 import { EnvError, getEnv } from "../lib/env";
-import { createPrismaClient } from "../lib/prisma-client";
+import { createPrismaClient } from "../lib/db/prisma-client";
 import { rotateEncryptionKeys } from "../lib/server/bank-accounts/key-rotation";
 
 // Same rule as `npm start`: a .env file is optional and the real environment wins over it.
@@ -32,11 +32,14 @@ try {
     `Rotating to data key ${env.dataEncryptionKey.id} (${databaseKind(env.databaseUrl)}); ` +
       `previous keys: ${previous.map((k) => k.id).join(", ") || "none"}`,
   );
-  const report = await rotateEncryptionKeys(db, {
-    current: env.dataEncryptionKey,
-    previous,
-    log: (line) => console.log(line),
-  });
+  const report = await rotateEncryptionKeys(
+    {
+      current: env.dataEncryptionKey,
+      previous,
+      log: (line) => console.log(line),
+    },
+    { tx: db },
+  );
   for (const [label, counts] of [
     ["bank accounts (IBAN)", report.bankAccounts],
     ["TOTP secrets", report.totpFactors],

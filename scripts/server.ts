@@ -1,10 +1,10 @@
 /**
  * The HTTP server behind `npm start`/`npm run dev` (spawned by scripts/start.ts with the validated
- * environment). A custom server only to establish the client IP we can trust (lib/client-ip.ts);
+ * environment). A custom server only to establish the client IP we can trust (lib/http/client-ip.ts);
  * everything else is Next.js's own request handler.
  */
 import { createServer } from "node:http";
-import { clientIpFrom, CLIENT_IP_HEADER } from "../lib/client-ip";
+import { clientIpFrom, CLIENT_IP_HEADER } from "../lib/http/client-ip";
 import { ROOT } from "./db/derive-postgres-schema";
 
 const dev = process.argv.includes("--dev");

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EnvError, loadEnv, type Env } from "../lib/env";
-import { createPrismaClient } from "../lib/prisma-client";
+import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDatabase } from "../prisma/seed";
 import { buildFingerprint } from "./build-fingerprint";
 import { ROOT } from "./db/derive-postgres-schema";
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     await db.$disconnect();
   }
   if (!isDev) buildIfStale(childEnv);
-  // scripts/server.ts wraps Next's handler to establish a trustworthy client IP (lib/client-ip.ts).
+  // scripts/server.ts wraps Next's handler to establish a trustworthy client IP (lib/http/client-ip.ts).
   const tsx = path.join(ROOT, "node_modules/.bin/tsx");
   const child = spawn(tsx, ["scripts/server.ts", ...(isDev ? ["--dev"] : [])], {
     cwd: ROOT,

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
+import { currentActor } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { signOut } from "@/lib/server/identity/account-security";
-import { getClientInfo } from "@/lib/server/request/client-info";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (origin !== null && origin !== new URL(appUrl).origin)
     return new Response(null, { status: 403, headers: { "Cache-Control": "no-store" } });
   const user = await getCurrentUser();
-  if (user) await signOut({ userId: user.id, sessionId: user.sessionId, client: await getClientInfo() });
+  if (user) await signOut(await currentActor(user));
   await clearSessionCookie();
   return new Response(null, {
     status: 303,

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
-import { useStepUpRetry } from "@/components/step-up/step-up-context";
+import { useStepUpRetry } from "@/components/forms/step-up-retry";
 import type { ActionResult } from "@/lib/errors";
 
 export type SocialSignInButtonProps = {

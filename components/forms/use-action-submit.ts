@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { useStepUpRetry } from "@/components/step-up/step-up-context";
+import { useStepUpRetry } from "@/components/forms/step-up-retry";
 import type { ActionResult } from "@/lib/errors";
 
 /**

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/config";
-import { backOffDays, type ProfilingPlace } from "@/lib/profiling/next-question";
+import { backOffDays, type ProfilingPlace } from "@/lib/server/profiling/next-question";
 import { getProfilingQuestion } from "@/lib/server/profiling/profiling-question";
 import { ProfilingQuestion, type ProfilingQuestionView } from "./profiling-question";
 

@@ -1,13 +1,8 @@
 "use client";
 
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/errors";
+import { useCallback, useState, type ReactNode } from "react";
+import { StepUpContext, type RequestStepUp } from "@/components/forms/step-up-retry";
 import { StepUpDialog } from "./step-up-dialog";
-
-/** Opens the step-up dialog; resolves true once the person has confirmed, false if they cancel. */
-type RequestStepUp = () => Promise<boolean>;
-
-const StepUpContext = createContext<RequestStepUp | null>(null);
 
 /**
  * Wraps the account area: any action answering STEP_UP_REQUIRED (lib/auth/step-up.ts) opens one
@@ -28,21 +23,5 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
       {children}
       {pending ? <StepUpDialog onDone={finish} /> : null}
     </StepUpContext>
-  );
-}
-
-/**
- * Runs an action call; when it answers STEP_UP_REQUIRED, asks for the step-up and runs the very
- * same call again, so nothing the person typed is lost. Outside a provider it returns the answer.
- */
-export function useStepUpRetry() {
-  const request = useContext(StepUpContext);
-  return useCallback(
-    async <T,>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> => {
-      const first = await call();
-      if (first.ok || first.code !== "STEP_UP_REQUIRED" || !request) return first;
-      return (await request()) ? call() : first;
-    },
-    [request],
   );
 }

@@ -19,7 +19,7 @@ import {
   confirmTransactionWithTotpAction,
   startTransactionPasskeyAction,
 } from "@/lib/actions/transactions";
-import type { TransactionKind } from "@/lib/auth/transaction/kinds";
+import type { TransactionKind } from "@/lib/server/transactions/kinds";
 import type { ActionResult } from "@/lib/errors";
 import {
   ConfirmTransactionWithTotpSchema,
@@ -35,7 +35,7 @@ const SUCCESS_KEYS = {
 export type ConfirmTransactionProps = {
   transactionId: string;
   kind: TransactionKind;
-  /** Hash of the details the page rendered (lib/auth/transaction/display.ts). */
+  /** Hash of the details the page rendered (lib/server/transactions/display.ts). */
   shownHash: string;
   method: "PASSKEY" | "TOTP" | "NONE";
 };

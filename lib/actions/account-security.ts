@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
@@ -20,27 +21,21 @@ import {
   signOutSession,
 } from "@/lib/server/identity/account-security";
 import { resendVerificationMail } from "@/lib/server/identity/email-verification";
-import { getClientInfo } from "@/lib/server/request/client-info";
 
 const SECURITY = "/account/security";
-
-async function actor(returnTo: string) {
-  const user = await requireUser({ returnTo });
-  return { userId: user.id, sessionId: user.sessionId, client: await getClientInfo() };
-}
 
 // Signing this browser out is app/logout/route.ts: a route handler, so it ends in a full page load.
 
 export async function signOutSessionAction(formData: FormData): Promise<void> {
   const parsed = SessionIdSchema.safeParse({ sessionId: formData.get("sessionId") });
-  const who = await actor(SECURITY);
-  if (parsed.success) await signOutSession(who, parsed.data.sessionId);
+  const actor = await currentActor(await requireUser({ returnTo: SECURITY }));
+  if (parsed.success) await signOutSession(actor, parsed.data.sessionId);
   revalidatePath(SECURITY);
   redirect(`${SECURITY}?notice=session-signed-out`);
 }
 
 export async function signOutOtherSessionsAction(): Promise<void> {
-  const count = await signOutOtherSessions(await actor(SECURITY));
+  const count = await signOutOtherSessions(await currentActor(await requireUser({ returnTo: SECURITY })));
   revalidatePath(SECURITY);
   redirect(`${SECURITY}?notice=others-signed-out&count=${count}`);
 }
@@ -55,10 +50,7 @@ export async function changeEmailAction(input: ChangeEmailInput): Promise<Action
   if (!parsed.success) return validationFailed(parsed.error);
   const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
-  const result = await requestEmailChange(
-    { userId: auth.user.id, sessionId: auth.user.sessionId, client: await getClientInfo() },
-    parsed.data,
-  );
+  const result = await requestEmailChange(await currentActor(auth.user), parsed.data);
   if (result.ok) return actionOk({ sent: true });
   if (result.code === "RATE_LIMITED") {
     return actionFailure("RATE_LIMITED", {
@@ -74,8 +66,8 @@ export async function changeEmailAction(input: ChangeEmailInput): Promise<Action
 }
 
 export async function resendVerificationAction(): Promise<ActionResult<{ sent: true }>> {
-  const who = await actor("/account");
-  const result = await resendVerificationMail(who);
+  const actor = await currentActor(await requireUser({ returnTo: "/account" }));
+  const result = await resendVerificationMail(actor);
   if (result.ok) return actionOk({ sent: true });
   if (result.code === "ALREADY_VERIFIED")
     return actionFailure("VALIDATION_FAILED", {
@@ -98,10 +90,7 @@ export async function changePasswordAction(
   if (!parsed.success) return validationFailed(parsed.error);
   const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
-  const result = await changePassword(
-    { userId: auth.user.id, sessionId: auth.user.sessionId, client: await getClientInfo() },
-    parsed.data.newPassword,
-  );
+  const result = await changePassword(await currentActor(auth.user), parsed.data.newPassword);
   // A first password on an account whose address is unproven would be a second credential.
   if (!result.ok && result.code === "ADDRESS_UNPROVEN") return actionFailure("ADDRESS_UNPROVEN");
   if (!result.ok)

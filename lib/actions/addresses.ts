@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, validationFailed, type ActionResult } from "@/lib/errors";
 import {
@@ -18,14 +19,8 @@ import {
   setDefaultAddress,
   updateAddress,
 } from "@/lib/server/addresses/manage-addresses";
-import { getClientInfo } from "@/lib/server/request/client-info";
 
 const ADDRESSES = "/account/addresses";
-
-async function actor(returnTo: string) {
-  const user = await requireUser({ returnTo });
-  return { userId: user.id, client: await getClientInfo() };
-}
 
 function done(notice: string): never {
   revalidatePath(ADDRESSES);
@@ -34,10 +29,10 @@ function done(notice: string): never {
 }
 
 export async function createAddressAction(input: AddressInput): Promise<ActionResult<never>> {
-  const who = await actor(`${ADDRESSES}/new`);
+  const actor = await currentActor(await requireUser({ returnTo: `${ADDRESSES}/new` }));
   const parsed = AddressSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await createAddress({ actor: who, address: parsed.data });
+  const result = await createAddress({ actor, address: parsed.data });
   if (!result.ok) {
     const t = await getTranslations("account.addresses");
     return actionFailure("VALIDATION_FAILED", { formError: t("limitReached", { max: MAX_ADDRESSES }) });
@@ -49,33 +44,33 @@ export async function updateAddressAction(
   addressId: string,
   input: AddressInput,
 ): Promise<ActionResult<never>> {
-  const who = await actor(ADDRESSES);
+  const actor = await currentActor(await requireUser({ returnTo: ADDRESSES }));
   const id = AddressIdSchema.safeParse({ addressId });
   if (!id.success) return actionFailure("NOT_FOUND");
   const parsed = AddressSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await updateAddress({ actor: who, addressId: id.data.addressId, address: parsed.data });
+  const result = await updateAddress({ actor, addressId: id.data.addressId, address: parsed.data });
   if (!result.ok) return actionFailure("NOT_FOUND");
   done("updated");
 }
 
 /** Posted by the confirmation dialog's plain form. */
 export async function deleteAddressAction(formData: FormData): Promise<void> {
-  const who = await actor(ADDRESSES);
+  const actor = await currentActor(await requireUser({ returnTo: ADDRESSES }));
   const parsed = AddressIdSchema.safeParse({ addressId: formData.get("addressId") });
-  const deleted = parsed.success && (await deleteAddress({ actor: who, addressId: parsed.data.addressId }));
+  const deleted = parsed.success && (await deleteAddress({ actor, addressId: parsed.data.addressId }));
   done(deleted ? "deleted" : "not-found");
 }
 
 /** Posted by the "Als Liefer-/Rechnungsadresse festlegen" buttons, so it works without JavaScript. */
 export async function setDefaultAddressAction(formData: FormData): Promise<void> {
-  const who = await actor(ADDRESSES);
+  const actor = await currentActor(await requireUser({ returnTo: ADDRESSES }));
   const parsed = SetDefaultAddressSchema.safeParse({
     addressId: formData.get("addressId"),
     kind: formData.get("kind"),
   });
   if (!parsed.success) done("not-found");
-  const result = await setDefaultAddress({ actor: who, ...parsed.data });
+  const result = await setDefaultAddress({ actor, ...parsed.data });
   if (result.ok) done(parsed.data.kind === "shipping" ? "default-shipping" : "default-billing");
   done(result.code === "NOT_FOUND" ? "not-found" : "billing-needs-street");
 }

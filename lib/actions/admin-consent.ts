@@ -7,7 +7,7 @@ import { isRecentAuth } from "@/lib/auth/step-up";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { PublishConsentVersionSchema, type PublishConsentVersionInput } from "@/lib/schemas/consent";
 import { publishConsentVersion } from "@/lib/server/consent/consent-versions";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { currentActor } from "@/lib/auth/actor";
 
 /**
  * Publishes a new version of a purpose's texts. ADMIN only (with a second factor, requireRole),
@@ -23,10 +23,7 @@ export async function publishConsentVersionAction(
   const parsed = PublishConsentVersionSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
 
-  const result = await publishConsentVersion(
-    { userId: admin.id, client: await getClientInfo() },
-    parsed.data,
-  );
+  const result = await publishConsentVersion(await currentActor(admin, { as: "ADMIN" }), parsed.data);
   if (!result.ok) {
     if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
     const t = await getTranslations("staff.admin.publish");

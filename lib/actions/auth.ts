@@ -32,12 +32,12 @@ import { requestSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
 import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
 import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
-import { getClientInfo } from "@/lib/server/request/client-info";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { getClientInfo } from "@/lib/auth/client-info";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { toLocale } from "@/lib/i18n/config";
 
 // Each action re-parses its input with the form's schema: the client's validation is a
-// convenience, this is the check that counts (PRODUCT.md §6).
+// convenience, this is the check that counts.
 
 async function rateLimited(retryAfterSeconds: number): Promise<ActionFailure> {
   const t = await getTranslations("auth");

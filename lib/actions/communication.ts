@@ -16,7 +16,7 @@ import {
   updateCommunicationPreferences,
   type ConfirmationMailOutcome,
 } from "@/lib/server/communication/preferences";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 const PAGE = "/account/communication";
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/config";
@@ -12,15 +13,8 @@ import {
   type ReConsentAnswerInput,
 } from "@/lib/schemas/consent";
 import { changeConsent, type ChangeConsentResult } from "@/lib/server/consent/consent-centre";
-import { getClientInfo } from "@/lib/server/request/client-info";
 
 const PRIVACY = "/account/privacy";
-
-async function actor(returnTo: string) {
-  const user = await requireUser({ returnTo });
-  // The language the page was shown in is the language of the text the person read.
-  return { userId: user.id, locale: toLocale(await getLocale()), client: await getClientInfo() };
-}
 
 type Changed = { title: string; changed: boolean };
 
@@ -39,11 +33,13 @@ async function toResult(result: ChangeConsentResult): Promise<ActionResult<Chang
 
 /** "Zustimmen" / "Widerrufen" in the consent centre: one action each, no step-up (as easy either way). */
 export async function changeConsentAction(input: ConsentChoiceInput): Promise<ActionResult<Changed>> {
-  const who = await actor(PRIVACY);
+  const actor = await currentActor(await requireUser({ returnTo: PRIVACY }));
   const parsed = ConsentChoiceSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   return toResult(
-    await changeConsent(who, {
+    await changeConsent(actor, {
+      // The language the page was shown in is the language of the text the person read.
+      locale: toLocale(await getLocale()),
       purposeKey: parsed.data.purposeKey,
       version: parsed.data.version,
       action: parsed.data.decision === "grant" ? "GRANTED" : "WITHDRAWN",
@@ -54,11 +50,12 @@ export async function changeConsentAction(input: ConsentChoiceInput): Promise<Ac
 
 /** The re-consent prompt's answer; declining records a withdrawal (source RECONSENT_PROMPT). */
 export async function answerReConsentAction(input: ReConsentAnswerInput): Promise<ActionResult<Changed>> {
-  const who = await actor("/account");
+  const actor = await currentActor(await requireUser({ returnTo: "/account" }));
   const parsed = ReConsentAnswerSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   return toResult(
-    await changeConsent(who, {
+    await changeConsent(actor, {
+      locale: toLocale(await getLocale()),
       purposeKey: parsed.data.purposeKey,
       version: parsed.data.version,
       action: parsed.data.answer === "accept" ? "GRANTED" : "WITHDRAWN",

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { EmailLinkTokenSchema } from "@/lib/schemas/email-link";
 import { discardUnverifiedRegistration, verifyEmailToken } from "@/lib/server/identity/email-verification";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 // The buttons of /verify-email (no sign-in: the single-use token in the mailed link is the
 // authorisation). Opening the link changes nothing, because mail scanners open links; these plain

@@ -14,7 +14,7 @@ import {
   regenerateRecoveryCodes,
   startTotpEnrolment,
 } from "@/lib/server/factors/totp-factors";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 // Authenticator app and recovery codes in /account/security. Setting the app up and new recovery
 // codes need a proven address (docs/decisions/0018); setting up, new recovery codes and turning

@@ -9,9 +9,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
-import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
-import { db } from "@/lib/db";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { CallbackUrlSchema } from "@/lib/schemas/auth";
 import {
@@ -30,8 +29,9 @@ import { passkeyRegistrationOptions } from "@/lib/server/passkeys/passkey-regist
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
 import { finishPasskeySignUp, startPasskeySignUp } from "@/lib/server/passkeys/passkey-sign-up";
 import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
-import { getClientInfo } from "@/lib/server/request/client-info";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { currentActor } from "@/lib/auth/actor";
+import { getClientInfo } from "@/lib/auth/client-info";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { toLocale } from "@/lib/i18n/config";
 import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 
@@ -42,10 +42,6 @@ const SECURITY = "/account/security";
  * (lib/auth/step-up.ts, docs/decisions/0024).
  */
 export type PasskeyActionResult<T> = ActionResult<T>;
-
-async function actor(user: CurrentUser) {
-  return { userId: user.id, email: user.email, locale: user.locale, client: await getClientInfo() };
-}
 
 async function rateLimited(retryAfterSeconds: number) {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
@@ -63,7 +59,7 @@ export async function startPasskeyRegistrationAction(): Promise<
   const auth = await requireRecentAuth({ returnTo: SECURITY, strength: "strongest" });
   if (!auth.ok) return auth.failure;
   const { user } = auth;
-  return actionOk(await passkeyRegistrationOptions(db, user));
+  return actionOk(await passkeyRegistrationOptions(user));
 }
 
 export async function finishPasskeyRegistrationAction(
@@ -77,7 +73,7 @@ export async function finishPasskeyRegistrationAction(
   const parsed = RegistrationResponseSchema.safeParse(response);
   const t = await getTranslations("passkeys");
   if (!parsed.success) return actionFailure("VALIDATION_FAILED", { formError: t("failed") });
-  const result = await addPasskey(await actor(user), parsed.data);
+  const result = await addPasskey(await currentActor(user), parsed.data);
   if (!result.ok) {
     const message = result.code === "ALREADY_REGISTERED" ? t("manage.alreadyRegistered") : t("failed");
     return actionFailure("VALIDATION_FAILED", { formError: message });
@@ -90,7 +86,7 @@ export async function renamePasskeyAction(input: RenamePasskeyInput): Promise<Ac
   const user = await requireUser({ returnTo: SECURITY });
   const parsed = RenamePasskeySchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  if (!(await renamePasskey(await actor(user), parsed.data))) return actionFailure("NOT_FOUND");
+  if (!(await renamePasskey(await currentActor(user), parsed.data))) return actionFailure("NOT_FOUND");
   revalidatePath(SECURITY);
   return actionOk(null);
 }
@@ -101,7 +97,7 @@ export async function removePasskeyAction(input: { passkeyId: string }): Promise
   const { user } = auth;
   const parsed = PasskeyIdSchema.safeParse(input);
   if (!parsed.success) return actionFailure("NOT_FOUND");
-  const result = await removePasskey(await actor(user), parsed.data.passkeyId);
+  const result = await removePasskey(await currentActor(user), parsed.data.passkeyId);
   if (!result.ok) {
     if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
     return actionFailure("FORBIDDEN", {
@@ -116,7 +112,7 @@ export async function removePasskeyAction(input: { passkeyId: string }): Promise
 export async function startPasskeySignInAction(): Promise<
   ActionResult<PublicKeyCredentialRequestOptionsJSON>
 > {
-  return actionOk(await passkeyAuthenticationOptions(db));
+  return actionOk(await passkeyAuthenticationOptions());
 }
 
 export async function finishPasskeySignInAction(input: {

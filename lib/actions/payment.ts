@@ -5,8 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
-import { openBankAccountChange } from "@/lib/auth/transaction/bank-account-change-request";
-import { db } from "@/lib/db";
+import { openBankAccountChange } from "@/lib/server/bank-accounts/bank-account-change-request";
 import {
   actionFailure,
   actionOk,
@@ -29,26 +28,21 @@ import {
   addBankAccount,
   changeBankAccountNow,
   removeBankAccount,
-  type BankAccountActor,
   type BankAccountFailure,
 } from "@/lib/server/bank-accounts/bank-accounts";
 import { revealIban } from "@/lib/server/bank-accounts/bank-account-views";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { currentActor } from "@/lib/auth/actor";
 
-// Every action here is sensitive (PRODUCT.md §4 Step-up): each starts with requireRecentAuth, and a
+// Every action here is sensitive (docs/decisions/0009): each starts with requireRecentAuth, and a
 // stale session answers STEP_UP_REQUIRED so the form asks the customer to confirm and re-sends.
 // The one exception is a new IBAN confirmed as a transaction (changeBankAccountAction). Adding or
 // changing bank details also needs a proven address (docs/decisions/0018).
 
 const PAYMENT = "/account/payment";
 
-async function actorOf(userId: string): Promise<BankAccountActor> {
-  const client = await getClientInfo();
-  return {
-    userId,
-    locale: toLocale(await getLocale()),
-    client: { ip: client.ip, userAgent: client.userAgent },
-  };
+/** The language the page was shown in: the mandate text the customer read is in it. */
+async function pageLocale() {
+  return toLocale(await getLocale());
 }
 
 async function failure(code: BankAccountFailure): Promise<ActionFailure> {
@@ -85,11 +79,13 @@ export async function addBankAccountAction(
   if (!auth.ok) return auth.failure;
   const parsed = AddBankAccountSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await addBankAccount(await actorOf(auth.user.id), parsed.data);
+  const result = await addBankAccount(await currentActor(auth.user), parsed.data, {
+    locale: await pageLocale(),
+  });
   if (!result.ok) return failure(result.code);
-  notifyBankAccountChanged(auth.user.id, "added", result.value.ibanMasked);
+  notifyBankAccountChanged(auth.user.id, "added", result.ibanMasked);
   revalidatePath(PAYMENT);
-  return actionOk({ ibanMasked: result.value.ibanMasked, mandateReference: result.value.mandateReference });
+  return actionOk({ ibanMasked: result.ibanMasked, mandateReference: result.mandateReference });
 }
 
 /** Saved at once, or a transaction confirmation to open at `/account/payment/confirm/<id>`. */
@@ -109,26 +105,27 @@ export async function changeBankAccountAction(
   if (refused) return refused;
   const parsed = ChangeBankAccountSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const actor = await actorOf(user.id);
-  const opened = await openBankAccountChange(db, {
+  const actor = await currentActor(user);
+  const locale = await pageLocale();
+  const opened = await openBankAccountChange({
     userId: user.id,
     sessionId: user.sessionId,
     change: parsed.data,
-    locale: actor.locale,
-    client: await getClientInfo(),
+    locale,
+    client: actor.client,
   });
-  if (opened.status === "failed") return failure(opened.code);
-  if (opened.status === "confirm") return actionOk({ next: "confirm", transactionId: opened.transactionId });
+  if (!opened.ok) return failure(opened.code);
+  if (opened.next === "confirm") return actionOk({ next: "confirm", transactionId: opened.transactionId });
 
   const auth = await requireRecentAuth({ returnTo: PAYMENT });
   if (!auth.ok) return auth.failure;
-  const result = await changeBankAccountNow(actor, parsed.data);
+  const result = await changeBankAccountNow(actor, parsed.data, { locale });
   if (!result.ok) return failure(result.code);
-  notifyBankAccountChanged(auth.user.id, "changed", result.value.ibanMasked);
+  notifyBankAccountChanged(auth.user.id, "changed", result.ibanMasked);
   revalidatePath(PAYMENT);
   return actionOk({
     next: "saved",
-    saved: { ibanMasked: result.value.ibanMasked, mandateReference: result.value.mandateReference },
+    saved: { ibanMasked: result.ibanMasked, mandateReference: result.mandateReference },
   });
 }
 
@@ -139,11 +136,13 @@ export async function removeBankAccountAction(
   if (!auth.ok) return auth.failure;
   const parsed = BankAccountIdSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await removeBankAccount(await actorOf(auth.user.id), parsed.data.bankAccountId);
+  const result = await removeBankAccount(await currentActor(auth.user), parsed.data.bankAccountId, {
+    locale: await pageLocale(),
+  });
   if (!result.ok) return failure(result.code);
-  notifyBankAccountChanged(auth.user.id, "removed", result.value.ibanMasked);
+  notifyBankAccountChanged(auth.user.id, "removed", result.ibanMasked);
   revalidatePath(PAYMENT);
-  return actionOk({ ibanMasked: result.value.ibanMasked });
+  return actionOk({ ibanMasked: result.ibanMasked });
 }
 
 /** The full IBAN, grouped for reading; audited as bank_account.revealed. */
@@ -152,7 +151,7 @@ export async function revealIbanAction(input: BankAccountIdInput): Promise<Actio
   if (!auth.ok) return auth.failure;
   const parsed = BankAccountIdSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await revealIban(await actorOf(auth.user.id), parsed.data.bankAccountId);
+  const result = await revealIban(await currentActor(auth.user), parsed.data.bankAccountId);
   if (!result.ok) return failure(result.code);
-  return actionOk({ iban: formatIban(result.value.iban) });
+  return actionOk({ iban: formatIban(result.iban) });
 }

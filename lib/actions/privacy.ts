@@ -2,14 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
+import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
-import { db } from "@/lib/db";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { RequestDeletionSchema, type RequestDeletionInput } from "@/lib/schemas/privacy";
 import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/server/privacy/account-deletion";
 import { prepareDataExport, type ExportFormat } from "@/lib/server/privacy/data-exports";
-import { getClientInfo } from "@/lib/server/request/client-info";
 
 const PRIVACY = "/account/privacy";
 
@@ -23,7 +22,7 @@ export type PreparedExportView = {
 export async function requestDataExportAction(): Promise<ActionResult<PreparedExportView>> {
   const auth = await requireRecentAuth({ returnTo: PRIVACY });
   if (!auth.ok) return auth.failure;
-  const prepared = await prepareDataExport(db, { userId: auth.user.id, client: await getClientInfo() });
+  const prepared = await prepareDataExport({ actor: await currentActor(auth.user) });
   return actionOk({
     links: prepared.links,
     sha256: prepared.sha256,
@@ -39,7 +38,7 @@ export async function requestDeletionAction(
   if (!parsed.success) return validationFailed(parsed.error);
   const auth = await requireRecentAuth({ returnTo: PRIVACY });
   if (!auth.ok) return auth.failure;
-  const result = await requestAccountDeletion(db, { userId: auth.user.id, client: await getClientInfo() });
+  const result = await requestAccountDeletion({ actor: await currentActor(auth.user) });
   if (!result.ok && result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
   await clearSessionCookie();
   // Not redirect(): its client-side navigation would keep this page's data in the document. The
@@ -50,7 +49,7 @@ export async function requestDeletionAction(
 /** Cancels a pending deletion of the signed-in customer's own account. */
 export async function cancelDeletionAction(): Promise<ActionResult<{ cancelled: boolean }>> {
   const user = await requireUser({ returnTo: PRIVACY });
-  const cancelled = await cancelAccountDeletion(db, { userId: user.id, client: await getClientInfo() });
+  const cancelled = await cancelAccountDeletion(await currentActor(user));
   revalidatePath(PRIVACY);
   return actionOk({ cancelled });
 }

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
+import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "@/lib/i18n/config";
 import { formatPhoneForDisplay, ProfileSchema, type ProfileInput } from "@/lib/schemas/profile";
 import { updateProfile } from "@/lib/server/profile/profile";
-import { getClientInfo } from "@/lib/server/request/client-info";
 
 type SaveProfileData = { changed: boolean; values: ProfileInput };
 
@@ -18,7 +18,7 @@ export async function updateProfileAction(input: ProfileInput): Promise<ActionRe
   if (!parsed.success) return validationFailed(parsed.error);
 
   const { changedFields, profile } = await updateProfile({
-    actor: { userId: user.id, client: await getClientInfo() },
+    actor: await currentActor(user),
     profile: parsed.data,
   });
   if (changedFields.includes("locale")) {

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import {
@@ -11,13 +12,9 @@ import {
   type ProfilingDismissInput,
 } from "@/lib/schemas/profiling";
 import { answerProfilingQuestion, dismissProfilingQuestion } from "@/lib/server/profiling/record-outcome";
-import { getClientInfo } from "@/lib/server/request/client-info";
 
-async function actor() {
-  // The card appears on the overview and on trigger pages; after a reply the overview is the home.
-  const user = await requireUser({ returnTo: "/account" });
-  return { userId: user.id, client: await getClientInfo() };
-}
+// The card appears on the overview and on trigger pages; after a reply the overview is the home.
+const HOME = "/account";
 
 /** The name appears in the header, completeness on the overview: refresh the account pages. */
 function refreshAccount() {
@@ -28,7 +25,7 @@ function refreshAccount() {
 export async function answerProfilingQuestionAction(
   input: ProfilingAnswerInput,
 ): Promise<ActionResult<{ saved: true }>> {
-  const who = await actor();
+  const actor = await currentActor(await requireUser({ returnTo: HOME }));
   const parsed = ProfilingAnswerSchema.safeParse(input);
   if (!parsed.success) {
     // The card's form names its fields without the "answer." wrapper ("firstName").
@@ -38,7 +35,7 @@ export async function answerProfilingQuestionAction(
     }));
     return validationFailed({ issues });
   }
-  const result = await answerProfilingQuestion({ actor: who, answer: parsed.data });
+  const result = await answerProfilingQuestion({ actor, answer: parsed.data });
   if (!result.ok) {
     const t = await getTranslations("profiling");
     return actionFailure("FORBIDDEN", { formError: t("noLongerAsked") });
@@ -51,10 +48,10 @@ export async function answerProfilingQuestionAction(
 export async function dismissProfilingQuestionAction(
   input: ProfilingDismissInput,
 ): Promise<ActionResult<{ dismissed: true }>> {
-  const who = await actor();
+  const actor = await currentActor(await requireUser({ returnTo: HOME }));
   const parsed = ProfilingDismissSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  await dismissProfilingQuestion({ actor: who, ...parsed.data });
+  await dismissProfilingQuestion({ actor, ...parsed.data });
   refreshAccount();
   return actionOk({ dismissed: true });
 }

@@ -19,31 +19,20 @@ import {
   updatePushPreferences,
 } from "@/lib/server/push/push-subscriptions";
 import { sendTestPush, type PushOutcome } from "@/lib/server/push/send-push";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { currentActor } from "@/lib/auth/actor";
 
 const COMMUNICATION = "/account/communication";
-
-async function actor() {
-  const user = await requireUser({ returnTo: COMMUNICATION });
-  return {
-    userId: user.id,
-    sessionId: user.sessionId,
-    locale: user.locale,
-    emailVerified: user.emailVerified,
-    client: await getClientInfo(),
-  };
-}
 
 /** Stores the subscription this browser's push service issued (PushSubscription.toJSON()). */
 export async function subscribePushAction(
   input: PushSubscriptionInput,
 ): Promise<ActionResult<{ id: string }>> {
-  const who = await actor();
-  const refused = refuseUnprovenAddress(who);
+  const user = await requireUser({ returnTo: COMMUNICATION });
+  const refused = refuseUnprovenAddress(user);
   if (refused) return refused;
   const parsed = PushSubscriptionSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await savePushSubscription(who, parsed.data);
+  const result = await savePushSubscription(await currentActor(user), parsed.data);
   // FORBIDDEN: another account holds this endpoint; the browser subscribes afresh and retries.
   if (!result.ok && result.code === "ENDPOINT_TAKEN") return actionFailure("FORBIDDEN");
   if (!result.ok) {
@@ -57,10 +46,13 @@ export async function subscribePushAction(
 export async function sendTestPushAction(
   input: PushSubscriptionIdInput,
 ): Promise<ActionResult<{ outcome: PushOutcome }>> {
-  const who = await actor();
+  const user = await requireUser({ returnTo: COMMUNICATION });
   const parsed = PushSubscriptionIdSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await sendTestPush(who, parsed.data.subscriptionId);
+  const result = await sendTestPush(await currentActor(user), {
+    subscriptionId: parsed.data.subscriptionId,
+    locale: user.locale,
+  });
   if (!result.ok) {
     return actionFailure(result.code === "UNAVAILABLE" ? "SERVICE_UNAVAILABLE" : result.code);
   }
@@ -71,10 +63,10 @@ export async function sendTestPushAction(
 export async function removePushSubscriptionAction(
   input: PushSubscriptionIdInput,
 ): Promise<ActionResult<{ removed: true }>> {
-  const who = await actor();
+  const actor = await currentActor(await requireUser({ returnTo: COMMUNICATION }));
   const parsed = PushSubscriptionIdSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  if (!(await removePushSubscription(who, parsed.data.subscriptionId))) return actionFailure("NOT_FOUND");
+  if (!(await removePushSubscription(actor, parsed.data.subscriptionId))) return actionFailure("NOT_FOUND");
   revalidatePath(COMMUNICATION);
   return actionOk({ removed: true });
 }
@@ -82,10 +74,10 @@ export async function removePushSubscriptionAction(
 export async function updatePushPreferencesAction(
   input: PushPreferencesInput,
 ): Promise<ActionResult<{ saved: true }>> {
-  const who = await actor();
+  const actor = await currentActor(await requireUser({ returnTo: COMMUNICATION }));
   const parsed = PushPreferencesSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await updatePushPreferences(who, parsed.data);
+  const result = await updatePushPreferences(actor, parsed.data);
   if (!result.ok) {
     if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
     const t = await getTranslations("account.communication.push");

@@ -5,11 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { clearPendingSignInCookie, readPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { VerifySecondFactorSchema, type VerifySecondFactorInput } from "@/lib/schemas/second-factor";
 import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { resendSignInEmailCode, verifySecondFactor } from "@/lib/server/identity/verify-second-factor";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 // The pending sign-in cookie is the only authority here: no session exists until a factor passes.
 

@@ -6,7 +6,7 @@ import { SignInLinkTokenSchema } from "@/lib/schemas/auth";
 import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { confirmBlockedSignIn, reportBlockedSignIn } from "@/lib/server/identity/risk-release";
 import { redeemSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 // The buttons behind the links a sign-in mail carries (docs/decisions/0021, 0022). No sign-in:
 // the single-use token is the authorisation. Plain form posts, so they work without JavaScript;

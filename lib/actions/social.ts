@@ -20,7 +20,7 @@ import {
 import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { unlinkSocialIdentity } from "@/lib/server/identity/social-identities";
 import { completeSocialLink } from "@/lib/server/identity/social-link";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 
 const SECURITY = "/account/security";

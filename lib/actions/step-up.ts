@@ -2,6 +2,7 @@
 
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { getTranslations } from "next-intl/server";
+import { currentActor } from "@/lib/auth/actor";
 import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
@@ -22,15 +23,11 @@ import {
   type StepUpOptions,
   type StepUpResult,
 } from "@/lib/server/identity/step-up";
-import { getClientInfo } from "@/lib/server/request/client-info";
 
 // The step-up dialog's actions. Each acts on the caller's own session only; a success gives it a
 // new token (lib/server/identity/step-up.ts), which goes into the cookie here.
 
-async function actor() {
-  const user = await requireUser({ returnTo: "/account" });
-  return { userId: user.id, sessionId: user.sessionId, client: await getClientInfo() };
-}
+const HOME = "/account";
 
 async function answer(result: StepUpResult, field: string): Promise<ActionResult<null>> {
   if (result.ok) {
@@ -51,14 +48,14 @@ async function answer(result: StepUpResult, field: string): Promise<ActionResult
 }
 
 export async function stepUpOptionsAction(): Promise<ActionResult<StepUpOptions>> {
-  const who = await actor();
+  const who = await currentActor(await requireUser({ returnTo: HOME }));
   return actionOk(await stepUpOptionsFor(who.userId));
 }
 
 export async function stepUpWithPasswordAction(input: StepUpPasswordInput): Promise<ActionResult<null>> {
   const parsed = StepUpPasswordSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await stepUpWithPassword(await actor(), {
+  const result = await stepUpWithPassword(await currentActor(await requireUser({ returnTo: HOME })), {
     password: parsed.data.password,
     totpCode: parsed.data.totpCode || undefined,
   });
@@ -68,7 +65,7 @@ export async function stepUpWithPasswordAction(input: StepUpPasswordInput): Prom
 export async function startStepUpPasskeyAction(): Promise<
   ActionResult<PublicKeyCredentialRequestOptionsJSON>
 > {
-  const who = await actor();
+  const who = await currentActor(await requireUser({ returnTo: HOME }));
   return actionOk(await stepUpPasskeyOptions(who.userId));
 }
 
@@ -76,16 +73,23 @@ export async function finishStepUpPasskeyAction(response: unknown): Promise<Acti
   const parsed = AuthenticationResponseSchema.safeParse(response);
   if (!parsed.success)
     return actionFailure("VALIDATION_FAILED", { formError: (await getTranslations("stepUp"))("failed") });
-  return answer(await stepUpWithPasskey(await actor(), parsed.data), "");
+  return answer(
+    await stepUpWithPasskey(await currentActor(await requireUser({ returnTo: HOME })), parsed.data),
+    "",
+  );
 }
 
 export async function sendStepUpCodeAction(): Promise<ActionResult<{ sent: true }>> {
-  if ((await sendStepUpEmailCode(await actor())) !== null) return actionOk({ sent: true });
+  if ((await sendStepUpEmailCode(await currentActor(await requireUser({ returnTo: HOME })))) !== null)
+    return actionOk({ sent: true });
   return actionFailure("RATE_LIMITED");
 }
 
 export async function stepUpWithEmailCodeAction(input: StepUpEmailCodeInput): Promise<ActionResult<null>> {
   const parsed = StepUpEmailCodeSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  return answer(await stepUpWithEmailCode(await actor(), parsed.data.code), "code");
+  return answer(
+    await stepUpWithEmailCode(await currentActor(await requireUser({ returnTo: HOME })), parsed.data.code),
+    "code",
+  );
 }

@@ -3,14 +3,13 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import type { ConfirmTransactionResult } from "@/lib/auth/transaction/confirmation-steps";
+import type { ConfirmTransactionResult } from "@/lib/server/transactions/confirmation-steps";
 import {
   confirmTransactionWithPasskey,
   transactionPasskeyOptions,
-} from "@/lib/auth/transaction/confirm-with-passkey";
-import { confirmTransactionWithTotp } from "@/lib/auth/transaction/confirm-with-totp";
-import type { TransactionKind } from "@/lib/auth/transaction/kinds";
-import { db } from "@/lib/db";
+} from "@/lib/server/transactions/confirm-with-passkey";
+import { confirmTransactionWithTotp } from "@/lib/server/transactions/confirm-with-totp";
+import type { TransactionKind } from "@/lib/server/transactions/kinds";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import {
   ConfirmTransactionWithPasskeySchema,
@@ -20,7 +19,7 @@ import {
   type ConfirmTransactionWithTotpInput,
   type TransactionIdInput,
 } from "@/lib/schemas/transaction";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 // The passkey assertion (user verification required) or the authenticator code IS the fresh
 // authentication for the confirmed operation, so no separate step-up is asked (decision 0010).
@@ -57,7 +56,7 @@ export async function startTransactionPasskeyAction(
   const user = await requireUser({ returnTo: RETURN_TO });
   const parsed = TransactionIdSchema.safeParse(input);
   if (!parsed.success) return actionFailure("NOT_FOUND");
-  const options = await transactionPasskeyOptions(db, {
+  const options = await transactionPasskeyOptions({
     userId: user.id,
     sessionId: user.sessionId,
     transactionId: parsed.data.transactionId,
@@ -78,7 +77,7 @@ export async function confirmTransactionWithPasskeyAction(
     return actionFailure("VALIDATION_FAILED", {
       formError: (await getTranslations("passkeys"))("failed"),
     });
-  const result = await confirmTransactionWithPasskey(db, {
+  const result = await confirmTransactionWithPasskey({
     userId: user.id,
     sessionId: user.sessionId,
     transactionId: parsed.data.transactionId,
@@ -95,7 +94,7 @@ export async function confirmTransactionWithTotpAction(
   const user = await requireUser({ returnTo: RETURN_TO });
   const parsed = ConfirmTransactionWithTotpSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const result = await confirmTransactionWithTotp(db, {
+  const result = await confirmTransactionWithTotp({
     userId: user.id,
     sessionId: user.sessionId,
     transactionId: parsed.data.transactionId,

@@ -7,8 +7,8 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getEnv } from "@/lib/env";
-import type { OidcProviderConfig } from "@/lib/env-oidc";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import type { OidcProviderConfig } from "@/lib/env/oidc";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { nextAuthCookies } from "./auth-cookies";
 import { handleSocialSignIn } from "./social-callback";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from "@/lib/server/devices/devices";
 import { authCookie } from "./auth-cookies";
-import { SESSION_COOKIE } from "./session-token";
+import { SESSION_COOKIE } from "./cookie-names";
 
 /**
  * Session cookie: HttpOnly, SameSite=Lax, and on https a `__Host-` cookie (lib/auth/auth-cookies.ts).

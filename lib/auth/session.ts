@@ -1,23 +1,21 @@
 import "server-only";
 /**
- * The one authorisation module (STYLE.md): every page, server action and route handler calls
+ * The one authorisation module (ARCHITECTURE.md): every page, server action and route handler calls
  * getCurrentUser / requireUser / requireRole. Sessions are database rows looked up by the hash of
  * the cookie's token, so they are revocable and shared by every app instance. Layouts and the
  * proxy never authorise.
  */
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import type { Role } from "@/lib/config/roles";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { nextIdleExpiry, TOUCH_INTERVAL_MS } from "@/lib/server/sessions/session-policy";
+import { nextIdleExpiry, TOUCH_INTERVAL_MS } from "@/lib/config/sessions";
 import type { Locale } from "@/lib/i18n/config";
 import { toLocale } from "@/lib/i18n/config";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { readSessionCookie } from "./session-cookie";
-import { hashToken } from "./session-token";
-
-export const ROLES = ["CUSTOMER", "SUPPORT", "MARKETING", "ADMIN"] as const;
-export type Role = (typeof ROLES)[number];
+import { hashToken } from "@/lib/server/crypto/token-hash";
 
 export type CurrentUser = {
   id: string;
@@ -88,7 +86,7 @@ export async function requireUser(opts: { returnTo: string }): Promise<CurrentUs
 export async function requireRole(roles: readonly Role[], opts: { returnTo: string }): Promise<CurrentUser> {
   const user = await requireUser(opts);
   if (!roles.some((role) => user.roles.includes(role))) notFound();
-  // Staff reach customers' data: a password alone is not enough (issue 4). Until they have an
+  // Staff reach customers' data: a password alone is not enough (docs/decisions/0007). Until they have an
   // authenticator app or a passkey they are sent to set one up.
   if (!(await hasStrongFactor(user.id))) redirect("/account/security?notice=staff-factor-required");
   return user;

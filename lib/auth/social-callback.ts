@@ -13,7 +13,7 @@ import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/
 import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { connectSocialIdentity } from "@/lib/server/identity/social-link";
 import { completeSocialSignIn, type SocialRefusal } from "@/lib/server/identity/social-login";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "./client-info";
 import { takeConnectIntent } from "./social-connect-intent";
 import { toLocale } from "@/lib/i18n/config";
 import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";

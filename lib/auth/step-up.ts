@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Step-up (PRODUCT.md §4): sensitive actions need an authentication no older than
+ * Step-up (docs/decisions/0009): sensitive actions need an authentication no older than
  * STEP_UP_MAX_AGE_SECONDS (default 600). A stale session is not refused: the action answers
  * STEP_UP_REQUIRED, the form opens the step-up dialog (components/step-up), the customer confirms
  * with their strongest factor, and the form sends the same input again (docs/decisions/0009).
@@ -13,9 +13,9 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { getEnv } from "@/lib/env";
 import { actionFailure, type ActionFailure } from "@/lib/errors";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { checkStrongestFactor } from "@/lib/server/identity/step-up";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { currentActor } from "./actor";
 import { requireUser, type CurrentUser } from "./session";
 
 type RecentAuthOptions = {
@@ -50,10 +50,7 @@ export async function requireRecentAuth(opts: RecentAuthOptions): Promise<Recent
 /** The step-up dialog asks for the strongest factor, so one step-up satisfies both conditions. */
 async function isStrongEnough(user: CurrentUser, opts: RecentAuthOptions): Promise<boolean> {
   if (opts.strength !== "strongest") return true;
-  return checkStrongestFactor(
-    { userId: user.id, sessionId: user.sessionId, client: await getClientInfo() },
-    user,
-  );
+  return checkStrongestFactor(await currentActor(user), user);
 }
 
 /**

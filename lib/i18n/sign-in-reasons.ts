@@ -2,11 +2,11 @@ import "server-only";
 /**
  * Why a code is asked for or a sign-in was stopped, in the customer's words (catalog namespace
  * `signInReasons`): "Wir fragen nach einem Code, weil Sie sich von einem neuen Gerät und aus einem
- * neuen Land anmelden." The codes come from lib/auth/risk/customer-reasons.ts; pages and actions
+ * neuen Land anmelden." The codes come from lib/config/sign-in-reasons.ts; pages and actions
  * word them here, once.
  */
 import { getFormatter, getTranslations } from "next-intl/server";
-import { splitSignInReasons, type SignInReasonCode } from "@/lib/auth/risk/customer-reasons";
+import { splitSignInReasons, type SignInReasonCode } from "@/lib/config/sign-in-reasons";
 
 async function wording() {
   const [t, format] = await Promise.all([getTranslations("signInReasons"), getFormatter()]);

@@ -11,7 +11,7 @@ const generalKey = (name: ValidationKey) => `validation.${name}` as const;
 export const ADDRESS_TYPES = ["STREET", "PACKSTATION", "POSTFILIALE"] as const;
 export type AddressType = (typeof ADDRESS_TYPES)[number];
 
-/** At most this many addresses per customer (issue 5). */
+/** At most this many addresses per customer (docs/decisions/0011). */
 export const MAX_ADDRESSES = 20;
 
 /**

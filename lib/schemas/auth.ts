@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ValidationKey } from "@/lib/i18n/messages";
-import { normaliseRelativePath } from "@/lib/safe-path";
+import { normaliseRelativePath } from "@/lib/http/safe-path";
 
 // Shared by the client forms and the server actions. Error messages are message KEYS
 // ("validation.email"); the form translates them, so the schema stays language-neutral.
@@ -42,7 +42,7 @@ export const CurrentPasswordSchema = z
   .max(PASSWORD_MAX_LENGTH, key("passwordTooLong"));
 
 /**
- * Where to go after signing in: the normalised same-origin path (lib/safe-path.ts), never the text
+ * Where to go after signing in: the normalised same-origin path (lib/http/safe-path.ts), never the text
  * as given; anything else is silently dropped.
  */
 export const CallbackUrlSchema = z

@@ -8,7 +8,7 @@ import {
 import { z } from "zod";
 import type { ValidationKey } from "@/lib/i18n/messages";
 
-// Bank details (issue 5), shared by the payment forms and the server actions. IBAN checks come
+// Bank details (docs/decisions/0012), shared by the payment forms and the server actions. IBAN checks come
 // from ibantools (ISO 13616 mod-97 check digits, per-country length and BBAN format from the SWIFT
 // registry); error messages are keys of the `validation.bankAccount` namespace.
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMMUNICATION_FREQUENCIES, NEWSLETTER_TOPICS } from "@/lib/communication/topics";
+import { COMMUNICATION_FREQUENCIES, NEWSLETTER_TOPICS } from "@/lib/config/newsletter-topics";
 import type { Messages } from "@/lib/i18n/messages";
 
 // Shared by the communication form and its server action; messages are keys of

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/config";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 
 export const SetLocaleSchema = z.object({
   locale: z.enum(locales),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Account deletion (issue 6): the form and the server action share this schema. The checkbox is the
+// Account deletion (docs/decisions/0016): the form and the server action share this schema. The checkbox is the
 // explicit "yes, delete" on top of the step-up; the export request has no input.
 
 export const RequestDeletionSchema = z.object({

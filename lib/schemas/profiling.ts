@@ -9,7 +9,7 @@ import { ProfileSchema } from "./profile";
 export type ProfilingValidationKey = keyof Messages["validation"]["profiling"];
 const key = (name: ProfilingValidationKey) => `validation.profiling.${name}` as const;
 
-/** Every attribute the profile schema (lib/profiling/schema.ts) can ask for. */
+/** Every attribute the profile schema (lib/config/profiling.ts) can ask for. */
 export const PROFILING_ATTRIBUTE_KEYS = ["name", "dateOfBirth", "phone", "interests"] as const;
 export type ProfilingAttributeKey = (typeof PROFILING_ATTRIBUTE_KEYS)[number];
 

@@ -10,7 +10,7 @@ export const SocialLinkSchema = z.object({
 });
 export type SocialLinkInput = z.input<typeof SocialLinkSchema>;
 
-/** A provider key as configured in OIDC_PROVIDERS (see lib/env-oidc.ts). */
+/** A provider key as configured in OIDC_PROVIDERS (see lib/env/oidc.ts). */
 export const ProviderKeySchema = z.string().regex(/^[a-z][a-z0-9]{0,30}$/);
 
 export const SocialIdentityIdSchema = z.object({ identityId: z.string().min(1).max(64) });

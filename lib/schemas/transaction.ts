@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AuthenticationResponseSchema } from "./passkeys";
 import { SixDigitCodeSchema } from "./second-factor";
 
-// Confirming a transaction (lib/auth/transaction): which one, the hash of the details the page
+// Confirming a transaction (lib/server/transactions): which one, the hash of the details the page
 // showed, and the proof (a passkey assertion or an authenticator-app code).
 
 export const TransactionIdSchema = z.object({ transactionId: z.string().min(1).max(64) });

@@ -2,7 +2,7 @@
  * Generates both Prisma clients (SQLite and PostgreSQL) from the committed schemas. Runs on
  * `npm install` (postinstall), so a fresh clone has a working client with no other step.
  */
-import { DEFAULT_DATABASE_URL } from "../../lib/database-url";
+import { DEFAULT_DATABASE_URL } from "../../lib/db/database-url";
 import { runPrisma } from "./prisma-cli";
 
 const targets = [

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runPrisma } from "./prisma-cli";
-import { prepareSqliteFile, resolveDatabaseUrl } from "../../lib/database-url";
+import { prepareSqliteFile, resolveDatabaseUrl } from "../../lib/db/database-url";
 
 export function migrateDatabase(databaseUrl: string, opts: { quiet?: boolean } = { quiet: true }): void {
   // The CLI would create a missing SQLite file with the default mode (644).

@@ -1,6 +1,6 @@
 /** `npm run db:seed`: migrate and seed the configured database (demo accounts as in `npm start`). */
 import { EnvError, loadEnv } from "../../lib/env";
-import { createPrismaClient } from "../../lib/prisma-client";
+import { createPrismaClient } from "../../lib/db/prisma-client";
 import { seedDatabase } from "../../prisma/seed";
 import { migrateDatabase } from "./migrate";
 

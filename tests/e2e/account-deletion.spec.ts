@@ -1,5 +1,5 @@
 /**
- * Account deletion (issue 6, Done-when 4): the request signs the customer out everywhere and mails a
+ * Account deletion (docs/decisions/0016): the request signs the customer out everywhere and mails a
  * confirmation; signing in during the grace period offers to cancel; after the grace period the
  * jobs runner (clock override) erases the personal data from every table, the audit entries stay
  * pseudonymised and the audit chain still verifies.
@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import { Prisma } from "../../lib/generated/prisma-sqlite/client";
-import { hashToken } from "../../lib/auth/session-token";
+import { hashToken } from "../../lib/server/crypto/token-hash";
 import { verifyAuditChain } from "../../lib/server/audit/verify-audit-chain";
 import { expect, test } from "./fixtures";
 import { waitForMail } from "./support/mailbox";
@@ -180,7 +180,7 @@ test("[SYSTEM] erases the account after the grace period; audit entries stay pse
     if (event.type !== "privacy.account_erased")
       expect(event).toMatchObject({ metadata: null, redactedAt: expect.any(Date) });
   }
-  expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true });
 
   const mail = await waitForMail({ to: customer.email, since, subject: /Ihr Konto wurde gelöscht/ });
   expect(mail.text).toContain("Was wir aufbewahren");

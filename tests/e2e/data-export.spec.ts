@@ -1,5 +1,5 @@
 /**
- * Data export (issue 6, Done-when 3): after the step-up the customer downloads a JSON file whose
+ * Data export (docs/decisions/0016): after the step-up the customer downloads a JSON file whose
  * content matches what the test stored (addresses, consents with history, sign-ins); a used or an
  * expired download link is refused.
  */

@@ -1,4 +1,4 @@
-import { createPrismaClient } from "../../lib/prisma-client";
+import { createPrismaClient } from "../../lib/db/prisma-client";
 import { DEMO_ACCOUNTS } from "../../prisma/seed-data";
 import { expect, test } from "./fixtures";
 

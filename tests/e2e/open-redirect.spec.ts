@@ -1,5 +1,5 @@
 /**
- * Open redirect after sign-in (issue 10, finding 2): a link to the portal's sign-in page whose
+ * Open redirect after sign-in (docs/decisions/0023): a link to the portal's sign-in page whose
  * return path a browser could read as another origin must land the customer on the portal.
  * tests/unit/safe-path.test.ts and tests/integration/open-redirect.test.ts hold the full table.
  */

@@ -1,5 +1,5 @@
 /**
- * Passkeys through Chromium's virtual authenticator (issue 4, Done-when 1): a platform
+ * Passkeys through Chromium's virtual authenticator (docs/decisions/0006): a platform
  * authenticator with resident keys and user verification that answers without a prompt.
  */
 import type { Page } from "@playwright/test";

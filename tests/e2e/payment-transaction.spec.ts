@@ -1,5 +1,5 @@
 /**
- * A new IBAN through transaction confirmation (issue 4 part 6, docs/decisions/0010 addendum): a
+ * A new IBAN through transaction confirmation (docs/decisions/0010, addendum): a
  * customer with a passkey (or, without one, an authenticator app) sees the change in full on
  * /account/payment/confirm/<id> and confirms exactly that; the account changes and the notice mail
  * arrives only then. Details altered in the database between display and approval are rejected
@@ -8,7 +8,7 @@
 import { createCipheriv, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { parseEncryptionKey, type EncryptionKey } from "../../lib/env";
-import { ensureLocalSecrets } from "../../lib/local-secrets";
+import { ensureLocalSecrets } from "../../lib/env/local-secrets";
 import { expect, test } from "./fixtures";
 import { listMail, waitForMail } from "./support/mailbox";
 import { createCustomer, e2eDb, signInAs } from "./support/users";

@@ -1,5 +1,5 @@
 /**
- * Bank details at /account/payment (issue 5): add with a SEPA mandate, masked display, field
+ * Bank details at /account/payment (docs/decisions/0012): add with a SEPA mandate, masked display, field
  * validation of the check digits, no plaintext IBAN in the database, reveal behind step-up with an
  * audit row, the notice mail, and `npm run keys:rotate` against the server's own database.
  */
@@ -8,7 +8,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import { parseEncryptionKey, type EncryptionKey } from "../../lib/env";
-import { ensureLocalSecrets } from "../../lib/local-secrets";
+import { ensureLocalSecrets } from "../../lib/env/local-secrets";
 import { expect, test } from "./fixtures";
 import { waitForMail } from "./support/mailbox";
 import { createCustomer, E2E_BASE_URL, E2E_DATABASE_URL, e2eDb, signInAs } from "./support/users";
@@ -17,7 +17,7 @@ const IBAN = "DE89370400440532013000";
 const IBAN_GROUPED = "DE89 3704 0044 0532 0130 00";
 const MASKED = "DE89 •••• •••• •••• •••• 00";
 
-/** The server's data key: the environment's, else the generated local one (as lib/env.ts resolves it). */
+/** The server's data key: the environment's, else the generated local one (as lib/env resolves it). */
 function serverDataKey(): string {
   const key =
     process.env.DATA_ENCRYPTION_KEY ??

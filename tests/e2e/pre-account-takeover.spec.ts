@@ -1,5 +1,5 @@
 /**
- * Issue 10, finding 1 (pre-account takeover) in the browser, with two people and two virtual
+ * Pre-account takeover (docs/decisions/0018) in the browser, with two people and two virtual
  * authenticators: an attacker signs up first with the victim's address; the victim registers, is
  * told the address has an account, resets the password from the mail and signs in. From then on
  * nothing the attacker set up opens the account (docs/decisions/0018).

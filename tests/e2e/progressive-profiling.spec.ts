@@ -1,5 +1,5 @@
 /**
- * Progressive profiling (PRODUCT.md §5) driven as a customer would: one question at a time with
+ * Progressive profiling (docs/decisions/0017) driven as a customer would: one question at a time with
  * its purpose stated, answer / skip / "not now", the skip back-off (moved into the past in the
  * database instead of waiting), the birthday question gone the moment its consent is withdrawn,
  * and the overview's completeness following the answers.

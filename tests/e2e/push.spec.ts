@@ -1,5 +1,5 @@
 /**
- * Web Push in Chromium (issue 5, Done-when 5). No browser push service is reachable offline, so
+ * Web Push in Chromium (docs/decisions/0014). No browser push service is reachable offline, so
  * an init script stands in for PushManager.subscribe/getSubscription only: it hands the page a
  * subscription on a local push service (tests/e2e/servers/push-service.ts) whose keys this test
  * generated. Everything else is the real code: /sw.js registration, the notification permission,

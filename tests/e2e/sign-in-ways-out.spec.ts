@@ -1,5 +1,5 @@
 /**
- * The account holder's ways out (issue 10, finding 6 and the throttle item; docs/decisions/0021,
+ * The account holder's ways out (docs/decisions/0021,
  * 0022), through the real mail: a sign-in the risk engine stopped is released from the mailbox
  * ("Das war ich") or reported ("Das war ich nicht"), and a throttled owner unlocks their browser
  * with an emailed link. The E2E server trusts X-Forwarded-For (TRUST_PROXY=1), so a test signs in

@@ -134,7 +134,7 @@ test("[CUSTOMER] with an authenticator app signs in with the provider and still 
   await page.getByRole("banner").getByRole("button", { name: "Abmelden" }).click();
   await expect(page).toHaveURL("/login");
 
-  // The provider alone is one factor: the one door asks for the second (issue 10, finding 4).
+  // The provider alone is one factor: the one door asks for the second (docs/decisions/0020).
   await page.getByRole("button", { name: CONTINUE_WITH_IDP }).click();
   await signInAtProvider(page, customer.email);
   await expect(page).toHaveURL("/login/verify");

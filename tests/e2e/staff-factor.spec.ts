@@ -1,5 +1,5 @@
 /**
- * Staff roles must have a second factor or passkey (issue 4): a support agent with a password
+ * Staff roles must have a second factor or passkey (docs/decisions/0007): a support agent with a password
  * only is sent to set one up before the staff area opens.
  */
 import { activateAuthenticatorApp } from "./support/totp";

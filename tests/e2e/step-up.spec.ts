@@ -1,10 +1,10 @@
 /**
- * Step-up (issue 4, Done-when 5): a stale session asked to do something sensitive gets the step-up
+ * Step-up (docs/decisions/0009): a stale session asked to do something sensitive gets the step-up
  * prompt with the person's strongest factor and then carries on with what was typed. Turning off
- * the authenticator app needs that strongest factor even in a recent session (issue 10, finding 3).
+ * the authenticator app needs that strongest factor even in a recent session (docs/decisions/0024).
  */
 import type { BrowserContext, Page } from "@playwright/test";
-import { verifyPassword } from "../../lib/auth/password-hash";
+import { verifyPassword } from "../../lib/server/passwords/password-hash";
 import { expect, test } from "./fixtures";
 import { extractLink, waitForMail } from "./support/mailbox";
 import { activateAuthenticatorApp, totpCode } from "./support/totp";

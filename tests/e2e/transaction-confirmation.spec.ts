@@ -1,5 +1,5 @@
 /**
- * Transaction confirmation (issue 4, Done-when 6) on the demo order approval at /account/orders:
+ * Transaction confirmation (docs/decisions/0010) on the demo order approval at /account/orders:
  * a passkey assertion whose challenge is bound to the displayed details executes the order; the
  * same approval after the stored details were altered behind the page's back is rejected. Passkeys
  * through Chromium's virtual authenticator (support/webauthn.ts).

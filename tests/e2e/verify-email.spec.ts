@@ -1,12 +1,12 @@
 /**
- * /verify-email in the browser (issue 10): opening a mailed link changes nothing, because mail
+ * /verify-email in the browser (docs/decisions/0019): opening a mailed link changes nothing, because mail
  * scanners open links; the page says what the link is for and its button posts
  * (docs/decisions/0019). A verification link also offers "Das war ich nicht", which deletes an
  * account someone else registered with the address (docs/decisions/0018).
  */
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { hashToken } from "../../lib/auth/session-token";
+import { hashToken } from "../../lib/server/crypto/token-hash";
 import { expect, test } from "./fixtures";
 import { extractLink, waitForMail } from "./support/mailbox";
 import { createCustomer, e2eDb, uniqueEmail } from "./support/users";

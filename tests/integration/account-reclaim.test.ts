@@ -6,8 +6,8 @@
  * war ich nicht" deletes the unproven account, and never a proven one.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { changeConsent } from "@/lib/server/consent/consent-centre";
 import { currentConsent } from "@/lib/server/consent/current-consent";
 import {
@@ -33,6 +33,7 @@ import {
   type Customer,
 } from "../support/customers";
 import { createTestSession } from "../support/test-session";
+import { customerActor } from "@/lib/server/actor";
 
 type CapturedMail = { to: string; template: { name: string; data: Record<string, unknown> } };
 const mails = vi.hoisted(() => [] as CapturedMail[]);
@@ -68,25 +69,23 @@ async function accountFullOfSomeoneElsesThings(): Promise<Customer> {
     email: null,
     client,
   });
-  await savePushSubscription(
-    { userId: user.id, sessionId: "s", client },
-    { endpoint: pushEndpoint(), keys: pushKeys },
-  );
+  await savePushSubscription(customerActor(user.id, client, "s"), {
+    endpoint: pushEndpoint(),
+    keys: pushKeys,
+  });
   await addBankFor(db, user, true);
   await db.address.create({
     data: { userId: user.id, recipientName: "Mallory", postalCode: "10115", city: "Berlin", country: "DE" },
   });
   await db.profile.create({ data: { userId: user.id, firstName: "Mallory", lastName: "Fremd" } });
-  const analytics = await currentConsent(db, user.id, "analytics");
-  await changeConsent(
-    { userId: user.id, locale: "de", client },
-    {
-      purposeKey: "analytics",
-      version: analytics!.latestVersion!,
-      action: "GRANTED",
-      source: "CONSENT_CENTRE",
-    },
-  );
+  const analytics = await currentConsent({ userId: user.id, purposeKey: "analytics" }, { tx: db });
+  await changeConsent(customerActor(user.id, client), {
+    locale: "de",
+    purposeKey: "analytics",
+    version: analytics!.latestVersion!,
+    action: "GRANTED",
+    source: "CONSENT_CENTRE",
+  });
   const session = await createTestSession(db, user.id);
   await createTestSession(db, user.id);
   await db.device.create({ data: { userId: user.id, cookieIdHash: hashToken(unique()) } });
@@ -109,16 +108,22 @@ async function accountFullOfSomeoneElsesThings(): Promise<Customer> {
     },
   });
   await db.$transaction(async (tx) => {
-    await issueToken(tx, {
-      userId: user.id,
-      purpose: "EMAIL_CHANGE",
-      payload: { newEmail: `x.${unique()}@example.com` },
-    });
-    await issueToken(tx, {
-      userId: user.id,
-      purpose: "SOCIAL_LINK",
-      payload: { provider: "p", subject: "s", email: user.email },
-    });
+    await issueToken(
+      {
+        userId: user.id,
+        purpose: "EMAIL_CHANGE",
+        payload: { newEmail: `x.${unique()}@example.com` },
+      },
+      { tx },
+    );
+    await issueToken(
+      {
+        userId: user.id,
+        purpose: "SOCIAL_LINK",
+        payload: { provider: "p", subject: "s", email: user.email },
+      },
+      { tx },
+    );
   });
   await db.user.update({ where: { id: user.id }, data: { displayName: "Mallory Fremd" } });
   expect(session.revokedAt).toBeNull();
@@ -256,7 +261,7 @@ describe("the verification link", () => {
     await addPasskeyFor(db, user);
     await unprove(db, user.id);
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" }),
+      issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
     );
     return { user, token };
   }
@@ -288,7 +293,7 @@ describe("the verification link", () => {
   it('[ATTACKER] "Das war ich nicht" never deletes a proven account, and a used link does nothing', async () => {
     const user = await createCustomer(db, { proven: true });
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" }),
+      issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
     );
     expect(await discardUnverifiedRegistration({ token, client })).toEqual({
       ok: false,

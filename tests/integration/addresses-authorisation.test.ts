@@ -1,13 +1,14 @@
 /**
- * A customer can never read or change another customer's address by changing an id (issue 5,
- * done-when 6), on SQLite and PostgreSQL. Each server action runs for real, with a real session
+ * A customer can never read or change another customer's address by changing an id
+ * (docs/decisions/0011), on SQLite and PostgreSQL. Each server action runs for real, with a real session
  * row found through the (mocked) cookie store; only Next's request APIs are stand-ins. The page
  * /account/addresses/[id]/edit reads through getAddress, which is tried with the foreign id too.
  * The second block checks the address book's own rules: one default per kind, the limit of 20.
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { hashToken, newSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import {
   createAddressAction,
   deleteAddressAction,
@@ -23,6 +24,7 @@ import {
   updateAddress,
 } from "@/lib/server/addresses/manage-addresses";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 // Next's request-scoped APIs, replaced by a cookie jar and a redirect that throws what it was given.
 const request = vi.hoisted(() => ({ cookies: new Map<string, string>() }));
@@ -104,7 +106,10 @@ async function signInAs(userId: string) {
 }
 
 async function addAddress(userId: string, input: AddressInput = STREET) {
-  const result = await createAddress({ actor: { userId, client }, address: AddressSchema.parse(input) });
+  const result = await createAddress({
+    actor: customerActor(userId, client),
+    address: AddressSchema.parse(input),
+  });
   if (!result.ok) throw new Error(result.code);
   return result.addressId;
 }
@@ -190,7 +195,7 @@ describe("address actions with another customer's id", () => {
     const alice = await customer();
     const bob = await customer();
     const bobsAddress = await addAddress(bob);
-    const actor = { userId: alice, client };
+    const actor = customerActor(alice, client);
     expect(
       await updateAddress({ actor, addressId: bobsAddress, address: AddressSchema.parse(PACKSTATION) }),
     ).toEqual({
@@ -232,13 +237,17 @@ describe("address book rules", () => {
     expect(await flags(first)).toEqual({ isDefaultShipping: false, isDefaultBilling: true });
     expect(await flags(packstation)).toEqual({ isDefaultShipping: true, isDefaultBilling: false });
     expect(
-      await setDefaultAddress({ actor: { userId: alice, client }, addressId: packstation, kind: "billing" }),
+      await setDefaultAddress({
+        actor: customerActor(alice, client),
+        addressId: packstation,
+        kind: "billing",
+      }),
     ).toEqual({
       ok: false,
       code: "BILLING_NEEDS_STREET",
     });
     expect(
-      await setDefaultAddress({ actor: { userId: alice, client }, addressId: first, kind: "shipping" }),
+      await setDefaultAddress({ actor: customerActor(alice, client), addressId: first, kind: "shipping" }),
     ).toEqual({
       ok: true,
     });
@@ -257,7 +266,7 @@ describe("address book rules", () => {
     const alice = await customer();
     for (let i = 0; i < MAX_ADDRESSES; i++) await addAddress(alice, { ...STREET, label: `Adresse ${i + 1}` });
     expect(
-      await createAddress({ actor: { userId: alice, client }, address: AddressSchema.parse(STREET) }),
+      await createAddress({ actor: customerActor(alice, client), address: AddressSchema.parse(STREET) }),
     ).toEqual({ ok: false, code: "LIMIT_REACHED" });
     expect(await db.address.count({ where: { userId: alice } })).toBe(MAX_ADDRESSES);
   });

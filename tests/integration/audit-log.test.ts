@@ -5,7 +5,8 @@ import { AUDIT_CHAIN_HEAD_ID } from "@/lib/server/audit/audit-hash";
 import { AuditMetadataError, type AuditMetadata } from "@/lib/server/audit/audit-metadata";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { redactEmail, writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -44,11 +45,8 @@ describe("audit log hash chain", () => {
           const user = await tx.user.create({ data: { email, emailNormalized: email } });
           await writeAuditEvent(tx, {
             type: "auth.registered",
-            actorId: user.id,
-            actorRole: "CUSTOMER",
-            subjectUserId: user.id,
-            ip: `192.0.2.${i}`,
-            userAgent: "vitest",
+            actor: customerActor(user.id, { ip: `192.0.2.${i}`, userAgent: "vitest" }),
+            subject: user.id,
             metadata: { run, index: i, email: redactEmail(email), nested: { z: 1, a: [true, null, "x"] } },
           });
           if (i % 4 === 3) throw new RollBack(); // 5 of 20 fail after writing their event
@@ -73,7 +71,7 @@ describe("audit log hash chain", () => {
       sequence: before + 15,
       hash: events.at(-1)!.hash,
     });
-    expect(await verifyAuditChain(db)).toEqual({
+    expect(await verifyAuditChain({ tx: db })).toEqual({
       ok: true,
       count: before + 15,
       headHash: events.at(-1)!.hash,
@@ -81,9 +79,9 @@ describe("audit log hash chain", () => {
   });
 
   it("opens its own transaction when given the root client", async () => {
-    const written = await writeAuditEvent(db, { type: "auth.sign_in_failed", actorRole: "ANONYMOUS" });
+    const written = await writeAuditEvent(db, { type: "auth.sign_in_failed", actor: anonymousActor() });
     expect(await eventAt(written.sequence)).toMatchObject({ hash: written.hash, metadata: null, ip: null });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count: written.sequence });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true, count: written.sequence });
   });
 
   it("refuses metadata keys that name secrets and writes nothing", async () => {
@@ -96,7 +94,7 @@ describe("audit log hash chain", () => {
     for (const metadata of forbidden) {
       await expect(
         db.$transaction((tx) =>
-          writeAuditEvent(tx, { type: "auth.password_changed", actorRole: "CUSTOMER", metadata }),
+          writeAuditEvent(tx, { type: "auth.password_changed", actor: customerActor("someone"), metadata }),
         ),
       ).rejects.toBeInstanceOf(AuditMetadataError);
     }
@@ -107,51 +105,51 @@ describe("audit log hash chain", () => {
   });
 
   it("detects a changed metadata value or type at that sequence, and accepts a proper redaction", async () => {
-    const { count } = (await verifyAuditChain(db)) as { count: number };
+    const { count } = (await verifyAuditChain({ tx: db })) as { count: number };
     expect(count).toBeGreaterThanOrEqual(5);
     const target = await eventAt(3);
 
     await db.auditEvent.update({ where: { id: target.id }, data: { metadata: { run: "forged" } } });
-    expect(await verifyAuditChain(db)).toEqual({
+    expect(await verifyAuditChain({ tx: db })).toEqual({
       ok: false,
       brokenAtSequence: 3,
       reason: expect.stringContaining("dataHash"),
     });
     // Disguising the forgery as an erasure does not help: a redacted row must carry no data.
     await db.auditEvent.update({ where: { id: target.id }, data: { redactedAt: new Date() } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSequence: 3 });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: false, brokenAtSequence: 3 });
     // The real erasure path: personal fields blanked, redactedAt set; the chain still verifies.
     await db.auditEvent.update({
       where: { id: target.id },
       data: { ip: null, userAgent: null, metadata: DbNull, redactedAt: new Date() },
     });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true, count });
 
     const other = await eventAt(4);
     await db.auditEvent.update({ where: { id: other.id }, data: { type: "auth.email_verified" } });
-    expect(await verifyAuditChain(db)).toEqual({
+    expect(await verifyAuditChain({ tx: db })).toEqual({
       ok: false,
       brokenAtSequence: 4,
       reason: expect.stringContaining("hash mismatch"),
     });
     await db.auditEvent.update({ where: { id: other.id }, data: { type: other.type } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true, count });
   });
 
   it("detects a deleted event in the middle and at the end", async () => {
-    const { count } = (await verifyAuditChain(db)) as { count: number };
+    const { count } = (await verifyAuditChain({ tx: db })) as { count: number };
     const middle = await eventAt(2);
     const last = await eventAt(count);
     const restore = (row: typeof middle) =>
       db.auditEvent.create({ data: { ...row, metadata: row.metadata ?? DbNull } });
 
     await db.auditEvent.delete({ where: { id: middle.id } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSequence: 2 });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: false, brokenAtSequence: 2 });
     await restore(middle);
 
     await db.auditEvent.delete({ where: { id: last.id } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtSequence: count });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: false, brokenAtSequence: count });
     await restore(last);
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, count });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true, count });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A new IBAN through transaction confirmation (issue 4 part 6, docs/decisions/0010 addendum), on
+ * A new IBAN through transaction confirmation (docs/decisions/0010, addendum), on
  * SQLite and PostgreSQL with the real domain functions: which changes need a confirmation, that
  * the stored details hold the new IBAN only sealed, that confirming with an authenticator code
  * changes the account and mails the notice only after the commit, and that altered details, a
@@ -8,18 +8,19 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { sealNewIban } from "@/lib/auth/transaction/bank-account-change";
+import { sealNewIban } from "@/lib/server/bank-accounts/bank-account-change";
 import {
   bankAccountChangeForDisplay,
   openBankAccountChange,
-} from "@/lib/auth/transaction/bank-account-change-request";
-import { hashDetails } from "@/lib/auth/transaction/binding";
-import { confirmTransactionWithTotp } from "@/lib/auth/transaction/confirm-with-totp";
-import { createTransaction } from "@/lib/auth/transaction/create-transaction";
-import { createPrismaClient } from "@/lib/prisma-client";
+} from "@/lib/server/bank-accounts/bank-account-change-request";
+import { hashDetails } from "@/lib/server/transactions/binding";
+import { confirmTransactionWithTotp } from "@/lib/server/transactions/confirm-with-totp";
+import { createTransaction } from "@/lib/server/transactions/create-transaction";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema, ChangeBankAccountSchema } from "@/lib/schemas/bank-account";
 import { revealIban } from "@/lib/server/bank-accounts/bank-account-views";
-import { addBankAccount, type BankAccountActor } from "@/lib/server/bank-accounts/bank-accounts";
+import { addBankAccount } from "@/lib/server/bank-accounts/bank-accounts";
+import { customerActor, type CustomerActor } from "@/lib/server/actor";
 import { getMandateText } from "@/lib/server/bank-accounts/sepa-mandates";
 import { encryptValue } from "@/lib/server/crypto/encryption";
 import { generateTotpCode, generateTotpSecret } from "@/lib/server/factors/totp";
@@ -36,7 +37,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-type Owner = BankAccountActor & { sessionId: string; email: string; secret: string | null };
+type Owner = CustomerActor & { sessionId: string; email: string; secret: string | null };
 
 /** A customer with a session, one bank account (with a mandate) and, if asked, an authenticator app. */
 async function customer(opts: { totp: boolean }): Promise<Owner & { bankAccountId: string }> {
@@ -62,7 +63,7 @@ async function customer(opts: { totp: boolean }): Promise<Owner & { bankAccountI
       },
     });
   }
-  const actor: BankAccountActor = { userId: user.id, locale: "de", client };
+  const actor = customerActor(user.id, client);
   const added = await addBankAccount(
     actor,
     AddBankAccountSchema.parse({
@@ -72,13 +73,14 @@ async function customer(opts: { totp: boolean }): Promise<Owner & { bankAccountI
       grantMandate: true,
       mandateTextHash: await mandateHash(),
     }),
+    { locale: "de" },
   );
   if (!added.ok) throw new Error(`bank account not added: ${added.code}`);
-  return { ...actor, sessionId: session.id, email, secret, bankAccountId: added.value.bankAccountId };
+  return { ...actor, sessionId: session.id, email, secret, bankAccountId: added.bankAccountId };
 }
 
 async function mandateHash(): Promise<string> {
-  const text = await getMandateText(db, "de");
+  const text = await getMandateText("de", { tx: db });
   if (!text) throw new Error("sepa_mandate purpose not seeded");
   return text.textHash;
 }
@@ -95,18 +97,22 @@ function changeTo(owner: { bankAccountId: string }, input: Record<string, unknow
 }
 
 async function open(owner: Owner & { bankAccountId: string }, input: Record<string, unknown> = {}) {
-  return openBankAccountChange(db, {
-    userId: owner.userId,
-    sessionId: owner.sessionId,
-    change: changeTo(owner, input),
-    locale: "de",
-    client,
-  });
+  return openBankAccountChange(
+    {
+      userId: owner.userId,
+      sessionId: owner.sessionId,
+      change: changeTo(owner, input),
+      locale: "de",
+      client,
+    },
+    { tx: db },
+  );
 }
 
 async function openedId(owner: Owner & { bankAccountId: string }, input: Record<string, unknown> = {}) {
   const opened = await open(owner, input);
-  if (opened.status !== "confirm") throw new Error(`expected a confirmation, got ${opened.status}`);
+  if (!opened.ok || opened.next !== "confirm")
+    throw new Error(`expected a confirmation, got ${JSON.stringify(opened)}`);
   return opened.transactionId;
 }
 
@@ -117,22 +123,25 @@ function code(owner: Owner, steps: number): string {
 }
 
 async function confirm(owner: Owner, transactionId: string, steps = 1) {
-  const shown = await bankAccountChangeForDisplay(db, { ...owner, transactionId });
+  const shown = await bankAccountChangeForDisplay({ ...owner, transactionId }, { tx: db });
   if (!shown) throw new Error("nothing to confirm");
-  return confirmTransactionWithTotp(db, {
-    userId: owner.userId,
-    sessionId: owner.sessionId,
-    transactionId,
-    shownHash: shown.shownHash,
-    code: code(owner, steps),
-    client,
-  });
+  return confirmTransactionWithTotp(
+    {
+      userId: owner.userId,
+      sessionId: owner.sessionId,
+      transactionId,
+      shownHash: shown.shownHash,
+      code: code(owner, steps),
+      client,
+    },
+    { tx: db },
+  );
 }
 
 async function ibanOf(owner: Owner & { bankAccountId: string }): Promise<string> {
   const revealed = await revealIban(owner, owner.bankAccountId);
   if (!revealed.ok) throw new Error(revealed.code);
-  return revealed.value.iban;
+  return revealed.iban;
 }
 
 /** Outbox mails of the bank-account template to `email`. */
@@ -155,11 +164,14 @@ async function waitForNotices(email: string, expected: number): Promise<void> {
 describe("opening a bank-account change", () => {
   it("needs no confirmation without a factor, for holder or BIC only, or for the same IBAN", async () => {
     const noFactor = await customer({ totp: false });
-    expect(await open(noFactor)).toEqual({ status: "direct" });
+    expect(await open(noFactor)).toEqual({ ok: true, next: "direct" });
 
     const owner = await customer({ totp: true });
-    expect(await open(owner, { iban: "", bic: "COBADEFFXXX" })).toEqual({ status: "direct" });
-    expect(await open(owner, { iban: "DE89 3704 0044 0532 0130 00", bic: "" })).toEqual({ status: "direct" });
+    expect(await open(owner, { iban: "", bic: "COBADEFFXXX" })).toEqual({ ok: true, next: "direct" });
+    expect(await open(owner, { iban: "DE89 3704 0044 0532 0130 00", bic: "" })).toEqual({
+      ok: true,
+      next: "direct",
+    });
     expect(await db.transactionConfirmation.count({ where: { userId: owner.userId } })).toBe(0);
   });
 
@@ -181,29 +193,32 @@ describe("opening a bank-account change", () => {
     });
     expect(row.detailsHash).toBe(hashDetails(row.details));
 
-    const shown = await bankAccountChangeForDisplay(db, { ...owner, transactionId });
+    const shown = await bankAccountChangeForDisplay({ ...owner, transactionId }, { tx: db });
     expect(shown).toMatchObject({ newIban: NEW_IBAN, oldIbanMasked: "DE89 •••• •••• •••• •••• 00" });
     expect(shown?.shownHash).toBe(row.detailsHash);
     // Another session of the same customer is not shown it.
-    expect(await bankAccountChangeForDisplay(db, { ...owner, sessionId: "other", transactionId })).toBeNull();
+    expect(
+      await bankAccountChangeForDisplay({ ...owner, sessionId: "other", transactionId }, { tx: db }),
+    ).toBeNull();
   });
 
   it("refuses up front what the change could not carry out", async () => {
     const owner = await customer({ totp: true });
     expect(await open(owner, { bankAccountId: "someone-elses" })).toEqual({
-      status: "failed",
+      ok: false,
       code: "NOT_FOUND",
     });
     expect(await open(owner, { grantMandate: true, mandateTextHash: "0".repeat(64) })).toEqual({
-      status: "failed",
+      ok: false,
       code: "MANDATE_TEXT_CHANGED",
     });
     const added = await addBankAccount(
       owner,
       AddBankAccountSchema.parse({ holderName: "Erika", iban: NEW_IBAN, bic: "", grantMandate: false }),
+      { locale: "de" },
     );
     expect(added.ok).toBe(true);
-    expect(await open(owner)).toEqual({ status: "failed", code: "DUPLICATE" });
+    expect(await open(owner)).toEqual({ ok: false, code: "DUPLICATE" });
     expect(await db.transactionConfirmation.count({ where: { userId: owner.userId } })).toBe(0);
   });
 });
@@ -240,21 +255,24 @@ describe("confirming a bank-account change", () => {
 
     // Single use: the same confirmation cannot run twice.
     expect(
-      await confirmTransactionWithTotp(db, {
-        userId: owner.userId,
-        sessionId: owner.sessionId,
-        transactionId,
-        shownHash: row.detailsHash,
-        code: code(owner, 2),
-        client,
-      }),
+      await confirmTransactionWithTotp(
+        {
+          userId: owner.userId,
+          sessionId: owner.sessionId,
+          transactionId,
+          shownHash: row.detailsHash,
+          code: code(owner, 2),
+          client,
+        },
+        { tx: db },
+      ),
     ).toEqual({ ok: false, code: "NOT_PENDING" });
   });
 
   it("rejects details altered after display and leaves the account and mailbox alone", async () => {
     const owner = await customer({ totp: true });
     const transactionId = await openedId(owner);
-    const shown = await bankAccountChangeForDisplay(db, { ...owner, transactionId });
+    const shown = await bankAccountChangeForDisplay({ ...owner, transactionId }, { tx: db });
     const row = await db.transactionConfirmation.findUniqueOrThrow({ where: { id: transactionId } });
     const before = await db.bankAccount.findUniqueOrThrow({ where: { id: owner.bankAccountId } });
     await db.transactionConfirmation.update({
@@ -262,14 +280,17 @@ describe("confirming a bank-account change", () => {
       data: { details: { ...(row.details as object), holderName: "Mallory Money" } },
     });
 
-    const result = await confirmTransactionWithTotp(db, {
-      userId: owner.userId,
-      sessionId: owner.sessionId,
-      transactionId,
-      shownHash: shown?.shownHash ?? "",
-      code: code(owner, 1),
-      client,
-    });
+    const result = await confirmTransactionWithTotp(
+      {
+        userId: owner.userId,
+        sessionId: owner.sessionId,
+        transactionId,
+        shownHash: shown?.shownHash ?? "",
+        code: code(owner, 1),
+        client,
+      },
+      { tx: db },
+    );
     expect(result).toEqual({ ok: false, code: "REJECTED" });
     expect(
       await db.transactionConfirmation.findUniqueOrThrow({ where: { id: transactionId } }),
@@ -289,35 +310,41 @@ describe("confirming a bank-account change", () => {
     const victimBefore = await db.bankAccount.findUniqueOrThrow({ where: { id: victim.bankAccountId } });
 
     // A well-formed transaction of the victim whose sealed IBAN was sealed for someone else.
-    const foreign = await createTransaction(db, {
-      userId: victim.userId,
-      sessionId: victim.sessionId,
-      kind: "bank_account.change",
-      details: {
-        bankAccountId: victim.bankAccountId,
-        holderName: "Erika Mustermann",
-        oldIbanMasked: "DE89 •••• •••• •••• •••• 00",
-        newIbanMasked: "AT61 •••• •••• •••• ••01",
-        newIbanSealed: sealNewIban({
-          userId: attacker.userId,
-          bankAccountId: victim.bankAccountId,
-          iban: NEW_IBAN,
-        }),
-        bic: "",
-        grantMandate: false,
-        mandateTextHash: null,
-        locale: "de",
-      },
-    });
-    await expect(
-      confirmTransactionWithTotp(db, {
+    const foreign = await createTransaction(
+      {
         userId: victim.userId,
         sessionId: victim.sessionId,
-        transactionId: foreign.id,
-        shownHash: foreign.detailsHash,
-        code: code(victim, 1),
-        client,
-      }),
+        kind: "bank_account.change",
+        details: {
+          bankAccountId: victim.bankAccountId,
+          holderName: "Erika Mustermann",
+          oldIbanMasked: "DE89 •••• •••• •••• •••• 00",
+          newIbanMasked: "AT61 •••• •••• •••• ••01",
+          newIbanSealed: sealNewIban({
+            userId: attacker.userId,
+            bankAccountId: victim.bankAccountId,
+            iban: NEW_IBAN,
+          }),
+          bic: "",
+          grantMandate: false,
+          mandateTextHash: null,
+          locale: "de",
+        },
+      },
+      { tx: db },
+    );
+    await expect(
+      confirmTransactionWithTotp(
+        {
+          userId: victim.userId,
+          sessionId: victim.sessionId,
+          transactionId: foreign.id,
+          shownHash: foreign.detailsHash,
+          code: code(victim, 1),
+          client,
+        },
+        { tx: db },
+      ),
     ).rejects.toThrow(/SEALED_VALUE/);
     // Everything rolled back: still pending, account untouched.
     expect(await db.transactionConfirmation.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({

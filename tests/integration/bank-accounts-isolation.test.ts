@@ -1,10 +1,10 @@
 /**
  * A customer can never read, reveal, change or delete another customer's bank account by sending
- * that account's id (PRODUCT.md §6), on SQLite and PostgreSQL; and a sealed IBAN copied into
+ * that account's id, on SQLite and PostgreSQL; and a sealed IBAN copied into
  * another customer's row does not open there.
  */
 import { describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema, ChangeBankAccountSchema } from "@/lib/schemas/bank-account";
 import { listBankAccounts, revealIban } from "@/lib/server/bank-accounts/bank-account-views";
 import {
@@ -12,25 +12,26 @@ import {
   changeBankAccount,
   changeBankAccountNow,
   removeBankAccount,
-  type BankAccountActor,
 } from "@/lib/server/bank-accounts/bank-accounts";
 import { DecryptionError } from "@/lib/server/crypto/encryption";
+import { customerActor, type CustomerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 
-async function customer(): Promise<BankAccountActor> {
+async function customer(): Promise<CustomerActor> {
   const email = `isolation.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
   const user = await db.user.create({ data: { email, emailNormalized: email, emailVerifiedAt: new Date() } });
-  return { userId: user.id, locale: "de", client: { ip: "192.0.2.9", userAgent: "vitest" } };
+  return customerActor(user.id, { ip: "192.0.2.9", userAgent: "vitest" });
 }
 
-async function accountOf(actor: BankAccountActor, iban: string): Promise<string> {
+async function accountOf(actor: CustomerActor, iban: string): Promise<string> {
   const result = await addBankAccount(
     actor,
     AddBankAccountSchema.parse({ holderName: "Owner", iban, bic: "", grantMandate: false }),
+    { locale: "de" },
   );
   if (!result.ok) throw new Error(result.code);
-  return result.value.bankAccountId;
+  return result.bankAccountId;
 }
 
 describe("bank account isolation", () => {
@@ -56,19 +57,27 @@ describe("bank account isolation", () => {
       bic: "",
       grantMandate: false,
     });
-    expect(await changeBankAccountNow(intruder, details)).toEqual({ ok: false, code: "NOT_FOUND" });
-    expect(await db.$transaction((tx) => changeBankAccount(tx, intruder.userId, details))).toEqual({
+    expect(await changeBankAccountNow(intruder, details, { locale: "de" })).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(
+      await db.$transaction((tx) => changeBankAccount({ userId: intruder.userId, details }, { tx })),
+    ).toEqual({
       ok: false,
       code: "NOT_FOUND",
     });
     // Delete
-    expect(await removeBankAccount(intruder, victimId)).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await removeBankAccount(intruder, victimId, { locale: "de" })).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
 
     expect(await db.bankAccount.findUniqueOrThrow({ where: { id: victimId } })).toEqual(before);
     expect(await db.auditEvent.count({ where: { targetId: victimId, actorId: intruder.userId } })).toBe(0);
     // The owner still has it, unchanged.
     const revealed = await revealIban(owner, victimId);
-    expect(revealed).toEqual({ ok: true, value: { iban: "DE89370400440532013000" } });
+    expect(revealed).toEqual({ ok: true, iban: "DE89370400440532013000" });
   });
 
   it("does not open a sealed IBAN copied into another customer's row", async () => {
@@ -101,7 +110,7 @@ describe("bank account isolation", () => {
     ).toBe(10);
     expect(await revealIban(other, otherAccount)).toEqual({
       ok: true,
-      value: { iban: "AT611904300234573201" },
+      iban: "AT611904300234573201",
     });
   });
 });

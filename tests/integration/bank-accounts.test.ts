@@ -4,42 +4,43 @@
  * a new IBAN ends the old mandate, reveal is audited, and removal withdraws the mandate consent.
  */
 import { describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema, ChangeBankAccountSchema } from "@/lib/schemas/bank-account";
 import { listBankAccounts, revealIban } from "@/lib/server/bank-accounts/bank-account-views";
 import {
   addBankAccount,
   changeBankAccountNow,
   removeBankAccount,
-  type BankAccountActor,
 } from "@/lib/server/bank-accounts/bank-accounts";
 import { getMandateText } from "@/lib/server/bank-accounts/sepa-mandates";
+import { customerActor, type CustomerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 const IBAN = "DE89370400440532013000";
 const OTHER_IBAN = "AT611904300234573201";
 
-async function customer(): Promise<BankAccountActor> {
+async function customer(): Promise<CustomerActor> {
   const email = `bank.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
   const user = await db.user.create({ data: { email, emailNormalized: email, emailVerifiedAt: new Date() } });
-  return { userId: user.id, locale: "de", client: { ip: "192.0.2.7", userAgent: "vitest" } };
+  return customerActor(user.id, { ip: "192.0.2.7", userAgent: "vitest" });
 }
 
 async function mandateHash(): Promise<string> {
-  const text = await getMandateText(db, "de");
+  const text = await getMandateText("de", { tx: db });
   if (!text) throw new Error("sepa_mandate purpose not seeded");
   return text.textHash;
 }
 
-const add = (actor: BankAccountActor, input: Record<string, unknown>) =>
+const add = (actor: CustomerActor, input: Record<string, unknown>) =>
   addBankAccount(
     actor,
     AddBankAccountSchema.parse({ holderName: "Erika Mustermann", bic: "", grantMandate: false, ...input }),
+    { locale: "de" },
   );
 
-function valueOf<T>(result: { ok: true; value: T } | { ok: false; code: string }): T {
+function valueOf<T>(result: ({ ok: true } & T) | { ok: false; code: string }): T {
   if (!result.ok) throw new Error(`expected success, got ${result.code}`);
-  return result.value;
+  return result;
 }
 
 describe("bank accounts", () => {
@@ -145,6 +146,7 @@ describe("bank accounts", () => {
           grantMandate: false,
           ...input,
         }),
+        { locale: "de" },
       );
 
     const kept = valueOf(await change({ bic: "COBADEFF" }));
@@ -195,7 +197,7 @@ describe("bank accounts", () => {
     const hash = await mandateHash();
     const first = valueOf(await add(actor, { iban: IBAN, grantMandate: true, mandateTextHash: hash }));
     const second = valueOf(await add(actor, { iban: OTHER_IBAN }));
-    valueOf(await removeBankAccount(actor, first.bankAccountId));
+    valueOf(await removeBankAccount(actor, first.bankAccountId, { locale: "de" }));
     expect(
       await db.bankAccount.findMany({
         where: { userId: actor.userId },

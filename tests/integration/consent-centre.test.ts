@@ -6,14 +6,15 @@
  * suspends grants and the re-consent answer is recorded; a minor one does not.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { changeConsent, type ConsentActor } from "@/lib/server/consent/consent-centre";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { changeConsent } from "@/lib/server/consent/consent-centre";
 import { getConsentOverview, pendingReConsents } from "@/lib/server/consent/consent-overview";
 import { publishConsentVersion } from "@/lib/server/consent/consent-versions";
 import { currentConsents, hasCurrentConsent } from "@/lib/server/consent/current-consent";
 import { deriveConsentState } from "@/lib/server/consent/derive-state";
 import { consentTextHash } from "@/lib/server/consent/text-hash";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor, type CustomerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 const client: ClientInfo = {
@@ -36,11 +37,11 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function customer(): Promise<ConsentActor> {
+async function customer(): Promise<CustomerActor> {
   const email = `consent.${run}.${userIds.length}@example.com`;
   const user = await db.user.create({ data: { email, emailNormalized: email } });
   userIds.push(user.id);
-  return { userId: user.id, locale: "de", client };
+  return customerActor(user.id, client);
 }
 
 async function latestVersion(key: string): Promise<number> {
@@ -51,15 +52,22 @@ async function latestVersion(key: string): Promise<number> {
   return v.version;
 }
 
-const grant = async (who: ConsentActor, key: string) =>
+const grant = async (who: CustomerActor, key: string) =>
   changeConsent(who, {
+    locale: "de",
     purposeKey: key,
     version: await latestVersion(key),
     action: "GRANTED",
     source: "CONSENT_CENTRE",
   });
-const withdraw = (who: ConsentActor, key: string) =>
-  changeConsent(who, { purposeKey: key, version: 1, action: "WITHDRAWN", source: "CONSENT_CENTRE" });
+const withdraw = (who: CustomerActor, key: string) =>
+  changeConsent(who, {
+    locale: "de",
+    purposeKey: key,
+    version: 1,
+    action: "WITHDRAWN",
+    source: "CONSENT_CENTRE",
+  });
 
 /** The state derived from every record of the purpose, to compare with the projection's reader. */
 async function derivedFromAllRecords(userId: string, key: string) {
@@ -137,12 +145,18 @@ describe("consent centre", () => {
     expect(after[2]?.textHash).toBe(analyticsText.textHash);
 
     for (const key of ["analytics", "marketing_email", "personalisation"]) {
-      const projected = (await currentConsents(db, erika.userId)).find((c) => c.purposeKey === key);
+      const projected = (await currentConsents(erika.userId, { tx: db })).find((c) => c.purposeKey === key);
       expect(projected).toMatchObject(await derivedFromAllRecords(erika.userId, key));
     }
-    expect(await hasCurrentConsent(db, erika.userId, "marketing_email")).toBe(true);
-    expect(await hasCurrentConsent(db, erika.userId, "analytics")).toBe(false);
-    expect(await hasCurrentConsent(db, erika.userId, "no_such_purpose")).toBe(false);
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: "marketing_email" }, { tx: db })).toBe(
+      true,
+    );
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: "analytics" }, { tx: db })).toBe(
+      false,
+    );
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: "no_such_purpose" }, { tx: db })).toBe(
+      false,
+    );
 
     const audit = await db.auditEvent.findMany({
       where: { subjectUserId: erika.userId, type: { startsWith: "consent." } },
@@ -175,6 +189,7 @@ describe("consent centre", () => {
     expect(await withdraw(who, "nope")).toEqual({ ok: false, code: "NOT_FOUND" });
     expect(
       await changeConsent(who, {
+        locale: "de",
         purposeKey: "analytics",
         version: 99,
         action: "GRANTED",
@@ -239,14 +254,14 @@ describe("publishing versions and re-consent", () => {
     const texts = { titleDe: "Testzweck", titleEn: "Test purpose", bodyEn: "We may test." };
     const publish = (basedOnVersion: number, bodyDe: string, isMaterial: "yes" | "no") =>
       publishConsentVersion(
-        { userId: admin.userId, client },
+        { ...customerActor(admin.userId, client), kind: "staff", role: "ADMIN" },
         { purposeKey: key, basedOnVersion, ...texts, bodyDe, isMaterial, changeNote: "Test" },
       );
 
     expect(await publish(1, "Wir dürfen testen.", "no")).toEqual({ ok: false, code: "UNCHANGED" });
     expect(await publish(1, "Wir dürfen Tests machen.", "no")).toEqual({ ok: true, version: 2 });
     expect(await publish(1, "Veraltet", "yes")).toEqual({ ok: false, code: "VERSION_CHANGED" });
-    expect(await hasCurrentConsent(db, erika.userId, key)).toBe(true);
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: key }, { tx: db })).toBe(true);
     expect(await pendingReConsents(erika.userId, "de")).toEqual([]);
 
     expect(await publish(2, "Wir dürfen alles testen.", "yes")).toEqual({ ok: true, version: 3 });
@@ -266,14 +281,14 @@ describe("publishing versions and re-consent", () => {
     expect(published.metadata).toMatchObject({ purpose: key, version: 3, isMaterial: true });
 
     // The grant is suspended: not current, and the prompt asks about version 3.
-    expect(await hasCurrentConsent(db, erika.userId, key)).toBe(false);
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: key }, { tx: db })).toBe(false);
     expect(await pendingReConsents(erika.userId, "de")).toEqual([
       { purposeKey: key, version: 3, title: "Testzweck", body: "Wir dürfen alles testen." },
     ]);
     expect(await pendingReConsents(never.userId, "de")).toEqual([]);
 
-    const answer = (who: ConsentActor, action: "GRANTED" | "WITHDRAWN") =>
-      changeConsent(who, { purposeKey: key, version: 3, action, source: "RECONSENT_PROMPT" });
+    const answer = (who: CustomerActor, action: "GRANTED" | "WITHDRAWN") =>
+      changeConsent(who, { locale: "de", purposeKey: key, version: 3, action, source: "RECONSENT_PROMPT" });
     expect(await answer(erika, "WITHDRAWN")).toMatchObject({ ok: true, changed: true });
     expect(await answer(erika, "WITHDRAWN")).toMatchObject({ ok: true, changed: false });
     expect(await answer(jonas, "GRANTED")).toMatchObject({ ok: true, changed: true });
@@ -283,13 +298,13 @@ describe("publishing versions and re-consent", () => {
     expect(
       await db.consentRecord.findFirst({ where: { userId: erika.userId }, orderBy: { createdAt: "desc" } }),
     ).toMatchObject({ action: "WITHDRAWN", source: "RECONSENT_PROMPT", versionId: v3.id });
-    expect(await hasCurrentConsent(db, erika.userId, key)).toBe(false);
-    expect(await hasCurrentConsent(db, jonas.userId, key)).toBe(true);
+    expect(await hasCurrentConsent({ userId: erika.userId, purposeKey: key }, { tx: db })).toBe(false);
+    expect(await hasCurrentConsent({ userId: jonas.userId, purposeKey: key }, { tx: db })).toBe(true);
     expect(await pendingReConsents(erika.userId, "de")).toEqual([]);
     expect(await pendingReConsents(jonas.userId, "de")).toEqual([]);
     expect(await db.consentRecord.count({ where: { userId: never.userId } })).toBe(0);
     for (const who of [erika, jonas]) {
-      const projected = (await currentConsents(db, who.userId)).find((c) => c.purposeKey === key);
+      const projected = (await currentConsents(who.userId, { tx: db })).find((c) => c.purposeKey === key);
       expect(projected).toMatchObject(await derivedFromAllRecords(who.userId, key));
     }
   });

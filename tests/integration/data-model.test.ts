@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { systemActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -39,8 +40,8 @@ describe("migrations", () => {
     });
     const audit = await writeAuditEvent(db, {
       type: "auth.registered",
-      actorRole: "SYSTEM",
-      subjectUserId: user.id,
+      actor: systemActor(),
+      subject: user.id,
     });
     await db.user.delete({ where: { id: user.id } });
     expect(await db.address.count({ where: { userId: user.id } })).toBe(0);

@@ -3,11 +3,12 @@
  * (the E2E tests cover the same flows in the browser on SQLite).
  */
 import { describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { requestEmailChange } from "@/lib/server/identity/account-security";
 import { verifyEmailToken } from "@/lib/server/identity/email-verification";
 import { issueToken } from "@/lib/server/identity/tokens";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 const client: ClientInfo = { ip: "192.0.2.77", userAgent: "vitest", browser: null, os: null, location: null };
@@ -19,7 +20,7 @@ describe("email verification links", () => {
     const email = unique("verify");
     const user = await db.user.create({ data: { email, emailNormalized: email } });
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" }),
+      issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
     );
     expect(await verifyEmailToken({ token, client })).toEqual({ ok: true, kind: "verified" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
@@ -35,7 +36,7 @@ describe("email verification links", () => {
     const user = await db.user.create({ data: { email, emailNormalized: email } });
     const newEmail = unique("new");
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } }),
+      issueToken({ userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } }, { tx }),
     );
     expect(await verifyEmailToken({ token, client })).toEqual({ ok: true, kind: "email-changed" });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
@@ -47,11 +48,14 @@ describe("email verification links", () => {
       data: { email: unique("taken"), emailNormalized: unique("taken-n") },
     });
     const toTaken = await db.$transaction((tx) =>
-      issueToken(tx, {
-        userId: user.id,
-        purpose: "EMAIL_CHANGE",
-        payload: { newEmail: taken.emailNormalized },
-      }),
+      issueToken(
+        {
+          userId: user.id,
+          purpose: "EMAIL_CHANGE",
+          payload: { newEmail: taken.emailNormalized },
+        },
+        { tx },
+      ),
     );
     expect(await verifyEmailToken({ token: toTaken, client })).toEqual({ ok: false, code: "EMAIL_TAKEN" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail);
@@ -60,7 +64,7 @@ describe("email verification links", () => {
   it("start a change without a password (the action requires step-up), at most three an hour-quarter", async () => {
     const email = unique("passkey-only");
     const user = await db.user.create({ data: { email, emailNormalized: email } });
-    const actor = { userId: user.id, sessionId: "s", client };
+    const actor = customerActor(user.id, client, "s");
     expect(await requestEmailChange(actor, { newEmail: email.toUpperCase() })).toEqual({
       ok: false,
       code: "SAME_EMAIL",

@@ -1,10 +1,10 @@
 /**
- * No user enumeration (PRODUCT.md §6): registration, sign-in and reset answer identically for known
+ * No user enumeration (docs/decisions/0005): registration, sign-in and reset answer identically for known
  * and unknown addresses. Timing: `npm run bench` prints the median difference of the two cases.
  */
 import { describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { requestPasswordReset } from "@/lib/server/identity/password-reset";
 import { registerWithPassword } from "@/lib/server/identity/register";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";

@@ -7,9 +7,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { getEnv } from "@/lib/env";
-import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { createPrismaClient, type Db } from "@/lib/db/prisma-client";
 import { AUDIT_CHAIN_HEAD_ID } from "@/lib/server/audit/audit-hash";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
@@ -18,6 +18,7 @@ import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/server/priv
 import { prepareDataExport } from "@/lib/server/privacy/data-exports";
 import { runJobs } from "@/lib/server/privacy/jobs";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -222,14 +223,11 @@ async function customerEverywhere() {
   });
   await writeAuditEvent(db, {
     type: "profile.updated",
-    actorId: user.id,
-    actorRole: "CUSTOMER",
-    subjectUserId: user.id,
-    ip: "203.0.113.5",
-    userAgent: `UA ${marker}`,
+    actor: customerActor(user.id, { ip: "203.0.113.5", userAgent: `UA ${marker}` }),
+    subject: user.id,
     metadata: { fields: ["firstName"], note: marker },
   });
-  await prepareDataExport(db, { userId: user.id, client });
+  await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
   return { id: user.id, email, marker, purposeId: purpose.id, versionId: version.id };
 }
 
@@ -259,7 +257,7 @@ describe("account deletion and erasure", () => {
   it("a request ends every session and schedules the erasure; cancelling restores the account", async () => {
     const user = await customerEverywhere();
     const now = new Date();
-    const result = await requestAccountDeletion(db, { userId: user.id, client }, now);
+    const result = await requestAccountDeletion({ actor: customerActor(user.id, client), now }, { tx: db });
     expect(result).toMatchObject({ ok: true, sessionsEnded: 1 });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.status).toBe("PENDING_DELETION");
@@ -268,18 +266,18 @@ describe("account deletion and erasure", () => {
     expect(await db.session.count({ where: { userId: user.id, revokeReason: "DELETION_REQUESTED" } })).toBe(
       1,
     );
-    expect(await requestAccountDeletion(db, { userId: user.id, client })).toEqual({
+    expect(await requestAccountDeletion({ actor: customerActor(user.id, client) }, { tx: db })).toEqual({
       ok: false,
       code: "ALREADY_PENDING",
     });
 
-    expect(await cancelAccountDeletion(db, { userId: user.id, client })).toBe(true);
+    expect(await cancelAccountDeletion(customerActor(user.id, client), { tx: db })).toBe(true);
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       status: "ACTIVE",
       deletionRequestedAt: null,
       deletionScheduledFor: null,
     });
-    expect(await cancelAccountDeletion(db, { userId: user.id, client })).toBe(false);
+    expect(await cancelAccountDeletion(customerActor(user.id, client), { tx: db })).toBe(false);
     const types = (
       await db.auditEvent.findMany({ where: { subjectUserId: user.id }, select: { type: true } })
     ).map((e) => e.type);
@@ -287,7 +285,7 @@ describe("account deletion and erasure", () => {
       expect.arrayContaining(["privacy.deletion_requested", "privacy.deletion_cancelled"]),
     );
     // Cancelled: a jobs run long after the would-be date erases nothing.
-    await runJobs(db, new Date(now.getTime() + 100 * DAY));
+    await runJobs({ now: new Date(now.getTime() + 100 * DAY) }, { tx: db });
     expect(await db.user.count({ where: { id: user.id } })).toBe(1);
   });
 
@@ -295,13 +293,16 @@ describe("account deletion and erasure", () => {
     const user = await customerEverywhere();
     const bystander = await customerEverywhere();
     const now = new Date();
-    await requestAccountDeletion(db, { userId: user.id, client }, now);
+    await requestAccountDeletion({ actor: customerActor(user.id, client), now }, { tx: db });
 
-    const early = await runJobs(db, new Date(now.getTime() + DAY));
+    const early = await runJobs({ now: new Date(now.getTime() + DAY) }, { tx: db });
     expect(early.erased.map((e) => e.userId)).not.toContain(user.id);
     expect(await db.user.count({ where: { id: user.id } })).toBe(1);
 
-    const after = await runJobs(db, new Date(now.getTime() + (getEnv().deletionGraceDays + 1) * DAY));
+    const after = await runJobs(
+      { now: new Date(now.getTime() + (getEnv().deletionGraceDays + 1) * DAY) },
+      { tx: db },
+    );
     expect(after.erased).toEqual([
       expect.objectContaining({ userId: user.id, signInAttemptsDeleted: 2, rateLimitBucketsDeleted: 1 }),
     ]);
@@ -333,7 +334,7 @@ describe("account deletion and erasure", () => {
         expect(event.redactedAt).not.toBeNull();
       }
     }
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true });
 
     // The other customer is untouched.
     expect(await db.user.count({ where: { id: bystander.id } })).toBe(1);

@@ -1,5 +1,5 @@
 /**
- * Changing a factor needs the account's strongest factor (issue 10, finding 3), on SQLite and
+ * Changing a factor needs the account's strongest factor (docs/decisions/0024), on SQLite and
  * PostgreSQL, through the real server actions (only Next's request APIs are stand-ins): a session
  * whose last authentication was weaker than the strongest factor, however recent, is sent to the
  * step-up; the step-up with the strongest factor lets the change through, which is audited and
@@ -28,9 +28,10 @@ import {
   startStepUpPasskeyAction,
   stepUpWithPasswordAction,
 } from "@/lib/actions/step-up";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { hashToken, newSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decryptValue } from "@/lib/server/crypto/encryption";
 import { generateTotpCode } from "@/lib/server/factors/totp";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/factors/totp-factors";

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { databaseKind } from "@/lib/database-url";
+import { databaseKind } from "@/lib/db/database-url";
 import { startPostgres } from "../support/postgres-server";
 
 const runDatabaseUrl = process.env.DATABASE_URL!;
 
-/** Loads the real route handler with a fresh module graph, so lib/db.ts connects to `url`. */
+/** Loads the real route handler with a fresh module graph, so lib/db connects to `url`. */
 async function loadHealthRoute(url: string) {
   vi.resetModules();
   process.env.DATABASE_URL = url;

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getEnv, parseEncryptionKey, type EncryptionKey } from "@/lib/env";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { ibanFingerprint, openIban, sealIban } from "@/lib/server/bank-accounts/iban-crypto";
 import { rotateEncryptionKeys } from "@/lib/server/bank-accounts/key-rotation";
 import { decryptValue, encryptWithKey, envelopeKeyId } from "@/lib/server/crypto/encryption";
@@ -57,12 +57,15 @@ describe("data key rotation", () => {
     const totp = await totpSealedWith(user.id, "JBSWY3DPEHPK3PXP", old);
 
     const lines: string[] = [];
-    const report = await rotateEncryptionKeys(db, {
-      current,
-      previous: [old],
-      batchSize: 2,
-      log: (line) => lines.push(line),
-    });
+    const report = await rotateEncryptionKeys(
+      {
+        current,
+        previous: [old],
+        batchSize: 2,
+        log: (line) => lines.push(line),
+      },
+      { tx: db },
+    );
     expect(report.keyId).toBe(current.id);
     expect(report.bankAccounts.rotated).toBeGreaterThanOrEqual(3);
     expect(report.totpFactors.rotated).toBeGreaterThanOrEqual(1);
@@ -91,7 +94,7 @@ describe("data key rotation", () => {
     expect(audit.metadata).toMatchObject({ keyId: current.id });
 
     // Idempotent: nothing left under the old key.
-    const again = await rotateEncryptionKeys(db, { current, previous: [old] });
+    const again = await rotateEncryptionKeys({ current, previous: [old] }, { tx: db });
     expect(again.bankAccounts.rotated).toBe(0);
     expect(again.totpFactors.rotated).toBe(0);
   });
@@ -101,7 +104,7 @@ describe("data key rotation", () => {
     const lost = newKey();
     const user = await customer();
     const account = await bankAccountSealedWith(user.id, "DE89370400440532013000", lost);
-    const report = await rotateEncryptionKeys(db, { current, previous: [newKey()] });
+    const report = await rotateEncryptionKeys({ current, previous: [newKey()] }, { tx: db });
     expect(report.bankAccounts.unknownKey).toBeGreaterThanOrEqual(1);
     const row = await db.bankAccount.findUniqueOrThrow({ where: { id: account.id } });
     expect(row.ibanCiphertext).toBe(account.ibanCiphertext);

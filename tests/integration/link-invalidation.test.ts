@@ -1,12 +1,12 @@
 /**
- * Issue 10, low finding: mailed links outlived the changes that should end them. Through the real
+ * Mailed links die with the changes that should end them (docs/decisions/0019). Through the real
  * domain functions on SQLite and PostgreSQL, each change of a credential voids the open reset and
  * email-change links, and a change of the address voids the verification links as well
  * (docs/decisions/0019). Links of other purposes are left alone.
  */
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { disableTotp, regenerateRecoveryCodes } from "@/lib/server/factors/totp-factors";
 import { changePassword } from "@/lib/server/identity/change-password";
 import { verifyEmailToken } from "@/lib/server/identity/email-verification";
@@ -24,6 +24,7 @@ import {
   unique,
   type Customer,
 } from "../support/customers";
+import { customerActor } from "@/lib/server/actor";
 
 type CapturedMail = { to: string; template: { name: string; data: Record<string, unknown> } };
 const mails = vi.hoisted(() => [] as CapturedMail[]);
@@ -44,11 +45,14 @@ async function openLinks(user: Customer) {
   const tokens = await db.$transaction(async (tx) => {
     const issued = {} as Record<TokenPurpose, string>;
     for (const purpose of LINKS)
-      issued[purpose] = await issueToken(tx, {
-        userId: user.id,
-        purpose,
-        payload: purpose === "EMAIL_CHANGE" ? { newEmail: `neu.${unique()}@example.com` } : undefined,
-      });
+      issued[purpose] = await issueToken(
+        {
+          userId: user.id,
+          purpose,
+          payload: purpose === "EMAIL_CHANGE" ? { newEmail: `neu.${unique()}@example.com` } : undefined,
+        },
+        { tx },
+      );
     return issued;
   });
   const optIn = await db.verificationToken.create({
@@ -65,7 +69,7 @@ async function openLinks(user: Customer) {
 async function stillOpen(links: Awaited<ReturnType<typeof openLinks>>) {
   const open: string[] = [];
   for (const purpose of LINKS)
-    if (await findUsableToken(db, { token: links.tokens[purpose], purpose })) open.push(purpose);
+    if (await findUsableToken({ token: links.tokens[purpose], purpose }, { tx: db })) open.push(purpose);
   const optIn = await db.verificationToken.findUniqueOrThrow({ where: { id: links.optInId } });
   if (!optIn.consumedAt) open.push("NEWSLETTER_OPT_IN");
   return open;
@@ -78,7 +82,7 @@ const CREDENTIAL_CHANGES: {
 }[] = [
   {
     name: "a password change",
-    change: (u) => changePassword({ userId: u.id, sessionId: "s", client }, NEW_PASSWORD),
+    change: (u) => changePassword(customerActor(u.id, client, "s"), NEW_PASSWORD),
   },
   { name: "an added passkey", change: (u) => addPasskeyFor(db, u) },
   {
@@ -149,11 +153,14 @@ describe("open links after a change", () => {
     const user = await createCustomer(db, { proven: true });
     const links = await openLinks(user);
     const change = await db.$transaction((tx) =>
-      issueToken(tx, {
-        userId: user.id,
-        purpose: "EMAIL_CHANGE",
-        payload: { newEmail: `neu.${unique()}@example.com` },
-      }),
+      issueToken(
+        {
+          userId: user.id,
+          purpose: "EMAIL_CHANGE",
+          payload: { newEmail: `neu.${unique()}@example.com` },
+        },
+        { tx },
+      ),
     );
     expect(await verifyEmailToken({ token: change, client })).toEqual({ ok: true, kind: "email-changed" });
     expect(await stillOpen(links)).toEqual(["NEWSLETTER_OPT_IN"]);
@@ -165,11 +172,14 @@ describe("open links after a change", () => {
     const mail = mails.findLast((m) => m.to === user.email && m.template.name === "password-reset");
     const resetToken = new URL(String(mail?.template.data.url)).searchParams.get("token")!;
     const change = await db.$transaction((tx) =>
-      issueToken(tx, {
-        userId: user.id,
-        purpose: "EMAIL_CHANGE",
-        payload: { newEmail: `neu.${unique()}@example.com` },
-      }),
+      issueToken(
+        {
+          userId: user.id,
+          purpose: "EMAIL_CHANGE",
+          payload: { newEmail: `neu.${unique()}@example.com` },
+        },
+        { tx },
+      ),
     );
     expect(await verifyEmailToken({ token: change, client })).toEqual({ ok: true, kind: "email-changed" });
     expect(

@@ -34,7 +34,7 @@ function setEnv(values: Partial<Record<EnvKey, string | undefined>>): void {
 const APP_URL = "http://localhost:3999";
 
 /**
- * A fresh module graph, so lib/env.ts (which caches its first read) sees this test's variables.
+ * A fresh module graph, so lib/env (which caches its first read) sees this test's variables.
  * The secrets are set so that loading the environment does not write .data/secrets.json.
  */
 async function loadSendMail(env: Partial<Record<EnvKey, string | undefined>>) {

@@ -5,7 +5,7 @@
  * removes: account-reclaim.test.ts).
  */
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema, ChangeBankAccountSchema } from "@/lib/schemas/bank-account";
 import { addBankAccount, changeBankAccount } from "@/lib/server/bank-accounts/bank-accounts";
 import { generateTotpCode } from "@/lib/server/factors/totp";
@@ -24,7 +24,6 @@ import { savePushSubscription } from "@/lib/server/push/push-subscriptions";
 import {
   actorOf,
   addBankFor,
-  bankActor,
   client,
   createCustomer,
   enableTotp,
@@ -38,6 +37,7 @@ import {
   type Customer,
 } from "../support/customers";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
+import { customerActor } from "@/lib/server/actor";
 
 // Notices are not the subject here, and the push endpoints below are made up: nothing is sent.
 vi.mock("@/lib/server/identity/notify", async (importOriginal) => ({
@@ -64,7 +64,7 @@ const ADDING: {
 }[] = [
   {
     name: "passkey registration options",
-    attempt: (u) => passkeyRegistrationOptions(db, { id: u.id, email: u.email, displayName: null }),
+    attempt: (u) => passkeyRegistrationOptions({ id: u.id, email: u.email, displayName: null }, { tx: db }),
     written: (userId) => db.webAuthnChallenge.count({ where: { userId } }),
   },
   {
@@ -100,11 +100,14 @@ const ADDING: {
     name: "linking a social identity at /login/link",
     prepare: (u) =>
       db.$transaction((tx) =>
-        issueToken(tx, {
-          userId: u.id,
-          purpose: "SOCIAL_LINK",
-          payload: { provider: "testidp", subject: unique(), email: u.email },
-        }),
+        issueToken(
+          {
+            userId: u.id,
+            purpose: "SOCIAL_LINK",
+            payload: { provider: "testidp", subject: unique(), email: u.email },
+          },
+          { tx },
+        ),
       ),
     attempt: (_u, token) =>
       completeSocialLink({ token: token as string, password: PASSWORD, deviceCookieId: unique(), client }),
@@ -113,18 +116,16 @@ const ADDING: {
   {
     name: "subscribing a push device",
     attempt: (u) =>
-      savePushSubscription(
-        { userId: u.id, sessionId: "s", client },
-        { endpoint: pushEndpoint(), keys: pushKeys },
-      ),
+      savePushSubscription(customerActor(u.id, client, "s"), { endpoint: pushEndpoint(), keys: pushKeys }),
     written: (userId) => db.pushSubscription.count({ where: { userId } }),
   },
   {
     name: "adding a bank account",
     attempt: (u) =>
       addBankAccount(
-        bankActor(u),
+        actorOf(u),
         AddBankAccountSchema.parse({ holderName: "E M", iban: IBAN, bic: "", grantMandate: false }),
+        { locale: "de" },
       ),
     written: (userId) => db.bankAccount.count({ where: { userId } }),
   },
@@ -134,15 +135,17 @@ const ADDING: {
     attempt: (u, bankAccountId) =>
       db.$transaction((tx) =>
         changeBankAccount(
-          tx,
-          u.id,
-          ChangeBankAccountSchema.parse({
-            bankAccountId,
-            holderName: "E M",
-            iban: "AT611904300234573201",
-            bic: "",
-            grantMandate: false,
-          }),
+          {
+            userId: u.id,
+            details: ChangeBankAccountSchema.parse({
+              bankAccountId,
+              holderName: "E M",
+              iban: "AT611904300234573201",
+              bic: "",
+              grantMandate: false,
+            }),
+          },
+          { tx },
         ),
       ),
     written: (userId) => db.bankAccount.count({ where: { userId, ibanCountry: "AT" } }),
@@ -150,8 +153,7 @@ const ADDING: {
   {
     name: "setting a first password on a passkey-only account",
     password: false,
-    attempt: (u) =>
-      changePassword({ userId: u.id, sessionId: "s", client }, "Ein zweiter Weg in dieses Konto"),
+    attempt: (u) => changePassword(customerActor(u.id, client, "s"), "Ein zweiter Weg in dieses Konto"),
     written: (userId) => db.passwordCredential.count({ where: { userId } }),
   },
 ];
@@ -189,10 +191,7 @@ describe("while the address is unproven", () => {
 
   it("changing the account's one password stays possible", async () => {
     const user = await createCustomer(db, { proven: false });
-    const result = await changePassword(
-      { userId: user.id, sessionId: "s", client },
-      "Ein neues eigenes Passwort",
-    );
+    const result = await changePassword(customerActor(user.id, client, "s"), "Ein neues eigenes Passwort");
     expect(result).toMatchObject({ ok: true });
   });
 });

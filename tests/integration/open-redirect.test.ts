@@ -1,19 +1,19 @@
 /**
- * Open redirect after sign-in (issue 10, finding 2), on SQLite and PostgreSQL: every server action
+ * Open redirect after sign-in (docs/decisions/0023), on SQLite and PostgreSQL: every server action
  * and guard that takes a return path from the browser is run for real with each hostile value of
  * tests/support/hostile-paths.ts, and wherever it sends the browser must be a path on this origin
  * that stays there when a client router resolves it again. Only Next's request APIs are stand-ins.
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { PENDING_SIGN_IN_COOKIE } from "@/lib/auth/pending-sign-in-cookie";
 import { signInWithPassword } from "@/lib/actions/auth";
 import { setLocale } from "@/lib/actions/locale";
 import { finishPasskeySignInAction } from "@/lib/actions/passkeys";
 import { verifySecondFactorAction } from "@/lib/actions/second-factor";
 import { requireUser } from "@/lib/auth/session";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import { createPendingSignIn } from "@/lib/server/identity/pending-sign-in";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
@@ -111,16 +111,19 @@ describe("every return path taken from the browser stays on this origin", () => 
             result: "SECOND_FACTOR_REQUIRED",
           },
         });
-        return createPendingSignIn(tx, {
-          userId: user.id,
-          signInAttemptId: attempt.id,
-          factors: ["EMAIL_CODE"],
-          reasons: [],
-          riskLevel: "MEDIUM",
-          rememberMe: false,
-          returnTo: value,
-          client,
-        });
+        return createPendingSignIn(
+          {
+            userId: user.id,
+            signInAttemptId: attempt.id,
+            factors: ["EMAIL_CODE"],
+            reasons: [],
+            riskLevel: "MEDIUM",
+            rememberMe: false,
+            returnTo: value,
+            client,
+          },
+          { tx },
+        );
       });
       const code = await sendSignInEmailCode({ pendingSignInId: pending.id, user, client });
       request.cookies.set(PENDING_SIGN_IN_COOKIE, pending.token);
@@ -135,7 +138,7 @@ describe("every return path taken from the browser stays on this origin", () => 
     const user = await customer({ passkey: authenticator });
     for (const value of HOSTILE_RETURN_PATHS) {
       resetRequest({ ip: client.ip });
-      const options = await passkeyAuthenticationOptions(db);
+      const options = await passkeyAuthenticationOptions({ tx: db });
       const response = authenticator.assert(options.challenge, { userHandle: user.handle });
       const result = await finishPasskeySignInAction({ response, callbackUrl: value as never });
       if (!result.ok) throw new Error(`passkey sign-in failed: ${result.code}`);

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { hashToken } from "@/lib/auth/session-token";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import { verifySecondFactor } from "@/lib/server/identity/verify-second-factor";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
@@ -16,6 +16,7 @@ import { stepUpPasskeyOptions, stepUpWithPasskey } from "@/lib/server/identity/s
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
 import { createTestSession } from "../support/test-session";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -57,7 +58,7 @@ describe("passkey step-up", () => {
   it("renews the session with the person's own user-verified passkey only", async () => {
     const owner = await customerWithPasskey();
     const stranger = await customerWithPasskey();
-    const actor = { userId: owner.userId, sessionId: owner.sessionId, client: clientAt(BERLIN) };
+    const actor = customerActor(owner.userId, clientAt(BERLIN), owner.sessionId);
 
     // Another customer's passkey over a challenge issued to this person: refused.
     const options1 = await stepUpPasskeyOptions(owner.userId);
@@ -74,7 +75,7 @@ describe("passkey step-up", () => {
     expect((await stepUpWithPasskey(actor, noUv)).ok).toBe(false);
 
     // A sign-in challenge is not a step-up challenge.
-    const signIn = await passkeyAuthenticationOptions(db);
+    const signIn = await passkeyAuthenticationOptions({ tx: db });
     const wrongPurpose = owner.authenticator.assert(signIn.challenge, { userHandle: owner.handle });
     expect((await stepUpWithPasskey(actor, wrongPurpose)).ok).toBe(false);
 
@@ -107,7 +108,7 @@ describe("passkey sign-in and the risk engine", () => {
         longitude: BERLIN.longitude,
       },
     });
-    const options = await passkeyAuthenticationOptions(db);
+    const options = await passkeyAuthenticationOptions({ tx: db });
     const result = await signInWithPasskey({
       response: owner.authenticator.assert(options.challenge, { userHandle: owner.handle }),
       deviceCookieId: `new-device-${randomBytes(8).toString("hex")}`,
@@ -131,7 +132,7 @@ describe("passkey sign-in and the risk engine", () => {
 
   it("signs in as before from a known place", async () => {
     const owner = await customerWithPasskey();
-    const options = await passkeyAuthenticationOptions(db);
+    const options = await passkeyAuthenticationOptions({ tx: db });
     const result = await signInWithPasskey({
       response: owner.authenticator.assert(options.challenge, { userHandle: owner.handle }),
       deviceCookieId: `device-${randomBytes(8).toString("hex")}`,
@@ -154,7 +155,7 @@ describe("passkey sign-in and the risk engine", () => {
     });
     const signIn = async (userVerified: boolean, deviceCookieId: string) =>
       signInWithPasskey({
-        response: owner.authenticator.assert((await passkeyAuthenticationOptions(db)).challenge, {
+        response: owner.authenticator.assert((await passkeyAuthenticationOptions({ tx: db })).challenge, {
           userHandle: owner.handle,
           userVerified,
         }),

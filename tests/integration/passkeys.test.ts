@@ -1,11 +1,11 @@
 /**
- * Passkey state shared by app instances, on SQLite and PostgreSQL (issue 4, Done-when 7): two
+ * Passkey state shared by app instances, on SQLite and PostgreSQL (docs/decisions/0006): two
  * Prisma clients play two instances on one database. A challenge is single use and expires; one
  * issued through instance A is consumed exactly once even when A and B race for it; the signature
  * counter only moves up whichever instance writes last.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { CHALLENGE_TTL_MS, consumeChallenge, issueChallenge } from "@/lib/server/passkeys/challenges";
 import { recordPasskeyUse } from "@/lib/server/passkeys/passkey-authentication";
 import { ensureWebAuthnUserId } from "@/lib/server/passkeys/passkey-registration";
@@ -24,45 +24,48 @@ async function customer() {
 
 describe("WebAuthn challenges", () => {
   it("are single use", async () => {
-    const challenge = await issueChallenge(instanceA, { purpose: "AUTHENTICATION" });
-    expect(await consumeChallenge(instanceA, { challenge, purpose: "AUTHENTICATION" })).toBe(true);
-    expect(await consumeChallenge(instanceA, { challenge, purpose: "AUTHENTICATION" })).toBe(false);
+    const challenge = await issueChallenge({ purpose: "AUTHENTICATION" }, { tx: instanceA });
+    expect(await consumeChallenge({ challenge, purpose: "AUTHENTICATION" }, { tx: instanceA })).toBe(true);
+    expect(await consumeChallenge({ challenge, purpose: "AUTHENTICATION" }, { tx: instanceA })).toBe(false);
   });
 
   it("expire after five minutes", async () => {
     const issuedAt = new Date(Date.now() - CHALLENGE_TTL_MS - 1000);
-    const challenge = await issueChallenge(instanceA, { purpose: "AUTHENTICATION", now: issuedAt });
-    expect(await consumeChallenge(instanceA, { challenge, purpose: "AUTHENTICATION" })).toBe(false);
-    const fresh = await issueChallenge(instanceA, { purpose: "AUTHENTICATION" });
+    const challenge = await issueChallenge({ purpose: "AUTHENTICATION", now: issuedAt }, { tx: instanceA });
+    expect(await consumeChallenge({ challenge, purpose: "AUTHENTICATION" }, { tx: instanceA })).toBe(false);
+    const fresh = await issueChallenge({ purpose: "AUTHENTICATION" }, { tx: instanceA });
     const almostExpired = new Date(Date.now() + CHALLENGE_TTL_MS - 1000);
     expect(
-      await consumeChallenge(instanceA, { challenge: fresh, purpose: "AUTHENTICATION", now: almostExpired }),
+      await consumeChallenge(
+        { challenge: fresh, purpose: "AUTHENTICATION", now: almostExpired },
+        { tx: instanceA },
+      ),
     ).toBe(true);
   });
 
   it("only match their purpose and user", async () => {
     const user = await customer();
     const other = await customer();
-    const challenge = await issueChallenge(instanceA, { purpose: "REGISTRATION", userId: user.id });
-    expect(await consumeChallenge(instanceA, { challenge, purpose: "AUTHENTICATION" })).toBe(false);
-    expect(await consumeChallenge(instanceA, { challenge, purpose: "REGISTRATION", userId: other.id })).toBe(
-      false,
-    );
-    expect(await consumeChallenge(instanceA, { challenge, purpose: "REGISTRATION", userId: null })).toBe(
-      false,
-    );
-    expect(await consumeChallenge(instanceA, { challenge, purpose: "REGISTRATION", userId: user.id })).toBe(
-      true,
-    );
+    const challenge = await issueChallenge({ purpose: "REGISTRATION", userId: user.id }, { tx: instanceA });
+    expect(await consumeChallenge({ challenge, purpose: "AUTHENTICATION" }, { tx: instanceA })).toBe(false);
+    expect(
+      await consumeChallenge({ challenge, purpose: "REGISTRATION", userId: other.id }, { tx: instanceA }),
+    ).toBe(false);
+    expect(
+      await consumeChallenge({ challenge, purpose: "REGISTRATION", userId: null }, { tx: instanceA }),
+    ).toBe(false);
+    expect(
+      await consumeChallenge({ challenge, purpose: "REGISTRATION", userId: user.id }, { tx: instanceA }),
+    ).toBe(true);
   });
 
   it("issued on instance A are consumed exactly once when A and B race", async () => {
     for (let round = 0; round < 10; round++) {
-      const challenge = await issueChallenge(instanceA, { purpose: "AUTHENTICATION" });
+      const challenge = await issueChallenge({ purpose: "AUTHENTICATION" }, { tx: instanceA });
       const results = await Promise.all([
-        consumeChallenge(instanceA, { challenge, purpose: "AUTHENTICATION" }),
-        consumeChallenge(instanceB, { challenge, purpose: "AUTHENTICATION" }),
-        consumeChallenge(instanceB, { challenge, purpose: "AUTHENTICATION" }),
+        consumeChallenge({ challenge, purpose: "AUTHENTICATION" }, { tx: instanceA }),
+        consumeChallenge({ challenge, purpose: "AUTHENTICATION" }, { tx: instanceB }),
+        consumeChallenge({ challenge, purpose: "AUTHENTICATION" }, { tx: instanceB }),
       ]);
       expect(results.filter(Boolean)).toHaveLength(1);
     }
@@ -84,12 +87,12 @@ describe("passkey records", () => {
       },
     });
     await Promise.all([
-      recordPasskeyUse(instanceA, { passkeyId: passkey.id, newCounter: 12, backedUp: false }),
-      recordPasskeyUse(instanceB, { passkeyId: passkey.id, newCounter: 11, backedUp: false }),
+      recordPasskeyUse({ passkeyId: passkey.id, newCounter: 12, backedUp: false }, { tx: instanceA }),
+      recordPasskeyUse({ passkeyId: passkey.id, newCounter: 11, backedUp: false }, { tx: instanceB }),
     ]);
     expect((await instanceB.passkey.findUniqueOrThrow({ where: { id: passkey.id } })).counter).toBe(12n);
     // A late, lower value (an older assertion landing last) never moves it back.
-    await recordPasskeyUse(instanceB, { passkeyId: passkey.id, newCounter: 11, backedUp: true });
+    await recordPasskeyUse({ passkeyId: passkey.id, newCounter: 11, backedUp: true }, { tx: instanceB });
     const after = await instanceA.passkey.findUniqueOrThrow({ where: { id: passkey.id } });
     expect(after.counter).toBe(12n);
     expect(after.backedUp).toBe(true);
@@ -99,8 +102,8 @@ describe("passkey records", () => {
   it("give a user one WebAuthn user handle even when two instances create it at once", async () => {
     const user = await customer();
     const [a, b] = await Promise.all([
-      ensureWebAuthnUserId(instanceA, user.id),
-      ensureWebAuthnUserId(instanceB, user.id),
+      ensureWebAuthnUserId(user.id, { tx: instanceA }),
+      ensureWebAuthnUserId(user.id, { tx: instanceB }),
     ]);
     expect(a).toBe(b);
     expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -1,12 +1,12 @@
 /**
- * Issue 10, finding 1 (pre-account takeover), replayed through the real domain functions on SQLite
+ * Pre-account takeover (docs/decisions/0018), replayed through the real domain functions on SQLite
  * and PostgreSQL: an attacker signs up first with the victim's address and a passkey; the victim
  * registers, is told the address has an account, and resets the password by the mailed link. The
  * reset is the first proof of the mailbox, so nothing the attacker set up may still open the
  * account (docs/decisions/0018).
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { requestPasswordReset, resetPassword } from "@/lib/server/identity/password-reset";
 import { registerWithPassword } from "@/lib/server/identity/register";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
@@ -43,7 +43,7 @@ function mailTo(to: string, name: string): CapturedMail {
 }
 
 async function passkeySignIn(key: SoftwareAuthenticator, userHandle: string, client: ClientInfo) {
-  const options = await passkeyAuthenticationOptions(db);
+  const options = await passkeyAuthenticationOptions({ tx: db });
   return signInWithPasskey({
     response: key.assert(options.challenge, { userHandle }),
     deviceCookieId: `device-${key.credentialId}`,

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { sealIban } from "@/lib/server/bank-accounts/iban-crypto";
 import {
   downloadDataExport,
@@ -19,6 +19,7 @@ import type { ExportData } from "@/lib/server/privacy/export-data";
 import { renderExportSummary, SUMMARY_SECTIONS } from "@/lib/server/privacy/export-summary";
 import { renderMail } from "@/lib/server/mail/templates";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 afterAll(() => db.$disconnect());
@@ -131,14 +132,16 @@ const tokenOf = (link: string) => new URL(link, "http://x").searchParams.get("to
 describe("data export", () => {
   it("exports what is stored, masks the IBAN, leaves secrets out, and each link works once", async () => {
     const user = await customerWithData();
-    const prepared = await prepareDataExport(db, { userId: user.id, client });
+    const prepared = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
     expect(prepared.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(EXPORT_LINK_TTL_MINUTES * 60_000);
 
-    const json = await downloadDataExport(db, {
-      userId: user.id,
-      client,
-      token: tokenOf(prepared.links.json),
-    });
+    const json = await downloadDataExport(
+      {
+        actor: customerActor(user.id, client),
+        token: tokenOf(prepared.links.json),
+      },
+      { tx: db },
+    );
     expect(json).toMatchObject({ ok: true, format: "json", sha256: prepared.sha256 });
     if (!json.ok) throw new Error("unreachable");
     const data = JSON.parse(json.json) as ExportData;
@@ -172,7 +175,13 @@ describe("data export", () => {
 
     // The same link again: refused, and the payload is still there for the HTML link.
     expect(
-      await downloadDataExport(db, { userId: user.id, client, token: tokenOf(prepared.links.json) }),
+      await downloadDataExport(
+        {
+          actor: customerActor(user.id, client),
+          token: tokenOf(prepared.links.json),
+        },
+        { tx: db },
+      ),
     ).toEqual({
       ok: false,
       code: "LINK_INVALID",
@@ -180,16 +189,24 @@ describe("data export", () => {
     // Another customer cannot use the link.
     const other = await customerWithData();
     expect(
-      await downloadDataExport(db, { userId: other.id, client, token: tokenOf(prepared.links.html) }),
+      await downloadDataExport(
+        {
+          actor: customerActor(other.id, client),
+          token: tokenOf(prepared.links.html),
+        },
+        { tx: db },
+      ),
     ).toEqual({
       ok: false,
       code: "LINK_INVALID",
     });
-    const html = await downloadDataExport(db, {
-      userId: user.id,
-      client,
-      token: tokenOf(prepared.links.html),
-    });
+    const html = await downloadDataExport(
+      {
+        actor: customerActor(user.id, client),
+        token: tokenOf(prepared.links.html),
+      },
+      { tx: db },
+    );
     expect(html).toMatchObject({ ok: true, format: "html" });
 
     const row = await db.dataExport.findUniqueOrThrow({ where: { id: prepared.id } });
@@ -202,12 +219,15 @@ describe("data export", () => {
 
   it("refuses an expired link, and the job wipes the expired export", async () => {
     const user = await customerWithData();
-    const prepared = await prepareDataExport(db, { userId: user.id, client });
+    const prepared = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
     const later = new Date(prepared.expiresAt.getTime() + 1_000);
     expect(
-      await downloadDataExport(db, { userId: user.id, client, token: tokenOf(prepared.links.json) }, later),
+      await downloadDataExport(
+        { actor: customerActor(user.id, client), token: tokenOf(prepared.links.json), now: later },
+        { tx: db },
+      ),
     ).toEqual({ ok: false, code: "LINK_INVALID" });
-    expect(await pruneDataExports(db, later)).toBeGreaterThanOrEqual(1);
+    expect(await pruneDataExports({ now: later }, { tx: db })).toBeGreaterThanOrEqual(1);
     expect(await db.dataExport.findUniqueOrThrow({ where: { id: prepared.id } })).toMatchObject({
       status: "EXPIRED",
       payloadCiphertext: null,
@@ -216,16 +236,28 @@ describe("data export", () => {
 
   it("a new export voids the links of the previous one", async () => {
     const user = await customerWithData();
-    const first = await prepareDataExport(db, { userId: user.id, client });
-    const second = await prepareDataExport(db, { userId: user.id, client });
+    const first = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
+    const second = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
     expect(
-      await downloadDataExport(db, { userId: user.id, client, token: tokenOf(first.links.json) }),
+      await downloadDataExport(
+        {
+          actor: customerActor(user.id, client),
+          token: tokenOf(first.links.json),
+        },
+        { tx: db },
+      ),
     ).toEqual({
       ok: false,
       code: "LINK_INVALID",
     });
     expect(
-      await downloadDataExport(db, { userId: user.id, client, token: tokenOf(second.links.json) }),
+      await downloadDataExport(
+        {
+          actor: customerActor(user.id, client),
+          token: tokenOf(second.links.json),
+        },
+        { tx: db },
+      ),
     ).toMatchObject({
       ok: true,
     });
@@ -242,12 +274,14 @@ describe("data export", () => {
         country: "DE",
       },
     });
-    const prepared = await prepareDataExport(db, { userId: user.id, client });
-    const result = await downloadDataExport(db, {
-      userId: user.id,
-      client,
-      token: tokenOf(prepared.links.html),
-    });
+    const prepared = await prepareDataExport({ actor: customerActor(user.id, client) }, { tx: db });
+    const result = await downloadDataExport(
+      {
+        actor: customerActor(user.id, client),
+        token: tokenOf(prepared.links.html),
+      },
+      { tx: db },
+    );
     if (!result.ok) throw new Error("download failed");
     const sections = Object.fromEntries(SUMMARY_SECTIONS.map((key) => [key, `Section ${key}`])) as Record<
       (typeof SUMMARY_SECTIONS)[number],

@@ -6,12 +6,13 @@
  * missing is refused with nothing written; nothing crosses from one customer to another.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { changeConsent, type ConsentActor } from "@/lib/server/consent/consent-centre";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { changeConsent } from "@/lib/server/consent/consent-centre";
 import { getProfileCompleteness } from "@/lib/server/profile/overview";
 import { getProfilingQuestion } from "@/lib/server/profiling/profiling-question";
 import { answerProfilingQuestion, dismissProfilingQuestion } from "@/lib/server/profiling/record-outcome";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 const client: ClientInfo = {
@@ -34,7 +35,7 @@ async function customer(signInCount = 1) {
   const email = `profiling.${run}.${userIds.length}@example.com`;
   const user = await db.user.create({ data: { email, emailNormalized: email, signInCount } });
   userIds.push(user.id);
-  return { userId: user.id, client };
+  return customerActor(user.id, client);
 }
 
 async function consent(userId: string, purposeKey: string, action: "GRANTED" | "WITHDRAWN") {
@@ -42,8 +43,9 @@ async function consent(userId: string, purposeKey: string, action: "GRANTED" | "
     where: { purpose: { key: purposeKey }, publishedAt: { not: null } },
     orderBy: { version: "desc" },
   });
-  const who: ConsentActor = { userId, locale: "de", client };
+  const who = customerActor(userId, client);
   const result = await changeConsent(who, {
+    locale: "de",
     purposeKey,
     version: version.version,
     action,

@@ -5,8 +5,8 @@
  * failure counting; transactional vs marketing (marketing_push consent).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { changePassword } from "@/lib/server/identity/change-password";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { recordConsent } from "@/lib/server/consent/record-consent";
@@ -15,14 +15,14 @@ import {
   removePushSubscription,
   savePushSubscription,
   updatePushPreferences,
-  type PushActor,
 } from "@/lib/server/push/push-subscriptions";
 import { endpointFingerprint, isAllowedPushEndpoint } from "@/lib/server/push/endpoint-policy";
 import { sendMarketingPush, sendSecurityPush, sendTestPush } from "@/lib/server/push/send-push";
-import { generateVapidKeys } from "@/lib/server/push/vapid-keys";
+import { generateVapidKeys } from "@/lib/env/vapid-keys";
 import { startPushService, type PushService } from "../e2e/servers/push-service";
+import { customerActor, type SessionActor } from "@/lib/server/actor";
 
-// Set before lib/env.ts is first read (lazily, by the first send): under NODE_ENV=test no local
+// Set before lib/env is first read (lazily, by the first send): under NODE_ENV=test no local
 // pair is generated, so without these push would be unavailable.
 const SUBJECT = "mailto:push-tests@example.de";
 const PAIR = generateVapidKeys();
@@ -41,7 +41,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function customer(locale = "de"): Promise<PushActor & { locale: string }> {
+async function customer(locale = "de"): Promise<SessionActor & { locale: string }> {
   const email = `push.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
   const user = await db.user.create({
     data: { email, emailNormalized: email, emailVerifiedAt: new Date(), locale },
@@ -53,11 +53,11 @@ async function customer(locale = "de"): Promise<PushActor & { locale: string }> 
     os: "Linux",
     location: null,
   };
-  return { userId: user.id, sessionId: "no-session", locale, client };
+  return { ...customerActor(user.id, client, "no-session"), locale };
 }
 
 /** A browser subscription on the local push service, stored for `actor`. */
-async function subscribe(actor: PushActor) {
+async function subscribe(actor: SessionActor) {
   const subscription = push.createSubscription();
   push.bindServerKey(subscription.id, PAIR.publicKey);
   const saved = await savePushSubscription(actor, {
@@ -95,7 +95,10 @@ describe("push subscriptions across customers", () => {
         allowsMarketing: false,
       }),
     ).toEqual({ ok: false, code: "NOT_FOUND" });
-    expect(await sendTestPush(erika, maxs.rowId)).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await sendTestPush(erika, { subscriptionId: maxs.rowId, locale: erika.locale })).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(push.received(maxs.id)).toEqual([]);
 
     // Nor does Max's endpoint: it is neither taken over nor overwritten with Erika's keys.
@@ -130,18 +133,29 @@ describe("sending", () => {
     const lea = await customer();
     const device = await subscribe(lea);
     for (let i = 0; i < 5; i += 1) {
-      expect(await sendTestPush(lea, device.rowId)).toEqual({ ok: true, outcome: "delivered" });
+      expect(await sendTestPush(lea, { subscriptionId: device.rowId, locale: lea.locale })).toEqual({
+        ok: true,
+        outcome: "delivered",
+      });
     }
-    expect(await sendTestPush(lea, device.rowId)).toEqual({ ok: false, code: "RATE_LIMITED" });
+    expect(await sendTestPush(lea, { subscriptionId: device.rowId, locale: lea.locale })).toEqual({
+      ok: false,
+      code: "RATE_LIMITED",
+    });
     expect(push.received(device.id)).toHaveLength(5);
     const ben = await customer();
-    expect(await sendTestPush(ben, (await subscribe(ben)).rowId)).toEqual({ ok: true, outcome: "delivered" });
+    expect(
+      await sendTestPush(ben, { subscriptionId: (await subscribe(ben)).rowId, locale: ben.locale }),
+    ).toEqual({ ok: true, outcome: "delivered" });
   });
 
   it("delivers a VAPID-signed, encrypted test notification in the customer's language", async () => {
     const kim = await customer("en");
     const device = await subscribe(kim);
-    expect(await sendTestPush(kim, device.rowId)).toEqual({ ok: true, outcome: "delivered" });
+    expect(await sendTestPush(kim, { subscriptionId: device.rowId, locale: kim.locale })).toEqual({
+      ok: true,
+      outcome: "delivered",
+    });
     expect(push.rejected()).toEqual([]);
     const [message] = push.received(device.id);
     expect(JSON.parse(message?.plaintext ?? "")).toEqual({
@@ -159,7 +173,10 @@ describe("sending", () => {
     const erika = await customer();
     const gone = await subscribe(erika);
     push.markGone(gone.id);
-    expect(await sendTestPush(erika, gone.rowId)).toEqual({ ok: true, outcome: "expired" });
+    expect(await sendTestPush(erika, { subscriptionId: gone.rowId, locale: erika.locale })).toEqual({
+      ok: true,
+      outcome: "expired",
+    });
     expect(await db.pushSubscription.findUnique({ where: { id: gone.rowId } })).toBeNull();
     const expired = await db.auditEvent.findFirstOrThrow({
       where: { type: "push.unsubscribed", targetId: gone.rowId },
@@ -169,8 +186,14 @@ describe("sending", () => {
     // A push signed with a key the subscription was not bound to is refused (403): counted.
     const wrongKey = await subscribe(erika);
     push.bindServerKey(wrongKey.id, generateVapidKeys().publicKey);
-    expect(await sendTestPush(erika, wrongKey.rowId)).toEqual({ ok: true, outcome: "failed" });
-    expect(await sendTestPush(erika, wrongKey.rowId)).toEqual({ ok: true, outcome: "failed" });
+    expect(await sendTestPush(erika, { subscriptionId: wrongKey.rowId, locale: erika.locale })).toEqual({
+      ok: true,
+      outcome: "failed",
+    });
+    expect(await sendTestPush(erika, { subscriptionId: wrongKey.rowId, locale: erika.locale })).toEqual({
+      ok: true,
+      outcome: "failed",
+    });
     const failing = await db.pushSubscription.findUniqueOrThrow({ where: { id: wrongKey.rowId } });
     expect(failing.failureCount).toBe(2);
     expect(
@@ -212,15 +235,18 @@ describe("sending", () => {
 
     const consent = (action: "GRANTED" | "WITHDRAWN") =>
       db.$transaction((tx) =>
-        recordConsent(tx, {
-          userId: erika.userId,
-          purposeKey: "marketing_push",
-          action,
-          source: "COMMUNICATION_SETTINGS",
-          locale: "de",
-          ip: null,
-          userAgent: null,
-        }),
+        recordConsent(
+          {
+            userId: erika.userId,
+            purposeKey: "marketing_push",
+            action,
+            source: "COMMUNICATION_SETTINGS",
+            locale: "de",
+            ip: null,
+            userAgent: null,
+          },
+          { tx },
+        ),
       );
     await consent("GRANTED");
     expect(await updatePushPreferences(erika, offers)).toEqual({ ok: true });
@@ -280,7 +306,7 @@ describe("endpoint policy (SSRF)", () => {
 
     if (!second.ok) return;
     const changed = await changePassword(
-      { userId: user.id, sessionId: second.session.id, client: actor.client },
+      customerActor(user.id, actor.client, second.session.id),
       "Ein ganz anderer Satz für später",
     );
     expect(changed.ok).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Issue 3, Done-when 3: wrong passwords on one account from many IPs, and on many accounts from
+ * Throttling (docs/decisions/0005): wrong passwords on one account from many IPs, and on many accounts from
  * one IP, are throttled; the counters are shared by two app instances on one database.
  *
  * Which of the two options this test takes: it calls the limiter through two separate module
@@ -11,8 +11,8 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { RATE_LIMIT_POLICIES } from "@/lib/server/rate-limit/policies";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { RATE_LIMIT_POLICIES } from "@/lib/config/rate-limits";
 import {
   consumeRateLimit,
   peekRateLimit,
@@ -40,11 +40,11 @@ const later = (from: Date, seconds: number) => new Date(from.getTime() + seconds
 
 /** One failed password attempt as the sign-in does it: both checks first, then both counters. */
 async function failedSignIn(email: string, fromIp: string, now: Date) {
-  const byAccount = await peekRateLimit(instanceA, "signInAccount", email, now);
-  const byIp = await peekRateLimit(instanceB, "signInIp", fromIp, now);
+  const byAccount = await peekRateLimit({ policy: "signInAccount", subject: email, now }, { tx: instanceA });
+  const byIp = await peekRateLimit({ policy: "signInIp", subject: fromIp, now }, { tx: instanceB });
   if (!byAccount.allowed || !byIp.allowed) return { byAccount, byIp };
-  await recordRateLimitHit(instanceA, "signInAccount", email, now);
-  await recordRateLimitHit(instanceB, "signInIp", fromIp, now);
+  await recordRateLimitHit({ policy: "signInAccount", subject: email, now }, { tx: instanceA });
+  await recordRateLimitHit({ policy: "signInIp", subject: fromIp, now }, { tx: instanceB });
   return { byAccount, byIp };
 }
 
@@ -68,16 +68,20 @@ describe("sign-in throttling", () => {
       now = later(now, wait);
       await failedSignIn(email, ips[6 + i]!, now);
     }
-    const locked = await peekRateLimit(instanceB, "signInAccount", email, now);
+    const locked = await peekRateLimit({ policy: "signInAccount", subject: email, now }, { tx: instanceB });
     expect(locked).toEqual({ allowed: false, retryAfterSeconds: 15 * 60, locked: true });
     // Every IP involved saw a single failure: only the account policy could have stopped this.
     for (const from of ips.slice(0, 10)) {
-      expect(await peekRateLimit(instanceA, "signInIp", from, now)).toEqual({ allowed: true });
+      expect(await peekRateLimit({ policy: "signInIp", subject: from, now }, { tx: instanceA })).toEqual({
+        allowed: true,
+      });
     }
     // A successful sign-in after the lock resets the account counter.
     now = later(now, 15 * 60);
-    expect(await peekRateLimit(instanceA, "signInAccount", email, now)).toEqual({ allowed: true });
-    await resetRateLimit(instanceB, "signInAccount", email);
+    expect(await peekRateLimit({ policy: "signInAccount", subject: email, now }, { tx: instanceA })).toEqual({
+      allowed: true,
+    });
+    await resetRateLimit({ policy: "signInAccount", subject: email }, { tx: instanceB });
     expect(
       await instanceA.rateLimitBucket.count({ where: { key: rateLimitKey("signInAccount", email) } }),
     ).toBe(0);
@@ -97,11 +101,11 @@ describe("sign-in throttling", () => {
 
     // Go on to failure 100, always waiting exactly as long as told.
     for (let failures = free + 1; failures < 100; failures++) {
-      const decision = await peekRateLimit(instanceA, "signInIp", from, now);
+      const decision = await peekRateLimit({ policy: "signInIp", subject: from, now }, { tx: instanceA });
       if (!decision.allowed) now = later(now, decision.retryAfterSeconds);
       await failedSignIn(account(), from, now);
     }
-    expect(await peekRateLimit(instanceB, "signInIp", from, now)).toEqual({
+    expect(await peekRateLimit({ policy: "signInIp", subject: from, now }, { tx: instanceB })).toEqual({
       allowed: false,
       retryAfterSeconds: 15 * 60,
       locked: true,
@@ -114,7 +118,10 @@ describe("sign-in throttling", () => {
     let decision: RateDecision = { allowed: true };
     for (let failures = 1; failures <= 100; failures++) {
       if (!decision.allowed) now = later(now, decision.retryAfterSeconds); // wait exactly as told
-      decision = await recordRateLimitHit(failures % 2 ? instanceA : instanceB, "signInAccount", email, now);
+      decision = await recordRateLimitHit(
+        { policy: "signInAccount", subject: email, now },
+        { tx: failures % 2 ? instanceA : instanceB },
+      );
       if (failures > 5 && failures < 100) {
         expect(decision).toMatchObject({ allowed: false, locked: failures >= 10 });
         expect(decision.allowed || decision.untilReset).toBeFalsy();
@@ -122,12 +129,16 @@ describe("sign-in throttling", () => {
     }
     expect(decision).toMatchObject({ allowed: false, locked: true, untilReset: true });
     const aMonthLater = later(now, 30 * 24 * 3600);
-    expect(await peekRateLimit(instanceB, "signInAccount", email, aMonthLater)).toMatchObject({
+    expect(
+      await peekRateLimit({ policy: "signInAccount", subject: email, now: aMonthLater }, { tx: instanceB }),
+    ).toMatchObject({
       allowed: false,
       untilReset: true,
     });
-    await resetRateLimit(instanceA, "signInAccount", email); // e.g. a completed password reset
-    expect(await peekRateLimit(instanceB, "signInAccount", email, aMonthLater)).toEqual({ allowed: true });
+    await resetRateLimit({ policy: "signInAccount", subject: email }, { tx: instanceA }); // e.g. a completed password reset
+    expect(
+      await peekRateLimit({ policy: "signInAccount", subject: email, now: aMonthLater }, { tx: instanceB }),
+    ).toEqual({ allowed: true });
   });
 });
 
@@ -137,14 +148,19 @@ describe("counters shared by two app instances (two Prisma clients) on one datab
     const now = new Date();
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        recordRateLimitHit(i % 2 ? instanceA : instanceB, "signInAccount", email, now),
+        recordRateLimitHit(
+          { policy: "signInAccount", subject: email, now },
+          { tx: i % 2 ? instanceA : instanceB },
+        ),
       ),
     );
     const row = await instanceA.rateLimitBucket.findUniqueOrThrow({
       where: { key: rateLimitKey("signInAccount", email) },
     });
     expect(row.consecutiveFailures).toBe(40); // no lost update
-    expect(await peekRateLimit(instanceB, "signInAccount", email, now)).toMatchObject({
+    expect(
+      await peekRateLimit({ policy: "signInAccount", subject: email, now }, { tx: instanceB }),
+    ).toMatchObject({
       allowed: false,
       locked: true,
     });
@@ -155,7 +171,7 @@ describe("counters shared by two app instances (two Prisma clients) on one datab
     const now = new Date();
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        consumeRateLimit(i % 2 ? instanceA : instanceB, "register", from, now),
+        consumeRateLimit({ policy: "register", subject: from, now }, { tx: i % 2 ? instanceA : instanceB }),
       ),
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(RATE_LIMIT_POLICIES.register.limit);
@@ -175,7 +191,10 @@ describe("counters shared by two app instances (two Prisma clients) on one datab
     const now = new Date();
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        consumeRateLimit(i % 2 ? instanceA : instanceB, "signInAccount", email, now),
+        consumeRateLimit(
+          { policy: "signInAccount", subject: email, now },
+          { tx: i % 2 ? instanceA : instanceB },
+        ),
       ),
     );
     // 5 free failures plus the 6th, which sets the first wait; all others are refused.
@@ -184,10 +203,14 @@ describe("counters shared by two app instances (two Prisma clients) on one datab
     // counter cleared and the IP's advance failure taken back.
     const from = ip();
     const fresh = account();
-    expect(await consumeRateLimit(instanceA, "signInIp", from, now)).toEqual({ allowed: true });
-    expect(await consumeRateLimit(instanceA, "signInAccount", fresh, now)).toEqual({ allowed: true });
-    await resetRateLimit(instanceB, "signInAccount", fresh);
-    await refundRateLimitHit(instanceB, "signInIp", from, now);
+    expect(await consumeRateLimit({ policy: "signInIp", subject: from, now }, { tx: instanceA })).toEqual({
+      allowed: true,
+    });
+    expect(
+      await consumeRateLimit({ policy: "signInAccount", subject: fresh, now }, { tx: instanceA }),
+    ).toEqual({ allowed: true });
+    await resetRateLimit({ policy: "signInAccount", subject: fresh }, { tx: instanceB });
+    await refundRateLimitHit({ policy: "signInIp", subject: from, now }, { tx: instanceB });
     expect(
       await instanceA.rateLimitBucket.count({ where: { key: rateLimitKey("signInAccount", fresh) } }),
     ).toBe(0);
@@ -203,20 +226,26 @@ describe("windows and cleanup", () => {
     const from = ip();
     const start = new Date(Date.now() - 2 * 3600 * 1000); // a window that ended an hour ago
     for (let i = 0; i < 10; i++)
-      expect(await consumeRateLimit(instanceA, "register", from, start)).toMatchObject({ allowed: true });
+      expect(
+        await consumeRateLimit({ policy: "register", subject: from, now: start }, { tx: instanceA }),
+      ).toMatchObject({ allowed: true });
     const almost = later(start, 3599);
-    expect(await consumeRateLimit(instanceB, "register", from, almost)).toEqual({
+    expect(
+      await consumeRateLimit({ policy: "register", subject: from, now: almost }, { tx: instanceB }),
+    ).toEqual({
       allowed: false,
       retryAfterSeconds: 1,
       locked: false,
     });
-    expect(await peekRateLimit(instanceB, "register", from, later(start, 3600))).toEqual({ allowed: true });
+    expect(
+      await peekRateLimit({ policy: "register", subject: from, now: later(start, 3600) }, { tx: instanceB }),
+    ).toEqual({ allowed: true });
 
     const live = ip();
-    await consumeRateLimit(instanceA, "register", live);
+    await consumeRateLimit({ policy: "register", subject: live }, { tx: instanceA });
     const expiredKey = rateLimitKey("register", from);
     expect(expiredKey).toMatch(/^register:[0-9a-f]{64}$/); // the IP itself is not stored
-    expect(await pruneRateLimitBuckets(instanceB)).toBeGreaterThanOrEqual(1);
+    expect(await pruneRateLimitBuckets({}, { tx: instanceB })).toBeGreaterThanOrEqual(1);
     expect(await instanceA.rateLimitBucket.count({ where: { key: expiredKey } })).toBe(0);
     expect(await instanceA.rateLimitBucket.count({ where: { key: rateLimitKey("register", live) } })).toBe(1);
   });

@@ -1,5 +1,5 @@
 /**
- * Recovery codes at rest (issue 10, low item; docs/decisions/0025), on SQLite and PostgreSQL: new
+ * Recovery codes at rest (docs/decisions/0025), on SQLite and PostgreSQL: new
  * codes are stored as a keyed hash (HMAC under a key derived from AUTH_SECRET), so a copy of the
  * database alone cannot test the ~50-bit codes offline; codes stored by an older version as plain
  * SHA-256 keep working (once each) and are re-keyed in place, at their owner's next use or by
@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decryptValue } from "@/lib/server/crypto/encryption";
 import { consumeRecoveryCode } from "@/lib/server/factors/recovery-code-store";
 import { generateRecoveryCodes, normalizeRecoveryCode } from "@/lib/server/factors/recovery-codes";
@@ -44,7 +44,7 @@ async function customerWithLegacyCodes() {
 }
 
 const use = (userId: string, code: string) =>
-  db.$transaction((tx) => consumeRecoveryCode(tx, { userId, code, client }));
+  db.$transaction((tx) => consumeRecoveryCode({ userId, code, client }, { tx }));
 
 describe("recovery codes at rest", () => {
   it("are stored as a keyed hash, never as the plain SHA-256 of the code", async () => {
@@ -75,11 +75,11 @@ describe("recovery codes at rest", () => {
 
   it("stored by an older version are re-keyed by `npm run jobs`, and still work", async () => {
     const { userId, codes } = await customerWithLegacyCodes();
-    const report = await runJobs(db);
+    const report = await runJobs({}, { tx: db });
     expect(report.recoveryCodesRekeyed).toBeGreaterThanOrEqual(3);
     const stored = (await db.recoveryCode.findMany({ where: { userId } })).map((r) => r.codeHash);
     for (const hash of stored) expect(hash).toMatch(/^k1:/);
-    expect((await runJobs(db)).recoveryCodesRekeyed).toBe(0);
+    expect((await runJobs({}, { tx: db })).recoveryCodesRekeyed).toBe(0);
     expect(await use(userId, codes[2] ?? "")).toBe(2);
   });
 });

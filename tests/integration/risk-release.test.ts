@@ -1,5 +1,5 @@
 /**
- * A way out of a risk block (issue 10, finding 6; docs/decisions/0021), on SQLite and PostgreSQL.
+ * A way out of a risk block (docs/decisions/0021), on SQLite and PostgreSQL.
  * The block mail carries "Das war ich" (the next sign-in from the blocked browser continues with a
  * second factor instead of being blocked, once, for a limited time) and "Das war ich nicht" (every
  * session signed out, a password reset started). Both links are single use, expire and are bound
@@ -7,9 +7,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { confirmBlockedSignIn, reportBlockedSignIn } from "@/lib/server/identity/risk-release";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { isTokenUsable } from "@/lib/server/identity/tokens";
@@ -171,7 +171,9 @@ describe('"Das war ich nicht"', () => {
     expect(await db.session.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({
       revokedAt: expect.any(Date),
     });
-    expect(await isTokenUsable(db, { token: reported.resetToken, purpose: "PASSWORD_RESET" })).toBe(true);
+    expect(await isTokenUsable({ token: reported.resetToken, purpose: "PASSWORD_RESET" }, { tx: db })).toBe(
+      true,
+    );
     // The attacker's browser cannot be released any more.
     expect(await confirmBlockedSignIn({ token: itWasMe, client: inNewYork() })).toEqual({
       ok: false,

@@ -4,11 +4,11 @@
  * distinct accounts from one IP. Locations are passed in, so nothing depends on the GeoLite data.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { assessSignInRisk } from "@/lib/auth/risk/assess";
-import { collectRiskSignals } from "@/lib/auth/risk/signals";
-import { hashToken } from "@/lib/auth/session-token";
+import { assessSignInRisk } from "@/lib/server/risk/assess";
+import { collectRiskSignals } from "@/lib/server/risk/signals";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import type { SignInResult } from "@/lib/generated/prisma-sqlite/client";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import type { GeoLocation } from "@/lib/server/request/geo";
 
 const db = createPrismaClient();
@@ -75,13 +75,16 @@ async function customerSeenInBerlin() {
 describe("risk signals", () => {
   it("finds nothing new for the same device and country", async () => {
     const { user, cookie, ip } = await customerSeenInBerlin();
-    const signals = await collectRiskSignals(db, {
-      userId: user.id,
-      deviceCookieId: cookie,
-      ip,
-      location: BERLIN,
-      now: NOW,
-    });
+    const signals = await collectRiskSignals(
+      {
+        userId: user.id,
+        deviceCookieId: cookie,
+        ip,
+        location: BERLIN,
+        now: NOW,
+      },
+      { tx: db },
+    );
     expect(signals).toEqual({
       newDevice: false,
       newCountry: false,
@@ -92,13 +95,16 @@ describe("risk signals", () => {
       ipRecentFailures: 0,
       accountsFromIp: 1,
     });
-    const { decision } = await assessSignInRisk(db, {
-      userId: user.id,
-      deviceCookieId: cookie,
-      ip,
-      location: BERLIN,
-      now: NOW,
-    });
+    const { decision } = await assessSignInRisk(
+      {
+        userId: user.id,
+        deviceCookieId: cookie,
+        ip,
+        location: BERLIN,
+        now: NOW,
+      },
+      { tx: db },
+    );
     expect(decision).toMatchObject({ level: "LOW", action: "ALLOW", reasons: [] });
   });
 
@@ -111,7 +117,7 @@ describe("risk signals", () => {
       location: PARIS,
       now: NOW,
     };
-    const signals = await collectRiskSignals(db, input);
+    const signals = await collectRiskSignals(input, { tx: db });
     // Berlin → Paris (~880 km) in an hour is a flight, not impossible travel.
     expect(signals).toMatchObject({
       newDevice: true,
@@ -120,7 +126,7 @@ describe("risk signals", () => {
       knownCountries: ["DE"],
       impossibleTravel: null,
     });
-    const assessment = await assessSignInRisk(db, input);
+    const assessment = await assessSignInRisk(input, { tx: db });
     expect(assessment.decision).toMatchObject({
       level: "MEDIUM",
       action: "SECOND_FACTOR",
@@ -131,13 +137,16 @@ describe("risk signals", () => {
 
   it("detects impossible travel from the last successful sign-in", async () => {
     const { user, cookie } = await customerSeenInBerlin();
-    const signals = await collectRiskSignals(db, {
-      userId: user.id,
-      deviceCookieId: cookie,
-      ip: uniqueIp(),
-      location: NEW_YORK,
-      now: NOW,
-    });
+    const signals = await collectRiskSignals(
+      {
+        userId: user.id,
+        deviceCookieId: cookie,
+        ip: uniqueIp(),
+        location: NEW_YORK,
+        now: NOW,
+      },
+      { tx: db },
+    );
     expect(signals.newDevice).toBe(false);
     expect(signals.newCountry).toBe(true);
     expect(signals.impossibleTravel).toMatchObject({ from: "Berlin", to: "New York", hours: 1 });
@@ -147,13 +156,16 @@ describe("risk signals", () => {
 
   it("does not call a first sign-in or a loopback address new country or travel", async () => {
     const user = await createUser();
-    const first = await collectRiskSignals(db, {
-      userId: user.id,
-      deviceCookieId: null,
-      ip: uniqueIp(),
-      location: PARIS,
-      now: NOW,
-    });
+    const first = await collectRiskSignals(
+      {
+        userId: user.id,
+        deviceCookieId: null,
+        ip: uniqueIp(),
+        location: PARIS,
+        now: NOW,
+      },
+      { tx: db },
+    );
     expect(first).toMatchObject({
       newDevice: true,
       newCountry: false,
@@ -162,13 +174,16 @@ describe("risk signals", () => {
     });
 
     const { user: seen, cookie } = await customerSeenInBerlin();
-    const local = await collectRiskSignals(db, {
-      userId: seen.id,
-      deviceCookieId: cookie,
-      ip: "127.0.0.1",
-      location: null,
-      now: NOW,
-    });
+    const local = await collectRiskSignals(
+      {
+        userId: seen.id,
+        deviceCookieId: cookie,
+        ip: "127.0.0.1",
+        location: null,
+        now: NOW,
+      },
+      { tx: db },
+    );
     expect(local).toMatchObject({
       newDevice: false,
       newCountry: false,
@@ -180,13 +195,16 @@ describe("risk signals", () => {
   it("does not recognise another customer's device", async () => {
     const { cookie } = await customerSeenInBerlin();
     const { user } = await customerSeenInBerlin();
-    const signals = await collectRiskSignals(db, {
-      userId: user.id,
-      deviceCookieId: cookie,
-      ip: null,
-      location: BERLIN,
-      now: NOW,
-    });
+    const signals = await collectRiskSignals(
+      {
+        userId: user.id,
+        deviceCookieId: cookie,
+        ip: null,
+        location: BERLIN,
+        now: NOW,
+      },
+      { tx: db },
+    );
     expect(signals.newDevice).toBe(true);
   });
 
@@ -213,22 +231,28 @@ describe("risk signals", () => {
       at: minutesAgo(7),
     });
 
-    const signals = await collectRiskSignals(db, {
-      userId: user.id,
-      deviceCookieId: cookie,
-      ip,
-      location: BERLIN,
-      now: NOW,
-    });
+    const signals = await collectRiskSignals(
+      {
+        userId: user.id,
+        deviceCookieId: cookie,
+        ip,
+        location: BERLIN,
+        now: NOW,
+      },
+      { tx: db },
+    );
     expect(signals.accountRecentFailures).toBe(5);
     expect(signals.ipRecentFailures).toBe(6);
-    const noIp = await collectRiskSignals(db, {
-      userId: user.id,
-      deviceCookieId: cookie,
-      ip: null,
-      location: null,
-      now: NOW,
-    });
+    const noIp = await collectRiskSignals(
+      {
+        userId: user.id,
+        deviceCookieId: cookie,
+        ip: null,
+        location: null,
+        now: NOW,
+      },
+      { tx: db },
+    );
     expect(noIp).toMatchObject({ accountRecentFailures: 5, ipRecentFailures: 0, accountsFromIp: 0 });
   });
 
@@ -260,22 +284,28 @@ describe("risk signals", () => {
       at: minutesAgo(5),
     });
 
-    const signals = await collectRiskSignals(db, {
-      userId: user.id,
-      deviceCookieId: cookie,
-      ip,
-      location: BERLIN,
-      now: NOW,
-    });
+    const signals = await collectRiskSignals(
+      {
+        userId: user.id,
+        deviceCookieId: cookie,
+        ip,
+        location: BERLIN,
+        now: NOW,
+      },
+      { tx: db },
+    );
     // Three other customers, two unknown addresses, and this customer.
     expect(signals.accountsFromIp).toBe(6);
-    const assessment = await assessSignInRisk(db, {
-      userId: user.id,
-      deviceCookieId: null,
-      ip,
-      location: BERLIN,
-      now: NOW,
-    });
+    const assessment = await assessSignInRisk(
+      {
+        userId: user.id,
+        deviceCookieId: null,
+        ip,
+        location: BERLIN,
+        now: NOW,
+      },
+      { tx: db },
+    );
     expect(assessment.decision).toMatchObject({
       level: "MEDIUM",
       reasons: ["NEW_DEVICE", "MANY_ACCOUNTS_FROM_IP"],

@@ -5,9 +5,9 @@
  * lock after 5 wrong attempts.
  */
 import { describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decryptValue } from "@/lib/server/crypto/encryption";
 import { checkSignInEmailCode, sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import { generateTotpCode } from "@/lib/server/factors/totp";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { verifyPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { seedDatabase } from "../../prisma/seed";
 import { CONSENT_PURPOSES, DEMO_ACCOUNTS } from "../../prisma/seed-data";
 

@@ -4,9 +4,9 @@
  * revoke sessions, and the sign-in history records each attempt.
  */
 import { describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import {
   listSignInHistory,
   signOutOtherSessions,
@@ -17,6 +17,7 @@ import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { issueToken } from "@/lib/server/identity/tokens";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { listActiveSessions } from "@/lib/server/sessions/sessions";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 const password = "Ein sicherer Satz für Sitzungen";
@@ -69,7 +70,7 @@ describe("sessions and devices", () => {
       [false, "Firefox"],
     ]);
 
-    const actor = { userId: user.id, sessionId: first.id, client: client("192.0.2.10", "Chrome") };
+    const actor = customerActor(user.id, client("192.0.2.10", "Chrome"), first.id);
     expect(await signOutOtherSessions(actor)).toBe(1);
     expect((await listActiveSessions(user.id, first.id)).map((s) => s.id)).toEqual([first.id]);
     expect(await db.session.findUnique({ where: { id: second.id } })).toMatchObject({
@@ -85,10 +86,7 @@ describe("sessions and devices", () => {
     const alices = await signIn(alice.email, "device-c", "192.0.2.12", "Chrome");
     const bobs = await signIn(bob.email, "device-d", "192.0.2.13", "Chrome");
     expect(
-      await signOutSession(
-        { userId: alice.id, sessionId: alices.id, client: client("192.0.2.12", "Chrome") },
-        bobs.id,
-      ),
+      await signOutSession(customerActor(alice.id, client("192.0.2.12", "Chrome"), alices.id), bobs.id),
     ).toBe(false);
     expect(await db.session.findUnique({ where: { id: bobs.id } })).toMatchObject({ revokedAt: null });
   });
@@ -98,7 +96,7 @@ describe("sessions and devices", () => {
     await signIn(user.email, "device-e", "192.0.2.14", "Chrome");
     await signIn(user.email, "device-f", "192.0.2.15", "Safari");
     const token = await db.$transaction((tx) =>
-      issueToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" }),
+      issueToken({ userId: user.id, purpose: "PASSWORD_RESET" }, { tx }),
     );
     const newPassword = "Ganz neues Passwort nach dem Zurücksetzen";
     expect(

@@ -1,5 +1,5 @@
 /**
- * One door into a session (issue 10, finding 4), on SQLite and PostgreSQL: every way in — password,
+ * One door into a session (docs/decisions/0020), on SQLite and PostgreSQL: every way in — password,
  * passkey, a returning social identity, and the social link at /login/link — meets the same risk
  * assessment, block, second-factor and staff rules. The table runs each path against a customer
  * with an authenticator app, a staff member, a medium-risk and a high-risk sign-in; then the social
@@ -8,9 +8,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { hashToken } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decryptValue } from "@/lib/server/crypto/encryption";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import { generateTotpCode } from "@/lib/server/factors/totp";
@@ -128,7 +128,7 @@ const PATHS: Record<string, (a: Attempt) => Promise<Outcome>> = {
       }),
     ),
   passkey: async ({ person, client, deviceCookieId }) => {
-    const options = await passkeyAuthenticationOptions(db);
+    const options = await passkeyAuthenticationOptions({ tx: db });
     const response = person.authenticator.assert(options.challenge, { userHandle: person.handle });
     return normalise(await signInWithPasskey({ response, deviceCookieId, client }));
   },

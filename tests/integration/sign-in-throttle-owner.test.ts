@@ -1,20 +1,20 @@
 /**
- * The owner gets in while strangers guess (issue 10, Low item; docs/decisions/0022), on SQLite and
+ * The owner gets in while strangers guess (docs/decisions/0022), on SQLite and
  * PostgreSQL. Guesses from unknown clients still meet the NIST bound; a browser that has signed in
  * to the account before has its own bucket, a passkey never meets the password throttle, and an
  * emailed unlock link lets the browser that opens it sign in once, past the account throttle.
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { eraseAccount } from "@/lib/server/privacy/erasure";
 import { redeemSignInUnlock, requestSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
-import { accountDeviceSubject, NIST_MAX_CONSECUTIVE_FAILURES } from "@/lib/server/rate-limit/policies";
+import { accountDeviceSubject, NIST_MAX_CONSECUTIVE_FAILURES } from "@/lib/config/rate-limits";
 import { rateLimitIpSubject, rateLimitKey, recordRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
@@ -69,7 +69,7 @@ const signIn = (email: string, deviceCookieId: string, client = clientFrom(), pa
 /** 100 consecutive failures from strangers: the account is locked until a reset (NIST bound). */
 async function lockAccount(email: string) {
   for (let i = 0; i < NIST_MAX_CONSECUTIVE_FAILURES; i++)
-    await recordRateLimitHit(db, "signInAccount", email);
+    await recordRateLimitHit({ policy: "signInAccount", subject: email }, { tx: db });
 }
 
 function unlockToken(to: string): string {
@@ -126,7 +126,7 @@ describe("the account throttle and the owner", () => {
       where: { id: o.id },
       data: { status: "PENDING_DELETION", deletionScheduledFor: new Date(Date.now() - 1000) },
     });
-    expect(await eraseAccount(db, o.id)).not.toBeNull();
+    expect(await eraseAccount({ userId: o.id }, { tx: db })).not.toBeNull();
     expect(await db.rateLimitBucket.count({ where: { key } })).toBe(0);
   });
 
@@ -135,10 +135,11 @@ describe("the account throttle and the owner", () => {
     const client = clientFrom();
     await lockAccount(o.email);
     // Password guesses from the owner's own network exhaust the IP's password bucket as well.
-    for (let i = 0; i < 150; i++) await recordRateLimitHit(db, "signInIp", rateLimitIpSubject(client.ip));
+    for (let i = 0; i < 150; i++)
+      await recordRateLimitHit({ policy: "signInIp", subject: rateLimitIpSubject(client.ip) }, { tx: db });
     expect(await signIn(o.email, `fresh-${unique()}`, client)).toMatchObject({ code: "RATE_LIMITED" });
 
-    const options = await passkeyAuthenticationOptions(db);
+    const options = await passkeyAuthenticationOptions({ tx: db });
     const response = o.authenticator.assert(options.challenge, { userHandle: o.handle });
     expect(await signInWithPasskey({ response, deviceCookieId: `pk-${unique()}`, client })).toMatchObject({
       ok: true,

@@ -1,13 +1,13 @@
 /**
- * The password check at /login/link is a password sign-in and is throttled like one (issue 10,
- * finding 4): the attempt is counted before the password is verified, so a burst of parallel wrong
+ * The password check at /login/link is a password sign-in and is throttled like one
+ * (docs/decisions/0020): the attempt is counted before the password is verified, so a burst of parallel wrong
  * passwords cannot get more verifications than the sign-in form would allow. SQLite and PostgreSQL.
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
-import { RATE_LIMIT_POLICIES } from "@/lib/server/rate-limit/policies";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { RATE_LIMIT_POLICIES } from "@/lib/config/rate-limits";
 import { completeSocialLink } from "@/lib/server/identity/social-link";
 import { completeSocialSignIn } from "@/lib/server/identity/social-login";
 import type { ClientInfo } from "@/lib/server/request/client-info";

@@ -5,8 +5,8 @@
  * where it hands over (lib/auth/social-callback.ts), with a fake ClientInfo and no cookies.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { unlinkSocialIdentity } from "@/lib/server/identity/social-identities";
 import {
   completeSocialLink,

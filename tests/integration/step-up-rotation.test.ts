@@ -1,5 +1,5 @@
 /**
- * A step-up issues a new session token (issue 10, low item), on SQLite and PostgreSQL, through the
+ * A step-up issues a new session token (docs/decisions/0025), on SQLite and PostgreSQL, through the
  * real step-up actions: the cookie changes, the old token stops working at once, the new one
  * carries the same session (its list entry and "sign out" stay the same), and a failed step-up
  * changes nothing. A token copied before the step-up cannot ride on its stronger authentication.
@@ -11,10 +11,11 @@ import {
   startStepUpPasskeyAction,
   stepUpWithPasswordAction,
 } from "@/lib/actions/step-up";
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { getCurrentUser } from "@/lib/auth/session";
-import { hashToken, newSessionToken, SESSION_COOKIE } from "@/lib/auth/session-token";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { request, resetRequest } from "../support/next-request";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
 

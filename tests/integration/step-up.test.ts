@@ -5,9 +5,9 @@
  * to its session; failures are throttled per account.
  */
 import { describe, expect, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { isRecentAuth } from "@/lib/auth/step-up";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decryptValue } from "@/lib/server/crypto/encryption";
 import { generateTotpCode } from "@/lib/server/factors/totp";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/factors/totp-factors";
@@ -18,6 +18,7 @@ import {
   stepUpWithPassword,
 } from "@/lib/server/identity/step-up";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { customerActor } from "@/lib/server/actor";
 
 const db = createPrismaClient();
 const password = "Noch einmal bestätigen, bitte";
@@ -53,7 +54,7 @@ async function userWithStaleSession(opts: { password?: boolean } = {}) {
       authMethods: ["PASSWORD"],
     },
   });
-  return { userId: user.id, email, sessionId: session.id, client };
+  return { ...customerActor(user.id, client, session.id), email };
 }
 
 async function authenticatedAt(sessionId: string): Promise<Date> {

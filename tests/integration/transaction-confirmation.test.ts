@@ -1,21 +1,21 @@
 /**
- * Transaction confirmation through the real domain functions, on SQLite and PostgreSQL (issue 4,
- * Done-when 6). A software authenticator (P-256, signing like a platform authenticator) answers the
+ * Transaction confirmation through the real domain functions, on SQLite and PostgreSQL
+ * (docs/decisions/0010). A software authenticator (P-256, signing like a platform authenticator) answers the
  * WebAuthn challenge, so the binding is tested end to end: the challenge derived from the details
  * at creation, the recomputation at confirmation, single use, expiry, session and user checks,
  * tampering with the stored details (alone, or together with their hash), and the TOTP fallback.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { deriveTransactionChallenge, hashDetails } from "@/lib/auth/transaction/binding";
+import { deriveTransactionChallenge, hashDetails } from "@/lib/server/transactions/binding";
 import {
   confirmTransactionWithPasskey,
   transactionPasskeyOptions,
-} from "@/lib/auth/transaction/confirm-with-passkey";
-import { confirmTransactionWithTotp } from "@/lib/auth/transaction/confirm-with-totp";
-import { createTransaction, TRANSACTION_TTL_MS } from "@/lib/auth/transaction/create-transaction";
-import { pendingTransactionFor } from "@/lib/auth/transaction/display";
-import { demoOrderDetails } from "@/lib/auth/transaction/order-approval";
-import { createPrismaClient } from "@/lib/prisma-client";
+} from "@/lib/server/transactions/confirm-with-passkey";
+import { confirmTransactionWithTotp } from "@/lib/server/transactions/confirm-with-totp";
+import { createTransaction, TRANSACTION_TTL_MS } from "@/lib/server/transactions/create-transaction";
+import { pendingTransactionFor } from "@/lib/server/transactions/display";
+import { demoOrderDetails } from "@/lib/server/transactions/order-approval";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { decryptValue } from "@/lib/server/crypto/encryption";
 import { generateTotpCode } from "@/lib/server/factors/totp";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/server/factors/totp-factors";
@@ -65,7 +65,10 @@ async function customerWithPasskey() {
 }
 
 async function openOrder(owner: { userId: string; sessionId: string }, now?: Date) {
-  return createTransaction(db, { ...owner, kind: "order.approve", details: demoOrderDetails(), client, now });
+  return createTransaction(
+    { ...owner, kind: "order.approve", details: demoOrderDetails(), client, now },
+    { tx: db },
+  );
 }
 
 /** What the browser does: fetch the options, sign their challenge. */
@@ -74,7 +77,7 @@ async function signedResponse(
   transactionId: string,
   opts: { userVerified?: boolean } = {},
 ) {
-  const options = await transactionPasskeyOptions(db, { ...owner, transactionId });
+  const options = await transactionPasskeyOptions({ ...owner, transactionId }, { tx: db });
   if (!options) throw new Error("no options for the transaction");
   return owner.authenticator.assert(options.challenge, opts);
 }
@@ -121,32 +124,44 @@ describe("creating a transaction", () => {
   it("refuses details that do not fit the kind's schema, and stores nothing", async () => {
     const owner = await customer();
     await expect(
-      createTransaction(db, { ...owner, kind: "bank_account.change", details: { accountLast4: "3000" } }),
+      createTransaction(
+        { ...owner, kind: "bank_account.change", details: { accountLast4: "3000" } },
+        { tx: db },
+      ),
     ).rejects.toThrow();
     expect(await db.transactionConfirmation.count({ where: { userId: owner.userId } })).toBe(0);
   });
 
   it("offers the pending one again to the same session, and a new one to another session", async () => {
     const owner = await customer();
-    const first = await pendingTransactionFor(db, {
-      ...owner,
-      kind: "order.approve",
-      newDetails: demoOrderDetails,
-    });
-    const again = await pendingTransactionFor(db, {
-      ...owner,
-      kind: "order.approve",
-      newDetails: demoOrderDetails,
-    });
+    const first = await pendingTransactionFor(
+      {
+        ...owner,
+        kind: "order.approve",
+        newDetails: demoOrderDetails,
+      },
+      { tx: db },
+    );
+    const again = await pendingTransactionFor(
+      {
+        ...owner,
+        kind: "order.approve",
+        newDetails: demoOrderDetails,
+      },
+      { tx: db },
+    );
     expect(again.id).toBe(first.id);
     expect(again.shownHash).toBe(first.shownHash);
     const other = await customer();
-    const elsewhere = await pendingTransactionFor(db, {
-      userId: owner.userId,
-      sessionId: other.sessionId,
-      kind: "order.approve",
-      newDetails: demoOrderDetails,
-    });
+    const elsewhere = await pendingTransactionFor(
+      {
+        userId: owner.userId,
+        sessionId: other.sessionId,
+        kind: "order.approve",
+        newDetails: demoOrderDetails,
+      },
+      { tx: db },
+    );
     expect(elsewhere.id).not.toBe(first.id);
   });
 });
@@ -155,13 +170,13 @@ describe("confirming with a passkey", () => {
   it("executes the transaction once, over the challenge bound to the details", async () => {
     const owner = await customerWithPasskey();
     const created = await openOrder(owner);
-    const options = await transactionPasskeyOptions(db, { ...owner, transactionId: created.id });
+    const options = await transactionPasskeyOptions({ ...owner, transactionId: created.id }, { tx: db });
     expect(options).toMatchObject({ userVerification: "required", rpId: relyingParty().rpID });
     expect(options?.allowCredentials?.map((c) => c.id)).toEqual([owner.authenticator.credentialId]);
     const response = owner.authenticator.assert(options?.challenge ?? "");
 
     const request = { ...owner, transactionId: created.id, shownHash: created.detailsHash, response, client };
-    expect(await confirmTransactionWithPasskey(db, request)).toMatchObject({
+    expect(await confirmTransactionWithPasskey(request, { tx: db })).toMatchObject({
       ok: true,
       kind: "order.approve",
     });
@@ -180,9 +195,12 @@ describe("confirming with a passkey", () => {
     });
 
     // Single use: the same answer again changes nothing.
-    expect(await confirmTransactionWithPasskey(db, request)).toEqual({ ok: false, code: "NOT_PENDING" });
+    expect(await confirmTransactionWithPasskey(request, { tx: db })).toEqual({
+      ok: false,
+      code: "NOT_PENDING",
+    });
     expect((await stateOf(created.id)).executedAt).toEqual(after.executedAt);
-    expect(await transactionPasskeyOptions(db, { ...owner, transactionId: created.id })).toBeNull();
+    expect(await transactionPasskeyOptions({ ...owner, transactionId: created.id }, { tx: db })).toBeNull();
   });
 
   it("executes once when two app instances receive the same approval at the same time", async () => {
@@ -191,8 +209,8 @@ describe("confirming with a passkey", () => {
     const response = await signedResponse(owner, created.id);
     const request = { ...owner, transactionId: created.id, shownHash: created.detailsHash, response };
     const results = await Promise.all([
-      confirmTransactionWithPasskey(db, request),
-      confirmTransactionWithPasskey(instanceB, request),
+      confirmTransactionWithPasskey(request, { tx: db }),
+      confirmTransactionWithPasskey(request, { tx: instanceB }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: "NOT_PENDING" }]);
@@ -210,12 +228,15 @@ describe("confirming with a passkey", () => {
       where: { id: created.id },
       data: { details: { ...created.details, totalCents: 1_249_000 } },
     });
-    const result = await confirmTransactionWithPasskey(db, {
-      ...owner,
-      transactionId: created.id,
-      shownHash: created.detailsHash,
-      response,
-    });
+    const result = await confirmTransactionWithPasskey(
+      {
+        ...owner,
+        transactionId: created.id,
+        shownHash: created.detailsHash,
+        response,
+      },
+      { tx: db },
+    );
     expect(result).toEqual({ ok: false, code: "REJECTED" });
     expect(await stateOf(created.id)).toMatchObject({
       status: "REJECTED",
@@ -235,12 +256,15 @@ describe("confirming with a passkey", () => {
       data: { details: forged, detailsHash: hashDetails(forged) },
     });
     // Even a page that rendered the forged details (so the shown hash matches) cannot get it executed.
-    const result = await confirmTransactionWithPasskey(db, {
-      ...owner,
-      transactionId: created.id,
-      shownHash: hashDetails(forged),
-      response,
-    });
+    const result = await confirmTransactionWithPasskey(
+      {
+        ...owner,
+        transactionId: created.id,
+        shownHash: hashDetails(forged),
+        response,
+      },
+      { tx: db },
+    );
     expect(result).toEqual({ ok: false, code: "REJECTED" });
     expect(await lastRejection(created.id)).toBe("challenge_mismatch");
     expect((await stateOf(created.id)).executedAt).toBeNull();
@@ -250,12 +274,15 @@ describe("confirming with a passkey", () => {
     const owner = await customerWithPasskey();
     const created = await openOrder(owner);
     const response = await signedResponse(owner, created.id);
-    const result = await confirmTransactionWithPasskey(db, {
-      ...owner,
-      transactionId: created.id,
-      shownHash: hashDetails({ ...created.details, totalCents: 1 }),
-      response,
-    });
+    const result = await confirmTransactionWithPasskey(
+      {
+        ...owner,
+        transactionId: created.id,
+        shownHash: hashDetails({ ...created.details, totalCents: 1 }),
+        response,
+      },
+      { tx: db },
+    );
     expect(result).toEqual({ ok: false, code: "REJECTED" });
     expect(await lastRejection(created.id)).toBe("shown_details_differ");
   });
@@ -265,12 +292,15 @@ describe("confirming with a passkey", () => {
     const first = await openOrder(owner);
     const second = await openOrder(owner);
     const responseForFirst = await signedResponse(owner, first.id);
-    const result = await confirmTransactionWithPasskey(db, {
-      ...owner,
-      transactionId: second.id,
-      shownHash: second.detailsHash,
-      response: responseForFirst,
-    });
+    const result = await confirmTransactionWithPasskey(
+      {
+        ...owner,
+        transactionId: second.id,
+        shownHash: second.detailsHash,
+        response: responseForFirst,
+      },
+      { tx: db },
+    );
     expect(result).toEqual({ ok: false, code: "REJECTED" });
     expect(await lastRejection(second.id)).toBe("challenge_mismatch");
     expect((await stateOf(first.id)).status).toBe("PENDING");
@@ -279,26 +309,32 @@ describe("confirming with a passkey", () => {
   it("requires user verification and a passkey of this customer", async () => {
     const owner = await customerWithPasskey();
     const withoutUv = await openOrder(owner);
-    const result = await confirmTransactionWithPasskey(db, {
-      ...owner,
-      transactionId: withoutUv.id,
-      shownHash: withoutUv.detailsHash,
-      response: await signedResponse(owner, withoutUv.id, { userVerified: false }),
-    });
+    const result = await confirmTransactionWithPasskey(
+      {
+        ...owner,
+        transactionId: withoutUv.id,
+        shownHash: withoutUv.detailsHash,
+        response: await signedResponse(owner, withoutUv.id, { userVerified: false }),
+      },
+      { tx: db },
+    );
     expect(result).toEqual({ ok: false, code: "REJECTED" });
     expect(await lastRejection(withoutUv.id)).toBe("signature_invalid");
 
     const stranger = await customerWithPasskey();
     const created = await openOrder(owner);
-    const options = await transactionPasskeyOptions(db, { ...owner, transactionId: created.id });
+    const options = await transactionPasskeyOptions({ ...owner, transactionId: created.id }, { tx: db });
     const strangersAnswer = stranger.authenticator.assert(options?.challenge ?? "");
     expect(
-      await confirmTransactionWithPasskey(db, {
-        ...owner,
-        transactionId: created.id,
-        shownHash: created.detailsHash,
-        response: strangersAnswer,
-      }),
+      await confirmTransactionWithPasskey(
+        {
+          ...owner,
+          transactionId: created.id,
+          shownHash: created.detailsHash,
+          response: strangersAnswer,
+        },
+        { tx: db },
+      ),
     ).toEqual({ ok: false, code: "REJECTED" });
     expect(await lastRejection(created.id)).toBe("unknown_credential");
   });
@@ -311,24 +347,27 @@ describe("confirming with a passkey", () => {
 
     // Another customer cannot even see it: not found, and it stays pending.
     const other = await customerWithPasskey();
-    expect(await confirmTransactionWithPasskey(db, { ...other, ...request })).toEqual({
+    expect(await confirmTransactionWithPasskey({ ...other, ...request }, { tx: db })).toEqual({
       ok: false,
       code: "NOT_FOUND",
     });
-    expect(await transactionPasskeyOptions(db, { ...other, transactionId: created.id })).toBeNull();
+    expect(await transactionPasskeyOptions({ ...other, transactionId: created.id }, { tx: db })).toBeNull();
     expect((await stateOf(created.id)).status).toBe("PENDING");
 
     // The same customer in another session: rejected.
     const otherSession = await createTestSession(db, owner.userId);
     expect(
-      await transactionPasskeyOptions(db, {
-        ...owner,
-        sessionId: otherSession.id,
-        transactionId: created.id,
-      }),
+      await transactionPasskeyOptions(
+        {
+          ...owner,
+          sessionId: otherSession.id,
+          transactionId: created.id,
+        },
+        { tx: db },
+      ),
     ).toBeNull();
     expect(
-      await confirmTransactionWithPasskey(db, { ...owner, sessionId: otherSession.id, ...request }),
+      await confirmTransactionWithPasskey({ ...owner, sessionId: otherSession.id, ...request }, { tx: db }),
     ).toEqual({ ok: false, code: "REJECTED" });
     expect(await lastRejection(created.id)).toBe("session_mismatch");
     expect((await stateOf(created.id)).executedAt).toBeNull();
@@ -339,13 +378,16 @@ describe("confirming with a passkey", () => {
     const created = await openOrder(owner);
     const response = await signedResponse(owner, created.id);
     const later = new Date(Date.now() + TRANSACTION_TTL_MS + 1000);
-    const result = await confirmTransactionWithPasskey(db, {
-      ...owner,
-      transactionId: created.id,
-      shownHash: created.detailsHash,
-      response,
-      now: later,
-    });
+    const result = await confirmTransactionWithPasskey(
+      {
+        ...owner,
+        transactionId: created.id,
+        shownHash: created.detailsHash,
+        response,
+        now: later,
+      },
+      { tx: db },
+    );
     expect(result).toEqual({ ok: false, code: "EXPIRED" });
     expect(await stateOf(created.id)).toMatchObject({ status: "EXPIRED", executedAt: null });
   });
@@ -373,14 +415,14 @@ describe("confirming with an authenticator code (no passkey)", () => {
     const request = { ...owner, transactionId: created.id, shownHash: created.detailsHash, client };
 
     const wrong = generateTotpCode({ secret: owner.secret, now: Date.now() - 10 * 60_000 });
-    expect(await confirmTransactionWithTotp(db, { ...request, code: wrong })).toEqual({
+    expect(await confirmTransactionWithTotp({ ...request, code: wrong }, { tx: db })).toEqual({
       ok: false,
       code: "INVALID_CODE",
     });
     expect((await stateOf(created.id)).status).toBe("PENDING");
 
     const code = generateTotpCode({ secret: owner.secret, now: Date.now() + 30_000 });
-    expect(await confirmTransactionWithTotp(db, { ...request, code })).toMatchObject({ ok: true });
+    expect(await confirmTransactionWithTotp({ ...request, code }, { tx: db })).toMatchObject({ ok: true });
     expect(await stateOf(created.id)).toMatchObject({ status: "CONFIRMED", method: "TOTP" });
     expect((await stateOf(created.id)).executedAt).not.toBeNull();
 
@@ -389,12 +431,15 @@ describe("confirming with an authenticator code (no passkey)", () => {
       where: { id: tampered.id },
       data: { details: { ...tampered.details, totalCents: 99 } },
     });
-    const result = await confirmTransactionWithTotp(db, {
-      ...owner,
-      transactionId: tampered.id,
-      shownHash: tampered.detailsHash,
-      code: generateTotpCode({ secret: owner.secret, now: Date.now() + 60_000 }),
-    });
+    const result = await confirmTransactionWithTotp(
+      {
+        ...owner,
+        transactionId: tampered.id,
+        shownHash: tampered.detailsHash,
+        code: generateTotpCode({ secret: owner.secret, now: Date.now() + 60_000 }),
+      },
+      { tx: db },
+    );
     expect(result).toEqual({ ok: false, code: "REJECTED" });
     expect(await stateOf(tampered.id)).toMatchObject({ status: "REJECTED", executedAt: null });
     expect(await lastRejection(tampered.id)).toBe("details_changed");
@@ -407,23 +452,26 @@ describe("confirming with an authenticator code (no passkey)", () => {
     const wrong = generateTotpCode({ secret: owner.secret, now: Date.now() - 10 * 60_000 });
     const outcomes = [];
     for (let i = 0; i < 7; i++)
-      outcomes.push(await confirmTransactionWithTotp(db, { ...request, code: wrong }));
-    const last = await confirmTransactionWithTotp(db, { ...request, code: wrong });
+      outcomes.push(await confirmTransactionWithTotp({ ...request, code: wrong }, { tx: db }));
+    const last = await confirmTransactionWithTotp({ ...request, code: wrong }, { tx: db });
     expect(outcomes.slice(0, 5).map((o) => (o.ok ? "ok" : o.code))).toEqual(Array(5).fill("INVALID_CODE"));
     expect(last).toMatchObject({ ok: false, code: "RATE_LIMITED" });
-    await resetRateLimit(db, "secondFactor", owner.userId);
+    await resetRateLimit({ policy: "secondFactor", subject: owner.userId }, { tx: db });
   });
 
   it("is not offered to a customer with a passkey", async () => {
     const owner = await customerWithPasskey();
     const created = await openOrder(owner);
     expect(
-      await confirmTransactionWithTotp(db, {
-        ...owner,
-        transactionId: created.id,
-        shownHash: created.detailsHash,
-        code: "123456",
-      }),
+      await confirmTransactionWithTotp(
+        {
+          ...owner,
+          transactionId: created.id,
+          shownHash: created.detailsHash,
+          code: "123456",
+        },
+        { tx: db },
+      ),
     ).toEqual({ ok: false, code: "NOT_ALLOWED" });
     expect((await stateOf(created.id)).status).toBe("PENDING");
   });

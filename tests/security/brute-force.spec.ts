@@ -5,7 +5,7 @@
  * consecutive failures locks until a reset, and a mailed code dies after five wrong tries.
  */
 import { createHash } from "node:crypto";
-import { RATE_LIMIT_POLICIES } from "../../lib/server/rate-limit/policies";
+import { RATE_LIMIT_POLICIES } from "../../lib/config/rate-limits";
 import { e2eDb, uniqueEmail } from "../e2e/support/users";
 import { createActor, PASSWORD } from "./support/actors";
 import { Coverage } from "./support/coverage";

@@ -3,7 +3,7 @@
  * real mail where there is one: used twice, the second use is refused; expired, it is refused;
  * refused means nothing changed (ASVS 6.4.1, 6.5.1, 6.5.5).
  */
-import { hashToken } from "../../lib/auth/session-token";
+import { hashToken } from "../../lib/server/crypto/token-hash";
 import { e2eDb, uniqueEmail } from "../e2e/support/users";
 import { createActor, createSession, PASSWORD, signedInClient } from "./support/actors";
 import { Coverage } from "./support/coverage";

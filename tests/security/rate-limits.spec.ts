@@ -1,14 +1,10 @@
 /**
- * Parallel races on every limiter (lib/server/rate-limit/policies.ts): N requests fired at once
+ * Parallel races on every limiter (lib/config/rate-limits.ts): N requests fired at once
  * must not get past a limiter more often than its policy allows, counted from the answers. A
  * policy without a race here fails the first test, so a new limiter cannot go unraced.
  */
-import {
-  failureSchedule,
-  RATE_LIMIT_POLICIES,
-  type RateLimitPolicyName,
-} from "../../lib/server/rate-limit/policies";
-import { hashToken } from "../../lib/auth/session-token";
+import { failureSchedule, RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "../../lib/config/rate-limits";
+import { hashToken } from "../../lib/server/crypto/token-hash";
 import { e2eDb } from "../e2e/support/users";
 import { totpCode } from "../e2e/support/totp";
 import { createActor, PASSWORD, signedInClient } from "./support/actors";

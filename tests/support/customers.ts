@@ -3,8 +3,8 @@
  * the real domain functions where the portal has one: a passkey by a software authenticator's
  * ceremony, an authenticator app by its first code, a bank account with or without a mandate.
  */
-import { hashPassword } from "@/lib/auth/password-hash";
-import type { Db } from "@/lib/prisma-client";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
+import type { Db } from "@/lib/db/prisma-client";
 import { AddBankAccountSchema } from "@/lib/schemas/bank-account";
 import { addBankAccount } from "@/lib/server/bank-accounts/bank-accounts";
 import { getMandateText } from "@/lib/server/bank-accounts/sepa-mandates";
@@ -15,6 +15,7 @@ import { addPasskey } from "@/lib/server/passkeys/manage-passkeys";
 import { passkeyRegistrationOptions } from "@/lib/server/passkeys/passkey-registration";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { SoftwareAuthenticator } from "./software-authenticator";
+import { customerActor } from "@/lib/server/actor";
 
 export const client: ClientInfo = {
   ip: "192.0.2.18",
@@ -54,12 +55,14 @@ export async function createCustomer(
 export const unprove = (db: Db, userId: string) =>
   db.user.update({ where: { id: userId }, data: { emailVerifiedAt: null } });
 
-export const actorOf = (user: Customer) => ({ userId: user.id, email: user.email, locale: "de", client });
-export const bankActor = (user: Customer) => ({ userId: user.id, locale: "de" as const, client });
+export const actorOf = (user: Customer) => customerActor(user.id, client);
 
 export async function addPasskeyFor(db: Db, user: Customer): Promise<SoftwareAuthenticator> {
   const key = new SoftwareAuthenticator();
-  const options = await passkeyRegistrationOptions(db, { id: user.id, email: user.email, displayName: null });
+  const options = await passkeyRegistrationOptions(
+    { id: user.id, email: user.email, displayName: null },
+    { tx: db },
+  );
   const added = await addPasskey(actorOf(user), key.register(options.challenge));
   if (!added.ok) throw new Error(`passkey not added: ${added.code}`);
   return key;
@@ -79,7 +82,7 @@ export async function enableTotp(db: Db, user: Customer): Promise<string> {
 }
 
 export async function addBankFor(db: Db, user: Customer, grantMandate = false): Promise<string> {
-  const text = await getMandateText(db, "de");
+  const text = await getMandateText("de", { tx: db });
   const input = AddBankAccountSchema.parse({
     holderName: "Erika Mustermann",
     iban: IBAN,
@@ -87,9 +90,9 @@ export async function addBankFor(db: Db, user: Customer, grantMandate = false): 
     grantMandate,
     mandateTextHash: text?.textHash,
   });
-  const added = await addBankAccount(bankActor(user), input);
+  const added = await addBankAccount(actorOf(user), input, { locale: "de" });
   if (!added.ok) throw new Error(`bank account not added: ${added.code}`);
-  return added.value.bankAccountId;
+  return added.bankAccountId;
 }
 
 export const pushEndpoint = () => `https://fcm.googleapis.com/fcm/send/${unique()}`;

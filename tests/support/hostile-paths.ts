@@ -1,5 +1,5 @@
 /**
- * Return paths an attacker puts into ?callbackUrl= or a form's returnTo (issue 10, finding 2),
+ * Return paths an attacker puts into ?callbackUrl= or a form's returnTo (docs/decisions/0023),
  * shared by the unit table, the integration test of the actions and the E2E sign-in.
  */
 import { expect } from "vitest";

@@ -36,7 +36,7 @@ export const request: RequestState = ((
   setCookieHeaders: [],
 });
 
-/** A fresh request: no cookies, the given client address (X-Portal-Client-Ip, lib/client-ip.ts). */
+/** A fresh request: no cookies, the given client address (X-Portal-Client-Ip, lib/http/client-ip.ts). */
 export function resetRequest(opts: { ip?: string } = {}): void {
   request.cookies.clear();
   request.setCookieHeaders.length = 0;

@@ -1,4 +1,4 @@
-import { createPrismaClient } from "../../lib/prisma-client";
+import { createPrismaClient } from "../../lib/db/prisma-client";
 import { seedDatabase } from "../../prisma/seed";
 import { migrateDatabase } from "../../scripts/db/migrate";
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/prisma-client";
+import type { Db } from "@/lib/db/prisma-client";
 
 export function createTestSession(
   db: Db,

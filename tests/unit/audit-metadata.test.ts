@@ -93,7 +93,7 @@ describe("audit hashes", () => {
     for (const change of variants) expect(computeAuditEventHash({ ...base, ...change })).not.toBe(hash);
   });
 
-  it("lists every event type issue 3 needs, dotted and unique", () => {
+  it("lists its event types dotted and unique, the throttle and the consent withdrawal among them", () => {
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(AUDIT_EVENT_TYPES.length);
     for (const type of AUDIT_EVENT_TYPES) expect(type).toMatch(/^[a-z]+(_[a-z]+)*\.[a-z_]+$/);
     expect(AUDIT_EVENT_TYPES).toContain("auth.sign_in_throttled");

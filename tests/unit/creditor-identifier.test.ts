@@ -3,7 +3,7 @@ import {
   isValidCreditorIdentifier,
   normaliseCreditorIdentifier,
   TEST_CREDITOR_IDENTIFIER,
-} from "@/lib/sepa/creditor-identifier";
+} from "@/lib/config/sepa-creditor";
 
 describe("SEPA creditor identifier", () => {
   it.each([

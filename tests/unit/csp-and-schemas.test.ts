@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildContentSecurityPolicy } from "@/lib/csp";
+import { buildContentSecurityPolicy } from "@/lib/http/csp";
 import { LoginSchema, RegisterSchema } from "@/lib/schemas/auth";
 
 describe("Content-Security-Policy", () => {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { databaseKind, resolveDatabaseUrl } from "@/lib/database-url";
+import { databaseKind, resolveDatabaseUrl } from "@/lib/db/database-url";
 import { derivePostgresSchema } from "../../scripts/db/derive-postgres-schema";
 
 describe("resolveDatabaseUrl", () => {

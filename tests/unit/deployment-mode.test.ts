@@ -1,5 +1,5 @@
 /**
- * https deployment mode (issue 10, low items): with an https APP_URL every response carries HSTS
+ * https deployment mode (docs/decisions/0025): with an https APP_URL every response carries HSTS
  * and every auth cookie is a `__Host-` cookie (Secure, Path=/, no Domain), so neither a network
  * attacker nor a sibling subdomain can plant or overwrite it; on a local http URL neither applies.
  * The cookies are written through the real setters and serialised by Next's own cookie code.

@@ -1,5 +1,5 @@
 /**
- * Makes finding 3 of issue 10 impossible to reintroduce: every exported server action that calls a
+ * Keeps factor changes behind the strongest factor (docs/decisions/0024): every exported server action that calls a
  * factor-changing domain function goes through the one guard (requireRecentAuth or
  * requireRecentAuthForPage with strength "strongest") before it does, and the list of such
  * actions is the one tests/integration/factor-changes.test.ts runs with a too-weak session.

@@ -1,5 +1,5 @@
 /**
- * The order factor changes rely on (issue 10, finding 3): passkey > password and authenticator
+ * The order factor changes rely on (docs/decisions/0024): passkey > password and authenticator
  * app > password > email code. A row per strongest factor and way the session last authenticated.
  */
 import { describe, expect, it } from "vitest";

@@ -210,7 +210,7 @@ describe("renderMail", () => {
     });
   });
 
-  it("says in words why a sign-in was stopped (issue 10, finding 6)", () => {
+  it("says in words why a sign-in was stopped (docs/decisions/0021)", () => {
     const blocked = CASES.find((c) => c.template.name === "sign-in-blocked")!.template;
     expect(renderMail("de", blocked, ctx).text).toContain(
       "Wir haben sie gestoppt, weil sich jemand von einem neuen Gerät und aus einem neuen Land angemeldet hat.",

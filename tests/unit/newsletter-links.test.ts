@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NEWSLETTER_TOPICS } from "@/lib/communication/topics";
+import { NEWSLETTER_TOPICS } from "@/lib/config/newsletter-topics";
 import { CommunicationPreferencesSchema } from "@/lib/schemas/communication";
 import {
   signUnsubscribeTokenWith,

@@ -1,5 +1,5 @@
 /**
- * One door into a session (issue 10, finding 4; docs/decisions/0020): only the sign-in completion
+ * One door into a session (docs/decisions/0020): only the sign-in completion
  * (lib/server/identity/complete-sign-in.ts) may open a session, because only it applies account
  * status, risk, block and second-factor rules. A new way in that wrote its own Session row would
  * skip them, as social sign-in once did. This test reads the source the server runs and fails when

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
+import { hashPassword, verifyPassword } from "@/lib/server/passwords/password-hash";
 
 describe("password hashing", () => {
   it("uses argon2id with at least the OWASP parameters and verifies only the right password", async () => {

@@ -1,15 +1,15 @@
 /**
  * `.data/` holds the SQLite database, its write-ahead log, the local secrets and the outbox mails
- * with sign-in and reset links (issue 10, low item): the folder must be 700 and the files 600,
+ * with sign-in and reset links (docs/decisions/0025): the folder must be 700 and the files 600,
  * whether they are created now or were left more open by an older version.
  */
 import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resolveDatabaseUrl } from "@/lib/database-url";
-import { ensureLocalSecrets } from "@/lib/local-secrets";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { resolveDatabaseUrl } from "@/lib/db/database-url";
+import { ensureLocalSecrets } from "@/lib/env/local-secrets";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 const root = () => mkdtempSync(path.join(tmpdir(), "portal-private-"));

@@ -3,7 +3,7 @@
  * overview's completeness counts exactly the attributes the profile schema marks for it.
  */
 import { describe, expect, it } from "vitest";
-import { PROFILING_ATTRIBUTES, COMPLETENESS_ATTRIBUTE_KEYS } from "@/lib/profiling/schema";
+import { PROFILING_ATTRIBUTES, COMPLETENESS_ATTRIBUTE_KEYS } from "@/lib/config/profiling";
 import { ProfilingAnswerSchema, ProfilingDismissSchema } from "@/lib/schemas/profiling";
 import { COMPLETENESS_ITEMS, computeCompleteness } from "@/lib/server/profile/completeness";
 

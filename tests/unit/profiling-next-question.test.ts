@@ -11,8 +11,8 @@ import {
   whyNotAsked,
   type NotAskedReason,
   type ProfilingSituation,
-} from "@/lib/profiling/next-question";
-import { PROFILING_ATTRIBUTES, profilingAttribute, type ProfileFacts } from "@/lib/profiling/schema";
+} from "@/lib/server/profiling/next-question";
+import { PROFILING_ATTRIBUTES, profilingAttribute, type ProfileFacts } from "@/lib/config/profiling";
 import type { ProfilingAttributeKey } from "@/lib/schemas/profiling";
 
 const NOW = new Date("2026-06-15T10:00:00Z");

@@ -8,7 +8,7 @@ import {
   RATE_LIMIT_POLICIES,
   UNTIL_RESET_LOCK_SECONDS,
   type FailurePolicy,
-} from "@/lib/server/rate-limit/policies";
+} from "@/lib/config/rate-limits";
 
 const MIN = 60;
 const HARD = UNTIL_RESET_LOCK_SECONDS;

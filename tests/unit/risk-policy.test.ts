@@ -1,15 +1,16 @@
 /**
- * The risk policy as a table of signal combinations (issue 4, Done-when 3), impossible travel with
+ * The risk policy as a table of signal combinations (docs/decisions/0008), impossible travel with
  * real coordinates, and what support reads in both languages.
  */
 import { describe, expect, it } from "vitest";
-import { RISK_CONFIG, type RiskAction, type RiskLevel } from "@/lib/auth/risk/config";
-import { describeRiskDecision } from "@/lib/auth/risk/describe";
-import { haversineKm } from "@/lib/auth/risk/haversine";
-import { RISK_MESSAGES } from "@/lib/auth/risk/messages";
-import { decideRisk, type RiskReason } from "@/lib/auth/risk/policy";
-import type { RiskSignals } from "@/lib/auth/risk/signals";
-import { detectImpossibleTravel, type LocatedSignIn } from "@/lib/auth/risk/travel";
+import { RISK_CONFIG, type RiskAction, type RiskLevel } from "@/lib/config/risk";
+import { describeRiskDecision } from "@/lib/server/risk/describe";
+import { haversineKm } from "@/lib/server/risk/haversine";
+import { RISK_MESSAGES } from "@/lib/server/risk/messages";
+import type { RiskReason } from "@/lib/config/risk";
+import { decideRisk } from "@/lib/server/risk/policy";
+import type { RiskSignals } from "@/lib/server/risk/signals";
+import { detectImpossibleTravel, type LocatedSignIn } from "@/lib/server/risk/travel";
 
 const BERLIN = { latitude: 52.52, longitude: 13.405, city: "Berlin", country: "DE" };
 const MUNICH = { latitude: 48.1351, longitude: 11.582, city: "München", country: "DE" };
@@ -48,7 +49,7 @@ type Row = [
 const abroad: Partial<RiskSignals> = { newCountry: true, country: "FR" };
 
 const table: Row[] = [
-  ["known device, known country (Done-when 4, second time)", {}, "LOW", "ALLOW", []],
+  ["known device, known country (e.g. the next sign-in from abroad)", {}, "LOW", "ALLOW", []],
   [
     "first sign-in ever: new device, no country on record",
     { newDevice: true, knownCountries: [] },
@@ -59,7 +60,7 @@ const table: Row[] = [
   ["new device at home", { newDevice: true }, "LOW", "ALLOW", ["NEW_DEVICE"]],
   ["known device abroad (customer travelling)", abroad, "LOW", "ALLOW", ["NEW_COUNTRY"]],
   [
-    "new device and new country (Done-when 4)",
+    "new device and new country",
     { newDevice: true, ...abroad },
     "MEDIUM",
     "SECOND_FACTOR",

@@ -1,11 +1,11 @@
 /**
- * The open-redirect guard (issue 10, finding 2) and every place that takes a return path from the
+ * The open-redirect guard (docs/decisions/0023) and every place that takes a return path from the
  * browser: each hostile value must come out as a path no browser reads as another origin, however
  * often it is resolved again (Next's client router normalises a path before it navigates, so
  * "/.//evil.example/x" used to become "//evil.example/x").
  */
 import { describe, expect, it, vi } from "vitest";
-import { isSafeRelativePath, toSafeRelativePath } from "@/lib/safe-path";
+import { isSafeRelativePath, toSafeRelativePath } from "@/lib/http/safe-path";
 import { CallbackUrlSchema, LoginSchema } from "@/lib/schemas/auth";
 import { SetLocaleSchema } from "@/lib/schemas/locale";
 import { HOSTILE_RETURN_PATHS, expectSameOriginPath } from "../support/hostile-paths";

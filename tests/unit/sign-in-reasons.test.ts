@@ -3,7 +3,7 @@
  * codes the sign-in completion stores, as a table, and how stored values are read back.
  */
 import { describe, expect, it } from "vitest";
-import { parseSignInReasons, signInReasonCodes } from "@/lib/auth/risk/customer-reasons";
+import { parseSignInReasons, signInReasonCodes } from "@/lib/config/sign-in-reasons";
 
 type Input = Parameters<typeof signInReasonCodes>[0];
 const base: Input = {

@@ -9,14 +9,14 @@ import path from "node:path";
 import webpush from "web-push";
 import { afterEach, describe, expect, it } from "vitest";
 import { EnvError, parseEnv, type EnvIssue } from "@/lib/env";
-import { ensureLocalSecrets, secretsToGenerate, type GeneratedSecretName } from "@/lib/local-secrets";
+import { ensureLocalSecrets, secretsToGenerate, type GeneratedSecretName } from "@/lib/env/local-secrets";
 import {
   generateVapidKeys,
   vapidKeysMatch,
   vapidPrivateKeyProblem,
   vapidPublicKeyProblem,
   vapidSubjectProblem,
-} from "@/lib/server/push/vapid-keys";
+} from "@/lib/env/vapid-keys";
 
 const STRONG = {
   AUTH_SECRET: "q8Yt3vN1xK0pLm2Rz7Wc5Hs9Ud4Fe6Gj",

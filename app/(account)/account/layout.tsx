@@ -6,7 +6,7 @@ import { VerificationBanner } from "./verification-banner";
 
 /**
  * Frame of the account area. It deliberately does not authorise: layouts do not re-run on
- * client navigation, so every page calls requireUser() itself (STYLE.md).
+ * client navigation, so every page calls requireUser() itself (ARCHITECTURE.md).
  */
 export default function AccountLayout({ children }: { children: ReactNode }) {
   return (

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { parseSignInReasons } from "@/lib/auth/risk/customer-reasons";
+import { parseSignInReasons } from "@/lib/config/sign-in-reasons";
 import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 import { CallbackUrlSchema } from "@/lib/schemas/auth";
 import { SocialSignIn, SocialSignInError } from "../social-sign-in";
@@ -21,7 +21,7 @@ type LoginPageProps = { searchParams: Promise<Record<string, string | string[] |
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const t = await getTranslations("auth.login");
   // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive,
-  // in their normalised form (lib/safe-path.ts).
+  // in their normalised form (lib/http/safe-path.ts).
   const { callbackUrl, reset, error, blocked, unlocked } = await searchParams;
   const safeCallbackUrl = CallbackUrlSchema.parse(callbackUrl);
 

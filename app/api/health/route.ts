@@ -2,7 +2,7 @@ import { isDatabaseReachable } from "@/lib/server/health/check-database";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and readiness for load balancers (PRODUCT.md §3): 503 when the database is unreachable. */
+/** Liveness and readiness for load balancers: 503 when the database is unreachable. */
 export async function GET(): Promise<Response> {
   const dbOk = await isDatabaseReachable();
   return Response.json(dbOk ? { status: "ok", db: "ok" } : { status: "error", db: "down" }, {

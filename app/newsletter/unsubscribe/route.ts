@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { unsubscribeWithLink } from "@/lib/server/communication/newsletter-links";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 /**
  * The unsubscribe link of every marketing mail, also named in its List-Unsubscribe header.

@@ -4,15 +4,10 @@ import "server-only";
  * lookup filters by the acting customer's id, so a foreign address id behaves like a missing one.
  * Audit metadata names fields and types, never the address itself (it outlives erasure).
  */
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { db, type Tx } from "@/lib/db";
 import { MAX_ADDRESSES, type Address, type DefaultKind } from "@/lib/schemas/address";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import type { ClientInfo } from "@/lib/server/request/client-info";
-
-export type AddressActor = { userId: string; client: ClientInfo };
-
-type Tx = Prisma.TransactionClient;
+import type { CustomerActor } from "@/lib/server/actor";
 
 /**
  * Serialises address-book changes of one customer: on PostgreSQL the row lock on the user is held
@@ -37,22 +32,14 @@ async function applyDefaults(tx: Tx, userId: string, addressId: string, address:
   if (address.isDefaultBilling) await clearOtherDefaults(tx, userId, addressId, "billing");
 }
 
-function auditBase(actor: AddressActor, addressId: string) {
-  return {
-    actorId: actor.userId,
-    actorRole: "CUSTOMER" as const,
-    subjectUserId: actor.userId,
-    targetType: "Address",
-    targetId: addressId,
-    ip: actor.client.ip,
-    userAgent: actor.client.userAgent,
-  };
+function auditBase(actor: CustomerActor, addressId: string) {
+  return { actor, subject: actor.userId, target: { type: "Address", id: addressId } };
 }
 
 export type CreateAddressResult = { ok: true; addressId: string } | { ok: false; code: "LIMIT_REACHED" };
 
 export async function createAddress(opts: {
-  actor: AddressActor;
+  actor: CustomerActor;
   address: Address;
 }): Promise<CreateAddressResult> {
   const { actor, address } = opts;
@@ -82,7 +69,7 @@ export async function createAddress(opts: {
 export type UpdateAddressResult = { ok: true; changedFields: string[] } | { ok: false; code: "NOT_FOUND" };
 
 export async function updateAddress(opts: {
-  actor: AddressActor;
+  actor: CustomerActor;
   addressId: string;
   address: Address;
 }): Promise<UpdateAddressResult> {
@@ -108,7 +95,7 @@ export async function updateAddress(opts: {
 }
 
 /** Deletes one of the customer's addresses; false when there is no such address of theirs. */
-export async function deleteAddress(opts: { actor: AddressActor; addressId: string }): Promise<boolean> {
+export async function deleteAddress(opts: { actor: CustomerActor; addressId: string }): Promise<boolean> {
   const { actor, addressId } = opts;
   return db.$transaction(async (tx) => {
     const existing = await tx.address.findFirst({
@@ -136,7 +123,7 @@ export type SetDefaultResult = { ok: true } | { ok: false; code: "NOT_FOUND" | "
 
 /** Makes one address the default for shipping or billing and clears the previous one. */
 export async function setDefaultAddress(opts: {
-  actor: AddressActor;
+  actor: CustomerActor;
   addressId: string;
   kind: DefaultKind;
 }): Promise<SetDefaultResult> {

@@ -76,9 +76,9 @@ export const AUDIT_EVENT_TYPES = [
   "auth.step_up_succeeded",
   "auth.step_up_failed",
   // A factor change asked of a session whose last authentication was weaker than the account's
-  // strongest factor: sent to the step-up (issue 10, finding 3)
+  // strongest factor: sent to the step-up (docs/decisions/0024)
   "auth.strong_auth_required",
-  // Transaction confirmation (lib/auth/transaction)
+  // Transaction confirmation (lib/server/transactions)
   "transaction.created",
   "transaction.confirmed",
   "transaction.rejected",
@@ -106,7 +106,7 @@ export const AUDIT_EVENT_TYPES = [
   "push.subscribed",
   "push.unsubscribed",
   "push.test_sent",
-  // Privacy: data export and account deletion (issue 6)
+  // Privacy: data export and account deletion (docs/decisions/0016)
   "privacy.export_requested",
   "privacy.export_downloaded",
   "privacy.deletion_requested",

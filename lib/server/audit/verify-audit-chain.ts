@@ -9,8 +9,8 @@
  * row and the head can forge a consistent chain; exporting the head hash elsewhere (backups, a
  * periodic log line) is what catches that, and `count`/head hash are returned for that purpose.
  */
-import type { Db } from "@/lib/prisma-client";
 import { AUDIT_CHAIN_HEAD_ID, computeAuditDataHash, computeAuditEventHash } from "./audit-hash";
+import type { Db } from "@/lib/db";
 
 export type AuditChainVerification =
   | { ok: true; count: number; headHash: string | null }
@@ -18,7 +18,7 @@ export type AuditChainVerification =
 
 const BATCH = 500;
 
-export async function verifyAuditChain(db: Db): Promise<AuditChainVerification> {
+export async function verifyAuditChain({ tx: db }: { tx: Db }): Promise<AuditChainVerification> {
   // The head first: events appended while we read have higher sequences and are left for the next
   // run, so a busy log does not look truncated. Every event up to the head's sequence committed
   // with (or before) the head, because both are written in one transaction.

@@ -1,23 +1,19 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/prisma-client";
 import { AUDIT_CHAIN_HEAD_ID, computeAuditDataHash, computeAuditEventHash } from "./audit-hash";
 import { sanitizeAuditMetadata, type AuditMetadata } from "./audit-metadata";
 import { isActorRole, isAuditEventType, type ActorRole, type AuditEventType } from "./event-types";
+import type { Db, Tx } from "@/lib/db";
+import type { Actor } from "@/lib/server/actor";
 
 export { redactEmail, type AuditMetadata } from "./audit-metadata";
 
 export type AuditEventInput = {
   type: AuditEventType;
-  /** User id or ApiKey id, read according to actorRole; omitted for ANONYMOUS and SYSTEM. */
-  actorId?: string | null;
-  actorRole: ActorRole;
-  /** The customer the event is about (may equal actorId). */
-  subjectUserId?: string | null;
-  targetType?: string | null;
-  targetId?: string | null;
-  ip?: string | null;
-  userAgent?: string | null;
+  /** Who did it; stored as actorRole and actorId, its client as ip and userAgent. */
+  actor: Actor;
+  /** The customer the event is about (may be the actor). */
+  subject?: string | null;
+  target?: { type?: string | null; id?: string | null } | null;
   /** Context only: ids, field names, masked values (see redactEmail). Never secrets. */
   metadata?: AuditMetadata;
 };
@@ -27,6 +23,22 @@ export type WrittenAuditEvent = { id: string; sequence: number; hash: string };
 // Bounds the stored (and hashed) values, so a hostile header cannot bloat the log.
 const MAX_USER_AGENT = 512;
 const MAX_IP = 64;
+
+/** The stored columns for an actor: the role it acted in and the id that role's table knows. */
+export function actorColumns(actor: Actor): { actorRole: ActorRole; actorId: string | null } {
+  switch (actor.kind) {
+    case "customer":
+      return { actorRole: "CUSTOMER", actorId: actor.userId };
+    case "staff":
+      return { actorRole: actor.role, actorId: actor.userId };
+    case "apiKey":
+      return { actorRole: "API_KEY", actorId: actor.apiKeyId };
+    case "system":
+      return { actorRole: "SYSTEM", actorId: null };
+    case "anonymous":
+      return { actorRole: "ANONYMOUS", actorId: null };
+  }
+}
 
 function clip(value: string | null | undefined, max: number): string | null {
   if (value === null || value === undefined || value === "") return null;
@@ -46,22 +58,20 @@ function clip(value: string | null | undefined, max: number): string | null {
  * Given the root client instead of a transaction client (an event with no other change, such as a
  * failed sign-in), it opens its own transaction so head and event still commit together.
  */
-export async function writeAuditEvent(
-  tx: Prisma.TransactionClient | Db,
-  event: AuditEventInput,
-): Promise<WrittenAuditEvent> {
+export async function writeAuditEvent(tx: Tx | Db, event: AuditEventInput): Promise<WrittenAuditEvent> {
   if ("$transaction" in tx) return tx.$transaction((inner) => appendEvent(inner, event));
   return appendEvent(tx, event);
 }
 
-async function appendEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<WrittenAuditEvent> {
+async function appendEvent(tx: Tx, event: AuditEventInput): Promise<WrittenAuditEvent> {
   // Types are checked by the compiler; this guards casts and plain-JS callers, since a wrong
   // string would sit in the hashed log for good.
   if (!isAuditEventType(event.type)) throw new Error(`Unknown audit event type "${String(event.type)}"`);
-  if (!isActorRole(event.actorRole)) throw new Error(`Unknown audit actor role "${String(event.actorRole)}"`);
+  const { actorRole, actorId } = actorColumns(event.actor);
+  if (!isActorRole(actorRole)) throw new Error(`Unknown audit actor role "${String(actorRole)}"`);
   const metadata = event.metadata === undefined ? null : sanitizeAuditMetadata(event.metadata);
-  const ip = clip(event.ip, MAX_IP);
-  const userAgent = clip(event.userAgent, MAX_USER_AGENT);
+  const ip = clip(event.actor.client.ip, MAX_IP);
+  const userAgent = clip(event.actor.client.userAgent, MAX_USER_AGENT);
 
   // Head first: one INSERT … ON CONFLICT DO UPDATE … RETURNING on both databases (checked in the
   // query log). It creates the head if the seed never ran, takes the row lock on PostgreSQL (a
@@ -79,11 +89,11 @@ async function appendEvent(tx: Prisma.TransactionClient, event: AuditEventInput)
   const core = {
     sequence: head.sequence,
     type: event.type,
-    actorId: event.actorId ?? null,
-    actorRole: event.actorRole,
-    subjectUserId: event.subjectUserId ?? null,
-    targetType: event.targetType ?? null,
-    targetId: event.targetId ?? null,
+    actorId,
+    actorRole,
+    subjectUserId: event.subject ?? null,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
     createdAt,
   };
   const dataHash = computeAuditDataHash({ ip, userAgent, metadata });

@@ -6,7 +6,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
-import type { BankAccountActor, BankAccountResult } from "./bank-accounts";
+import type { CustomerActor } from "@/lib/server/actor";
+import type { BankAccountResult } from "./bank-accounts";
 import { dataKeys, maskStoredIban, openIban } from "./iban-crypto";
 import { maskIban } from "./iban-mask";
 
@@ -52,25 +53,21 @@ export async function listBankAccounts(userId: string): Promise<BankAccountView[
  * `ibanReveal` per hour and person (another customer's id is NOT_FOUND and costs nothing).
  */
 export async function revealIban(
-  actor: BankAccountActor,
+  actor: CustomerActor,
   bankAccountId: string,
 ): Promise<BankAccountResult<{ iban: string }>> {
   const account = await db.bankAccount.findFirst({ where: { id: bankAccountId, userId: actor.userId } });
   if (!account) return { ok: false, code: "NOT_FOUND" };
-  if (!(await consumeRateLimit(db, "ibanReveal", actor.userId)).allowed) {
+  if (!(await consumeRateLimit({ policy: "ibanReveal", subject: actor.userId })).allowed) {
     return { ok: false, code: "RATE_LIMITED" };
   }
   const iban = openIban(account.id, account.ibanCiphertext, dataKeys().all);
   await writeAuditEvent(db, {
     type: "bank_account.revealed",
-    actorId: actor.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: actor.userId,
-    targetType: "BankAccount",
-    targetId: account.id,
-    ip: actor.client.ip,
-    userAgent: actor.client.userAgent,
+    actor,
+    subject: actor.userId,
+    target: { type: "BankAccount", id: account.id },
     metadata: { accountMasked: maskIban(iban) },
   });
-  return { ok: true, value: { iban } };
+  return { ok: true, iban };
 }

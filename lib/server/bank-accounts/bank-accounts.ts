@@ -6,31 +6,26 @@ import "server-only";
  * after the commit (bank-account-mail.ts).
  */
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { EncryptionKey } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { toLocale } from "@/lib/i18n/config";
 import type { AddBankAccount, ChangeBankAccount } from "@/lib/schemas/bank-account";
-import { bicMatchesIbanCountry } from "@/lib/schemas/bank-account";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { DecryptionError } from "@/lib/server/crypto/encryption";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
-import { dataKeys, ibanFingerprint, maskStoredIban, openIban, sealIban } from "./iban-crypto";
+import { dataKeys, maskStoredIban, sealIban } from "./iban-crypto";
+import { checkNewBankDetails, isIbanOnFile, readableIban } from "./change-checks";
 import { maskIban } from "./iban-mask";
 import { endMandates, grantMandate, MandateTextChangedError, type MandateClient } from "./sepa-mandates";
-
-type Tx = Prisma.TransactionClient;
+import { customerActor, type CustomerActor } from "@/lib/server/actor";
 
 /** Enough for a household; keeps one customer from filling the table. */
 export const MAX_BANK_ACCOUNTS = 5;
 
-export type BankAccountActor = { userId: string; locale: Locale; client: MandateClient };
-
 export type BankAccountFailure =
   "NOT_FOUND" | "DUPLICATE" | "TOO_MANY" | "BIC_COUNTRY" | "MANDATE_TEXT_CHANGED" | "RATE_LIMITED";
 
-export type BankAccountResult<T> = { ok: true; value: T } | { ok: false; code: BankAccountFailure };
+export type BankAccountResult<T> = ({ ok: true } & T) | { ok: false; code: BankAccountFailure };
 
 /** What a notice mail and the form need to know about the change. */
 export type BankAccountChange = {
@@ -48,15 +43,6 @@ function ibanColumns(bankAccountId: string, iban: string, key: EncryptionKey) {
   };
 }
 
-async function isOnFile(tx: Tx, userId: string, iban: string, exceptId?: string): Promise<boolean> {
-  const fingerprints = dataKeys().all.map((key) => ibanFingerprint(iban, key));
-  const found = await tx.bankAccount.findFirst({
-    where: { userId, ibanFingerprint: { in: fingerprints }, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
-  });
-  return found !== null;
-}
-
 /** Runs `work` in a transaction, turning a stale mandate text into its failure code. */
 async function inTransaction<T>(
   work: (tx: Tx) => Promise<BankAccountResult<T>>,
@@ -71,15 +57,18 @@ async function inTransaction<T>(
 
 /** Refused (as is changing one) while the address is unproven (docs/decisions/0018). */
 export async function addBankAccount(
-  actor: BankAccountActor,
+  actor: CustomerActor,
   input: AddBankAccount,
+  /** The language the mandate text was shown in. */
+  opts: { locale: Locale },
 ): Promise<BankAccountResult<BankAccountChange>> {
   const { current } = dataKeys();
-  return inTransaction(async (tx) => {
-    await requireProvenAddress(tx, actor.userId);
+  return inTransaction<BankAccountChange>(async (tx) => {
+    await requireProvenAddress(actor.userId, { tx });
     const count = await tx.bankAccount.count({ where: { userId: actor.userId } });
     if (count >= MAX_BANK_ACCOUNTS) return { ok: false, code: "TOO_MANY" };
-    if (await isOnFile(tx, actor.userId, input.iban)) return { ok: false, code: "DUPLICATE" };
+    if (await isIbanOnFile({ userId: actor.userId, iban: input.iban }, { tx }))
+      return { ok: false, code: "DUPLICATE" };
     // The id is chosen here because the sealed value is bound to it (iban-crypto.ts).
     const id = randomUUID();
     await tx.bankAccount.create({
@@ -93,30 +82,26 @@ export async function addBankAccount(
       },
     });
     const mandate = input.grantMandate
-      ? await grantMandate(tx, {
-          userId: actor.userId,
-          bankAccountId: id,
-          locale: actor.locale,
-          shownTextHash: input.mandateTextHash,
-          client: actor.client,
-        })
+      ? await grantMandate(
+          {
+            userId: actor.userId,
+            bankAccountId: id,
+            locale: opts.locale,
+            shownTextHash: input.mandateTextHash,
+            client: actor.client,
+          },
+          { tx },
+        )
       : null;
     const ibanMasked = maskIban(input.iban);
     await writeAuditEvent(tx, {
       type: "bank_account.added",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "BankAccount",
-      targetId: id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "BankAccount", id: id },
       metadata: { accountMasked: ibanMasked, country: input.iban.slice(0, 2), hasBic: Boolean(input.bic) },
     });
-    return {
-      ok: true,
-      value: { bankAccountId: id, ibanMasked, mandateReference: mandate?.mandateReference ?? null },
-    };
+    return { ok: true, bankAccountId: id, ibanMasked, mandateReference: mandate?.mandateReference ?? null };
   });
 }
 
@@ -127,12 +112,14 @@ export async function addBankAccount(
  * the account's mandate (it named the old IBAN); `grantMandate` then grants a new one.
  */
 export async function changeBankAccount(
-  tx: Tx,
-  userId: string,
-  details: ChangeBankAccount,
-  context?: { locale: Locale; client: MandateClient },
+  {
+    userId,
+    details,
+    context,
+  }: { userId: string; details: ChangeBankAccount; context?: { locale: Locale; client: MandateClient } },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<BankAccountResult<BankAccountChange>> {
-  await requireProvenAddress(tx, userId);
+  await requireProvenAddress(userId, { tx });
   const account = await tx.bankAccount.findFirst({ where: { id: details.bankAccountId, userId } });
   if (!account) return { ok: false, code: "NOT_FOUND" };
   const locale =
@@ -141,16 +128,19 @@ export async function changeBankAccount(
   const client = context?.client ?? { ip: null, userAgent: null };
   const { current, all } = dataKeys();
 
-  let currentIban: string | null = null;
-  try {
-    currentIban = openIban(account.id, account.ibanCiphertext, all);
-  } catch (error) {
-    if (!(error instanceof DecryptionError)) throw error; // unreadable: a new IBAN replaces it
-  }
+  const currentIban = readableIban(account);
   const newIban = details.iban !== "" && details.iban !== currentIban ? details.iban : null;
-  const country = newIban ? newIban.slice(0, 2) : account.ibanCountry;
-  if (details.bic && !bicMatchesIbanCountry(details.bic, country)) return { ok: false, code: "BIC_COUNTRY" };
-  if (newIban && (await isOnFile(tx, userId, newIban, account.id))) return { ok: false, code: "DUPLICATE" };
+  const refused = await checkNewBankDetails(
+    {
+      userId,
+      accountId: account.id,
+      accountCountry: account.ibanCountry,
+      newIban,
+      bic: details.bic,
+    },
+    { tx },
+  );
+  if (refused) return { ok: false, code: refused };
 
   const changedFields = [
     ...(details.holderName !== account.holderName ? ["holderName"] : []),
@@ -168,7 +158,7 @@ export async function changeBankAccount(
   if (count !== 1) return { ok: false, code: "NOT_FOUND" };
 
   const endedMandates = newIban
-    ? await endMandates(tx, { userId, bankAccountId: account.id, locale, client })
+    ? await endMandates({ userId, bankAccountId: account.id, locale, client }, { tx })
     : [];
   const stillActive = await tx.sepaMandate.findFirst({
     where: { userId, bankAccountId: account.id, revokedAt: null },
@@ -176,63 +166,68 @@ export async function changeBankAccount(
   });
   const granted =
     details.grantMandate && !stillActive
-      ? await grantMandate(tx, {
-          userId,
-          bankAccountId: account.id,
-          locale,
-          shownTextHash: details.mandateTextHash,
-          client,
-        })
+      ? await grantMandate(
+          {
+            userId,
+            bankAccountId: account.id,
+            locale,
+            shownTextHash: details.mandateTextHash,
+            client,
+          },
+          { tx },
+        )
       : null;
   const ibanMasked = newIban ? maskIban(newIban) : maskStoredIban(account, all);
   await writeAuditEvent(tx, {
     type: "bank_account.changed",
-    actorId: userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: userId,
-    targetType: "BankAccount",
-    targetId: account.id,
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: customerActor(userId, client),
+    subject: userId,
+    target: { type: "BankAccount", id: account.id },
     metadata: { fields: changedFields, accountMasked: ibanMasked, endedMandates },
   });
   return {
     ok: true,
-    value: {
-      bankAccountId: account.id,
-      ibanMasked,
-      mandateReference: granted?.mandateReference ?? stillActive?.mandateReference ?? null,
-    },
+    bankAccountId: account.id,
+    ibanMasked,
+    mandateReference: granted?.mandateReference ?? stillActive?.mandateReference ?? null,
   };
 }
 
 /** changeBankAccount in its own transaction (the path while changes need only step-up). */
 export async function changeBankAccountNow(
-  actor: BankAccountActor,
+  actor: CustomerActor,
   details: ChangeBankAccount,
+  opts: { locale: Locale },
 ): Promise<BankAccountResult<BankAccountChange>> {
   return inTransaction((tx) =>
-    changeBankAccount(tx, actor.userId, details, { locale: actor.locale, client: actor.client }),
+    changeBankAccount(
+      { userId: actor.userId, details, context: { locale: opts.locale, client: actor.client } },
+      { tx },
+    ),
   );
 }
 
 export async function removeBankAccount(
-  actor: BankAccountActor,
+  actor: CustomerActor,
   bankAccountId: string,
+  opts: { locale: Locale },
 ): Promise<BankAccountResult<BankAccountChange>> {
   const { all } = dataKeys();
-  return inTransaction(async (tx) => {
+  return inTransaction<BankAccountChange>(async (tx) => {
     const account = await tx.bankAccount.findFirst({ where: { id: bankAccountId, userId: actor.userId } });
     if (!account) return { ok: false, code: "NOT_FOUND" };
     const ibanMasked = maskStoredIban(account, all);
     // The mandate rows go with the account (cascade); the consent records and audit events stay
     // as the evidence of what was granted and when.
-    const endedMandates = await endMandates(tx, {
-      userId: actor.userId,
-      bankAccountId: account.id,
-      locale: actor.locale,
-      client: actor.client,
-    });
+    const endedMandates = await endMandates(
+      {
+        userId: actor.userId,
+        bankAccountId: account.id,
+        locale: opts.locale,
+        client: actor.client,
+      },
+      { tx },
+    );
     await tx.bankAccount.deleteMany({ where: { id: account.id, userId: actor.userId } });
     if (account.isDefault) {
       const next = await tx.bankAccount.findFirst({
@@ -244,15 +239,11 @@ export async function removeBankAccount(
     }
     await writeAuditEvent(tx, {
       type: "bank_account.removed",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "BankAccount",
-      targetId: account.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "BankAccount", id: account.id },
       metadata: { accountMasked: ibanMasked, endedMandates },
     });
-    return { ok: true, value: { bankAccountId: account.id, ibanMasked, mandateReference: null } };
+    return { ok: true, bankAccountId: account.id, ibanMasked, mandateReference: null };
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Sealing IBANs at rest (issue 5): AES-256-GCM envelopes from lib/server/crypto/encryption.ts
+ * Sealing IBANs at rest (docs/decisions/0012): AES-256-GCM envelopes from lib/server/crypto/encryption.ts
  * (key id inside, so rotation can find and re-seal old rows) and a blind index for "already on
  * file" checks without decrypting.
  *

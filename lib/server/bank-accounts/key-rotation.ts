@@ -11,10 +11,11 @@ import "server-only";
  * counted and left alone (they could not be opened anyway).
  */
 import type { EncryptionKey } from "@/lib/env";
-import type { Db } from "@/lib/prisma-client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { decryptWithKeys, encryptWithKey, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { openIban, sealIban } from "./iban-crypto";
+import { db as defaultDb, type Db } from "@/lib/db";
+import { systemActor } from "@/lib/server/actor";
 
 export type RotationCounts = { rotated: number; unknownKey: number; skipped: number };
 export type RotationReport = { bankAccounts: RotationCounts; totpFactors: RotationCounts; keyId: string };
@@ -91,14 +92,17 @@ async function rotateTotpFactors(db: Db, opts: Required<RotationOptions>): Promi
   }
 }
 
-export async function rotateEncryptionKeys(db: Db, options: RotationOptions): Promise<RotationReport> {
+export async function rotateEncryptionKeys(
+  options: RotationOptions,
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<RotationReport> {
   const opts: Required<RotationOptions> = { batchSize: 200, log: () => {}, ...options };
   const bankAccounts = await rotateBankAccounts(db, opts);
   const totpFactors = await rotateTotpFactors(db, opts);
   if (bankAccounts.rotated + totpFactors.rotated > 0) {
     await writeAuditEvent(db, {
       type: "bank_account.keys_rotated",
-      actorRole: "SYSTEM",
+      actor: systemActor(),
       metadata: {
         keyId: opts.current.id,
         bankAccounts: bankAccounts.rotated,

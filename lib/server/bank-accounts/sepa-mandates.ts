@@ -7,12 +7,12 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import { getEnv } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import type { Locale } from "@/lib/i18n/config";
+import { db, type Tx } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
-type Tx = Prisma.TransactionClient;
 export type MandateClient = { ip: string | null; userAgent: string | null };
 
 export const SEPA_MANDATE_PURPOSE = "sepa_mandate";
@@ -34,7 +34,10 @@ export type MandateText = {
 };
 
 /** The current mandate text in `locale` (falling back like recordConsent does), or null if unseeded. */
-export async function getMandateText(tx: Tx, locale: Locale): Promise<MandateText | null> {
+export async function getMandateText(
+  locale: Locale,
+  { tx = db }: { tx?: Tx } = {},
+): Promise<MandateText | null> {
   const version = await tx.consentPurposeVersion.findFirst({
     where: { purpose: { key: SEPA_MANDATE_PURPOSE }, publishedAt: { not: null } },
     orderBy: { version: "desc" },
@@ -70,7 +73,6 @@ export class MandateTextChangedError extends Error {
  * `shownTextHash` is the hash of the text the form displayed; a newer text must be read first.
  */
 export async function grantMandate(
-  tx: Tx,
   opts: {
     userId: string;
     bankAccountId: string;
@@ -78,19 +80,23 @@ export async function grantMandate(
     shownTextHash: string | undefined;
     client: MandateClient;
   },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<{ mandateReference: string }> {
-  const text = await getMandateText(tx, opts.locale);
+  const text = await getMandateText(opts.locale, { tx });
   if (!text) throw new Error(`consent purpose "${SEPA_MANDATE_PURPOSE}" is not seeded`);
   if (opts.shownTextHash !== text.textHash) throw new MandateTextChangedError();
-  await recordConsent(tx, {
-    userId: opts.userId,
-    purposeKey: SEPA_MANDATE_PURPOSE,
-    action: "GRANTED",
-    source: "PAYMENT_SETUP",
-    locale: opts.locale,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
-  });
+  await recordConsent(
+    {
+      userId: opts.userId,
+      purposeKey: SEPA_MANDATE_PURPOSE,
+      action: "GRANTED",
+      source: "PAYMENT_SETUP",
+      locale: opts.locale,
+      ip: opts.client.ip,
+      userAgent: opts.client.userAgent,
+    },
+    { tx },
+  );
   // recordConsent moved the purpose's state to the record it just wrote.
   const state = await tx.consentState.findFirstOrThrow({
     where: { userId: opts.userId, purpose: { key: SEPA_MANDATE_PURPOSE } },
@@ -110,13 +116,9 @@ export async function grantMandate(
   });
   await writeAuditEvent(tx, {
     type: "sepa_mandate.granted",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    targetType: "SepaMandate",
-    targetId: mandate.id,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
+    target: { type: "SepaMandate", id: mandate.id },
     metadata: {
       bankAccountId: opts.bankAccountId,
       mandateReference: mandate.mandateReference,
@@ -133,8 +135,8 @@ export async function grantMandate(
  * Returns the ended mandate references for the caller's audit event.
  */
 export async function endMandates(
-  tx: Tx,
   opts: { userId: string; bankAccountId: string; locale: Locale; client: MandateClient },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<string[]> {
   const active = await tx.sepaMandate.findMany({
     where: { userId: opts.userId, bankAccountId: opts.bankAccountId, revokedAt: null },
@@ -149,15 +151,18 @@ export async function endMandates(
     where: { userId: opts.userId, revokedAt: null, bankAccountId: { not: opts.bankAccountId } },
   });
   if (remaining === 0) {
-    await recordConsent(tx, {
-      userId: opts.userId,
-      purposeKey: SEPA_MANDATE_PURPOSE,
-      action: "WITHDRAWN",
-      source: "PAYMENT_SETUP",
-      locale: opts.locale,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
-    });
+    await recordConsent(
+      {
+        userId: opts.userId,
+        purposeKey: SEPA_MANDATE_PURPOSE,
+        action: "WITHDRAWN",
+        source: "PAYMENT_SETUP",
+        locale: opts.locale,
+        ip: opts.client.ip,
+        userAgent: opts.client.userAgent,
+      },
+      { tx },
+    );
   }
   return active.map((m) => m.mandateReference);
 }

@@ -12,7 +12,7 @@ import {
   NEWSLETTER_CONSENT_PURPOSE,
   NEWSLETTER_TOPICS,
   type NewsletterTopic,
-} from "@/lib/communication/topics";
+} from "@/lib/config/newsletter-topics";
 import { toLocale } from "@/lib/i18n/config";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordConsent } from "@/lib/server/consent/record-consent";
@@ -22,6 +22,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { endEmailNewsletter, latestNewsletterConsentRecordId } from "./newsletter-state";
 import { consumeOptInToken, findOptInToken } from "./opt-in-token";
 import { unsubscribeUrl, verifyUnsubscribeToken } from "./unsubscribe-token";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 const byConfiguredOrder = (keys: string[]): NewsletterTopic[] =>
   NEWSLETTER_TOPICS.filter((key) => keys.includes(key));
@@ -30,7 +31,7 @@ export type OptInPreview = { topics: NewsletterTopic[]; emailMasked: string };
 
 /** What the confirm page shows before the button: the topics still pending. Null: link unusable. */
 export async function previewOptIn(token: string): Promise<OptInPreview | null> {
-  const found = await findOptInToken(db, token);
+  const found = await findOptInToken(token);
   if (!found) return null;
   const [user, pending] = await Promise.all([
     db.user.findUnique({ where: { id: found.userId }, select: { email: true } }),
@@ -52,7 +53,7 @@ export type ConfirmResult = { ok: true; topics: NewsletterTopic[] } | { ok: fals
 
 export async function confirmNewsletter(opts: { token: string; client: ClientInfo }): Promise<ConfirmResult> {
   const done = await db.$transaction(async (tx) => {
-    const found = await consumeOptInToken(tx, opts.token);
+    const found = await consumeOptInToken(opts.token, { tx });
     if (!found) return null;
     const { userId, payload } = found;
     const user = await tx.user.findUniqueOrThrow({
@@ -74,15 +75,18 @@ export async function confirmNewsletter(opts: { token: string; client: ClientInf
     // One consent record per topic: each subscription points at its own proof (consentRecordId
     // is unique), and the consent history shows every opt-in the person confirmed.
     for (const subscription of pending) {
-      await recordConsent(tx, {
-        userId,
-        purposeKey: NEWSLETTER_CONSENT_PURPOSE,
-        action: "GRANTED",
-        source: "DOUBLE_OPT_IN",
-        locale: payload.locale,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
-      });
+      await recordConsent(
+        {
+          userId,
+          purposeKey: NEWSLETTER_CONSENT_PURPOSE,
+          action: "GRANTED",
+          source: "DOUBLE_OPT_IN",
+          locale: payload.locale,
+          ip: opts.client.ip,
+          userAgent: opts.client.userAgent,
+        },
+        { tx },
+      );
       await tx.topicSubscription.update({
         where: { id: subscription.id, userId },
         data: {
@@ -92,19 +96,16 @@ export async function confirmNewsletter(opts: { token: string; client: ClientInf
           confirmUserAgent: opts.client.userAgent?.slice(0, 512) ?? null,
           confirmedEmail: user.email,
           textVersion: payload.textVersion,
-          consentRecordId: await latestNewsletterConsentRecordId(tx, userId),
+          consentRecordId: await latestNewsletterConsentRecordId(userId, { tx }),
         },
       });
     }
     const topics = byConfiguredOrder(pending.map((p) => p.topicKey));
     await writeAuditEvent(tx, {
       type: "newsletter.subscribed",
-      actorId: userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: userId,
-      targetType: "TopicSubscription",
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(userId, opts.client),
+      subject: userId,
+      target: { type: "TopicSubscription" },
       metadata: { topics, textVersion: payload.textVersion, source: "DOUBLE_OPT_IN" },
     });
     return { userId, email: user.email, locale: toLocale(user.locale), topics };
@@ -149,15 +150,17 @@ export async function unsubscribeWithLink(opts: {
   const result = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { locale: true } });
     if (!user) return null; // erased since the mail was sent
-    return endEmailNewsletter(tx, {
-      userId,
-      source: "EMAIL_LINK",
-      // The link's holder is not signed in: whoever has the mail may end its newsletter.
-      actorRole: "ANONYMOUS",
-      locale: toLocale(user.locale),
-      client: opts.client,
-      oneClick: opts.oneClick,
-    });
+    return endEmailNewsletter(
+      {
+        userId,
+        source: "EMAIL_LINK",
+        // The link's holder is not signed in: whoever has the mail may end its newsletter.
+        actor: anonymousActor(opts.client),
+        locale: toLocale(user.locale),
+        oneClick: opts.oneClick,
+      },
+      { tx },
+    );
   });
   return result ? { ok: true, topics: result } : { ok: false, code: "INVALID_LINK" };
 }

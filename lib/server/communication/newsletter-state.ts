@@ -4,15 +4,13 @@ import "server-only";
  * transaction: the opt-in text shown, ending a person's email newsletter (with the consent
  * withdrawal), and reading the consent state. Every query is scoped by the caller's userId.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/communication/topics";
+import { NEWSLETTER_CONSENT_PURPOSE } from "@/lib/config/newsletter-topics";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import type { ActorRole } from "@/lib/server/audit/event-types";
+import type { Actor } from "@/lib/server/actor";
 import { recordConsent } from "@/lib/server/consent/record-consent";
-import type { ClientInfo } from "@/lib/server/request/client-info";
 import { voidOptInTokens } from "./opt-in-token";
+import { db, type Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 export type MailLocale = "de" | "en";
 
 export type OptInText = { textVersion: string; text: string };
@@ -21,7 +19,10 @@ export type OptInText = { textVersion: string; text: string };
  * The marketing_email consent text the confirmation mail shows, and its version label
  * ("marketing_email v1 (de)"); the consent record created on confirmation holds its hash.
  */
-export async function currentOptInText(tx: Tx, locale: MailLocale): Promise<OptInText> {
+export async function currentOptInText(
+  locale: MailLocale,
+  { tx = db }: { tx?: Tx } = {},
+): Promise<OptInText> {
   const version = await tx.consentPurposeVersion.findFirst({
     where: { purpose: { key: NEWSLETTER_CONSENT_PURPOSE }, publishedAt: { not: null } },
     orderBy: { version: "desc" },
@@ -37,7 +38,7 @@ export async function currentOptInText(tx: Tx, locale: MailLocale): Promise<OptI
 }
 
 /** Whether the person's latest marketing_email consent record is a grant. */
-export async function hasNewsletterConsent(tx: Tx, userId: string): Promise<boolean> {
+export async function hasNewsletterConsent(userId: string, { tx = db }: { tx?: Tx } = {}): Promise<boolean> {
   const state = await tx.consentState.findFirst({
     where: { userId, purpose: { key: NEWSLETTER_CONSENT_PURPOSE } },
     select: { lastAction: true },
@@ -46,7 +47,10 @@ export async function hasNewsletterConsent(tx: Tx, userId: string): Promise<bool
 }
 
 /** The id of the consent record just appended for the user (ConsentState points at the latest). */
-export async function latestNewsletterConsentRecordId(tx: Tx, userId: string): Promise<string> {
+export async function latestNewsletterConsentRecordId(
+  userId: string,
+  { tx = db }: { tx?: Tx } = {},
+): Promise<string> {
   const state = await tx.consentState.findFirstOrThrow({
     where: { userId, purpose: { key: NEWSLETTER_CONSENT_PURPOSE } },
     select: { lastRecordId: true },
@@ -68,16 +72,16 @@ const CONSENT_SOURCE = {
  * Returns the topics it ended; writes newsletter.unsubscribed only when there were any.
  */
 export async function endEmailNewsletter(
-  tx: Tx,
   opts: {
     userId: string;
     topicKeys?: string[];
     source: EndNewsletterSource;
-    actorRole: ActorRole;
+    /** The customer, or whoever holds the mailed unsubscribe link (anonymous). */
+    actor: Actor;
     locale: MailLocale;
-    client: ClientInfo;
     oneClick?: boolean;
   },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<string[]> {
   const now = new Date();
   const where = {
@@ -102,33 +106,33 @@ export async function endEmailNewsletter(
     select: { status: true },
   });
   const isStill = (status: string) => remaining.some((r) => r.status === status);
-  if (!isStill("PENDING_CONFIRMATION")) await voidOptInTokens(tx, opts.userId);
+  if (!isStill("PENDING_CONFIRMATION")) await voidOptInTokens(opts.userId, { tx });
 
   const consentSource =
     opts.source === "PORTAL" || opts.source === "EMAIL_LINK" ? CONSENT_SOURCE[opts.source] : null;
   const withdrawsConsent =
-    consentSource !== null && !isStill("ACTIVE") && (await hasNewsletterConsent(tx, opts.userId));
+    consentSource !== null && !isStill("ACTIVE") && (await hasNewsletterConsent(opts.userId, { tx }));
   if (withdrawsConsent) {
-    await recordConsent(tx, {
-      userId: opts.userId,
-      purposeKey: NEWSLETTER_CONSENT_PURPOSE,
-      action: "WITHDRAWN",
-      source: consentSource,
-      locale: opts.locale,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
-    });
+    await recordConsent(
+      {
+        userId: opts.userId,
+        purposeKey: NEWSLETTER_CONSENT_PURPOSE,
+        action: "WITHDRAWN",
+        source: consentSource,
+        locale: opts.locale,
+        ip: opts.actor.client.ip,
+        userAgent: opts.actor.client.userAgent,
+      },
+      { tx },
+    );
   }
   const topics = ending.map((s) => s.topicKey);
   if (topics.length > 0 || withdrawsConsent) {
     await writeAuditEvent(tx, {
       type: "newsletter.unsubscribed",
-      actorId: opts.actorRole === "CUSTOMER" ? opts.userId : null,
-      actorRole: opts.actorRole,
-      subjectUserId: opts.userId,
-      targetType: "TopicSubscription",
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: opts.actor,
+      subject: opts.userId,
+      target: { type: "TopicSubscription" },
       metadata: {
         topics,
         source: opts.source,

@@ -6,12 +6,11 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken } from "@/lib/auth/session-token";
-import { NEWSLETTER_CONFIRM_TTL_HOURS, NEWSLETTER_TOPICS } from "@/lib/communication/topics";
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { NEWSLETTER_CONFIRM_TTL_HOURS, NEWSLETTER_TOPICS } from "@/lib/config/newsletter-topics";
 import { getEnv } from "@/lib/env";
+import { db, type Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 const PURPOSE = "NEWSLETTER_OPT_IN" as const;
 
 /** What the link confirms: the EMAIL topics pending when it was sent, and the text shown then. */
@@ -27,10 +26,10 @@ export type OptInToken = { id: string; userId: string; payload: OptInPayload };
 
 /** Issues a new link and voids the user's older ones: only the newest mail's link works. */
 export async function issueOptInToken(
-  tx: Tx,
   opts: { userId: string; payload: OptInPayload },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<string> {
-  await voidOptInTokens(tx, opts.userId);
+  await voidOptInTokens(opts.userId, { tx });
   const token = randomBytes(32).toString("base64url");
   await tx.verificationToken.create({
     data: {
@@ -45,7 +44,10 @@ export async function issueOptInToken(
 }
 
 /** The unused, unexpired token with its payload, without using it (the page before the button). */
-export async function findOptInToken(tx: Tx, token: string): Promise<OptInToken | null> {
+export async function findOptInToken(
+  token: string,
+  { tx = db }: { tx?: Tx } = {},
+): Promise<OptInToken | null> {
   if (!token || token.length > 200) return null;
   const row = await tx.verificationToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.purpose !== PURPOSE || row.consumedAt || row.expiresAt <= new Date()) return null;
@@ -54,8 +56,11 @@ export async function findOptInToken(tx: Tx, token: string): Promise<OptInToken 
 }
 
 /** Marks the token used; null when unknown, expired, used, or used concurrently a moment ago. */
-export async function consumeOptInToken(tx: Tx, token: string): Promise<OptInToken | null> {
-  const found = await findOptInToken(tx, token);
+export async function consumeOptInToken(
+  token: string,
+  { tx = db }: { tx?: Tx } = {},
+): Promise<OptInToken | null> {
+  const found = await findOptInToken(token, { tx });
   if (!found) return null;
   const { count } = await tx.verificationToken.updateMany({
     where: { id: found.id, consumedAt: null },
@@ -64,7 +69,7 @@ export async function consumeOptInToken(tx: Tx, token: string): Promise<OptInTok
   return count === 1 ? found : null;
 }
 
-export async function voidOptInTokens(tx: Tx, userId: string): Promise<void> {
+export async function voidOptInTokens(userId: string, { tx = db }: { tx?: Tx } = {}): Promise<void> {
   await tx.verificationToken.updateMany({
     where: { userId, purpose: PURPOSE, consumedAt: null },
     data: { consumedAt: new Date() },

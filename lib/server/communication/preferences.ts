@@ -5,14 +5,13 @@ import "server-only";
  * mail goes out (docs/decisions/0013). Every read and write is keyed by the session's userId, never
  * by an id from the request.
  */
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import {
   NEWSLETTER_CONFIRM_TTL_HOURS,
   NEWSLETTER_TOPICS,
   type CommunicationFrequency,
   type NewsletterTopic,
-} from "@/lib/communication/topics";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+} from "@/lib/config/newsletter-topics";
 import type { CommunicationPreferences } from "@/lib/schemas/communication";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendMailInBackground } from "@/lib/server/identity/notify";
@@ -20,8 +19,8 @@ import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { currentOptInText, endEmailNewsletter, type MailLocale } from "./newsletter-state";
 import { issueOptInToken, optInLink } from "./opt-in-token";
+import { customerActor } from "@/lib/server/actor";
 
-type Tx = Prisma.TransactionClient;
 export type TopicStatus = "ACTIVE" | "PENDING_CONFIRMATION" | "UNSUBSCRIBED";
 
 export type CommunicationSettings = {
@@ -78,19 +77,24 @@ async function prepareConfirmationMail(
   tx: Tx,
   opts: Person & { locale: MailLocale; topics: NewsletterTopic[] },
 ) {
-  const text = await currentOptInText(tx, opts.locale);
-  const token = await issueOptInToken(tx, {
-    userId: opts.userId,
-    payload: { channel: "EMAIL", topicKeys: opts.topics, locale: opts.locale, textVersion: text.textVersion },
-  });
+  const text = await currentOptInText(opts.locale, { tx });
+  const token = await issueOptInToken(
+    {
+      userId: opts.userId,
+      payload: {
+        channel: "EMAIL",
+        topicKeys: opts.topics,
+        locale: opts.locale,
+        textVersion: text.textVersion,
+      },
+    },
+    { tx },
+  );
   await writeAuditEvent(tx, {
     type: "newsletter.confirmation_sent",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    targetType: "TopicSubscription",
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
+    target: { type: "TopicSubscription" },
     metadata: { topics: opts.topics, textVersion: text.textVersion },
   });
   return {
@@ -118,7 +122,9 @@ export async function updateCommunicationPreferences(
   const isNewRequest = [...wanted].some((key) => !current.some((c) => c.topicKey === key));
   // Counted before the transaction (its own short one); when refused, the choice is still saved
   // and stays pending, and the page offers "send again" later.
-  const decision = isNewRequest ? await consumeRateLimit(db, "newsletterConfirmation", opts.userId) : null;
+  const decision = isNewRequest
+    ? await consumeRateLimit({ policy: "newsletterConfirmation", subject: opts.userId })
+    : null;
   const limit = {
     allowed: decision?.allowed ?? true,
     retryAfterSeconds: decision && !decision.allowed ? decision.retryAfterSeconds : 0,
@@ -173,14 +179,16 @@ export async function updateCommunicationPreferences(
       });
     }
     if (removed.length > 0) {
-      await endEmailNewsletter(tx, {
-        userId: opts.userId,
-        topicKeys: removed,
-        source: "PORTAL",
-        actorRole: "CUSTOMER",
-        locale: opts.locale,
-        client: opts.client,
-      });
+      await endEmailNewsletter(
+        {
+          userId: opts.userId,
+          topicKeys: removed,
+          source: "PORTAL",
+          actor: customerActor(opts.userId, opts.client),
+          locale: opts.locale,
+        },
+        { tx },
+      );
     }
 
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
@@ -189,12 +197,9 @@ export async function updateCommunicationPreferences(
     if (changed.length > 0 || requested.length > 0 || removed.length > 0) {
       await writeAuditEvent(tx, {
         type: "communication.preferences_updated",
-        actorId: opts.userId,
-        actorRole: "CUSTOMER",
-        subjectUserId: opts.userId,
-        targetType: "CommunicationPreference",
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: customerActor(opts.userId, opts.client),
+        subject: opts.userId,
+        target: { type: "CommunicationPreference" },
         metadata: { changed, ...next, topicsRequested: requested, topicsRemoved: removed },
       });
     }
@@ -222,7 +227,7 @@ export async function resendNewsletterConfirmation(
   opts: Person & { locale: MailLocale },
 ): Promise<ResendResult> {
   if ((await pendingTopics(db, opts.userId)).length === 0) return { ok: false, code: "NOTHING_PENDING" };
-  const limit = await consumeRateLimit(db, "newsletterConfirmation", opts.userId);
+  const limit = await consumeRateLimit({ policy: "newsletterConfirmation", subject: opts.userId });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   const user = await db.user.findUniqueOrThrow({ where: { id: opts.userId }, select: { email: true } });
   const mail = await db.$transaction(async (tx) => {

@@ -6,12 +6,10 @@ import "server-only";
  * acknowledgement purposes (terms, privacy notice, SEPA mandate) are read-only in the centre.
  */
 import { db } from "@/lib/db";
-import type { ClientInfo } from "@/lib/server/request/client-info";
+import type { CustomerActor } from "@/lib/server/actor";
 import { currentConsent } from "./current-consent";
 import { recordConsent } from "./record-consent";
 import { applyConsentWithdrawal } from "./withdrawal-effects";
-
-export type ConsentActor = { userId: string; locale: "de" | "en"; client: ClientInfo };
 
 export type ChangeConsentResult =
   | { ok: true; changed: boolean; title: string }
@@ -25,8 +23,10 @@ export type ChangeConsentResult =
  * one after the customer already decided in the centre, is a no-op).
  */
 export async function changeConsent(
-  actor: ConsentActor,
+  actor: CustomerActor,
   opts: {
+    /** The language the page was shown in: the language of the text the person read. */
+    locale: "de" | "en";
     purposeKey: string;
     version: number;
     action: "GRANTED" | "WITHDRAWN";
@@ -53,9 +53,9 @@ export async function changeConsent(
     if (opts.action === "GRANTED" && opts.version !== latest.version)
       return { ok: false, code: "VERSION_CHANGED" } as const;
     const title =
-      (latest.texts.find((t) => t.locale === actor.locale) ?? latest.texts[0])?.title ?? opts.purposeKey;
+      (latest.texts.find((t) => t.locale === opts.locale) ?? latest.texts[0])?.title ?? opts.purposeKey;
 
-    const state = await currentConsent(tx, actor.userId, opts.purposeKey);
+    const state = await currentConsent({ userId: actor.userId, purposeKey: opts.purposeKey }, { tx });
     const status = state?.status ?? "NONE";
     const isNoOp =
       opts.source === "RECONSENT_PROMPT"
@@ -65,22 +65,28 @@ export async function changeConsent(
           : status === "WITHDRAWN" || status === "NONE";
     if (isNoOp) return { ok: true, changed: false, title } as const;
 
-    await recordConsent(tx, {
-      userId: actor.userId,
-      purposeKey: opts.purposeKey,
-      action: opts.action,
-      source: opts.source,
-      locale: actor.locale,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
-    });
-    if (opts.action === "WITHDRAWN")
-      await applyConsentWithdrawal(tx, {
+    await recordConsent(
+      {
         userId: actor.userId,
         purposeKey: opts.purposeKey,
-        locale: actor.locale,
-        client: actor.client,
-      });
+        action: opts.action,
+        source: opts.source,
+        locale: opts.locale,
+        ip: actor.client.ip,
+        userAgent: actor.client.userAgent,
+      },
+      { tx },
+    );
+    if (opts.action === "WITHDRAWN")
+      await applyConsentWithdrawal(
+        {
+          userId: actor.userId,
+          purposeKey: opts.purposeKey,
+          locale: opts.locale,
+          client: actor.client,
+        },
+        { tx },
+      );
     return { ok: true, changed: true, title } as const;
   });
 }

@@ -44,7 +44,7 @@ function pickText(texts: readonly TextRow[], locale: string, textHash?: string):
 
 export async function getConsentOverview(userId: string, locale: "de" | "en"): Promise<PurposeOverview[]> {
   const [states, purposes, records] = await Promise.all([
-    currentConsents(db, userId),
+    currentConsents(userId),
     db.consentPurpose.findMany({
       where: { active: true },
       select: {
@@ -126,7 +126,7 @@ export type PendingReConsent = { purposeKey: string; version: number; title: str
 
 /** Purposes whose grant a newer material version suspended: the prompt asks about each. */
 export async function pendingReConsents(userId: string, locale: "de" | "en"): Promise<PendingReConsent[]> {
-  const pending = (await currentConsents(db, userId)).filter(
+  const pending = (await currentConsents(userId)).filter(
     (c) => c.needsReConsent && c.legalBasis === "CONSENT",
   );
   if (pending.length === 0) return [];

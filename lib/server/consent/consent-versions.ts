@@ -9,7 +9,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { PublishConsentVersion } from "@/lib/schemas/consent";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import type { ClientInfo } from "@/lib/server/request/client-info";
+import type { StaffActor } from "@/lib/server/actor";
 import type { LegalBasisName } from "./current-consent";
 import { consentTextHash } from "./text-hash";
 
@@ -81,7 +81,7 @@ export type PublishResult =
   { ok: true; version: number } | { ok: false; code: "NOT_FOUND" | "VERSION_CHANGED" | "UNCHANGED" };
 
 export async function publishConsentVersion(
-  actor: { userId: string; client: ClientInfo },
+  actor: StaffActor,
   input: PublishConsentVersion,
 ): Promise<PublishResult> {
   const texts: Record<(typeof CONSENT_LOCALES)[number], TextPair> = {
@@ -140,12 +140,8 @@ export async function publishConsentVersion(
       });
       await writeAuditEvent(tx, {
         type: "consent.version_published",
-        actorId: actor.userId,
-        actorRole: "ADMIN",
-        targetType: "ConsentPurposeVersion",
-        targetId: created.id,
-        ip: actor.client.ip,
-        userAgent: actor.client.userAgent,
+        actor,
+        target: { type: "ConsentPurposeVersion", id: created.id },
         metadata: { purpose: input.purposeKey, version, isMaterial, changeNote: input.changeNote },
       });
       return { ok: true, version } as const;

@@ -6,11 +6,10 @@ import "server-only";
  * the purpose's published versions, with the rule in derive-state.ts: a grant followed by a newer
  * material version is suspended and does not count. Always scoped by the caller's userId.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/prisma-client";
 import { deriveFromLatest, type DerivedConsent } from "./derive-state";
+import { db as defaultDb, type Db, type Tx } from "@/lib/db";
 
-type Reader = Prisma.TransactionClient | Db;
+type Reader = Tx | Db;
 
 export type LegalBasisName = "CONSENT" | "CONTRACT" | "LEGITIMATE_INTEREST" | "LEGAL_OBLIGATION";
 
@@ -27,7 +26,10 @@ const VERSION_FACTS = {
 } as const;
 
 /** The derived state of every active purpose for the user (purposes without records: NONE). */
-export async function currentConsents(reader: Reader, userId: string): Promise<CurrentConsent[]> {
+export async function currentConsents(
+  userId: string,
+  { tx: reader = defaultDb }: { tx?: Reader } = {},
+): Promise<CurrentConsent[]> {
   const [purposes, states] = await Promise.all([
     reader.consentPurpose.findMany({
       where: { active: true },
@@ -56,18 +58,16 @@ export async function currentConsents(reader: Reader, userId: string): Promise<C
 
 /** Whether the user's consent for `purposeKey` is current (false for unknown or inactive purposes). */
 export async function hasCurrentConsent(
-  reader: Reader,
-  userId: string,
-  purposeKey: string,
+  { userId, purposeKey }: { userId: string; purposeKey: string },
+  { tx: reader = defaultDb }: { tx?: Reader } = {},
 ): Promise<boolean> {
-  return (await currentConsent(reader, userId, purposeKey))?.isCurrent ?? false;
+  return (await currentConsent({ userId, purposeKey }, { tx: reader }))?.isCurrent ?? false;
 }
 
 /** The derived state of one active purpose, or null if there is no such active purpose. */
 export async function currentConsent(
-  reader: Reader,
-  userId: string,
-  purposeKey: string,
+  { userId, purposeKey }: { userId: string; purposeKey: string },
+  { tx: reader = defaultDb }: { tx?: Reader } = {},
 ): Promise<CurrentConsent | null> {
   const purpose = await reader.consentPurpose.findUnique({
     where: { key: purposeKey },

@@ -3,10 +3,10 @@ import "server-only";
  * Appends a consent record (never updated) and moves the derived ConsentState to it, in the
  * caller's transaction. The text hash proves which wording the person saw.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { db, type Tx } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
-type Tx = Prisma.TransactionClient;
 export type ConsentSourceName =
   | "REGISTRATION"
   | "CONSENT_CENTRE"
@@ -19,7 +19,6 @@ export type ConsentSourceName =
   | "ACCOUNT_RECLAIM";
 
 export async function recordConsent(
-  tx: Tx,
   opts: {
     userId: string;
     purposeKey: string;
@@ -29,6 +28,7 @@ export async function recordConsent(
     ip: string | null;
     userAgent: string | null;
   },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<{ recordId: string; version: number }> {
   const version = await tx.consentPurposeVersion.findFirst({
     where: { purpose: { key: opts.purposeKey }, publishedAt: { not: null } },
@@ -64,13 +64,9 @@ export async function recordConsent(
   });
   await writeAuditEvent(tx, {
     type: opts.action === "GRANTED" ? "consent.granted" : "consent.withdrawn",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    targetType: "ConsentPurpose",
-    targetId: opts.purposeKey,
-    ip: opts.ip,
-    userAgent: opts.userAgent,
+    actor: customerActor(opts.userId, opts),
+    subject: opts.userId,
+    target: { type: "ConsentPurpose", id: opts.purposeKey },
     metadata: { purpose: opts.purposeKey, version: version.version, source: opts.source },
   });
   return { recordId: record.id, version: version.version };

@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * AES-256-GCM envelopes for sensitive values at rest (TOTP secrets now, IBANs in issue 5).
+ * AES-256-GCM envelopes for sensitive values at rest (TOTP secrets and IBANs).
  *
  * Format: `v1.<keyId>.<iv b64url>.<ciphertext+tag b64url>`. The key id travels with the value so a
  * rotation (DATA_ENCRYPTION_PREVIOUS_KEYS) can still open old rows while new ones use the current

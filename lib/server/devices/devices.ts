@@ -5,11 +5,9 @@ import "server-only";
  * gets a notice mail when they already had another device (not on their very first sign-in).
  */
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-
-type Tx = Prisma.TransactionClient;
+import { db, type Tx } from "@/lib/db";
 
 export const DEVICE_COOKIE = "portal_device";
 export const DEVICE_COOKIE_MAX_AGE_SECONDS = 400 * 24 * 3600; // the longest lifetime browsers allow
@@ -19,8 +17,8 @@ export function newDeviceCookieId(): string {
 }
 
 export async function recordDeviceSignIn(
-  tx: Tx,
   opts: { userId: string; deviceCookieId: string; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<{ deviceId: string; isNewDevice: boolean; hadOtherDevices: boolean }> {
   const cookieIdHash = hashToken(opts.deviceCookieId);
   const { client } = opts;

@@ -10,6 +10,7 @@ import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
 import type { ClientInfo } from "@/lib/server/request/client-info";
+import { systemActor } from "@/lib/server/actor";
 
 export const EMAIL_CODE_TTL_MINUTES = 10;
 export const EMAIL_CODE_MAX_ATTEMPTS = 5;
@@ -57,10 +58,8 @@ export async function sendEmailCode(opts: {
     });
     await writeAuditEvent(tx, {
       type: "auth.email_code_sent",
-      actorRole: "SYSTEM",
-      subjectUserId: opts.user.id,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: systemActor(opts.client),
+      subject: opts.user.id,
       metadata: { purpose: where.purpose },
     });
   });

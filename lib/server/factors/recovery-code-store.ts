@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import {
@@ -9,16 +8,16 @@ import {
   KEYED_HASH_PREFIX,
   rekeyLegacyHash,
 } from "./recovery-codes";
-
-type Tx = Prisma.TransactionClient;
+import { db, type Tx } from "@/lib/db";
+import { customerActor } from "@/lib/server/actor";
 
 /**
  * Re-keys codes an older version stored as plain SHA-256 (docs/decisions/0025): of one user before
  * their codes are checked, of everyone in `npm run jobs`. Returns how many rows changed.
  */
 export async function rekeyLegacyRecoveryCodes(
-  tx: Pick<Tx, "recoveryCode">,
   where: { userId?: string } = {},
+  { tx = db }: { tx?: Pick<Tx, "recoveryCode"> } = {},
 ): Promise<number> {
   const legacy = await tx.recoveryCode.findMany({
     where: { ...where, NOT: { codeHash: { startsWith: KEYED_HASH_PREFIX } } },
@@ -35,8 +34,8 @@ export async function rekeyLegacyRecoveryCodes(
 
 /** Replaces the user's set with 10 new codes; returns them in clear this one time. */
 export async function replaceRecoveryCodes(
-  tx: Tx,
   opts: { userId: string; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<string[]> {
   const codes = generateRecoveryCodes();
   await tx.recoveryCode.deleteMany({ where: { userId: opts.userId } });
@@ -45,11 +44,8 @@ export async function replaceRecoveryCodes(
   });
   await writeAuditEvent(tx, {
     type: "auth.recovery_codes_generated",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
     metadata: { count: codes.length },
   });
   return codes;
@@ -60,11 +56,11 @@ export async function replaceRecoveryCodes(
  * Returns how many codes are left, or null when the code is unknown or already used.
  */
 export async function consumeRecoveryCode(
-  tx: Tx,
   opts: { userId: string; code: string; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<number | null> {
   if (!isRecoveryCodeShape(opts.code)) return null;
-  await rekeyLegacyRecoveryCodes(tx, { userId: opts.userId });
+  await rekeyLegacyRecoveryCodes({ userId: opts.userId }, { tx });
   const { count } = await tx.recoveryCode.updateMany({
     where: { userId: opts.userId, codeHash: hashRecoveryCode(opts.code), usedAt: null },
     data: { usedAt: new Date() },
@@ -73,11 +69,8 @@ export async function consumeRecoveryCode(
   const left = await tx.recoveryCode.count({ where: { userId: opts.userId, usedAt: null } });
   await writeAuditEvent(tx, {
     type: "auth.recovery_code_used",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
     metadata: { left },
   });
   return left;

@@ -3,8 +3,7 @@ import "server-only";
  * A user's authenticator app: enrolment (secret sealed with DATA_ENCRYPTION_KEY), confirmation with
  * a first code, verification without replay, and removal. Recovery codes are issued with it.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import {
@@ -16,12 +15,10 @@ import {
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
 import type { MailFactor } from "@/lib/server/mail/templates";
+import { customerActor } from "@/lib/server/actor";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { replaceRecoveryCodes } from "./recovery-code-store";
 import { formatTotpSecret, generateTotpSecret, matchTotpStep, totpUri } from "./totp";
-
-type Tx = Prisma.TransactionClient;
-type Actor = { userId: string; client: ClientInfo };
 
 export type TotpStatus =
   | { state: "none" }
@@ -48,7 +45,7 @@ export async function getTotpStatus(userId: string): Promise<TotpStatus> {
  * is unproven (decision 0018), as are confirming and new recovery codes below.
  */
 export async function startTotpEnrolment(userId: string): Promise<void> {
-  await requireProvenAddress(db, userId);
+  await requireProvenAddress(userId);
   const existing = await db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
   if (existing?.confirmedAt) return;
   const secretCiphertext = encryptValue(generateTotpSecret());
@@ -62,8 +59,8 @@ export async function startTotpEnrolment(userId: string): Promise<void> {
  * same 30 s, even by a parallel request, is refused.
  */
 export async function acceptTotpCode(
-  tx: Tx | typeof db,
   opts: { userId: string; code: string; allowUnconfirmed?: boolean },
+  { tx = db }: { tx?: Tx | typeof db } = {},
 ): Promise<boolean> {
   const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
   if (!factor || (!factor.confirmedAt && !opts.allowUnconfirmed)) return false;
@@ -98,29 +95,35 @@ function notify(userId: string, name: "factor-added" | "factor-removed", factor:
 }
 
 /** Confirms the enrolment with a first code; returns the new recovery codes (shown once) or null. */
-export async function confirmTotpEnrolment(opts: Actor & { code: string }): Promise<string[] | null> {
-  await requireProvenAddress(db, opts.userId);
-  if (!(await acceptTotpCode(db, { userId: opts.userId, code: opts.code, allowUnconfirmed: true })))
-    return null;
+export async function confirmTotpEnrolment(opts: {
+  userId: string;
+  client: ClientInfo;
+  code: string;
+}): Promise<string[] | null> {
+  await requireProvenAddress(opts.userId);
+  if (!(await acceptTotpCode({ userId: opts.userId, code: opts.code, allowUnconfirmed: true }))) return null;
   const codes = await db.$transaction(async (tx) => {
-    await requireProvenAddress(tx, opts.userId);
+    await requireProvenAddress(opts.userId, { tx });
     await tx.totpFactor.update({ where: { userId: opts.userId }, data: { confirmedAt: new Date() } });
-    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
+    await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
     await writeAuditEvent(tx, auditOf(opts, "auth.totp_enabled"));
-    return replaceRecoveryCodes(tx, opts);
+    return replaceRecoveryCodes(opts, { tx });
   });
   notify(opts.userId, "factor-added", "totp");
   return codes;
 }
 
 /** A new set of recovery codes (the old set stops working); null without an active factor. */
-export async function regenerateRecoveryCodes(opts: Actor): Promise<string[] | null> {
+export async function regenerateRecoveryCodes(opts: {
+  userId: string;
+  client: ClientInfo;
+}): Promise<string[] | null> {
   const codes = await db.$transaction(async (tx) => {
-    await requireProvenAddress(tx, opts.userId);
+    await requireProvenAddress(opts.userId, { tx });
     const factor = await tx.totpFactor.findUnique({ where: { userId: opts.userId } });
     if (!factor?.confirmedAt) return null;
-    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
-    return replaceRecoveryCodes(tx, opts);
+    await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
+    return replaceRecoveryCodes(opts, { tx });
   });
   if (codes) notify(opts.userId, "factor-added", "recoveryCodes");
   return codes;
@@ -131,12 +134,16 @@ export async function regenerateRecoveryCodes(opts: Actor): Promise<string[] | n
  * authentication used the strongest factor (lib/auth/step-up.ts); `confirmedWith` names it for the
  * audit. False when there was no factor.
  */
-export async function disableTotp(opts: Actor & { confirmedWith: readonly string[] }): Promise<boolean> {
+export async function disableTotp(opts: {
+  userId: string;
+  client: ClientInfo;
+  confirmedWith: readonly string[];
+}): Promise<boolean> {
   const removed = await db.$transaction(async (tx) => {
     const { count } = await tx.totpFactor.deleteMany({ where: { userId: opts.userId } });
     await tx.recoveryCode.deleteMany({ where: { userId: opts.userId } });
     if (count > 0) {
-      await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
+      await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
       await writeAuditEvent(tx, {
         ...auditOf(opts, "auth.totp_disabled"),
         metadata: { confirmedWith: [...opts.confirmedWith] },
@@ -148,14 +155,14 @@ export async function disableTotp(opts: Actor & { confirmedWith: readonly string
   return removed;
 }
 
-function auditOf(actor: Actor, type: "auth.totp_enabled" | "auth.totp_disabled") {
+function auditOf(
+  holder: { userId: string; client: ClientInfo },
+  type: "auth.totp_enabled" | "auth.totp_disabled",
+) {
   return {
     type,
-    actorId: actor.userId,
-    actorRole: "CUSTOMER" as const,
-    subjectUserId: actor.userId,
-    targetType: "TotpFactor",
-    ip: actor.client.ip,
-    userAgent: actor.client.userAgent,
+    actor: customerActor(holder.userId, holder.client),
+    subject: holder.userId,
+    target: { type: "TotpFactor" },
   };
 }

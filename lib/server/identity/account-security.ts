@@ -1,66 +1,57 @@
 import "server-only";
 /** What a signed-in customer does about their own sessions and address, each step audited. */
-import { parseSignInReasons, type SignInReasonCode } from "@/lib/auth/risk/customer-reasons";
+import { parseSignInReasons, type SignInReasonCode } from "@/lib/config/sign-in-reasons";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
-import { describeUserAgent, type ClientInfo } from "@/lib/server/request/client-info";
+import { describeUserAgent } from "@/lib/server/request/client-info";
 import { revokeSession, revokeSessions } from "@/lib/server/sessions/sessions";
 import { localeOf, sendMailInBackground } from "./notify";
 import { issueToken, tokenLink, voidTokens } from "./tokens";
+import { customerActor, type SessionActor } from "@/lib/server/actor";
 
-type Actor = { userId: string; sessionId: string; client: ClientInfo };
-
-export async function signOut(actor: Actor): Promise<void> {
+export async function signOut(actor: SessionActor): Promise<void> {
   await db.$transaction(async (tx) => {
-    await revokeSession(tx, { userId: actor.userId, sessionId: actor.sessionId, reason: "SIGNED_OUT" });
+    await revokeSession({ userId: actor.userId, sessionId: actor.sessionId, reason: "SIGNED_OUT" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.signed_out",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "Session",
-      targetId: actor.sessionId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "Session", id: actor.sessionId },
     });
   });
 }
 
 /** Signs out one of the user's own sessions; an id of someone else's session changes nothing. */
-export async function signOutSession(actor: Actor, sessionId: string): Promise<boolean> {
+export async function signOutSession(actor: SessionActor, sessionId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const done = await revokeSession(tx, { userId: actor.userId, sessionId, reason: "REVOKED_BY_USER" });
+    const done = await revokeSession({ userId: actor.userId, sessionId, reason: "REVOKED_BY_USER" }, { tx });
     if (done) {
       await writeAuditEvent(tx, {
         type: "auth.session_revoked",
-        actorId: actor.userId,
-        actorRole: "CUSTOMER",
-        subjectUserId: actor.userId,
-        targetType: "Session",
-        targetId: sessionId,
-        ip: actor.client.ip,
-        userAgent: actor.client.userAgent,
+        actor,
+        subject: actor.userId,
+        target: { type: "Session", id: sessionId },
       });
     }
     return done;
   });
 }
 
-export async function signOutOtherSessions(actor: Actor): Promise<number> {
+export async function signOutOtherSessions(actor: SessionActor): Promise<number> {
   return db.$transaction(async (tx) => {
-    const count = await revokeSessions(tx, {
-      userId: actor.userId,
-      reason: "REVOKED_BY_USER",
-      exceptSessionId: actor.sessionId,
-    });
+    const count = await revokeSessions(
+      {
+        userId: actor.userId,
+        reason: "REVOKED_BY_USER",
+        exceptSessionId: actor.sessionId,
+      },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.sessions_revoked_others",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
       metadata: { count },
     });
     return count;
@@ -78,25 +69,25 @@ export type EmailChangeResult =
  * authentication (step-up). A taken address is not revealed here; confirming fails later.
  */
 export async function requestEmailChange(
-  actor: Actor,
+  actor: SessionActor,
   opts: { newEmail: string },
 ): Promise<EmailChangeResult> {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
   const newEmail = opts.newEmail.trim();
   if (newEmail.toLowerCase() === user.emailNormalized) return { ok: false, code: "SAME_EMAIL" };
   // Each request mails an address the account does not own yet: bounded per person.
-  const limit = await consumeRateLimit(db, "emailChange", user.id);
+  const limit = await consumeRateLimit({ policy: "emailChange", subject: user.id });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   const token = await db.$transaction(async (tx) => {
-    await voidTokens(tx, { userId: user.id, purpose: "EMAIL_CHANGE" });
-    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } });
+    await voidTokens({ userId: user.id, purpose: "EMAIL_CHANGE" }, { tx });
+    const token = await issueToken(
+      { userId: user.id, purpose: "EMAIL_CHANGE", payload: { newEmail } },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.email_change_requested",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor: customerActor(user.id, actor.client),
+      subject: user.id,
     });
     return token;
   });

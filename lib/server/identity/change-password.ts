@@ -6,7 +6,7 @@ import "server-only";
  * first password adds a credential, which an account with an unproven address may not (decision
  * 0018); replacing its one password is fine.
  */
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
@@ -16,6 +16,7 @@ import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { isAddressProven } from "./mailbox-proof";
 import { localeOf, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
 import { voidLinksAfterChange } from "./tokens";
+import { customerActor } from "@/lib/server/actor";
 
 export type ChangePasswordResult =
   | { ok: true; sessionsRevoked: number }
@@ -35,25 +36,25 @@ export async function changePassword(
   const hash = await hashPassword(newPassword);
   const sessionsRevoked = await db.$transaction(async (tx) => {
     const existing = await tx.passwordCredential.findUnique({ where: { userId: user.id } });
-    if (!existing && !(await isAddressProven(tx, user.id))) return null;
+    if (!existing && !(await isAddressProven(user.id, { tx }))) return null;
     await tx.passwordCredential.upsert({
       where: { userId: user.id },
       create: { userId: user.id, hash },
       update: { hash, changedAt: new Date() },
     });
-    const revoked = await revokeSessions(tx, {
-      userId: user.id,
-      reason: "PASSWORD_CHANGED",
-      exceptSessionId: actor.sessionId,
-    });
-    await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
+    const revoked = await revokeSessions(
+      {
+        userId: user.id,
+        reason: "PASSWORD_CHANGED",
+        exceptSessionId: actor.sessionId,
+      },
+      { tx },
+    );
+    await voidLinksAfterChange({ userId: user.id, change: "credential" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.password_changed",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor: customerActor(user.id, actor.client),
+      subject: user.id,
       metadata: { sessionsRevoked: revoked, replacedExisting: existing !== null },
     });
     return revoked;

@@ -13,10 +13,9 @@ import "server-only";
  * attempt, counters and audit in one transaction, so the security page and the risk engine see one
  * kind of sign-in whatever the method.
  */
-import { riskAuditMetadata } from "@/lib/auth/risk/assess";
-import { signInReasonCodes } from "@/lib/auth/risk/customer-reasons";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { riskAuditMetadata } from "@/lib/server/risk/assess";
+import { signInReasonCodes } from "@/lib/config/sign-in-reasons";
+import { db, type Tx } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordDeviceSignIn } from "@/lib/server/devices/devices";
 import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
@@ -27,7 +26,6 @@ import {
   completePendingSignIn,
   startPendingSignIn,
   type PendingSignInState,
-  type PendingSocialLink,
   type SecondFactorRequired,
 } from "./pending-sign-in";
 import { blockSignIn, type BlockedSignIn } from "./risk-block";
@@ -37,19 +35,8 @@ import { linkIdentity } from "./social-identities";
 import { attemptContext } from "./sign-in-attempt";
 import { providerTarget, sessionAudit, type SessionAudit } from "./sign-in-audit";
 import { sendLinkedNotice } from "./social-session";
-
-type Tx = Prisma.TransactionClient;
-
-export type SecondFactorMethod = "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
-
-/** How the first step was proven. */
-export type FirstFactor =
-  | { method: "PASSWORD" }
-  | { method: "PASSKEY"; passkeyId: string; userVerified: boolean }
-  /** A returning provider identity, or the account it has just created (no factor to ask for yet). */
-  | { method: "SOCIAL"; provider: string; isNewAccount: boolean }
-  /** /login/link: the account's password and the provider account, linked with the session. */
-  | { method: "SOCIAL_LINK"; link: PendingSocialLink };
+import { customerActor, systemActor } from "@/lib/server/actor";
+import type { FirstFactor, PendingSocialLink, SecondFactorMethod } from "./sign-in-factors";
 
 export type SignInOutcome =
   | { ok: true; session: NewSession; userId: string }
@@ -92,10 +79,8 @@ export async function completeSignIn(opts: {
   // Every decision is audited with its signals, in words a support agent reads (de and en).
   await writeAuditEvent(db, {
     type: "auth.risk_assessed",
-    actorRole: "SYSTEM",
-    subjectUserId: user.id,
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: systemActor(client),
+    subject: user.id,
     metadata: { ...riskAuditMetadata(decision.risk), method },
   });
   let released = false;
@@ -104,10 +89,8 @@ export async function completeSignIn(opts: {
     if (!released) return blockSignIn({ user, decision, attempt, client, deviceCookieId });
     await writeAuditEvent(db, {
       type: "auth.risk_release_used",
-      actorRole: "SYSTEM",
-      subjectUserId: user.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: systemActor(client),
+      subject: user.id,
       metadata: { risk: decision.risk.decision.level, reasons: decision.risk.decision.reasons },
     });
   }
@@ -200,12 +183,13 @@ async function openSession(
 ): Promise<RecordedSignIn | null> {
   const { user, client } = record;
   const outcome = await db.$transaction(async (tx) => {
-    const linked = link ? await linkIdentity(tx, { userId: user.id, client, ...link.identity }) : null;
-    if (linked === "IDENTITY_IN_USE" && !link?.isOptional) return null;
+    const linked = link ? await linkIdentity({ userId: user.id, client, ...link.identity }, { tx }) : null;
+    if (linked && !linked.ok && !link?.isOptional) return null;
     return { linked, recorded: await recordSignIn(tx, record) };
   });
   if (!outcome) return null;
-  if (outcome.linked === "LINKED" && link) sendLinkedNotice(user, link.identity.provider);
+  if (outcome.linked?.ok && !outcome.linked.alreadyLinked && link)
+    sendLinkedNotice(user, link.identity.provider);
   if (outcome.recorded.newDevice) {
     sendMailInBackground({
       to: user.email,
@@ -240,19 +224,25 @@ type RecordedSignIn = {
 /** The writes of a successful sign-in, inside the door's transaction. Private to this module. */
 async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn> {
   const { user, client, secondFactor, firstFactor } = opts;
-  const device = await recordDeviceSignIn(tx, {
-    userId: user.id,
-    deviceCookieId: opts.deviceCookieId,
-    client,
-  });
-  const session = await createSession(tx, {
-    userId: user.id,
-    deviceId: device.deviceId,
-    methods: opts.methods,
-    rememberMe: opts.rememberMe,
-    client,
-    aal: opts.aal,
-  });
+  const device = await recordDeviceSignIn(
+    {
+      userId: user.id,
+      deviceCookieId: opts.deviceCookieId,
+      client,
+    },
+    { tx },
+  );
+  const session = await createSession(
+    {
+      userId: user.id,
+      deviceId: device.deviceId,
+      methods: opts.methods,
+      rememberMe: opts.rememberMe,
+      client,
+      aal: opts.aal,
+    },
+    { tx },
+  );
   const outcome = {
     result: "SUCCEEDED" as const,
     secondFactorMethod: secondFactor ?? null,
@@ -278,13 +268,9 @@ async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn>
   });
   await writeAuditEvent(tx, {
     type: opts.audit?.type ?? "auth.sign_in_succeeded",
-    actorId: user.id,
-    actorRole: "CUSTOMER",
-    subjectUserId: user.id,
-    targetType: opts.audit?.targetType,
-    targetId: opts.audit?.targetId,
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: customerActor(user.id, client),
+    subject: user.id,
+    target: { type: opts.audit?.targetType, id: opts.audit?.targetId },
     metadata: {
       method: firstFactor,
       ...(secondFactor ? { secondFactor } : {}),
@@ -296,10 +282,9 @@ async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn>
   if (newDevice) {
     await writeAuditEvent(tx, {
       type: "auth.new_device_notice_sent",
-      actorRole: "SYSTEM",
-      subjectUserId: user.id,
-      targetType: "Device",
-      targetId: device.deviceId,
+      actor: systemActor(),
+      subject: user.id,
+      target: { type: "Device", id: device.deviceId },
     });
   }
   return { session, newDevice };

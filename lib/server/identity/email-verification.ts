@@ -15,6 +15,7 @@ import { localeOf, sendMailInBackground } from "./notify";
 import { discardUnprovenAccount } from "./mailbox-proof";
 import { consumeToken, findUsableToken, issueToken, voidLinksAfterChange, voidTokens } from "./tokens";
 import { sendVerificationMail } from "./registration-steps";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type VerifyResult =
   { ok: true; kind: "verified" | "email-changed" } | { ok: false; code: "INVALID_TOKEN" | "EMAIL_TAKEN" };
@@ -23,27 +24,22 @@ type Notice = { to: string; locale: "de" | "en"; newEmail: string };
 export async function verifyEmailToken(opts: { token: string; client: ClientInfo }): Promise<VerifyResult> {
   let notice: Notice | undefined;
   const result = await db.$transaction(async (tx): Promise<VerifyResult> => {
-    const verification = await consumeToken(tx, { token: opts.token, purpose: "EMAIL_VERIFICATION" });
+    const verification = await consumeToken({ token: opts.token, purpose: "EMAIL_VERIFICATION" }, { tx });
     if (verification) {
       await tx.user.update({ where: { id: verification.userId }, data: { emailVerifiedAt: new Date() } });
       await writeAuditEvent(tx, {
         type: "auth.email_verified",
-        actorId: verification.userId,
-        actorRole: "CUSTOMER",
-        subjectUserId: verification.userId,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: customerActor(verification.userId, opts.client),
+        subject: verification.userId,
       });
       return { ok: true, kind: "verified" } as const;
     }
-    const change = await consumeToken(tx, { token: opts.token, purpose: "EMAIL_CHANGE" });
+    const change = await consumeToken({ token: opts.token, purpose: "EMAIL_CHANGE" }, { tx });
     const newEmail = (change?.payload as { newEmail?: string } | null)?.newEmail;
     if (!change || !newEmail) {
       await writeAuditEvent(tx, {
         type: "auth.email_verification_failed",
-        actorRole: "ANONYMOUS",
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: anonymousActor(opts.client),
       });
       return { ok: false, code: "INVALID_TOKEN" } as const;
     }
@@ -55,14 +51,11 @@ export async function verifyEmailToken(opts: { token: string; client: ClientInfo
       where: { id: change.userId },
       data: { email: newEmail, emailNormalized, emailVerifiedAt: new Date() },
     });
-    await voidLinksAfterChange(tx, { userId: change.userId, change: "address" });
+    await voidLinksAfterChange({ userId: change.userId, change: "address" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.email_changed",
-      actorId: change.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: change.userId,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(change.userId, opts.client),
+      subject: change.userId,
       metadata: { from: maskEmail(before.email), to: maskEmail(newEmail) },
     });
     notice = { to: before.email, locale: localeOf(before.locale), newEmail };
@@ -94,7 +87,7 @@ export type EmailLinkPreview =
   | { kind: "email-change"; newEmail: string };
 
 export async function describeEmailLink(token: string): Promise<EmailLinkPreview | null> {
-  const verification = await findUsableToken(db, { token, purpose: "EMAIL_VERIFICATION" });
+  const verification = await findUsableToken({ token, purpose: "EMAIL_VERIFICATION" });
   if (verification) {
     const user = await db.user.findUnique({
       where: { id: verification.userId },
@@ -110,7 +103,7 @@ export async function describeEmailLink(token: string): Promise<EmailLinkPreview
     const method = user.passwordCredential ? "password" : user._count.passkeys > 0 ? "passkey" : "social";
     return { kind: "verification", emailMasked: maskEmail(user.email), registeredAt: user.createdAt, method };
   }
-  const change = await findUsableToken(db, { token, purpose: "EMAIL_CHANGE" });
+  const change = await findUsableToken({ token, purpose: "EMAIL_CHANGE" });
   const newEmail = (change?.payload as { newEmail?: string } | null)?.newEmail;
   return change && newEmail ? { kind: "email-change", newEmail } : null;
 }
@@ -126,9 +119,12 @@ export async function discardUnverifiedRegistration(opts: {
   client: ClientInfo;
 }): Promise<DiscardRegistrationResult> {
   return db.$transaction(async (tx): Promise<DiscardRegistrationResult> => {
-    const verification = await consumeToken(tx, { token: opts.token, purpose: "EMAIL_VERIFICATION" });
+    const verification = await consumeToken({ token: opts.token, purpose: "EMAIL_VERIFICATION" }, { tx });
     if (!verification) return { ok: false, code: "INVALID_TOKEN" };
-    const discarded = await discardUnprovenAccount(tx, { userId: verification.userId, client: opts.client });
+    const discarded = await discardUnprovenAccount(
+      { userId: verification.userId, client: opts.client },
+      { tx },
+    );
     return discarded.ok ? { ok: true } : { ok: false, code: "INVALID_TOKEN" };
   });
 }
@@ -149,20 +145,17 @@ export async function resendVerificationMail(opts: {
     ["verificationResendIp", rateLimitIpSubject(opts.client.ip)],
     ["verificationResend", user.id],
   ] as const) {
-    const limit = await consumeRateLimit(db, policy, subject);
+    const limit = await consumeRateLimit({ policy, subject });
     if (!limit.allowed)
       return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   }
   const token = await db.$transaction(async (tx) => {
-    await voidTokens(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
-    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+    await voidTokens({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx });
+    const token = await issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.email_verification_sent",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(user.id, opts.client),
+      subject: user.id,
     });
     return token;
   });

@@ -2,7 +2,7 @@
  * Whether a session's last authentication (sign-in or step-up) was at least as strong as the
  * account's strongest factor, the order stepUpOptionsFor uses: passkey > password and
  * authenticator app > password > email code. Adding, removing or replacing a factor needs this
- * (issue 10, finding 3; docs/decisions/0024): otherwise a thief with the password and a session
+ * (docs/decisions/0024): otherwise a thief with the password and a session
  * could swap out the factor that protects the account against exactly them.
  */
 import type { StepUpOptions } from "@/lib/schemas/step-up";

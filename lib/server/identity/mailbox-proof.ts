@@ -12,7 +12,6 @@ import "server-only";
  * same functions.
  */
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { toLocale } from "@/lib/i18n/config";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { endMandates } from "@/lib/server/bank-accounts/sepa-mandates";
@@ -22,8 +21,8 @@ import { recordConsent } from "@/lib/server/consent/record-consent";
 import { applyConsentWithdrawal } from "@/lib/server/consent/withdrawal-effects";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
-
-type Tx = Prisma.TransactionClient;
+import { db, type Tx } from "@/lib/db";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 /**
  * Thrown by requireProvenAddress. Actions refuse an unproven account before they get here
@@ -37,14 +36,14 @@ export class AddressUnprovenError extends AppError {
   }
 }
 
-export async function isAddressProven(tx: Tx, userId: string): Promise<boolean> {
+export async function isAddressProven(userId: string, { tx = db }: { tx?: Tx } = {}): Promise<boolean> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true } });
   return user?.emailVerifiedAt != null;
 }
 
 /** The guard before adding anything that lets someone into, or speaks for, the account. */
-export async function requireProvenAddress(tx: Tx, userId: string): Promise<void> {
-  if (!(await isAddressProven(tx, userId))) throw new AddressUnprovenError();
+export async function requireProvenAddress(userId: string, { tx = db }: { tx?: Tx } = {}): Promise<void> {
+  if (!(await isAddressProven(userId, { tx }))) throw new AddressUnprovenError();
 }
 
 export type ReclaimReport = Record<
@@ -73,8 +72,8 @@ export type ReclaimReport = Record<
  * transaction, so the proof and the clean-up commit together or not at all.
  */
 export async function reclaimUnprovenAccount(
-  tx: Tx,
   opts: { userId: string; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<ReclaimReport> {
   const { userId, client } = opts;
   const now = new Date();
@@ -93,7 +92,7 @@ export async function reclaimUnprovenAccount(
   const totpFactors = (await tx.totpFactor.deleteMany(mine)).count;
   const recoveryCodes = (await tx.recoveryCode.deleteMany(mine)).count;
   const socialIdentities = (await tx.socialIdentity.deleteMany(mine)).count;
-  const sessionsRevoked = await revokeSessions(tx, { userId, reason: "PASSWORD_RESET" });
+  const sessionsRevoked = await revokeSessions({ userId, reason: "PASSWORD_RESET" }, { tx });
   const pendingSignIns = (await tx.pendingSignIn.deleteMany(mine)).count;
   await tx.emailOneTimeCode.deleteMany(mine);
   await tx.webAuthnChallenge.deleteMany(mine);
@@ -114,7 +113,7 @@ export async function reclaimUnprovenAccount(
   const addresses = (await tx.address.deleteMany(mine)).count;
   const bankAccounts = await tx.bankAccount.findMany({ ...mine, select: { id: true } });
   for (const account of bankAccounts)
-    await endMandates(tx, { userId, bankAccountId: account.id, locale, client });
+    await endMandates({ userId, bankAccountId: account.id, locale, client }, { tx });
   await tx.bankAccount.deleteMany(mine);
   await tx.profile.deleteMany(mine);
   await tx.profileAttributeValue.deleteMany(mine);
@@ -147,11 +146,8 @@ export async function reclaimUnprovenAccount(
   };
   await writeAuditEvent(tx, {
     type: "auth.account_reclaimed",
-    actorId: userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: userId,
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: customerActor(userId, client),
+    subject: userId,
     metadata: { proof: "PASSWORD_RESET", ...report },
   });
   return report;
@@ -166,22 +162,33 @@ async function withdrawOptionalConsents(
   tx: Tx,
   opts: { userId: string; locale: "de" | "en"; client: ClientInfo },
 ): Promise<number> {
-  const granted = (await currentConsents(tx, opts.userId)).filter(
+  const granted = (await currentConsents(opts.userId, { tx })).filter(
     (c) => c.legalBasis === "CONSENT" && (c.status === "GRANTED" || c.status === "SUSPENDED"),
   );
   for (const consent of granted) {
-    await recordConsent(tx, {
-      userId: opts.userId,
-      purposeKey: consent.purposeKey,
-      action: "WITHDRAWN",
-      source: "ACCOUNT_RECLAIM",
-      locale: opts.locale,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
-    });
-    await applyConsentWithdrawal(tx, { ...opts, purposeKey: consent.purposeKey });
+    await recordConsent(
+      {
+        userId: opts.userId,
+        purposeKey: consent.purposeKey,
+        action: "WITHDRAWN",
+        source: "ACCOUNT_RECLAIM",
+        locale: opts.locale,
+        ip: opts.client.ip,
+        userAgent: opts.client.userAgent,
+      },
+      { tx },
+    );
+    await applyConsentWithdrawal({ ...opts, purposeKey: consent.purposeKey }, { tx });
   }
-  await endEmailNewsletter(tx, { ...opts, source: "CONSENT_WITHDRAWN", actorRole: "CUSTOMER" });
+  await endEmailNewsletter(
+    {
+      userId: opts.userId,
+      locale: opts.locale,
+      source: "CONSENT_WITHDRAWN",
+      actor: customerActor(opts.userId, opts.client),
+    },
+    { tx },
+  );
   return granted.length;
 }
 
@@ -193,8 +200,8 @@ export type DiscardResult = { ok: true } | { ok: false; code: "ALREADY_PROVEN" }
  * stay, as the record that the address was used by someone else. Never touches a proven account.
  */
 export async function discardUnprovenAccount(
-  tx: Tx,
   opts: { userId: string; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<DiscardResult> {
   const user = await tx.user.findUnique({
     where: { id: opts.userId },
@@ -209,10 +216,8 @@ export async function discardUnprovenAccount(
   if (count !== 1) return { ok: false, code: "ALREADY_PROVEN" };
   await writeAuditEvent(tx, {
     type: "auth.unproven_account_discarded",
-    actorRole: "ANONYMOUS",
-    subjectUserId: opts.userId,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: anonymousActor(opts.client),
+    subject: opts.userId,
     metadata: {
       accountCreatedAt: user.createdAt.toISOString(),
       passkeys: user._count.passkeys,

@@ -5,7 +5,7 @@ import "server-only";
  * whose address was never proven, the link is the first proof of the mailbox: completing it
  * reclaims the account from whoever set it up (mailbox-proof.ts, docs/decisions/0018).
  */
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
@@ -27,6 +27,7 @@ import {
   voidLinksAfterChange,
   voidTokens,
 } from "./tokens";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type RequestResetResult =
   { ok: true } | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number };
@@ -40,7 +41,7 @@ export async function requestPasswordReset(opts: {
     ["passwordResetIp", rateLimitIpSubject(opts.client.ip)],
     ["passwordResetAccount", emailNormalized],
   ] as const) {
-    const limit = await consumeRateLimit(db, policy, subject);
+    const limit = await consumeRateLimit({ policy, subject });
     if (!limit.allowed)
       return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   }
@@ -53,14 +54,12 @@ async function issueResetLink(emailNormalized: string, client: ClientInfo): Prom
   const user = await db.user.findUnique({ where: { emailNormalized } });
   if (!user) return { ok: true }; // no mail to unknown addresses: the form cannot be used to send spam
   const token = await db.$transaction(async (tx) => {
-    await voidTokens(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
-    const token = await issueToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
+    await voidTokens({ userId: user.id, purpose: "PASSWORD_RESET" }, { tx });
+    const token = await issueToken({ userId: user.id, purpose: "PASSWORD_RESET" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.password_reset_requested",
-      actorRole: "ANONYMOUS",
-      subjectUserId: user.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: anonymousActor(client),
+      subject: user.id,
     });
     return token;
   });
@@ -86,7 +85,7 @@ export type ResetLinkState = { willReclaim: boolean };
  * unproven (and what the reset will remove) reveals nothing to anyone else.
  */
 export async function describeResetLink(token: string): Promise<ResetLinkState | null> {
-  const row = await findUsableToken(db, { token, purpose: "PASSWORD_RESET" });
+  const row = await findUsableToken({ token, purpose: "PASSWORD_RESET" });
   if (!row) return null;
   const user = await db.user.findUnique({ where: { id: row.userId }, select: { emailVerifiedAt: true } });
   return user ? { willReclaim: user.emailVerifiedAt === null } : null;
@@ -107,7 +106,7 @@ export async function resetPassword(opts: {
   let policyFailure: ResetResult | undefined;
   const user = await db
     .$transaction(async (tx) => {
-      const used = await consumeToken(tx, { token: opts.token, purpose: "PASSWORD_RESET" });
+      const used = await consumeToken({ token: opts.token, purpose: "PASSWORD_RESET" }, { tx });
       if (!used) return null;
       const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId } });
       const policy = await checkPasswordPolicy({ password: opts.password, email: user.emailNormalized });
@@ -119,22 +118,19 @@ export async function resetPassword(opts: {
       // ends every session, marks the address proven and audits auth.account_reclaimed.
       const reclaimed = user.emailVerifiedAt
         ? null
-        : await reclaimUnprovenAccount(tx, { userId: user.id, client: opts.client });
+        : await reclaimUnprovenAccount({ userId: user.id, client: opts.client }, { tx });
       await tx.passwordCredential.upsert({
         where: { userId: user.id },
         create: { userId: user.id, hash },
         update: { hash, changedAt: new Date() },
       });
       if (reclaimed) return user;
-      await voidLinksAfterChange(tx, { userId: user.id, change: "credential" });
-      const revoked = await revokeSessions(tx, { userId: user.id, reason: "PASSWORD_RESET" });
+      await voidLinksAfterChange({ userId: user.id, change: "credential" }, { tx });
+      const revoked = await revokeSessions({ userId: user.id, reason: "PASSWORD_RESET" }, { tx });
       await writeAuditEvent(tx, {
         type: "auth.password_reset_completed",
-        actorId: user.id,
-        actorRole: "CUSTOMER",
-        subjectUserId: user.id,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: customerActor(user.id, opts.client),
+        subject: user.id,
         metadata: { sessionsRevoked: revoked },
       });
       return user;
@@ -148,15 +144,13 @@ export async function resetPassword(opts: {
     await db.$transaction((tx) =>
       writeAuditEvent(tx, {
         type: "auth.password_reset_failed",
-        actorRole: "ANONYMOUS",
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: anonymousActor(opts.client),
         metadata: { reason: "invalid_token" },
       }),
     );
     return { ok: false, code: "INVALID_TOKEN" };
   }
-  await resetRateLimit(db, "signInAccount", user.emailNormalized);
+  await resetRateLimit({ policy: "signInAccount", subject: user.emailNormalized });
   await resetOwnBrowserThrottles(user.id);
   sendMailInBackground({
     to: user.email,

@@ -19,7 +19,7 @@ import {
   refundRateLimitHit,
   resetRateLimit,
 } from "@/lib/server/rate-limit/rate-limit";
-import { accountDeviceSubject } from "@/lib/server/rate-limit/policies";
+import { accountDeviceSubject } from "@/lib/config/rate-limits";
 import { deviceCookieHash, findSignInPassByEmail, spendSignInPass } from "./sign-in-passes";
 
 export type PasswordAttempt =
@@ -51,8 +51,8 @@ export async function consumePasswordAttempt(opts: {
     : ({ policy: "signInAccount", subject: emailNormalized } as const);
   const ipKey = rateLimitIpSubject(opts.ip);
   const [byAccount, byIp] = await Promise.all([
-    consumeRateLimit(db, account.policy, account.subject),
-    consumeRateLimit(db, "signInIp", ipKey),
+    consumeRateLimit({ policy: account.policy, subject: account.subject }),
+    consumeRateLimit({ policy: "signInIp", subject: ipKey }),
   ]);
   const refused = [byAccount, byIp].find((d) => !d.allowed);
   if (refused && !refused.allowed) {
@@ -69,8 +69,8 @@ export async function consumePasswordAttempt(opts: {
       // A success from the owner's browser ends that browser's run only: the strangers' count on
       // the account bucket stays, or each of the owner's sign-ins would hand them 100 new guesses.
       await Promise.all([
-        resetRateLimit(db, account.policy, account.subject),
-        refundRateLimitHit(db, "signInIp", ipKey),
+        resetRateLimit({ policy: account.policy, subject: account.subject }),
+        refundRateLimitHit({ policy: "signInIp", subject: ipKey }),
       ]);
       if (unlockedFor && !knownBrowser)
         await spendSignInPass({ userId: unlockedFor, kind: "THROTTLE_UNLOCK", deviceCookieId });
@@ -83,7 +83,10 @@ export async function resetOwnBrowserThrottles(userId: string): Promise<void> {
   const devices = await db.device.findMany({ where: { userId }, select: { cookieIdHash: true } });
   await Promise.all(
     devices.map((d) =>
-      resetRateLimit(db, "signInAccountDevice", accountDeviceSubject(userId, d.cookieIdHash)),
+      resetRateLimit({
+        policy: "signInAccountDevice",
+        subject: accountDeviceSubject(userId, d.cookieIdHash),
+      }),
     ),
   );
 }

@@ -5,18 +5,17 @@ import "server-only";
  * `portal_pending`), the row only its SHA-256; it lives 10 minutes and completes once.
  */
 import { z } from "zod";
-import { parseSignInReasons, type SignInReasonCode } from "@/lib/auth/risk/customer-reasons";
+import { parseSignInReasons, type SignInReasonCode } from "@/lib/config/sign-in-reasons";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken, newSessionToken } from "@/lib/auth/session-token";
-import { signInAttemptRisk } from "@/lib/auth/risk/assess";
-import { db } from "@/lib/db";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
+import { signInAttemptRisk } from "@/lib/server/risk/assess";
+import { db, type Tx } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendSignInEmailCode } from "@/lib/server/factors/email-codes";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import type { SecondFactorMethod } from "./complete-sign-in";
+import type { PendingSocialLink, SecondFactorMethod } from "./sign-in-factors";
 import type { RiskLevelName, SecondFactorDecision } from "./second-factor-decision";
-
-type Tx = Prisma.TransactionClient;
+import { anonymousActor } from "@/lib/server/actor";
 
 export const PENDING_SIGN_IN_TTL_MINUTES = 10;
 const FACTORS: readonly SecondFactorMethod[] = ["TOTP", "RECOVERY_CODE", "EMAIL_CODE"];
@@ -25,7 +24,6 @@ const FACTORS: readonly SecondFactorMethod[] = ["TOTP", "RECOVERY_CODE", "EMAIL_
 export type PendingFirstFactor = "PASSWORD" | "PASSKEY" | "SOCIAL";
 
 /** A provider account proven at /login/link, linked when the second factor passes. */
-export type PendingSocialLink = { provider: string; subject: string; email: string };
 const SocialLinkSchema = z.object({ provider: z.string(), subject: z.string(), email: z.string() });
 
 export type PendingSignInState = {
@@ -44,7 +42,6 @@ export type PendingSignInState = {
 };
 
 export async function createPendingSignIn(
-  tx: Tx,
   opts: {
     userId: string;
     firstFactor?: PendingFirstFactor;
@@ -57,6 +54,7 @@ export async function createPendingSignIn(
     returnTo: string | null;
     client: ClientInfo;
   },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + PENDING_SIGN_IN_TTL_MINUTES * 60_000);
@@ -153,24 +151,25 @@ export async function startPendingSignIn(opts: {
         ...signInAttemptRisk(decision.risk),
       },
     });
-    const pending = await createPendingSignIn(tx, {
-      userId: user.id,
-      firstFactor: opts.firstFactor,
-      signInAttemptId: attempt.id,
-      factors: opts.factors,
-      reasons: opts.reasons,
-      socialLink: opts.socialLink,
-      riskLevel: decision.riskLevel ?? "LOW",
-      rememberMe: opts.rememberMe,
-      returnTo: opts.returnTo ?? null,
-      client,
-    });
+    const pending = await createPendingSignIn(
+      {
+        userId: user.id,
+        firstFactor: opts.firstFactor,
+        signInAttemptId: attempt.id,
+        factors: opts.factors,
+        reasons: opts.reasons,
+        socialLink: opts.socialLink,
+        riskLevel: decision.riskLevel ?? "LOW",
+        rememberMe: opts.rememberMe,
+        returnTo: opts.returnTo ?? null,
+        client,
+      },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.second_factor_required",
-      actorRole: "ANONYMOUS",
-      subjectUserId: user.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: anonymousActor(client),
+      subject: user.id,
       metadata: {
         reason: decision.reason,
         reasons: opts.reasons,

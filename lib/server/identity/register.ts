@@ -4,7 +4,7 @@ import "server-only";
  * has an account ("check your mail"): a new address gets a verification link, an existing one a
  * note that someone tried to register it. Nobody is signed in here, so the two cases look alike.
  */
-import { hashPassword } from "@/lib/auth/password-hash";
+import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { checkPasswordPolicy } from "@/lib/server/passwords/common-passwords";
@@ -18,6 +18,7 @@ import {
   sendVerificationMail,
 } from "./registration-steps";
 import { issueToken } from "./tokens";
+import { customerActor } from "@/lib/server/actor";
 
 export type RegisterResult =
   | { ok: true }
@@ -31,7 +32,7 @@ export async function registerWithPassword(opts: {
   client: ClientInfo;
 }): Promise<RegisterResult> {
   const emailNormalized = opts.email.trim().toLowerCase();
-  const limit = await consumeRateLimit(db, "register", rateLimitIpSubject(opts.client.ip));
+  const limit = await consumeRateLimit({ policy: "register", subject: rateLimitIpSubject(opts.client.ip) });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
 
   const policy = await checkPasswordPolicy({ password: opts.password, email: emailNormalized });
@@ -62,15 +63,12 @@ async function createOrNotify(
         communicationPreference: { create: {} },
       },
     });
-    await recordRegistrationConsent(tx, { userId: user.id, locale: opts.locale, client: opts.client });
-    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+    await recordRegistrationConsent({ userId: user.id, locale: opts.locale, client: opts.client }, { tx });
+    const token = await issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.registered",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(user.id, opts.client),
+      subject: user.id,
       metadata: { method: "PASSWORD" },
     });
     return { user, token };

@@ -4,16 +4,14 @@ import "server-only";
  * consents given by signing up, the verification mail, and the quiet notice when the address
  * already has an account (the requester sees the same "check your mail" page either way).
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "./notify";
 import { tokenLink } from "./tokens";
-
-type Tx = Prisma.TransactionClient;
+import { anonymousActor } from "@/lib/server/actor";
 
 /**
  * The one checkbox at sign-up ("I accept the terms of use and have read the privacy notice"), or
@@ -21,18 +19,21 @@ type Tx = Prisma.TransactionClient;
  * whose text is that statement (decision 0015).
  */
 export async function recordRegistrationConsent(
-  tx: Tx,
   opts: { userId: string; locale: "de" | "en"; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<void> {
-  await recordConsent(tx, {
-    userId: opts.userId,
-    purposeKey: "terms",
-    action: "GRANTED",
-    source: "REGISTRATION",
-    locale: opts.locale,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
-  });
+  await recordConsent(
+    {
+      userId: opts.userId,
+      purposeKey: "terms",
+      action: "GRANTED",
+      source: "REGISTRATION",
+      locale: opts.locale,
+      ip: opts.client.ip,
+      userAgent: opts.client.userAgent,
+    },
+    { tx },
+  );
 }
 
 export function sendVerificationMail(opts: { to: string; locale: "de" | "en"; token: string }): void {
@@ -54,10 +55,8 @@ export async function notifyRegistrationAttempt(
 ): Promise<void> {
   await writeAuditEvent(db, {
     type: "auth.registration_attempt_existing",
-    actorRole: "ANONYMOUS",
-    subjectUserId: existing.id,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: anonymousActor(opts.client),
+    subject: existing.id,
     metadata: { method: opts.method },
   });
   const { appUrl } = getEnv();

@@ -6,8 +6,8 @@ import "server-only";
  * out (docs/decisions/0021): "Das war ich" lets the next sign-in from the blocked browser continue
  * with a second factor, "Das war ich nicht" signs out everywhere and starts a password reset.
  */
-import { signInAttemptRisk } from "@/lib/auth/risk/assess";
-import type { RiskReason } from "@/lib/auth/risk/policy";
+import { signInAttemptRisk } from "@/lib/server/risk/assess";
+import type { RiskReason } from "@/lib/config/risk";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
@@ -16,6 +16,7 @@ import { localeOf, sendMailInBackground, signInMailFacts } from "./notify";
 import type { SecondFactorDecision } from "./second-factor-decision";
 import { deviceCookieHash, SIGN_IN_PASS_TTL_MINUTES } from "./sign-in-passes";
 import { issueToken, TOKEN_TTL_MINUTES, tokenLink } from "./tokens";
+import { systemActor } from "@/lib/server/actor";
 
 export type BlockedSignIn = { ok: false; code: "BLOCKED_BY_RISK"; reasons: RiskReason[] };
 
@@ -40,22 +41,22 @@ export async function blockSignIn(opts: {
     });
     await writeAuditEvent(tx, {
       type: "auth.sign_in_blocked_by_risk",
-      actorRole: "SYSTEM",
-      subjectUserId: user.id,
-      targetType: "SignInAttempt",
-      targetId: attempt.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: systemActor(client),
+      subject: user.id,
+      target: { type: "SignInAttempt", id: attempt.id },
       metadata: { risk: decision.risk.decision.level, reasons },
     });
     const payload = { signInAttemptId: attempt.id };
     return {
-      itWasMe: await issueToken(tx, {
-        userId: user.id,
-        purpose: "RISK_RELEASE",
-        payload: { ...payload, deviceCookieHash: deviceCookieHash(opts.deviceCookieId) },
-      }),
-      notMe: await issueToken(tx, { userId: user.id, purpose: "RISK_REPORT", payload }),
+      itWasMe: await issueToken(
+        {
+          userId: user.id,
+          purpose: "RISK_RELEASE",
+          payload: { ...payload, deviceCookieHash: deviceCookieHash(opts.deviceCookieId) },
+        },
+        { tx },
+      ),
+      notMe: await issueToken({ userId: user.id, purpose: "RISK_REPORT", payload }, { tx }),
     };
   });
   sendMailInBackground({

@@ -17,6 +17,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { grantSignInPass, SIGN_IN_PASS_TTL_MINUTES, withdrawSignInPasses } from "./sign-in-passes";
 import { consumeToken, isTokenUsable, issueToken, voidTokens, type TokenPurpose } from "./tokens";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type SignInLink = "it-was-me" | "not-me" | "unlock";
 
@@ -30,7 +31,7 @@ export type SignInLinkFailure = { ok: false; code: "INVALID_LINK" | "RATE_LIMITE
 
 /** Whether the link's page should offer its button (it may still be refused when pressed). */
 export async function isSignInLinkUsable(link: SignInLink, token: string): Promise<boolean> {
-  return isTokenUsable(db, { token, purpose: PURPOSES[link] });
+  return isTokenUsable({ token, purpose: PURPOSES[link] });
 }
 
 /**
@@ -38,16 +39,14 @@ export async function isSignInLinkUsable(link: SignInLink, token: string): Promi
  * audits a refused link. Returns null when the attempt may go ahead.
  */
 export async function guardSignInLink(client: ClientInfo): Promise<SignInLinkFailure | null> {
-  const limit = await consumeRateLimit(db, "signInLinkIp", rateLimitIpSubject(client.ip));
+  const limit = await consumeRateLimit({ policy: "signInLinkIp", subject: rateLimitIpSubject(client.ip) });
   return limit.allowed ? null : { ok: false, code: "RATE_LIMITED" };
 }
 
 export async function refuseSignInLink(link: SignInLink, client: ClientInfo): Promise<SignInLinkFailure> {
   await writeAuditEvent(db, {
     type: "auth.sign_in_link_refused",
-    actorRole: "ANONYMOUS",
-    ip: client.ip,
-    userAgent: client.userAgent,
+    actor: anonymousActor(client),
     metadata: { link },
   });
   return { ok: false, code: "INVALID_LINK" };
@@ -64,23 +63,22 @@ export async function confirmBlockedSignIn(opts: {
   const refused = await guardSignInLink(client);
   if (refused) return refused;
   const released = await db.$transaction(async (tx) => {
-    const used = await consumeToken(tx, { token: opts.token, purpose: "RISK_RELEASE" });
+    const used = await consumeToken({ token: opts.token, purpose: "RISK_RELEASE" }, { tx });
     const payload = ReleasePayloadSchema.safeParse(used?.payload);
     if (!used || !payload.success) return false;
-    await grantSignInPass(tx, {
-      userId: used.userId,
-      kind: "RISK_RELEASE",
-      deviceCookieHash: payload.data.deviceCookieHash,
-    });
+    await grantSignInPass(
+      {
+        userId: used.userId,
+        kind: "RISK_RELEASE",
+        deviceCookieHash: payload.data.deviceCookieHash,
+      },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.risk_block_released",
-      actorId: used.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: used.userId,
-      targetType: "SignInAttempt",
-      targetId: payload.data.signInAttemptId,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: customerActor(used.userId, client),
+      subject: used.userId,
+      target: { type: "SignInAttempt", id: payload.data.signInAttemptId },
       metadata: { validMinutes: SIGN_IN_PASS_TTL_MINUTES },
     });
     return true;
@@ -97,26 +95,22 @@ export async function reportBlockedSignIn(opts: {
   const refused = await guardSignInLink(client);
   if (refused) return refused;
   const reported = await db.$transaction(async (tx) => {
-    const used = await consumeToken(tx, { token: opts.token, purpose: "RISK_REPORT" });
+    const used = await consumeToken({ token: opts.token, purpose: "RISK_REPORT" }, { tx });
     const payload = ReportPayloadSchema.safeParse(used?.payload);
     if (!used || !payload.success) return null;
     const userId = used.userId;
     // Whoever caused the block must not be let through by an earlier, hasty "Das war ich".
-    await voidTokens(tx, { userId, purpose: "RISK_RELEASE" });
-    await withdrawSignInPasses(tx, { userId, kind: "RISK_RELEASE" });
-    await withdrawSignInPasses(tx, { userId, kind: "THROTTLE_UNLOCK" });
-    const sessionsRevoked = await revokeSessions(tx, { userId, reason: "REVOKED_BY_USER" });
-    await voidTokens(tx, { userId, purpose: "PASSWORD_RESET" });
-    const resetToken = await issueToken(tx, { userId, purpose: "PASSWORD_RESET" });
+    await voidTokens({ userId, purpose: "RISK_RELEASE" }, { tx });
+    await withdrawSignInPasses({ userId, kind: "RISK_RELEASE" }, { tx });
+    await withdrawSignInPasses({ userId, kind: "THROTTLE_UNLOCK" }, { tx });
+    const sessionsRevoked = await revokeSessions({ userId, reason: "REVOKED_BY_USER" }, { tx });
+    await voidTokens({ userId, purpose: "PASSWORD_RESET" }, { tx });
+    const resetToken = await issueToken({ userId, purpose: "PASSWORD_RESET" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.risk_block_reported",
-      actorId: userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: userId,
-      targetType: "SignInAttempt",
-      targetId: payload.data.signInAttemptId,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: customerActor(userId, client),
+      subject: userId,
+      target: { type: "SignInAttempt", id: payload.data.signInAttemptId },
       metadata: { sessionsRevoked },
     });
     return { resetToken, sessionsRevoked };

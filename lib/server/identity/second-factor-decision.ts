@@ -1,20 +1,19 @@
 import "server-only";
 /**
- * When a correct password is not enough. The seam the risk engine (lib/auth/risk/) plugs into:
+ * When a correct password is not enough. The seam the risk engine (lib/server/risk/) plugs into:
  * it receives everything a policy may weigh (the user's roles and factors, the client with its IP
  * and location, the device cookie) and answers required-or-not with the factors that may complete
  * the sign-in and a reason in words a support agent understands.
  *
- * For now: a confirmed authenticator app, or a staff role (PRODUCT.md §4: staff must have a second
- * factor), requires one. People without an authenticator get an email code, the fallback the
+ * For now: a confirmed authenticator app, or a staff role (staff always need a second factor,
+ * docs/decisions/0007), requires one. People without an authenticator get an email code, the fallback the
  * issue asks for; with one, the authenticator and its recovery codes (a mailbox is weaker than the
  * factor the person chose).
  */
-import { assessSignInRisk, type RiskAssessment } from "@/lib/auth/risk/assess";
-import type { Role } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { assessSignInRisk, type RiskAssessment } from "@/lib/server/risk/assess";
+import type { Role } from "@/lib/config/roles";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import type { SecondFactorMethod } from "./complete-sign-in";
+import type { SecondFactorMethod } from "./sign-in-factors";
 
 export type RiskLevelName = "LOW" | "MEDIUM" | "HIGH";
 
@@ -52,7 +51,7 @@ export function availableSecondFactors(hasConfirmedTotp: boolean): SecondFactorM
  */
 export async function decideSecondFactor(signals: SecondFactorSignals): Promise<SecondFactorDecision> {
   const { user, client } = signals;
-  const risk = await assessSignInRisk(db, {
+  const risk = await assessSignInRisk({
     userId: user.id,
     deviceCookieId: signals.deviceCookieId,
     ip: client.ip,

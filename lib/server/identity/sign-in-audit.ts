@@ -1,6 +1,6 @@
 /** The audit event a session opens with, by the way in (more specific than auth.sign_in_succeeded). */
 import type { AuditEventType } from "@/lib/server/audit/event-types";
-import type { FirstFactor } from "./complete-sign-in";
+import type { FirstFactor } from "./sign-in-factors";
 
 export type SessionAudit = {
   type: AuditEventType;

@@ -5,11 +5,8 @@ import "server-only";
  * unlock link past the account throttle (docs/decisions/0022). A pass is used up by the sign-in it
  * lets through, conditionally on `usedAt: null`, so two parallel sign-ins cannot both use it.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken } from "@/lib/auth/session-token";
-import { db } from "@/lib/db";
-
-type Tx = Prisma.TransactionClient;
+import { hashToken } from "@/lib/server/crypto/token-hash";
+import { db, type Tx } from "@/lib/db";
 
 export type SignInPassKind = "RISK_RELEASE" | "THROTTLE_UNLOCK";
 
@@ -21,8 +18,8 @@ export function deviceCookieHash(deviceCookieId: string): string {
 }
 
 export async function grantSignInPass(
-  tx: Tx,
   opts: { userId: string; kind: SignInPassKind; deviceCookieHash: string },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<{ expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + SIGN_IN_PASS_TTL_MINUTES * 60_000);
   await tx.signInPass.create({ data: { ...opts, expiresAt } });
@@ -72,8 +69,8 @@ export async function spendSignInPass(opts: {
 
 /** Withdraws every open pass of this kind (the person said a blocked sign-in was not them). */
 export async function withdrawSignInPasses(
-  tx: Tx,
   opts: { userId: string; kind: SignInPassKind },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<void> {
   await tx.signInPass.updateMany({
     where: { userId: opts.userId, kind: opts.kind, usedAt: null },

@@ -15,6 +15,7 @@ import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
 import { guardSignInLink, refuseSignInLink, type SignInLinkFailure } from "./risk-release";
 import { deviceCookieHash, grantSignInPass, SIGN_IN_PASS_TTL_MINUTES } from "./sign-in-passes";
 import { consumeToken, issueToken, TOKEN_TTL_MINUTES, tokenLink, voidTokens } from "./tokens";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export async function requestSignInUnlock(opts: {
   email: string;
@@ -25,7 +26,7 @@ export async function requestSignInUnlock(opts: {
     ["signInUnlockIp", rateLimitIpSubject(opts.client.ip)],
     ["signInUnlockAccount", emailNormalized],
   ] as const) {
-    const limit = await consumeRateLimit(db, policy, subject);
+    const limit = await consumeRateLimit({ policy, subject });
     if (!limit.allowed)
       return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   }
@@ -34,14 +35,12 @@ export async function requestSignInUnlock(opts: {
     const user = await db.user.findUnique({ where: { emailNormalized } });
     if (!user) return { ok: true as const };
     const token = await db.$transaction(async (tx) => {
-      await voidTokens(tx, { userId: user.id, purpose: "SIGN_IN_UNLOCK" });
-      const token = await issueToken(tx, { userId: user.id, purpose: "SIGN_IN_UNLOCK" });
+      await voidTokens({ userId: user.id, purpose: "SIGN_IN_UNLOCK" }, { tx });
+      const token = await issueToken({ userId: user.id, purpose: "SIGN_IN_UNLOCK" }, { tx });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_unlock_requested",
-        actorRole: "ANONYMOUS",
-        subjectUserId: user.id,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: anonymousActor(opts.client),
+        subject: user.id,
       });
       return token;
     });
@@ -70,20 +69,20 @@ export async function redeemSignInUnlock(opts: {
   const refused = await guardSignInLink(client);
   if (refused) return refused;
   const unlocked = await db.$transaction(async (tx) => {
-    const used = await consumeToken(tx, { token: opts.token, purpose: "SIGN_IN_UNLOCK" });
+    const used = await consumeToken({ token: opts.token, purpose: "SIGN_IN_UNLOCK" }, { tx });
     if (!used) return false;
-    await grantSignInPass(tx, {
-      userId: used.userId,
-      kind: "THROTTLE_UNLOCK",
-      deviceCookieHash: deviceCookieHash(opts.deviceCookieId),
-    });
+    await grantSignInPass(
+      {
+        userId: used.userId,
+        kind: "THROTTLE_UNLOCK",
+        deviceCookieHash: deviceCookieHash(opts.deviceCookieId),
+      },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.sign_in_unlocked",
-      actorId: used.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: used.userId,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: customerActor(used.userId, client),
+      subject: used.userId,
       metadata: { validMinutes: SIGN_IN_PASS_TTL_MINUTES },
     });
     return true;

@@ -4,7 +4,7 @@ import "server-only";
  * where it reveals nothing: the caller shows one message for INVALID_CREDENTIALS whatever the reason,
  * and an unknown address costs the same argon2 verification as a known one.
  */
-import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
+import { hashPassword, verifyPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
@@ -14,6 +14,7 @@ import { consumePasswordAttempt } from "./password-throttle";
 import type { BlockedSignIn } from "./risk-block";
 import { padResponse, RESPONSE_FLOOR_MS } from "./response-floor";
 import { attemptContext } from "./sign-in-attempt";
+import { anonymousActor } from "@/lib/server/actor";
 
 // A required second factor is `ok: false` on purpose: a caller that does not know the step treats
 // it as a failure and creates no session, which is the safe default.
@@ -54,10 +55,8 @@ export async function signInWithPassword(opts: {
       await tx.signInAttempt.create({ data: { ...attempt, userId: user?.id, result: "THROTTLED" } });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_throttled",
-        actorRole: "ANONYMOUS",
-        subjectUserId: user?.id,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: anonymousActor(opts.client),
+        subject: user?.id,
         metadata: { locked: throttle.locked },
       });
     });
@@ -82,10 +81,8 @@ export async function signInWithPassword(opts: {
       });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_failed",
-        actorRole: "ANONYMOUS",
-        subjectUserId: user?.id,
-        ip: opts.client.ip,
-        userAgent: opts.client.userAgent,
+        actor: anonymousActor(opts.client),
+        subject: user?.id,
         metadata: { method: "PASSWORD", reason: user ? "wrong_password" : "unknown_account" },
       });
     });

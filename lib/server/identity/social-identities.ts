@@ -1,13 +1,13 @@
 import "server-only";
 /** The customer's linked social identities: listed on /account/security and removable there. */
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { db, type Tx } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, securityReviewUrl, sendMailInBackground, sendSecurityPushInBackground } from "./notify";
 import { providerDisplayName } from "./social-session";
 import { requireProvenAddress } from "./mailbox-proof";
 import { voidLinksAfterChange } from "./tokens";
+import { customerActor } from "@/lib/server/actor";
 
 export type SocialIdentityItem = {
   id: string;
@@ -60,16 +60,12 @@ export async function unlinkSocialIdentity(opts: {
     });
     if (hasPassword + passkeys + otherIdentities === 0) return { ok: false, code: "LAST_METHOD" } as const;
     await tx.socialIdentity.delete({ where: { id: identity.id } });
-    await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
+    await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.social_unlinked",
-      actorId: opts.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: opts.userId,
-      targetType: "SocialIdentity",
-      targetId: identity.id,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: customerActor(opts.userId, opts.client),
+      subject: opts.userId,
+      target: { type: "SocialIdentity", id: identity.id },
       metadata: { provider: identity.provider },
     });
     return { ok: true, user, provider: identity.provider } as const;
@@ -91,38 +87,35 @@ export async function unlinkSocialIdentity(opts: {
   return { ok: true };
 }
 
-export type LinkIdentityResult = "LINKED" | "ALREADY_LINKED" | "IDENTITY_IN_USE";
+export type LinkIdentityResult =
+  { ok: true; alreadyLinked: boolean } | { ok: false; code: "IDENTITY_IN_USE" };
 
 /**
  * Links a provider account to the user inside the caller's transaction: the connect button on the
  * security page, or the sign-in completion once a /login/link sign-in is complete.
  */
 export async function linkIdentity(
-  tx: Prisma.TransactionClient,
   opts: { userId: string; provider: string; subject: string; email: string | null; client: ClientInfo },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<LinkIdentityResult> {
   const { provider, subject } = opts;
-  await requireProvenAddress(tx, opts.userId);
+  await requireProvenAddress(opts.userId, { tx });
   const existing = await tx.socialIdentity.findUnique({ where: { provider_subject: { provider, subject } } });
-  if (existing && existing.userId !== opts.userId) return "IDENTITY_IN_USE";
+  if (existing && existing.userId !== opts.userId) return { ok: false, code: "IDENTITY_IN_USE" };
   if (existing) {
     await tx.socialIdentity.update({ where: { id: existing.id }, data: { lastUsedAt: new Date() } });
-    return "ALREADY_LINKED";
+    return { ok: true, alreadyLinked: true };
   }
   const identity = await tx.socialIdentity.create({
     data: { userId: opts.userId, provider, subject, email: opts.email, lastUsedAt: new Date() },
   });
-  await voidLinksAfterChange(tx, { userId: opts.userId, change: "credential" });
+  await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
   await writeAuditEvent(tx, {
     type: "auth.social_linked",
-    actorId: opts.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: opts.userId,
-    targetType: "SocialIdentity",
-    targetId: identity.id,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(opts.userId, opts.client),
+    subject: opts.userId,
+    target: { type: "SocialIdentity", id: identity.id },
     metadata: { provider },
   });
-  return "LINKED";
+  return { ok: true, alreadyLinked: false };
 }

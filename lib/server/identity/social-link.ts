@@ -9,7 +9,7 @@ import "server-only";
  * an account whose address is unproven (mailbox-proof.ts, decision 0018).
  */
 import { z } from "zod";
-import { verifyPassword } from "@/lib/auth/password-hash";
+import { verifyPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { maskEmail } from "@/lib/server/mail/mask-email";
@@ -23,12 +23,13 @@ import { attemptContext } from "./sign-in-attempt";
 import { linkIdentity } from "./social-identities";
 import { providerDisplayName, sendLinkedNotice } from "./social-session";
 import { consumeToken, findUsableToken } from "./tokens";
+import { anonymousActor } from "@/lib/server/actor";
 
 const LinkPayloadSchema = z.object({ provider: z.string(), subject: z.string(), email: z.string() });
 
 /** The open link request behind a token (without using it up), or null when it is not usable. */
 async function readLinkToken(token: string) {
-  const row = await findUsableToken(db, { token, purpose: "SOCIAL_LINK" });
+  const row = await findUsableToken({ token, purpose: "SOCIAL_LINK" });
   const payload = LinkPayloadSchema.safeParse(row?.payload);
   if (!row || !payload.success) return null;
   const user = await db.user.findUniqueOrThrow({
@@ -101,10 +102,8 @@ export async function completeSocialLink(opts: {
       await tx.signInAttempt.create({ data: { ...attempt, method: "PASSWORD", result: "THROTTLED" } });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_throttled",
-        actorRole: "ANONYMOUS",
-        subjectUserId: user.id,
-        ip: client.ip,
-        userAgent: client.userAgent,
+        actor: anonymousActor(client),
+        subject: user.id,
         metadata: { locked: throttle.locked, context: "social_link" },
       });
     });
@@ -117,10 +116,8 @@ export async function completeSocialLink(opts: {
       });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_failed",
-        actorRole: "ANONYMOUS",
-        subjectUserId: user.id,
-        ip: client.ip,
-        userAgent: client.userAgent,
+        actor: anonymousActor(client),
+        subject: user.id,
         metadata: { method: "PASSWORD", reason: "wrong_password", context: "social_link" },
       });
     });
@@ -137,7 +134,7 @@ export async function completeSocialLink(opts: {
   });
   if (taken && taken.userId !== user.id) return { ok: false, code: "IDENTITY_IN_USE" };
   // Used up by the proven password: two submits of the same token cannot both go on.
-  if (!(await consumeToken(db, { token: opts.token, purpose: "SOCIAL_LINK" })))
+  if (!(await consumeToken({ token: opts.token, purpose: "SOCIAL_LINK" })))
     return { ok: false, code: "INVALID_LINK" };
   const outcome = await completeSignIn({
     userId: user.id,
@@ -164,11 +161,11 @@ export async function connectSocialIdentity(opts: {
   email: string | null;
   client: ClientInfo;
 }): Promise<ConnectResult> {
-  const result = await db.$transaction((tx) => linkIdentity(tx, opts));
-  if (result === "IDENTITY_IN_USE") return { ok: false, code: result };
-  if (result === "LINKED") {
+  const result = await db.$transaction((tx) => linkIdentity(opts, { tx }));
+  if (!result.ok) return result;
+  if (!result.alreadyLinked) {
     const user = await db.user.findUniqueOrThrow({ where: { id: opts.userId } });
     sendLinkedNotice(user, opts.provider);
   }
-  return { ok: true, alreadyLinked: result === "ALREADY_LINKED" };
+  return result;
 }

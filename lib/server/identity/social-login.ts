@@ -17,10 +17,11 @@ import { EmailSchema } from "@/lib/schemas/auth";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import type { RiskReason } from "@/lib/auth/risk/policy";
+import type { RiskReason } from "@/lib/config/risk";
 import { completeSignIn, type SignInOutcome } from "./complete-sign-in";
 import { recordRegistrationConsent } from "./registration-steps";
 import { issueToken } from "./tokens";
+import { anonymousActor } from "@/lib/server/actor";
 
 export type SocialAssertion = {
   /** Provider key from OIDC_PROVIDERS. */
@@ -77,19 +78,19 @@ export async function completeSocialSignIn(
   if (existing) {
     if (!opts.emailVerified) return { kind: "refused", reason: "EMAIL_IN_USE" };
     const token = await db.$transaction(async (tx) => {
-      const token = await issueToken(tx, {
-        userId: existing.id,
-        purpose: "SOCIAL_LINK",
-        payload: { provider, subject, email: email.value },
-      });
+      const token = await issueToken(
+        {
+          userId: existing.id,
+          purpose: "SOCIAL_LINK",
+          payload: { provider, subject, email: email.value },
+        },
+        { tx },
+      );
       await writeAuditEvent(tx, {
         type: "auth.social_link_requested",
-        actorRole: "ANONYMOUS",
-        subjectUserId: existing.id,
-        targetType: "SocialIdentity",
-        targetId: provider,
-        ip: client.ip,
-        userAgent: client.userAgent,
+        actor: anonymousActor(client),
+        subject: existing.id,
+        target: { type: "SocialIdentity", id: provider },
         metadata: { provider },
       });
       return token;
@@ -111,7 +112,7 @@ export async function completeSocialSignIn(
       },
     });
     // The sign-in page says that continuing with a provider accepts the terms and privacy notice.
-    await recordRegistrationConsent(tx, { userId: user.id, locale: opts.locale, client });
+    await recordRegistrationConsent({ userId: user.id, locale: opts.locale, client }, { tx });
     return user.id;
   });
   const outcome = await completeSignIn({

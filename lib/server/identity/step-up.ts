@@ -13,8 +13,8 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
-import { verifyPassword } from "@/lib/auth/password-hash";
-import { hashToken, newSessionToken } from "@/lib/auth/session-token";
+import { verifyPassword } from "@/lib/server/passwords/password-hash";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { checkEmailCode, sendEmailCode } from "@/lib/server/factors/email-codes";
@@ -24,14 +24,13 @@ import { verifyPasskeyAssertion } from "@/lib/server/passkeys/passkey-authentica
 import { transportsOf } from "@/lib/server/passkeys/passkey-registration";
 import { relyingParty } from "@/lib/server/passkeys/relying-party";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
-import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { AuthMethodName } from "@/lib/server/sessions/sessions";
 import { meetsStrongestFactor, strongestFactorOf, type SessionAuthentication } from "./factor-strength";
 
 import type { StepUpMethod, StepUpOptions } from "@/lib/schemas/step-up";
+import type { SessionActor } from "@/lib/server/actor";
 
 export type { StepUpOptions };
-export type StepUpActor = { userId: string; sessionId: string; client: ClientInfo };
 /** The session's new token after a step-up, for the cookie (same lifetime as before). */
 export type RotatedSession = { token: string; absoluteExpiresAt: Date; rememberMe: boolean };
 export type StepUpResult =
@@ -61,7 +60,7 @@ export async function stepUpOptionsFor(userId: string): Promise<StepUpOptions> {
  * trace of someone trying to swap a factor with less than the strongest one.
  */
 export async function checkStrongestFactor(
-  actor: StepUpActor,
+  actor: SessionActor,
   session: SessionAuthentication,
 ): Promise<boolean> {
   const options = await stepUpOptionsFor(actor.userId);
@@ -69,18 +68,15 @@ export async function checkStrongestFactor(
   await db.$transaction((tx) =>
     writeAuditEvent(tx, {
       type: "auth.strong_auth_required",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
       metadata: { required: strongestFactorOf(options), methods: [...session.authMethods] },
     }),
   );
   return false;
 }
 
-async function succeed(actor: StepUpActor, methods: AuthMethodName[], aal: 1 | 2): Promise<StepUpResult> {
+async function succeed(actor: SessionActor, methods: AuthMethodName[], aal: 1 | 2): Promise<StepUpResult> {
   const token = newSessionToken();
   const session = await db.$transaction(async (tx) => {
     // Only the caller's own, live session: a session id of someone else's matches nothing. The
@@ -92,11 +88,8 @@ async function succeed(actor: StepUpActor, methods: AuthMethodName[], aal: 1 | 2
     if (count !== 1) return null;
     await writeAuditEvent(tx, {
       type: "auth.step_up_succeeded",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
       metadata: { methods },
     });
     return tx.session.findUniqueOrThrow({
@@ -105,19 +98,16 @@ async function succeed(actor: StepUpActor, methods: AuthMethodName[], aal: 1 | 2
     });
   });
   if (!session) return { ok: false, code: "INVALID" };
-  await resetRateLimit(db, "stepUp", actor.userId);
+  await resetRateLimit({ policy: "stepUp", subject: actor.userId });
   return { ok: true, session: { token, ...session } };
 }
 
-async function fail(actor: StepUpActor, method: StepUpMethod, reason: string): Promise<StepUpResult> {
+async function fail(actor: SessionActor, method: StepUpMethod, reason: string): Promise<StepUpResult> {
   await db.$transaction((tx) =>
     writeAuditEvent(tx, {
       type: "auth.step_up_failed",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
       metadata: { method, reason },
     }),
   );
@@ -125,15 +115,15 @@ async function fail(actor: StepUpActor, method: StepUpMethod, reason: string): P
 }
 
 /** Counts the attempt before checking it, so parallel guesses cannot slip past the limit. */
-async function spendAttempt(actor: StepUpActor): Promise<StepUpResult | null> {
-  const limit = await consumeRateLimit(db, "stepUp", actor.userId);
+async function spendAttempt(actor: SessionActor): Promise<StepUpResult | null> {
+  const limit = await consumeRateLimit({ policy: "stepUp", subject: actor.userId });
   return limit.allowed
     ? null
     : { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
 }
 
 export async function stepUpWithPassword(
-  actor: StepUpActor,
+  actor: SessionActor,
   input: { password: string; totpCode?: string },
 ): Promise<StepUpResult> {
   const options = await stepUpOptionsFor(actor.userId);
@@ -144,7 +134,7 @@ export async function stepUpWithPassword(
   if (!credential || !(await verifyPassword(credential.hash, input.password)))
     return fail(actor, "password", "wrong_password");
   if (!options.totpRequired) return succeed(actor, ["PASSWORD"], 1);
-  if (!input.totpCode || !(await acceptTotpCode(db, { userId: actor.userId, code: input.totpCode })))
+  if (!input.totpCode || !(await acceptTotpCode({ userId: actor.userId, code: input.totpCode })))
     return fail(actor, "password", "wrong_totp_code");
   return succeed(actor, ["PASSWORD", "TOTP"], 2);
 }
@@ -160,17 +150,17 @@ export async function stepUpPasskeyOptions(userId: string): Promise<PublicKeyCre
     allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: transportsOf(p.transports) })),
     userVerification: "required",
   });
-  await issueChallenge(db, { purpose: "STEP_UP", challenge: options.challenge, userId });
+  await issueChallenge({ purpose: "STEP_UP", challenge: options.challenge, userId });
   return options;
 }
 
 export async function stepUpWithPasskey(
-  actor: StepUpActor,
+  actor: SessionActor,
   response: AuthenticationResponseJSON,
 ): Promise<StepUpResult> {
   const limited = await spendAttempt(actor);
   if (limited) return limited;
-  const verified = await verifyPasskeyAssertion(db, response, new Date(), actor.userId);
+  const verified = await verifyPasskeyAssertion({ response, now: new Date(), stepUpUserId: actor.userId });
   if (!verified.ok || verified.user.id !== actor.userId) return fail(actor, "passkey", "assertion_rejected");
   if (!verified.userVerified) return fail(actor, "passkey", "no_user_verification");
   return succeed(actor, ["PASSKEY"], 2);
@@ -180,8 +170,8 @@ export async function stepUpWithPasskey(
  * Mails a code (accounts without password or passkey); null when too many were sent. The code is
  * returned only for tests; callers never show it.
  */
-export async function sendStepUpEmailCode(actor: StepUpActor): Promise<string | null> {
-  const limit = await consumeRateLimit(db, "stepUpEmailCodeSend", actor.userId);
+export async function sendStepUpEmailCode(actor: SessionActor): Promise<string | null> {
+  const limit = await consumeRateLimit({ policy: "stepUpEmailCodeSend", subject: actor.userId });
   if (!limit.allowed) return null;
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.userId },
@@ -190,7 +180,7 @@ export async function sendStepUpEmailCode(actor: StepUpActor): Promise<string | 
   return sendEmailCode({ binding: { sessionId: actor.sessionId }, user, client: actor.client });
 }
 
-export async function stepUpWithEmailCode(actor: StepUpActor, code: string): Promise<StepUpResult> {
+export async function stepUpWithEmailCode(actor: SessionActor, code: string): Promise<StepUpResult> {
   const options = await stepUpOptionsFor(actor.userId);
   if (options.method !== "emailCode") return { ok: false, code: "WRONG_METHOD" };
   const limited = await spendAttempt(actor);

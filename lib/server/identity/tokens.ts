@@ -6,10 +6,10 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { getEnv } from "@/lib/env";
+import { db, type Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 export type TokenPurpose =
   | "EMAIL_VERIFICATION"
   | "PASSWORD_RESET"
@@ -32,8 +32,8 @@ export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = {
 };
 
 export async function issueToken(
-  tx: Tx,
   opts: { userId: string; purpose: TokenPurpose; payload?: Prisma.InputJsonValue },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await tx.verificationToken.create({
@@ -49,7 +49,10 @@ export async function issueToken(
 }
 
 /** The token's row when it exists, has this purpose, is unused and unexpired; else null. */
-export async function findUsableToken(tx: Tx, opts: { token: string; purpose: TokenPurpose }) {
+export async function findUsableToken(
+  opts: { token: string; purpose: TokenPurpose },
+  { tx = db }: { tx?: Tx } = {},
+) {
   if (!opts.token || opts.token.length > 200) return null;
   const row = await tx.verificationToken.findUnique({ where: { tokenHash: hashToken(opts.token) } });
   return row && row.purpose === opts.purpose && !row.consumedAt && row.expiresAt > new Date() ? row : null;
@@ -67,10 +70,10 @@ export type ConsumedToken = { userId: string; payload: Prisma.JsonValue | null }
 
 /** Marks the token used and returns it, or null when unknown, expired, used or of another purpose. */
 export async function consumeToken(
-  tx: Tx,
   opts: { token: string; purpose: TokenPurpose },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<ConsumedToken | null> {
-  const row = await findUsableToken(tx, opts);
+  const row = await findUsableToken(opts, { tx });
   if (!row) return null;
   const { count } = await tx.verificationToken.updateMany({
     where: { id: row.id, consumedAt: null },
@@ -81,14 +84,17 @@ export async function consumeToken(
 
 /** Looks a token up without using it (to show a form before the user submits it). */
 export async function isTokenUsable(
-  tx: Tx,
   opts: { token: string; purpose: TokenPurpose },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<boolean> {
-  return (await findUsableToken(tx, opts)) !== null;
+  return (await findUsableToken(opts, { tx })) !== null;
 }
 
 /** Invalidates the user's open tokens of a purpose (a new reset link voids the older ones). */
-export async function voidTokens(tx: Tx, opts: { userId: string; purpose: TokenPurpose }): Promise<void> {
+export async function voidTokens(
+  opts: { userId: string; purpose: TokenPurpose },
+  { tx = db }: { tx?: Tx } = {},
+): Promise<void> {
   await tx.verificationToken.updateMany({
     where: { userId: opts.userId, purpose: opts.purpose, consumedAt: null },
     data: { consumedAt: new Date() },
@@ -108,8 +114,8 @@ const STALE_AFTER: Record<"credential" | "address", readonly TokenPurpose[]> = {
 
 /** Voids the user's open links that `change` makes stale; returns how many. Call it in the change's transaction. */
 export async function voidLinksAfterChange(
-  tx: Tx,
   opts: { userId: string; change: "credential" | "address" },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<number> {
   const { count } = await tx.verificationToken.updateMany({
     where: { userId: opts.userId, purpose: { in: [...STALE_AFTER[opts.change]] }, consumedAt: null },

@@ -14,9 +14,11 @@ import { acceptTotpCode } from "@/lib/server/factors/totp-factors";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
-import { completeSecondFactor, type SecondFactorMethod } from "./complete-sign-in";
+import { completeSecondFactor } from "./complete-sign-in";
+import type { SecondFactorMethod } from "./sign-in-factors";
 import { findPendingSignIn, type PendingSignInState } from "./pending-sign-in";
 import { attemptContext } from "./sign-in-attempt";
+import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type VerifySecondFactorResult =
   | { ok: true; session: NewSession; returnTo: string | null }
@@ -37,7 +39,7 @@ export async function verifySecondFactor(opts: {
   if (!pending) return { ok: false, code: "EXPIRED" };
   if (!pending.factors.includes(opts.method)) return { ok: false, code: "NOT_ALLOWED" };
 
-  const limit = await consumeRateLimit(db, "secondFactor", pending.userId);
+  const limit = await consumeRateLimit({ policy: "secondFactor", subject: pending.userId });
   if (!limit.allowed) {
     await recordFailure(pending, opts, "throttled", "THROTTLED");
     return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
@@ -58,14 +60,11 @@ export async function verifySecondFactor(opts: {
     client: opts.client,
   });
   if (!session) return { ok: false, code: "EXPIRED" };
-  await resetRateLimit(db, "secondFactor", pending.userId);
+  await resetRateLimit({ policy: "secondFactor", subject: pending.userId });
   await writeAuditEvent(db, {
     type: "auth.second_factor_succeeded",
-    actorId: pending.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: pending.userId,
-    ip: opts.client.ip,
-    userAgent: opts.client.userAgent,
+    actor: customerActor(pending.userId, opts.client),
+    subject: pending.userId,
     metadata: { method: opts.method },
   });
   return { ok: true, session, returnTo: pending.returnTo };
@@ -77,10 +76,10 @@ async function checkFactor(
 ): Promise<"ok" | "invalid" | "expired" | "locked"> {
   switch (opts.method) {
     case "TOTP":
-      return (await acceptTotpCode(db, { userId: pending.userId, code: opts.code })) ? "ok" : "invalid";
+      return (await acceptTotpCode({ userId: pending.userId, code: opts.code })) ? "ok" : "invalid";
     case "RECOVERY_CODE": {
       const left = await db.$transaction((tx) =>
-        consumeRecoveryCode(tx, { userId: pending.userId, code: opts.code, client: opts.client }),
+        consumeRecoveryCode({ userId: pending.userId, code: opts.code, client: opts.client }, { tx }),
       );
       return left === null ? "invalid" : "ok";
     }
@@ -109,10 +108,8 @@ async function recordFailure(
     });
     await writeAuditEvent(tx, {
       type: "auth.second_factor_failed",
-      actorRole: "ANONYMOUS",
-      subjectUserId: pending.userId,
-      ip: opts.client.ip,
-      userAgent: opts.client.userAgent,
+      actor: anonymousActor(opts.client),
+      subject: pending.userId,
       metadata: { method: opts.method, reason },
     });
   });
@@ -130,7 +127,7 @@ export async function resendSignInEmailCode(opts: {
   const pending = await findPendingSignIn(opts.pendingToken);
   if (!pending) return { ok: false, code: "EXPIRED" };
   if (!pending.factors.includes("EMAIL_CODE")) return { ok: false, code: "NOT_ALLOWED" };
-  const limit = await consumeRateLimit(db, "signInEmailCodeSend", pending.id);
+  const limit = await consumeRateLimit({ policy: "signInEmailCodeSend", subject: pending.id });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   await sendSignInEmailCode({ pendingSignInId: pending.id, user: pending.user, client: opts.client });
   return { ok: true };

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * Sends one of the portal's mails. With SMTP_URL: over SMTP (nodemailer), from MAIL_FROM. Without
- * it (allowed only on a local APP_URL, lib/env.ts refuses it on a public one): the complete message
+ * it (allowed only on a local APP_URL, lib/env refuses it on a public one): the complete message
  * is written as an .eml file to the local outbox, which any mail client opens.
  *
  * Logs and error messages carry masked addresses only ("e***@example.com") and never a link,
@@ -12,7 +12,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type SendMailOptions as MessageOptions, type Transporter } from "nodemailer";
 import { getEnv, isLocalUrl } from "@/lib/env";
-import { ensurePrivateDir } from "@/lib/private-files";
+import { ensurePrivateDir } from "@/lib/files/private-files";
 import { maskEmail, redactEmails } from "./mask-email";
 import { listUnsubscribeHeaders, renderMail, type MailLocale, type MailTemplate } from "./templates";
 
@@ -113,7 +113,7 @@ export async function sendMail(opts: SendMailOptions): Promise<void> {
   const masked = maskEmail(opts.to);
 
   if (!env.smtpUrl) {
-    // lib/env.ts already refuses this; a second check because a token must never land on a disk
+    // lib/env already refuses this; a second check because a token must never land on a disk
     // of a public deployment.
     if (env.isPublicUrl) throw new MailDeliveryError("[mail] SMTP_URL is required on a public APP_URL");
     await writeToOutbox(message, opts.template.name, opts.to);

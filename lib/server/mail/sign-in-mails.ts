@@ -3,7 +3,7 @@
  * from templates.ts, which picks them by name; pure like it. The reasons are the risk engine's
  * codes put into words for the customer (mail catalog `signInReasons`), never its scores.
  */
-import type { RiskReason } from "@/lib/auth/risk/policy";
+import type { RiskReason } from "@/lib/config/risk";
 import type { MailBlock } from "./mail-layout";
 import type { Body, MailLocale, SignInFacts, Translate } from "./templates";
 

@@ -6,8 +6,8 @@
 import { createTranslator } from "use-intl/core";
 import de from "@/messages/mail/de.json";
 import en from "@/messages/mail/en.json";
-import type { NewsletterTopic } from "@/lib/communication/topics";
-import type { RiskReason } from "@/lib/auth/risk/policy";
+import type { NewsletterTopic } from "@/lib/config/newsletter-topics";
+import type { RiskReason } from "@/lib/config/risk";
 import { assertHttpUrl, renderMailHtml, renderMailText, type MailBlock } from "./mail-layout";
 import { signInBlockedBody, signInUnlockBody } from "./sign-in-mails";
 

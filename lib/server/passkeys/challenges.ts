@@ -6,19 +6,18 @@ import "server-only";
  * instances, exactly one wins; the loser sees count 0 and fails.
  */
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { withTransientRetry } from "@/lib/server/db-retry";
+import { withTransientRetry } from "@/lib/db/db-retry";
+import { db as defaultDb, type Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
-/** TRANSACTION rows are written and consumed by lib/auth/transaction, linked to their transaction. */
+/** TRANSACTION rows are written and consumed by lib/server/transactions, linked to their transaction. */
 export type ChallengePurpose = "REGISTRATION" | "AUTHENTICATION" | "STEP_UP" | "TRANSACTION";
 
 /** Short enough that a stolen page state is useless soon, long enough for a fingerprint or PIN. */
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 
 export async function issueChallenge(
-  db: Tx,
   opts: { purpose: ChallengePurpose; challenge?: string; userId?: string | null; now?: Date },
+  { tx: db = defaultDb }: { tx?: Tx } = {},
 ): Promise<string> {
   // The options generator picks the challenge; tests may let this module pick one.
   const challenge = opts.challenge ?? randomBytes(32).toString("base64url");
@@ -41,8 +40,8 @@ export async function issueChallenge(
  * unused. Returns whether this call consumed it; any other answer means "reject the response".
  */
 export async function consumeChallenge(
-  db: Tx,
   opts: { challenge: string; purpose: ChallengePurpose; userId?: string | null; now?: Date },
+  { tx: db = defaultDb }: { tx?: Tx } = {},
 ): Promise<boolean> {
   const now = opts.now ?? new Date();
   const { count } = await withTransientRetry(() =>
@@ -61,7 +60,10 @@ export async function consumeChallenge(
 }
 
 /** Periodic cleanup (the jobs runner calls it with the other pruners). */
-export async function pruneWebAuthnChallenges(db: Tx, now: Date = new Date()): Promise<number> {
+export async function pruneWebAuthnChallenges(
+  { now = new Date() }: { now?: Date } = {},
+  { tx: db = defaultDb }: { tx?: Tx } = {},
+): Promise<number> {
   const { count } = await db.webAuthnChallenge.deleteMany({
     where: { expiresAt: { lt: now }, transactionId: null },
   });

@@ -15,7 +15,7 @@ import {
 } from "@/lib/server/identity/notify";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
-import type { ClientInfo } from "@/lib/server/request/client-info";
+import type { CustomerActor } from "@/lib/server/actor";
 import { storePasskey, verifyPasskeyRegistration } from "./passkey-registration";
 
 export type PasskeyListItem = {
@@ -42,18 +42,22 @@ export async function listPasskeys(userId: string): Promise<PasskeyListItem[]> {
   }));
 }
 
-type Actor = { userId: string; email: string; locale: string; client: ClientInfo };
-
-function notifyFactorChange(actor: Actor, name: "factor-added" | "factor-removed"): void {
+/** The notice goes to the account's address in its language, like every factor change's. */
+function notifyFactorChange(actor: CustomerActor, name: "factor-added" | "factor-removed"): void {
   sendSecurityPushInBackground(actor.userId, "securitySettingsChanged");
-  sendMailInBackground({
-    to: actor.email,
-    locale: localeOf(actor.locale),
-    template: {
-      name,
-      data: { factor: "passkey", time: new Date(), reviewUrl: securityReviewUrl() },
-    },
-  });
+  void db.user
+    .findUnique({ where: { id: actor.userId }, select: { email: true, locale: true } })
+    .then((user) => {
+      if (!user) return;
+      sendMailInBackground({
+        to: user.email,
+        locale: localeOf(user.locale),
+        template: {
+          name,
+          data: { factor: "passkey", time: new Date(), reviewUrl: securityReviewUrl() },
+        },
+      });
+    });
 }
 
 /**
@@ -61,27 +65,23 @@ function notifyFactorChange(actor: Actor, name: "factor-added" | "factor-removed
  * address is unproven: until then the account keeps only its first credential (decision 0018).
  */
 export async function addPasskey(
-  actor: Actor,
+  actor: CustomerActor,
   response: RegistrationResponseJSON,
 ): Promise<{ ok: true; name: string } | { ok: false; code: "NOT_VERIFIED" | "ALREADY_REGISTERED" }> {
-  await requireProvenAddress(db, actor.userId);
-  const verified = await verifyPasskeyRegistration(db, { response, challengeUserId: actor.userId });
+  await requireProvenAddress(actor.userId);
+  const verified = await verifyPasskeyRegistration({ response, challengeUserId: actor.userId });
   if (!verified) return { ok: false, code: "NOT_VERIFIED" };
   const taken = await db.passkey.findUnique({ where: { credentialId: verified.credentialId } });
   if (taken) return { ok: false, code: "ALREADY_REGISTERED" };
   const passkey = await db.$transaction(async (tx) => {
-    await requireProvenAddress(tx, actor.userId);
-    const passkey = await storePasskey(tx, actor.userId, verified);
-    await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
+    await requireProvenAddress(actor.userId, { tx });
+    const passkey = await storePasskey({ userId: actor.userId, passkey: verified }, { tx });
+    await voidLinksAfterChange({ userId: actor.userId, change: "credential" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.passkey_registered",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "Passkey",
-      targetId: passkey.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "Passkey", id: passkey.id },
       metadata: { deviceType: verified.deviceType, backedUp: verified.backedUp, aaguid: verified.aaguid },
     });
     return passkey;
@@ -92,7 +92,7 @@ export async function addPasskey(
 
 /** Renames one of the user's passkeys; another user's id matches nothing. */
 export async function renamePasskey(
-  actor: Actor,
+  actor: CustomerActor,
   opts: { passkeyId: string; name: string },
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
@@ -103,13 +103,9 @@ export async function renamePasskey(
     if (count === 0) return false;
     await writeAuditEvent(tx, {
       type: "auth.passkey_renamed",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "Passkey",
-      targetId: opts.passkeyId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "Passkey", id: opts.passkeyId },
     });
     return true;
   });
@@ -121,7 +117,7 @@ export type RemovePasskeyResult = { ok: true } | { ok: false; code: "NOT_FOUND" 
  * Removes one of the user's passkeys, unless it is the last way to sign in (no password, no
  * social identity, no other passkey): the account would be unreachable.
  */
-export async function removePasskey(actor: Actor, passkeyId: string): Promise<RemovePasskeyResult> {
+export async function removePasskey(actor: CustomerActor, passkeyId: string): Promise<RemovePasskeyResult> {
   const result = await db.$transaction(async (tx): Promise<RemovePasskeyResult> => {
     const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: actor.userId } });
     if (!passkey) return { ok: false, code: "NOT_FOUND" };
@@ -130,16 +126,12 @@ export async function removePasskey(actor: Actor, passkeyId: string): Promise<Re
     const otherPasskeys = await tx.passkey.count({ where: { userId: actor.userId, id: { not: passkeyId } } });
     if (passwords + identities + otherPasskeys === 0) return { ok: false, code: "LAST_METHOD" };
     await tx.passkey.delete({ where: { id: passkeyId } });
-    await voidLinksAfterChange(tx, { userId: actor.userId, change: "credential" });
+    await voidLinksAfterChange({ userId: actor.userId, change: "credential" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.passkey_removed",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "Passkey",
-      targetId: passkeyId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "Passkey", id: passkeyId },
     });
     return { ok: true };
   });

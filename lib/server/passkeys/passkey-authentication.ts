@@ -10,23 +10,23 @@ import {
   type AuthenticationResponseJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
-import type { Role } from "@/lib/auth/session";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { withTransientRetry } from "@/lib/server/db-retry";
+import type { Role } from "@/lib/config/roles";
+import { withTransientRetry } from "@/lib/db/db-retry";
 import { consumeChallenge, issueChallenge } from "./challenges";
 import { transportsOf } from "./passkey-registration";
 import { relyingParty } from "./relying-party";
+import { db as defaultDb, type Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
-
-export async function passkeyAuthenticationOptions(db: Tx): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function passkeyAuthenticationOptions({
+  tx: db = defaultDb,
+}: { tx?: Tx } = {}): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const options = await generateAuthenticationOptions({
     rpID: relyingParty().rpID,
     allowCredentials: [],
     userVerification: "preferred",
   });
   // No user yet: the assertion names the user through its credential and user handle.
-  await issueChallenge(db, { purpose: "AUTHENTICATION", challenge: options.challenge, userId: null });
+  await issueChallenge({ purpose: "AUTHENTICATION", challenge: options.challenge, userId: null }, { tx: db });
   return options;
 }
 
@@ -51,11 +51,16 @@ export type VerifiedAssertion =
  * AUTHENTICATION challenge from this database, then records the use (counter, backup state).
  */
 export async function verifyPasskeyAssertion(
-  db: Tx,
-  response: AuthenticationResponseJSON,
-  now: Date = new Date(),
-  /** STEP_UP: the challenge was issued to this user inside their session (see identity/step-up.ts). */
-  stepUpUserId?: string,
+  {
+    response,
+    now = new Date(),
+    stepUpUserId,
+  }: {
+    response: AuthenticationResponseJSON;
+    now?: Date;
+    /** STEP_UP: the challenge was issued to this user inside their session (see identity/step-up.ts). */ stepUpUserId?: string;
+  },
+  { tx: db = defaultDb }: { tx?: Tx } = {},
 ): Promise<VerifiedAssertion> {
   const passkey = await db.passkey.findUnique({
     where: { credentialId: response.id },
@@ -87,10 +92,10 @@ export async function verifyPasskeyAssertion(
       response,
       expectedChallenge: (challenge) =>
         consumeChallenge(
-          db,
           stepUpUserId
             ? { challenge, purpose: "STEP_UP", userId: stepUpUserId, now }
             : { challenge, purpose: "AUTHENTICATION", now },
+          { tx: db },
         ),
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpID,
@@ -104,12 +109,15 @@ export async function verifyPasskeyAssertion(
       requireUserVerification: false,
     });
     if (!result.verified) return { ok: false, userId: user.id };
-    await recordPasskeyUse(db, {
-      passkeyId: passkey.id,
-      newCounter: result.authenticationInfo.newCounter,
-      backedUp: result.authenticationInfo.credentialBackedUp,
-      now,
-    });
+    await recordPasskeyUse(
+      {
+        passkeyId: passkey.id,
+        newCounter: result.authenticationInfo.newCounter,
+        backedUp: result.authenticationInfo.credentialBackedUp,
+        now,
+      },
+      { tx: db },
+    );
     return { ok: true, user, passkeyId: passkey.id, userVerified: result.authenticationInfo.userVerified };
   } catch {
     // Bad signature, replayed/expired challenge, counter regression: all simply "not verified".
@@ -122,8 +130,8 @@ export async function verifyPasskeyAssertion(
  * verifying assertions at once keep the highest value whatever order their writes land in.
  */
 export async function recordPasskeyUse(
-  db: Tx,
   opts: { passkeyId: string; newCounter: number; backedUp: boolean; now?: Date },
+  { tx: db = defaultDb }: { tx?: Tx } = {},
 ): Promise<void> {
   const counter = BigInt(opts.newCounter);
   await withTransientRetry(() =>

@@ -11,14 +11,13 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { withTransientRetry } from "@/lib/server/db-retry";
+import { withTransientRetry } from "@/lib/db/db-retry";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { passkeyNameForAaguid } from "./aaguid-names";
 import { consumeChallenge, issueChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
+import { db, db as defaultDb, type Tx } from "@/lib/db";
 
-type Tx = Prisma.TransactionClient;
 type Transport = NonNullable<RegistrationResponseJSON["response"]["transports"]>[number];
 
 export function newWebAuthnUserId(): string {
@@ -29,7 +28,10 @@ export function newWebAuthnUserId(): string {
  * The user's WebAuthn user handle, created on first use. Conditional write: two concurrent first
  * registrations agree on one handle, so an authenticator replaces rather than duplicates entries.
  */
-export async function ensureWebAuthnUserId(db: Tx, userId: string): Promise<string> {
+export async function ensureWebAuthnUserId(
+  userId: string,
+  { tx: db = defaultDb }: { tx?: Tx } = {},
+): Promise<string> {
   await withTransientRetry(() =>
     db.user.updateMany({
       where: { id: userId, webauthnUserId: null },
@@ -70,11 +72,11 @@ export function transportsOf(value: unknown): Transport[] {
  * while the address is unproven (no challenge, so no ceremony can finish; decision 0018).
  */
 export async function passkeyRegistrationOptions(
-  db: Tx,
   user: { id: string; email: string; displayName: string | null },
+  { tx: db = defaultDb }: { tx?: Tx } = {},
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  await requireProvenAddress(db, user.id);
-  const webauthnUserId = await ensureWebAuthnUserId(db, user.id);
+  await requireProvenAddress(user.id, { tx: db });
+  const webauthnUserId = await ensureWebAuthnUserId(user.id, { tx: db });
   const existing = await db.passkey.findMany({
     where: { userId: user.id },
     select: { credentialId: true, transports: true },
@@ -85,7 +87,10 @@ export async function passkeyRegistrationOptions(
     displayName: user.displayName ?? user.email,
     exclude: existing.map((p) => ({ credentialId: p.credentialId, transports: transportsOf(p.transports) })),
   });
-  await issueChallenge(db, { purpose: "REGISTRATION", challenge: options.challenge, userId: user.id });
+  await issueChallenge(
+    { purpose: "REGISTRATION", challenge: options.challenge, userId: user.id },
+    { tx: db },
+  );
   return options;
 }
 
@@ -105,13 +110,13 @@ export type VerifiedPasskey = {
  * sign-up), consuming the challenge. Returns null for anything that does not verify.
  */
 export async function verifyPasskeyRegistration(
-  db: Tx,
   opts: {
     response: RegistrationResponseJSON;
     challengeUserId: string | null;
     /** When the caller already knows which challenge it issued (sign-up), only that one passes. */
     expectedChallenge?: string;
   },
+  { tx: db = defaultDb }: { tx?: Tx } = {},
 ): Promise<VerifiedPasskey | null> {
   const rp = relyingParty();
   try {
@@ -119,7 +124,7 @@ export async function verifyPasskeyRegistration(
       response: opts.response,
       expectedChallenge: async (challenge) =>
         (opts.expectedChallenge === undefined || challenge === opts.expectedChallenge) &&
-        consumeChallenge(db, { challenge, purpose: "REGISTRATION", userId: opts.challengeUserId }),
+        consumeChallenge({ challenge, purpose: "REGISTRATION", userId: opts.challengeUserId }, { tx: db }),
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpID,
       requireUserVerification: false,
@@ -143,7 +148,10 @@ export async function verifyPasskeyRegistration(
 }
 
 /** Stores a verified passkey for the user, named after its authenticator model. */
-export async function storePasskey(tx: Tx, userId: string, passkey: VerifiedPasskey) {
+export async function storePasskey(
+  { userId, passkey }: { userId: string; passkey: VerifiedPasskey },
+  { tx = db }: { tx?: Tx } = {},
+) {
   return tx.passkey.create({
     data: {
       userId,

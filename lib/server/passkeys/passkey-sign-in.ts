@@ -14,6 +14,7 @@ import { consumeRateLimit, rateLimitIpSubject, refundRateLimitHit } from "@/lib/
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
 import { verifyPasskeyAssertion } from "./passkey-authentication";
+import { anonymousActor } from "@/lib/server/actor";
 
 export type PasskeySignInResult =
   | { ok: true; session: NewSession; userId: string }
@@ -36,13 +37,13 @@ export async function signInWithPasskey(opts: {
   // account, and an attacker without the private key cannot target one. The bucket is the
   // passkeys' own, so password guesses from the same network never block a passkey (0022).
   const ipKey = rateLimitIpSubject(client.ip);
-  const limit = await consumeRateLimit(db, "passkeySignInIp", ipKey);
+  const limit = await consumeRateLimit({ policy: "passkeySignInIp", subject: ipKey });
   if (!limit.allowed) {
     await db.signInAttempt.create({ data: { ...attempt, result: "THROTTLED" } });
     return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   }
 
-  const verified = await verifyPasskeyAssertion(db, opts.response);
+  const verified = await verifyPasskeyAssertion({ response: opts.response });
   if (!verified.ok) {
     await db.$transaction(async (tx) => {
       await tx.signInAttempt.create({
@@ -50,10 +51,8 @@ export async function signInWithPasskey(opts: {
       });
       await writeAuditEvent(tx, {
         type: "auth.passkey_sign_in_failed",
-        actorRole: "ANONYMOUS",
-        subjectUserId: verified.userId ?? undefined,
-        ip: client.ip,
-        userAgent: client.userAgent,
+        actor: anonymousActor(client),
+        subject: verified.userId ?? undefined,
         metadata: {
           method: "PASSKEY",
           reason: verified.userId ? "assertion_rejected" : "unknown_credential",
@@ -62,7 +61,7 @@ export async function signInWithPasskey(opts: {
     });
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
-  await refundRateLimitHit(db, "passkeySignInIp", ipKey);
+  await refundRateLimitHit({ policy: "passkeySignInIp", subject: ipKey });
   // A user-verified passkey (possession plus PIN or biometric) already is two factors: the door
   // asks nothing more of it, but still refuses a locked account and blocks a high risk. Without
   // user verification it is one factor and gets the second step a password would get.

@@ -33,6 +33,7 @@ import {
   verifyPasskeyRegistration,
   type VerifiedPasskey,
 } from "./passkey-registration";
+import { customerActor } from "@/lib/server/actor";
 
 type Pending = { email: string; locale: "de" | "en"; webauthnUserId: string; challenge: string; exp: number };
 
@@ -66,7 +67,7 @@ export async function startPasskeySignUp(opts: {
   locale: "de" | "en";
   client: ClientInfo;
 }): Promise<StartPasskeySignUpResult> {
-  const limit = await consumeRateLimit(db, "register", rateLimitIpSubject(opts.client.ip));
+  const limit = await consumeRateLimit({ policy: "register", subject: rateLimitIpSubject(opts.client.ip) });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
   const email = opts.email.trim();
   const webauthnUserId = newWebAuthnUserId();
@@ -76,7 +77,7 @@ export async function startPasskeySignUp(opts: {
     displayName: email,
     exclude: [],
   });
-  await issueChallenge(db, { purpose: "REGISTRATION", challenge: options.challenge, userId: null });
+  await issueChallenge({ purpose: "REGISTRATION", challenge: options.challenge, userId: null });
   const pendingToken = encodePending({
     email,
     locale: opts.locale,
@@ -97,7 +98,7 @@ export async function finishPasskeySignUp(opts: {
   const pending = decodePending(opts.pendingToken, Date.now());
   if (!pending) return { ok: false, code: "NOT_VERIFIED" };
   return withResponseFloor(RESPONSE_FLOOR_MS.register, async () => {
-    const verified = await verifyPasskeyRegistration(db, {
+    const verified = await verifyPasskeyRegistration({
       response: opts.response,
       challengeUserId: null,
       expectedChallenge: pending.challenge,
@@ -138,18 +139,14 @@ async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey,
         communicationPreference: { create: {} },
       },
     });
-    await recordRegistrationConsent(tx, { userId: user.id, locale: pending.locale, client });
-    const passkey = await storePasskey(tx, user.id, verified);
-    const token = await issueToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION" });
+    await recordRegistrationConsent({ userId: user.id, locale: pending.locale, client }, { tx });
+    const passkey = await storePasskey({ userId: user.id, passkey: verified }, { tx });
+    const token = await issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.passkey_signed_up",
-      actorId: user.id,
-      actorRole: "CUSTOMER",
-      subjectUserId: user.id,
-      targetType: "Passkey",
-      targetId: passkey.id,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      actor: customerActor(user.id, client),
+      subject: user.id,
+      target: { type: "Passkey", id: passkey.id },
       metadata: { method: "PASSKEY", deviceType: verified.deviceType },
     });
     return { user, token };

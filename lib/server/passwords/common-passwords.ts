@@ -38,7 +38,7 @@ let index: Promise<CommonPasswordIndex> | undefined;
 
 /** The index, loaded on first use; a failed load is retried on the next call. */
 export function loadCommonPasswords(file: string = LIST_FILE): Promise<CommonPasswordIndex> {
-  // The list is traced by outputFileTracingIncludes in next.config.ts, not from this dynamic path.
+  // The list is traced by outputFileTracingIncludes in next.config.js, not from this dynamic path.
   index ??= readFile(/* turbopackIgnore: true */ file)
     .then(buildCommonPasswordIndex)
     .catch((error: unknown) => {

@@ -1,28 +1,28 @@
 import "server-only";
 /**
- * Deletion request and its cancellation (issue 6). A request marks the account PENDING_DELETION with
+ * Deletion request and its cancellation (docs/decisions/0016). A request marks the account PENDING_DELETION with
  * the date the erasure job may erase it (now + DELETION_GRACE_DAYS), ends every session at once and
  * mails a confirmation. Signing in during the grace period lands on /account/privacy, where the
  * customer can cancel; the erasure itself is erasure.ts, run by `npm run jobs`.
  */
-import { db as defaultDb } from "@/lib/db";
-import type { Db } from "@/lib/prisma-client";
+import { db as defaultDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
-import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
+import type { CustomerActor } from "@/lib/server/actor";
 
 /** Where a sign-in during the grace period lands (the page offers "Löschung abbrechen"). */
 export const DELETION_PENDING_PATH = "/account/privacy?deletion=pending";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type DeletionActor = { userId: string; client: ClientInfo };
-
 export type DeletionState = { pending: false } | { pending: true; requestedAt: Date; scheduledFor: Date };
 
-export async function getDeletionState(db: Db, userId: string): Promise<DeletionState> {
+export async function getDeletionState(
+  userId: string,
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<DeletionState> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { status: true, deletionRequestedAt: true, deletionScheduledFor: true },
@@ -33,7 +33,10 @@ export async function getDeletionState(db: Db, userId: string): Promise<Deletion
 }
 
 /** Whether a successful sign-in should land on the page that offers to cancel the deletion. */
-export async function isDeletionPending(userId: string, db: Db = defaultDb): Promise<boolean> {
+export async function isDeletionPending(
+  userId: string,
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { status: true } });
   return user?.status === "PENDING_DELETION";
 }
@@ -43,9 +46,8 @@ export type DeletionRequestResult =
   | { ok: false; code: "ALREADY_PENDING" | "NOT_FOUND" };
 
 export async function requestAccountDeletion(
-  db: Db,
-  actor: DeletionActor,
-  now: Date = new Date(),
+  { actor, now = new Date() }: { actor: CustomerActor; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<DeletionRequestResult> {
   const graceDays = getEnv().deletionGraceDays;
   const scheduledFor = new Date(now.getTime() + graceDays * DAY_MS);
@@ -61,14 +63,14 @@ export async function requestAccountDeletion(
       data: { status: "PENDING_DELETION", deletionRequestedAt: now, deletionScheduledFor: scheduledFor },
     });
     if (count !== 1) return { ok: false, code: "ALREADY_PENDING" } as const;
-    const sessionsEnded = await revokeSessions(tx, { userId: actor.userId, reason: "DELETION_REQUESTED" });
+    const sessionsEnded = await revokeSessions(
+      { userId: actor.userId, reason: "DELETION_REQUESTED" },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "privacy.deletion_requested",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
       metadata: { scheduledFor: scheduledFor.toISOString(), graceDays, sessionsEnded },
     });
     return { ok: true, scheduledFor, sessionsEnded, user } as const;
@@ -89,7 +91,10 @@ export async function requestAccountDeletion(
 }
 
 /** Restores the account (only the customer's own, only while pending). Returns whether it did. */
-export async function cancelAccountDeletion(db: Db, actor: DeletionActor): Promise<boolean> {
+export async function cancelAccountDeletion(
+  actor: CustomerActor,
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: actor.userId, status: "PENDING_DELETION" },
@@ -98,11 +103,8 @@ export async function cancelAccountDeletion(db: Db, actor: DeletionActor): Promi
     if (count !== 1) return false;
     await writeAuditEvent(tx, {
       type: "privacy.deletion_cancelled",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
     });
     return true;
   });

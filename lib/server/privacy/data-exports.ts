@@ -8,20 +8,16 @@ import "server-only";
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import type { Db } from "@/lib/prisma-client";
-import { hashToken } from "@/lib/auth/session-token";
+import { hashToken } from "@/lib/server/crypto/token-hash";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import type { ClientInfo } from "@/lib/server/request/client-info";
 import { collectExportData } from "./export-data";
-
-type Tx = Prisma.TransactionClient;
+import { db as defaultDb, type Db, type Tx } from "@/lib/db";
+import type { CustomerActor } from "@/lib/server/actor";
 
 export const EXPORT_LINK_TTL_MINUTES = 15;
 export const EXPORT_FORMATS = ["json", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export type ExportActor = { userId: string; client: ClientInfo };
 
 export type PreparedExport = {
   id: string;
@@ -47,9 +43,8 @@ export function exportDownloadPath(token: string): string {
  * per format. Older exports of the customer are wiped and their links voided: one live export.
  */
 export async function prepareDataExport(
-  db: Db,
-  actor: ExportActor,
-  now: Date = new Date(),
+  { actor, now = new Date() }: { actor: CustomerActor; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<PreparedExport> {
   const expiresAt = new Date(now.getTime() + EXPORT_LINK_TTL_MINUTES * 60_000);
   const created = await db.$transaction(async (tx) => {
@@ -59,20 +54,16 @@ export async function prepareDataExport(
     });
     await writeAuditEvent(tx, {
       type: "privacy.export_requested",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "DataExport",
-      targetId: row.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "DataExport", id: row.id },
     });
     return row;
   });
 
   try {
     return await db.$transaction(async (tx) => {
-      const json = JSON.stringify(await collectExportData(tx, actor.userId, now), null, 2);
+      const json = JSON.stringify(await collectExportData({ userId: actor.userId, now }, { tx }), null, 2);
       const sealed = encryptValue(json);
       const sha256 = createHash("sha256").update(json, "utf8").digest("hex");
       const sizeBytes = Buffer.byteLength(json, "utf8");
@@ -143,12 +134,11 @@ export type DownloadResult =
  * refused alike. The token is consumed in the same transaction that reads the payload.
  */
 export async function downloadDataExport(
-  db: Db,
-  actor: ExportActor & { token: string },
-  now: Date = new Date(),
+  { actor, token, now = new Date() }: { actor: CustomerActor; token: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<DownloadResult> {
-  if (!actor.token || actor.token.length > 200) return { ok: false, code: "LINK_INVALID" };
-  const tokenHash = hashToken(actor.token);
+  if (!token || token.length > 200) return { ok: false, code: "LINK_INVALID" };
+  const tokenHash = hashToken(token);
   return db.$transaction(async (tx) => {
     const row = await tx.verificationToken.findUnique({ where: { tokenHash } });
     const payload = readPayload(row?.payload ?? null);
@@ -177,13 +167,9 @@ export async function downloadDataExport(
     });
     await writeAuditEvent(tx, {
       type: "privacy.export_downloaded",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "DataExport",
-      targetId: found.id,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "DataExport", id: found.id },
       metadata: { format: payload.format },
     });
     return { ok: true, format: payload.format, json, sha256: found.payloadSha256, readyAt: found.readyAt };
@@ -191,7 +177,10 @@ export async function downloadDataExport(
 }
 
 /** Jobs: wipes exports past their expiry (and any stuck in preparation for over an hour). */
-export async function pruneDataExports(db: Db, now: Date = new Date()): Promise<number> {
+export async function pruneDataExports(
+  { now = new Date() }: { now?: Date } = {},
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<number> {
   const stuck = new Date(now.getTime() - 60 * 60_000);
   const { count } = await db.dataExport.updateMany({
     where: {
@@ -206,7 +195,10 @@ export async function pruneDataExports(db: Db, now: Date = new Date()): Promise<
 }
 
 /** Jobs: deletes one-time tokens (all purposes) that expired more than a day ago. */
-export async function pruneVerificationTokens(db: Db, now: Date = new Date()): Promise<number> {
+export async function pruneVerificationTokens(
+  { now = new Date() }: { now?: Date } = {},
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<number> {
   const { count } = await db.verificationToken.deleteMany({
     where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60_000) } },
   });

@@ -17,7 +17,6 @@ import "server-only";
  *   the verifier accepts (dataHash is only re-checked for unredacted rows). The ids then point at
  *   nothing: they are the pseudonym that keeps the person's events grouped.
  */
-import type { Db } from "@/lib/prisma-client";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { sendMail } from "@/lib/server/mail/send-mail";
@@ -25,9 +24,11 @@ import {
   accountDeviceSubject,
   RATE_LIMIT_POLICIES,
   type RateLimitPolicyName,
-} from "@/lib/server/rate-limit/policies";
+} from "@/lib/config/rate-limits";
 import { rateLimitKey } from "@/lib/server/rate-limit/rate-limit";
 import { toLocale } from "@/lib/i18n/config";
+import { db as defaultDb, type Db } from "@/lib/db";
+import { systemActor } from "@/lib/server/actor";
 
 export type ErasureReport = {
   userId: string;
@@ -38,9 +39,8 @@ export type ErasureReport = {
 
 /** Erases one account if it is still PENDING_DELETION and due at `now`; null when it is not. */
 export async function eraseAccount(
-  db: Db,
-  userId: string,
-  now: Date = new Date(),
+  { userId, now = new Date() }: { userId: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<ErasureReport | null> {
   const erased = await db.$transaction(
     async (tx) => {
@@ -75,8 +75,8 @@ export async function eraseAccount(
       await tx.user.delete({ where: { id: user.id } });
       await writeAuditEvent(tx, {
         type: "privacy.account_erased",
-        actorRole: "SYSTEM",
-        subjectUserId: user.id,
+        actor: systemActor(),
+        subject: user.id,
         metadata: { auditEventsRedacted, signInAttemptsDeleted, rateLimitBucketsDeleted },
       });
       return {
@@ -100,7 +100,10 @@ export async function eraseAccount(
 }
 
 /** Erases every account whose grace period ended by `now`, one transaction each. */
-export async function runDueErasures(db: Db, now: Date = new Date()): Promise<ErasureReport[]> {
+export async function runDueErasures(
+  { now = new Date() }: { now?: Date } = {},
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<ErasureReport[]> {
   const due = await db.user.findMany({
     where: { status: "PENDING_DELETION", deletionScheduledFor: { lte: now } },
     select: { id: true },
@@ -108,7 +111,7 @@ export async function runDueErasures(db: Db, now: Date = new Date()): Promise<Er
   });
   const reports: ErasureReport[] = [];
   for (const { id } of due) {
-    const report = await eraseAccount(db, id, now);
+    const report = await eraseAccount({ userId: id, now }, { tx: db });
     if (report) reports.push(report);
   }
   return reports;

@@ -5,10 +5,8 @@ import "server-only";
  * public keys): they are not information about the person and would only help an attacker who
  * gets hold of the file. IBANs are masked like everywhere else (docs/decisions/0016).
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { dataKeys, maskStoredIban } from "@/lib/server/bank-accounts/iban-crypto";
-
-type Tx = Prisma.TransactionClient;
+import { db, type Tx } from "@/lib/db";
 
 export const EXPORT_FORMAT = "kundenportal-data-export";
 export const EXPORT_FORMAT_VERSION = 1;
@@ -49,7 +47,10 @@ export type ExportData = {
 };
 
 /** Reads the customer's rows (every query filtered by userId) and returns the export document. */
-export async function collectExportData(tx: Tx, userId: string, now: Date = new Date()): Promise<ExportData> {
+export async function collectExportData(
+  { userId, now = new Date() }: { userId: string; now?: Date },
+  { tx = db }: { tx?: Tx } = {},
+): Promise<ExportData> {
   const user = await tx.user.findUniqueOrThrow({
     where: { id: userId },
     include: { roles: { select: { role: true, grantedAt: true } } },

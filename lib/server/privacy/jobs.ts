@@ -5,12 +5,12 @@ import "server-only";
  * `--now=<ISO>`) can run the jobs as of another time. Never imports lib/db: the caller passes the
  * client.
  */
-import type { Db } from "@/lib/prisma-client";
 import { rekeyLegacyRecoveryCodes } from "@/lib/server/factors/recovery-code-store";
 import { pruneWebAuthnChallenges } from "@/lib/server/passkeys/challenges";
 import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
 import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
 import { runDueErasures, type ErasureReport } from "./erasure";
+import { db as defaultDb, type Db } from "@/lib/db";
 
 export type JobsReport = {
   erased: ErasureReport[];
@@ -22,13 +22,16 @@ export type JobsReport = {
   recoveryCodesRekeyed: number;
 };
 
-export async function runJobs(db: Db, now: Date = new Date()): Promise<JobsReport> {
-  const erased = await runDueErasures(db, now);
-  const exportsWiped = await pruneDataExports(db, now);
-  const tokensDeleted = await pruneVerificationTokens(db, now);
-  const challengesDeleted = await pruneWebAuthnChallenges(db, now);
-  const rateLimitBucketsDeleted = await pruneRateLimitBuckets(db, now);
-  const recoveryCodesRekeyed = await rekeyLegacyRecoveryCodes(db);
+export async function runJobs(
+  { now = new Date() }: { now?: Date } = {},
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<JobsReport> {
+  const erased = await runDueErasures({ now }, { tx: db });
+  const exportsWiped = await pruneDataExports({ now }, { tx: db });
+  const tokensDeleted = await pruneVerificationTokens({ now }, { tx: db });
+  const challengesDeleted = await pruneWebAuthnChallenges({ now }, { tx: db });
+  const rateLimitBucketsDeleted = await pruneRateLimitBuckets({ now }, { tx: db });
+  const recoveryCodesRekeyed = await rekeyLegacyRecoveryCodes({}, { tx: db });
   return {
     erased,
     exportsWiped,

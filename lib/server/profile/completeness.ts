@@ -1,10 +1,10 @@
 /**
  * Profile completeness for the account overview: the attributes the profile schema counts
- * (lib/profiling/schema.ts, filled by its own rule, so answering a profiling question moves this)
+ * (lib/config/profiling.ts, filled by its own rule, so answering a profiling question moves this)
  * plus having an address, in the order the overview suggests them as the next step. Pure, so it is
  * unit-tested as a table.
  */
-import { COMPLETENESS_ATTRIBUTE_KEYS, profilingAttribute, type ProfileFacts } from "@/lib/profiling/schema";
+import { COMPLETENESS_ATTRIBUTE_KEYS, profilingAttribute, type ProfileFacts } from "@/lib/config/profiling";
 
 export const COMPLETENESS_ITEMS = [...COMPLETENESS_ATTRIBUTE_KEYS, "address"] as const;
 export type CompletenessItem = (typeof COMPLETENESS_ITEMS)[number];

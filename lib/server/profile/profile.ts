@@ -6,7 +6,7 @@ import { toLocale, type Locale } from "@/lib/i18n/config";
 import type { Profile } from "@/lib/schemas/profile";
 import { REDACTED_VALUE, type AuditMetadataValue } from "@/lib/server/audit/audit-metadata";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import type { ClientInfo } from "@/lib/server/request/client-info";
+import type { CustomerActor } from "@/lib/server/actor";
 
 export type ProfileView = {
   firstName: string | null;
@@ -16,8 +16,6 @@ export type ProfileView = {
   phoneE164: string | null;
   locale: Locale;
 };
-
-export type ProfileActor = { userId: string; client: ClientInfo };
 
 export async function getProfile(userId: string): Promise<ProfileView> {
   const user = await db.user.findUniqueOrThrow({
@@ -65,7 +63,7 @@ export type UpdateProfileResult = { changedFields: (keyof ProfileView)[]; profil
  * (before/after of the changed fields; date of birth redacted, phone masked). No change, no event.
  */
 export async function updateProfile(opts: {
-  actor: ProfileActor;
+  actor: CustomerActor;
   profile: Profile;
 }): Promise<UpdateProfileResult> {
   const { actor, profile } = opts;
@@ -124,13 +122,9 @@ export async function updateProfile(opts: {
     }
     await writeAuditEvent(tx, {
       type: "profile.updated",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "Profile",
-      targetId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "Profile", id: actor.userId },
       metadata: { changedFields, changes },
     });
     return { changedFields, profile: after };

@@ -3,15 +3,14 @@ import "server-only";
  * Loads what the selection needs (sign-in count, profile, free attributes, prompt history,
  * current consents) and returns the one question to ask on this page, evaluated per request.
  */
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import type { Db } from "@/lib/prisma-client";
 import {
   selectNextQuestion,
   type ProfilingPlace,
   type ProfilingSituation,
-} from "@/lib/profiling/next-question";
-import type { ProfilingPurpose } from "@/lib/profiling/schema";
+} from "@/lib/server/profiling/next-question";
+import type { ProfilingPurpose } from "@/lib/config/profiling";
 import type { ProfilingAttributeKey } from "@/lib/schemas/profiling";
 import { currentConsents } from "@/lib/server/consent";
 
@@ -45,7 +44,7 @@ export async function loadProfilingSituation(opts: {
       where: { userId: opts.userId },
       select: { attributeKey: true, answeredAt: true, snoozedUntil: true },
     }),
-    currentConsents(reader, opts.userId),
+    currentConsents(opts.userId, { tx: reader }),
   ]);
   return {
     now: opts.now ?? new Date(),

@@ -5,20 +5,17 @@ import "server-only";
  * and logged as "profile.updated" (source PROFILING_PROMPT, values masked as the profile form does);
  * "Überspringen" and "Nicht jetzt" set the back-off and are logged as "profiling.skipped".
  */
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { backOffUntil } from "@/lib/profiling/next-question";
-import { profilingAttribute } from "@/lib/profiling/schema";
+import { backOffUntil } from "@/lib/server/profiling/next-question";
+import { profilingAttribute } from "@/lib/config/profiling";
 import type { ProfilingAnswer, ProfilingAttributeKey } from "@/lib/schemas/profiling";
 import { REDACTED_VALUE, type AuditMetadataValue } from "@/lib/server/audit/audit-metadata";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { hasCurrentConsent } from "@/lib/server/consent";
 import { displayNameOf, maskPhone } from "@/lib/server/profile/profile";
-import type { ClientInfo } from "@/lib/server/request/client-info";
-
-type Tx = Prisma.TransactionClient;
-export type ProfilingActor = { userId: string; client: Pick<ClientInfo, "ip" | "userAgent"> };
+import type { CustomerActor } from "@/lib/server/actor";
 
 type ProfileFields = {
   firstName?: string;
@@ -38,7 +35,7 @@ export type AnswerResult = { ok: true; changedFields: string[] } | { ok: false; 
  * consent: the card may be stale, the rule is checked again here.
  */
 export async function answerProfilingQuestion(opts: {
-  actor: ProfilingActor;
+  actor: CustomerActor;
   answer: ProfilingAnswer;
   now?: Date;
 }): Promise<AnswerResult> {
@@ -46,7 +43,10 @@ export async function answerProfilingQuestion(opts: {
   const now = opts.now ?? new Date();
   const attribute = profilingAttribute(answer.attributeKey);
   return db.$transaction(async (tx) => {
-    if (attribute.purpose !== "contract" && !(await hasCurrentConsent(tx, actor.userId, attribute.purpose)))
+    if (
+      attribute.purpose !== "contract" &&
+      !(await hasCurrentConsent({ userId: actor.userId, purposeKey: attribute.purpose }, { tx }))
+    )
       return { ok: false, code: "NO_CONSENT" } as const;
     const changes = await storeAnswer(tx, actor.userId, answer);
     await upsertPrompt(tx, actor.userId, answer.attributeKey, {
@@ -58,13 +58,12 @@ export async function answerProfilingQuestion(opts: {
     const changedFields = Object.keys(changes);
     await writeAuditEvent(tx, {
       type: "profile.updated",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: attribute.storage === "profile" ? "Profile" : "ProfileAttributeValue",
-      targetId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: {
+        type: attribute.storage === "profile" ? "Profile" : "ProfileAttributeValue",
+        id: actor.userId,
+      },
       metadata: {
         source: "PROFILING_PROMPT",
         attributeKey: answer.attributeKey,
@@ -160,7 +159,7 @@ async function upsertPrompt(
  * question stays away until then. Any configured attribute may be dismissed.
  */
 export async function dismissProfilingQuestion(opts: {
-  actor: ProfilingActor;
+  actor: CustomerActor;
   attributeKey: ProfilingAttributeKey;
   choice: "SKIP" | "NOT_NOW";
   now?: Date;
@@ -185,13 +184,9 @@ export async function dismissProfilingQuestion(opts: {
     );
     await writeAuditEvent(tx, {
       type: "profiling.skipped",
-      actorId: actor.userId,
-      actorRole: "CUSTOMER",
-      subjectUserId: actor.userId,
-      targetType: "ProfilingPrompt",
-      targetId: actor.userId,
-      ip: actor.client.ip,
-      userAgent: actor.client.userAgent,
+      actor,
+      subject: actor.userId,
+      target: { type: "ProfilingPrompt", id: actor.userId },
       metadata: { attributeKey, choice, snoozedUntil: snoozedUntil.toISOString() },
     });
   });

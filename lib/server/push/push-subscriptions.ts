@@ -8,12 +8,10 @@ import { getEnv } from "@/lib/env";
 import type { PushSubscriptionInput } from "@/lib/schemas/push";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
-import type { ClientInfo } from "@/lib/server/request/client-info";
 import { describeUserAgent } from "@/lib/server/request/client-info";
 import { endpointFingerprint, isAllowedPushEndpoint } from "./endpoint-policy";
 import { hasMarketingPushConsent } from "./push-consent";
-
-export type PushActor = { userId: string; sessionId: string; client: ClientInfo };
+import type { SessionActor } from "@/lib/server/actor";
 
 export type PushDeviceItem = {
   id: string;
@@ -48,15 +46,8 @@ export async function listPushDevices(userId: string): Promise<PushDeviceItem[]>
   }));
 }
 
-function auditBase(actor: PushActor) {
-  return {
-    actorId: actor.userId,
-    actorRole: "CUSTOMER" as const,
-    subjectUserId: actor.userId,
-    targetType: "PushSubscription",
-    ip: actor.client.ip,
-    userAgent: actor.client.userAgent,
-  };
+function auditBase(actor: SessionActor, subscriptionId: string) {
+  return { actor, subject: actor.userId, target: { type: "PushSubscription", id: subscriptionId } };
 }
 
 export type SavePushResult =
@@ -71,7 +62,7 @@ export type SavePushResult =
  * not for whoever typed the address first (docs/decisions/0018).
  */
 export async function savePushSubscription(
-  actor: PushActor,
+  actor: SessionActor,
   subscription: PushSubscriptionInput,
 ): Promise<SavePushResult> {
   if (!isAllowedPushEndpoint(subscription.endpoint, { isPublicUrl: getEnv().isPublicUrl }))
@@ -94,7 +85,7 @@ export async function savePushSubscription(
     os: actor.client.os,
   };
   return db.$transaction(async (tx) => {
-    await requireProvenAddress(tx, actor.userId);
+    await requireProvenAddress(actor.userId, { tx });
     const existing = await tx.pushSubscription.findUnique({
       where: { endpoint: subscription.endpoint },
       select: { id: true, userId: true },
@@ -105,22 +96,21 @@ export async function savePushSubscription(
       : await tx.pushSubscription.create({
           data: { ...fields, userId: actor.userId, endpoint: subscription.endpoint },
         });
-    await writeAuditEvent(tx, { ...auditBase(actor), type: "push.subscribed", targetId: row.id, metadata });
+    await writeAuditEvent(tx, { ...auditBase(actor, row.id), type: "push.subscribed", metadata });
     return { ok: true, id: row.id } as const;
   });
 }
 
 /** Removes one of the customer's push devices; false when the id is not theirs (or gone). */
-export async function removePushSubscription(actor: PushActor, subscriptionId: string): Promise<boolean> {
+export async function removePushSubscription(actor: SessionActor, subscriptionId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.pushSubscription.deleteMany({
       where: { id: subscriptionId, userId: actor.userId },
     });
     if (count === 0) return false;
     await writeAuditEvent(tx, {
-      ...auditBase(actor),
+      ...auditBase(actor, subscriptionId),
       type: "push.unsubscribed",
-      targetId: subscriptionId,
       metadata: { reason: "removed_by_customer" },
     });
     return true;
@@ -132,11 +122,11 @@ export type UpdatePushPreferencesResult =
 
 /** What one device receives. Offers only with a current marketing_push consent. */
 export async function updatePushPreferences(
-  actor: PushActor,
+  actor: SessionActor,
   opts: { subscriptionId: string; allowsTransactional: boolean; allowsMarketing: boolean },
 ): Promise<UpdatePushPreferencesResult> {
   return db.$transaction(async (tx): Promise<UpdatePushPreferencesResult> => {
-    if (opts.allowsMarketing && !(await hasMarketingPushConsent(tx, actor.userId)))
+    if (opts.allowsMarketing && !(await hasMarketingPushConsent(actor.userId, { tx })))
       return { ok: false, code: "MARKETING_CONSENT_REQUIRED" };
     const { count } = await tx.pushSubscription.updateMany({
       where: { id: opts.subscriptionId, userId: actor.userId },
@@ -144,9 +134,8 @@ export async function updatePushPreferences(
     });
     if (count === 0) return { ok: false, code: "NOT_FOUND" };
     await writeAuditEvent(tx, {
-      ...auditBase(actor),
+      ...auditBase(actor, opts.subscriptionId),
       type: "communication.preferences_updated",
-      targetId: opts.subscriptionId,
       metadata: {
         channel: "PUSH",
         allowsTransactional: opts.allowsTransactional,

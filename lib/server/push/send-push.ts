@@ -17,7 +17,7 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import { isAllowedPushEndpoint } from "./endpoint-policy";
 import { hasMarketingPushConsent } from "./push-consent";
-import type { PushActor } from "./push-subscriptions";
+import { systemActor, type SessionActor } from "@/lib/server/actor";
 
 /** What the service worker (public/sw.js) shows; `url` is a path on this portal. */
 export type PushMessage = { title: string; body: string; url: string };
@@ -106,10 +106,9 @@ async function removeExpired(target: Target): Promise<void> {
     if (count === 0) return;
     await writeAuditEvent(tx, {
       type: "push.unsubscribed",
-      actorRole: "SYSTEM",
-      subjectUserId: target.userId,
-      targetType: "PushSubscription",
-      targetId: target.id,
+      actor: systemActor(),
+      subject: target.userId,
+      target: { type: "PushSubscription", id: target.id },
       metadata: { reason: "expired_at_push_service" },
     });
   });
@@ -122,9 +121,10 @@ export type TestPushResult =
 
 /** "Send a test notification" to one of the customer's own devices (whatever it allows). */
 export async function sendTestPush(
-  actor: PushActor & { locale: string },
-  subscriptionId: string,
+  actor: SessionActor,
+  opts: { subscriptionId: string; locale: string },
 ): Promise<TestPushResult> {
+  const { subscriptionId } = opts;
   const config = getEnv().push;
   if (!config) return { ok: false, code: "UNAVAILABLE" };
   const target = await db.pushSubscription.findFirst({
@@ -132,9 +132,9 @@ export async function sendTestPush(
     select: TARGET_FIELDS,
   });
   if (!target) return { ok: false, code: "NOT_FOUND" };
-  if (!(await consumeRateLimit(db, "pushTest", actor.userId)).allowed)
+  if (!(await consumeRateLimit({ policy: "pushTest", subject: actor.userId })).allowed)
     return { ok: false, code: "RATE_LIMITED" };
-  const t = pushTranslator(toLocale(actor.locale));
+  const t = pushTranslator(toLocale(opts.locale));
   const outcome = await deliver(
     target,
     { title: t("test.title"), body: t("test.body"), url: "/account/communication" },
@@ -142,13 +142,9 @@ export async function sendTestPush(
   );
   await writeAuditEvent(db, {
     type: "push.test_sent",
-    actorId: actor.userId,
-    actorRole: "CUSTOMER",
-    subjectUserId: actor.userId,
-    targetType: "PushSubscription",
-    targetId: subscriptionId,
-    ip: actor.client.ip,
-    userAgent: actor.client.userAgent,
+    actor,
+    subject: actor.userId,
+    target: { type: "PushSubscription", id: subscriptionId },
     metadata: { outcome },
   });
   return { ok: true, outcome };
@@ -191,6 +187,6 @@ export async function sendSecurityPush(userId: string, notice: SecurityPushNotic
 
 /** An offer to the devices that accept offers, only while the marketing_push consent is current. */
 export async function sendMarketingPush(userId: string, message: PushMessage): Promise<PushTally> {
-  if (!(await hasMarketingPushConsent(db, userId))) return { delivered: 0, expired: 0, failed: 0 };
+  if (!(await hasMarketingPushConsent(userId))) return { delivered: 0, expired: 0, failed: 0 };
   return sendToDevices({ userId, allowsMarketing: true }, () => message);
 }

@@ -6,7 +6,7 @@
  * One rule for staleness across both kinds: a row whose expiresAt has passed is as good as no row
  * (its window ended, or its failures were forgotten), so cleanup may delete it at any time.
  */
-import { failureSchedule, type FailurePolicy, type RateLimitPolicy } from "./policies";
+import { failureSchedule, type FailurePolicy, type RateLimitPolicy } from "@/lib/config/rate-limits";
 
 export type RateDecision =
   | { allowed: true }

@@ -18,14 +18,14 @@ import "server-only";
  *
  * `now` is a parameter for tests and jobs; in requests leave it to the clock.
  */
-import { withTransientRetry } from "@/lib/server/db-retry";
+import { withTransientRetry } from "@/lib/db/db-retry";
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/prisma-client";
 import { afterHit, afterRefund, decide, type BucketState, type RateDecision } from "./bucket-state";
-import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "./policies";
+import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "@/lib/config/rate-limits";
+import { db as defaultDb, type Db } from "@/lib/db";
 
 export type { RateDecision } from "./bucket-state";
-export type { RateLimitPolicyName } from "./policies";
+export type { RateLimitPolicyName } from "@/lib/config/rate-limits";
 export { rateLimitIpSubject } from "./ip-subject";
 
 const BUCKET_SELECT = {
@@ -49,10 +49,8 @@ export function rateLimitKey(policy: RateLimitPolicyName, subject: string): stri
 
 /** Read-only: may this attempt go ahead? */
 export async function peekRateLimit(
-  db: Db,
-  policy: RateLimitPolicyName,
-  subject: string,
-  now: Date = new Date(),
+  { policy, subject, now = new Date() }: { policy: RateLimitPolicyName; subject: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<RateDecision> {
   const row = await db.rateLimitBucket.findUnique({
     where: { key: rateLimitKey(policy, subject) },
@@ -66,10 +64,8 @@ export async function peekRateLimit(
  * state after the hit, i.e. whether the NEXT attempt may go ahead and, if not, for how long.
  */
 export async function recordRateLimitHit(
-  db: Db,
-  policy: RateLimitPolicyName,
-  subject: string,
-  now: Date = new Date(),
+  { policy, subject, now = new Date() }: { policy: RateLimitPolicyName; subject: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<RateDecision> {
   const rules = RATE_LIMIT_POLICIES[policy];
   return updateBucket(db, rateLimitKey(policy, subject), now, (row) => {
@@ -84,10 +80,8 @@ export async function recordRateLimitHit(
  * the attempt is counted as a failure in advance (see the module comment).
  */
 export async function consumeRateLimit(
-  db: Db,
-  policy: RateLimitPolicyName,
-  subject: string,
-  now: Date = new Date(),
+  { policy, subject, now = new Date() }: { policy: RateLimitPolicyName; subject: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<RateDecision> {
   const rules = RATE_LIMIT_POLICIES[policy];
   return updateBucket<RateDecision>(db, rateLimitKey(policy, subject), now, (row) => {
@@ -100,10 +94,8 @@ export async function consumeRateLimit(
 
 /** Takes back one hit counted by consumeRateLimit for an attempt that turned out fine. */
 export async function refundRateLimitHit(
-  db: Db,
-  policy: RateLimitPolicyName,
-  subject: string,
-  now: Date = new Date(),
+  { policy, subject, now = new Date() }: { policy: RateLimitPolicyName; subject: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<void> {
   const rules = RATE_LIMIT_POLICIES[policy];
   await updateBucket(db, rateLimitKey(policy, subject), now, (row) => ({
@@ -113,14 +105,20 @@ export async function refundRateLimitHit(
 }
 
 /** Clears the subject's counter, e.g. the account's after a successful sign-in or password reset. */
-export async function resetRateLimit(db: Db, policy: RateLimitPolicyName, subject: string): Promise<void> {
+export async function resetRateLimit(
+  { policy, subject }: { policy: RateLimitPolicyName; subject: string },
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<void> {
   await withTransientRetry(() =>
     db.rateLimitBucket.deleteMany({ where: { key: rateLimitKey(policy, subject) } }),
   );
 }
 
 /** Periodic cleanup: deletes buckets whose window ended or whose failures are forgotten. */
-export async function pruneRateLimitBuckets(db: Db, now: Date = new Date()): Promise<number> {
+export async function pruneRateLimitBuckets(
+  { now = new Date() }: { now?: Date } = {},
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<number> {
   const { count } = await withTransientRetry(() =>
     db.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: now } } }),
   );

@@ -1,12 +1,11 @@
 import "server-only";
 /**
- * Who is asking, as far as the request tells: trusted client IP (see lib/client-ip.ts), user agent
+ * Who is asking, as far as the request tells: trusted client IP (see lib/http/client-ip.ts), user agent
  * parsed into browser and OS, and an approximate location from offline GeoIP data (geoip-lite ships
- * its database in the npm package; nothing is downloaded at run time).
+ * its database in the npm package; nothing is downloaded at run time). The request layer reads the
+ * headers (lib/auth/client-info.ts); the domain only describes what they say.
  */
 import Bowser from "bowser";
-import { headers } from "next/headers";
-import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { locateIp, type GeoLocation } from "./geo";
 
 export type ClientInfo = {
@@ -29,9 +28,7 @@ export function describeUserAgent(userAgent: string | null): { browser: string |
   return { browser, os };
 }
 
-export async function getClientInfo(): Promise<ClientInfo> {
-  const h = await headers();
-  const ip = h.get(CLIENT_IP_HEADER);
-  const userAgent = h.get("user-agent")?.slice(0, 512) ?? null;
+/** The client described by its IP and user agent (both as the request sent them). */
+export function describeClient(ip: string | null, userAgent: string | null): ClientInfo {
   return { ip, userAgent, ...describeUserAgent(userAgent), location: ip ? locateIp(ip) : null };
 }

@@ -3,14 +3,12 @@ import "server-only";
  * Database sessions: the cookie carries a random token, the row holds only its SHA-256, so a
  * session can be listed, revoked one by one or all at once, and every app instance sees the same.
  */
-import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
-import { newSessionToken, hashToken } from "@/lib/auth/session-token";
-import { db } from "@/lib/db";
+import { newSessionToken, hashToken } from "@/lib/server/crypto/token-hash";
+import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import { sessionExpiries } from "./session-policy";
+import { sessionExpiries } from "@/lib/config/sessions";
 
-type Tx = Prisma.TransactionClient;
 export type AuthMethodName = "PASSWORD" | "PASSKEY" | "SOCIAL" | "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
 export type RevokeReason =
   | "SIGNED_OUT"
@@ -25,7 +23,6 @@ export type RevokeReason =
 export type NewSession = { id: string; token: string; absoluteExpiresAt: Date; rememberMe: boolean };
 
 export async function createSession(
-  tx: Tx,
   opts: {
     userId: string;
     deviceId: string | null;
@@ -35,6 +32,7 @@ export async function createSession(
     /** NIST assurance level reached: 2 after a second factor or a user-verified passkey. */
     aal?: 1 | 2;
   },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<NewSession> {
   const token = newSessionToken();
   const { absoluteExpiresAt, idleExpiresAt } = sessionExpiries(getEnv().sessions, opts.rememberMe);
@@ -97,8 +95,8 @@ export async function listActiveSessions(
 
 /** Revokes one of the user's sessions; another user's id matches nothing. Returns whether one was revoked. */
 export async function revokeSession(
-  tx: Tx,
   opts: { userId: string; sessionId: string; reason: RevokeReason },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<boolean> {
   const { count } = await tx.session.updateMany({
     where: { id: opts.sessionId, userId: opts.userId, revokedAt: null },
@@ -109,8 +107,8 @@ export async function revokeSession(
 
 /** Revokes all of the user's sessions except `exceptSessionId` (none: all). Returns how many. */
 export async function revokeSessions(
-  tx: Tx,
   opts: { userId: string; reason: RevokeReason; exceptSessionId?: string },
+  { tx = db }: { tx?: Tx } = {},
 ): Promise<number> {
   const { count } = await tx.session.updateMany({
     where: {

@@ -3,9 +3,10 @@
  * browser context in by creating a session row and its cookie (only the login tests use the UI).
  */
 import type { BrowserContext } from "@playwright/test";
-import { hashPassword } from "../../../lib/auth/password-hash";
-import { hashToken, newSessionToken, SESSION_COOKIE } from "../../../lib/auth/session-token";
-import { createPrismaClient, type Db } from "../../../lib/prisma-client";
+import { hashPassword } from "../../../lib/server/passwords/password-hash";
+import { SESSION_COOKIE } from "../../../lib/auth/cookie-names";
+import { hashToken, newSessionToken } from "../../../lib/server/crypto/token-hash";
+import { createPrismaClient, type Db } from "../../../lib/db/prisma-client";
 
 export const E2E_DATABASE_URL = "file:./tests/.tmp/e2e/portal.db";
 export const E2E_BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;

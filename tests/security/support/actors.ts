@@ -3,8 +3,8 @@
  * (tests/e2e/support/users.ts): customers, staff with the second factor requireRole wants, and
  * sessions as rows whose token the test holds, fresh or stale (older than the step-up window).
  */
-import { hashPassword } from "../../../lib/auth/password-hash";
-import { hashToken, newSessionToken } from "../../../lib/auth/session-token";
+import { hashPassword } from "../../../lib/server/passwords/password-hash";
+import { hashToken, newSessionToken } from "../../../lib/server/crypto/token-hash";
 import { e2eDb, giveSecondFactor, uniqueEmail } from "../../e2e/support/users";
 import { clientIp, PortalClient } from "./portal-client";
 

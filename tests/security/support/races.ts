@@ -1,5 +1,5 @@
 /**
- * One parallel burst per limiter of lib/server/rate-limit/policies.ts, each through the HTTP door
+ * One parallel burst per limiter of lib/config/rate-limits.ts, each through the HTTP door
  * a real attacker would use. An attempt "passes" when the limiter let it through to the check
  * behind it (a wrong password judged wrong, a mail sent, an IBAN shown); a refusal is the
  * limiter's RATE_LIMITED. rate-limits.spec.ts asserts that no more pass than the policy allows.
@@ -8,7 +8,7 @@
 import { createECDH, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { RateLimitPolicyName } from "../../../lib/server/rate-limit/policies";
+import type { RateLimitPolicyName } from "../../../lib/config/rate-limits";
 import { e2eDb, uniqueEmail } from "../../e2e/support/users";
 import { createActor, createSession, PASSWORD, signedInClient } from "./actors";
 import { signIn } from "./flows";

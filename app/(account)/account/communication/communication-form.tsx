@@ -12,7 +12,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Notice } from "@/components/ui/notice";
-import { COMMUNICATION_FREQUENCIES, type NewsletterTopic } from "@/lib/communication/topics";
+import { COMMUNICATION_FREQUENCIES, type NewsletterTopic } from "@/lib/config/newsletter-topics";
 import { updateCommunicationPreferencesAction } from "@/lib/actions/communication";
 import {
   CommunicationPreferencesSchema,

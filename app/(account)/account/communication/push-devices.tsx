@@ -3,7 +3,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { hasMarketingPushConsent } from "@/lib/server/push/push-consent";
@@ -30,7 +29,7 @@ export async function PushDevices() {
   const [format, devices, hasMarketingConsent] = await Promise.all([
     getFormatter(),
     listPushDevices(user.id),
-    hasMarketingPushConsent(db, user.id),
+    hasMarketingPushConsent(user.id),
   ]);
   const when = (date: Date) => format.dateTime(date, DATE_TIME_SHORT);
   // Formatted here so the client part receives plain strings in the page's language.

@@ -5,11 +5,10 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { availableConfirmationMethod, pendingTransactionFor } from "@/lib/auth/transaction/display";
-import { demoOrderDetails } from "@/lib/auth/transaction/order-approval";
-import { db } from "@/lib/db";
+import { availableConfirmationMethod, pendingTransactionFor } from "@/lib/server/transactions/display";
+import { demoOrderDetails } from "@/lib/server/transactions/order-approval";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { getClientInfo } from "@/lib/auth/client-info";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("transaction.orders");
@@ -26,10 +25,10 @@ export default async function AccountOrdersPage() {
   const [t, format, method, client] = await Promise.all([
     getTranslations("transaction.orders"),
     getFormatter(),
-    availableConfirmationMethod(db, user.id),
+    availableConfirmationMethod(user.id),
     getClientInfo(),
   ]);
-  const transaction = await pendingTransactionFor(db, {
+  const transaction = await pendingTransactionFor({
     userId: user.id,
     sessionId: user.sessionId,
     kind: "order.approve",

@@ -4,7 +4,6 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { toLocale } from "@/lib/i18n/config";
 import { listBankAccounts } from "@/lib/server/bank-accounts/bank-account-views";
 import { MAX_BANK_ACCOUNTS } from "@/lib/server/bank-accounts/bank-accounts";
@@ -26,7 +25,7 @@ export default async function AccountPaymentPage() {
     getTranslations("account.payment"),
     getFormatter(),
     listBankAccounts(user.id),
-    getMandateText(db, locale),
+    getMandateText(locale),
   ]);
   const mandate: MandateTextView | null = text
     ? {

@@ -2,7 +2,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { getDeletionState } from "@/lib/server/privacy/account-deletion";
@@ -10,7 +9,7 @@ import { DeletionCancel } from "./deletion-cancel";
 import { DeletionRequestForm } from "./deletion-request-form";
 
 /**
- * "Delete account" on /account/privacy (issue 6): what is deleted, what is kept and the grace
+ * "Delete account" on /account/privacy (docs/decisions/0016): what is deleted, what is kept and the grace
  * period, then the request. While a deletion is pending (a sign-in in the grace period lands here)
  * it shows the date and the cancel button instead.
  */
@@ -19,7 +18,7 @@ export async function AccountDeletionSection() {
   const [t, format, state] = await Promise.all([
     getTranslations("account.privacy.deletion"),
     getFormatter(),
-    getDeletionState(db, user.id),
+    getDeletionState(user.id),
   ]);
 
   if (state.pending) {

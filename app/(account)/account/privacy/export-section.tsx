@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { EXPORT_LINK_TTL_MINUTES } from "@/lib/server/privacy/data-exports";
 import { ExportRequest } from "./export-request";
 
-/** "Download my data" on /account/privacy (issue 6): what the copy contains, then the request. */
+/** "Download my data" on /account/privacy (docs/decisions/0016): what the copy contains, then the request. */
 export async function DataExportSection() {
   await requireUser({ returnTo: "/account/privacy" });
   const t = await getTranslations("account.privacy.export");

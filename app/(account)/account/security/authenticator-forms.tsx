@@ -12,7 +12,7 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { useStepUpRetry } from "@/components/step-up/step-up-context";
+import { useStepUpRetry } from "@/components/forms/step-up-retry";
 import { confirmTotpAction, disableTotpAction, regenerateRecoveryCodesAction } from "@/lib/actions/factors";
 import { ConfirmTotpSchema, type ConfirmTotp, type ConfirmTotpInput } from "@/lib/schemas/second-factor";
 

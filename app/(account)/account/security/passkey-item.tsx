@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import { useStepUpRetry } from "@/components/step-up/step-up-context";
+import { useStepUpRetry } from "@/components/forms/step-up-retry";
 import { removePasskeyAction, renamePasskeyAction } from "@/lib/actions/passkeys";
 import type { ActionResult } from "@/lib/errors";
 import { PASSKEY_NAME_MAX_LENGTH } from "@/lib/schemas/passkeys";

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
-import { useStepUpRetry } from "@/components/step-up/step-up-context";
+import { useStepUpRetry } from "@/components/forms/step-up-retry";
 import { finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "@/lib/actions/passkeys";
 import type { ActionResult } from "@/lib/errors";
 import { PasskeyItem, type PasskeyItemData } from "./passkey-item";

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { CallbackUrlSchema } from "@/lib/schemas/auth";
-import { toSafeRelativePath } from "@/lib/safe-path";
+import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { StepUpPage } from "./step-up-page";
 
 export async function generateMetadata(): Promise<Metadata> {

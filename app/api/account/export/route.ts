@@ -1,13 +1,12 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { downloadDataExport } from "@/lib/server/privacy/data-exports";
 import type { ExportData } from "@/lib/server/privacy/export-data";
 import { renderExportSummary, SUMMARY_SECTIONS } from "@/lib/server/privacy/export-summary";
-import { getClientInfo } from "@/lib/server/request/client-info";
+import { currentActor } from "@/lib/auth/actor";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +25,8 @@ function redirectTo(path: string): Response {
 export async function GET(request: NextRequest): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return redirectTo(`/login?callbackUrl=${encodeURIComponent("/account/privacy")}`);
-  const result = await downloadDataExport(db, {
-    userId: user.id,
-    client: await getClientInfo(),
+  const result = await downloadDataExport({
+    actor: await currentActor(user),
     token: request.nextUrl.searchParams.get("token") ?? "",
   });
   if (!result.ok) return redirectTo("/account/privacy?export=link-invalid");

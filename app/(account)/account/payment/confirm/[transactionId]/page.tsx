@@ -6,9 +6,8 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { bankAccountChangeForDisplay } from "@/lib/auth/transaction/bank-account-change-request";
-import { availableConfirmationMethod } from "@/lib/auth/transaction/display";
-import { db } from "@/lib/db";
+import { bankAccountChangeForDisplay } from "@/lib/server/bank-accounts/bank-account-change-request";
+import { availableConfirmationMethod } from "@/lib/server/transactions/display";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { formatIban } from "@/lib/schemas/bank-account";
 
@@ -32,8 +31,8 @@ export default async function ConfirmBankAccountChangePage({ params }: Props) {
   const [t, format, method, change] = await Promise.all([
     getTranslations("account.payment.confirmChange"),
     getFormatter(),
-    availableConfirmationMethod(db, user.id),
-    bankAccountChangeForDisplay(db, { userId: user.id, sessionId: user.sessionId, transactionId }),
+    availableConfirmationMethod(user.id),
+    bankAccountChangeForDisplay({ userId: user.id, sessionId: user.sessionId, transactionId }),
   ]);
 
   return (

@@ -1,0 +1,43 @@
+/**
+ * Creates a Prisma client for either database. One build runs on SQLite or PostgreSQL: the
+ * DATABASE_URL scheme picks the generated client and its driver adapter (docs/decisions/0002).
+ * Both clients come from the same model definitions, so the SQLite client's types describe both.
+ * Not `server-only` so that scripts (seed, jobs) and tests can use it; app code imports lib/db.
+ */
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import { PrismaClient as SqliteClient, type Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgres/client";
+import { databaseKind, prepareSqliteFile, resolveDatabaseUrl } from "./database-url";
+
+export type Db = SqliteClient;
+/**
+ * A client inside `db.$transaction(async (tx) => …)`. The root client fits where a Tx is asked, so
+ * domain functions take `{ tx }` and default it to the singleton (docs/decisions/0030).
+ */
+export type Tx = Prisma.TransactionClient;
+export type { DatabaseKind } from "./database-url";
+
+export function createPrismaClient(rawUrl?: string): Db {
+  const url = resolveDatabaseUrl(rawUrl ?? process.env.DATABASE_URL);
+  if (databaseKind(url) === "postgres") {
+    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  prepareSqliteFile(url);
+  return new SqliteClient({ adapter: new WalLibSQL({ url }) });
+}
+
+/**
+ * SQLite in write-ahead-log mode: readers no longer wait for (or fail on) a writer in another
+ * connection — the server, `npm run jobs` and the tests' own client share one file. The mode is
+ * stored in the database file; setting it again is a no-op.
+ */
+class WalLibSQL extends PrismaLibSQL {
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect();
+    await adapter.queryRaw({ sql: "PRAGMA journal_mode = WAL", args: [], argTypes: [] });
+    return adapter;
+  }
+}

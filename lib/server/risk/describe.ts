@@ -1,0 +1,82 @@
+/**
+ * A risk decision in sentences a support agent understands without knowing the scoring: first the
+ * outcome, then one line per signal that counted. Stored with the audit event and shown as is.
+ */
+import { RISK_CONFIG, type RiskConfig } from "@/lib/config/risk";
+import { RISK_MESSAGES, type RiskLocale, type RiskMessageKey } from "./messages";
+import type { RiskReason } from "@/lib/config/risk";
+import type { RiskDecision } from "./policy";
+import type { RiskSignals } from "./signals";
+
+type Values = Record<string, string>;
+
+function format(locale: RiskLocale, key: RiskMessageKey, values: Values = {}): string {
+  // An unknown placeholder stays visible rather than silently disappearing from the sentence.
+  return RISK_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+}
+
+function numberFormat(locale: RiskLocale, maximumFractionDigits: number) {
+  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", { maximumFractionDigits });
+}
+
+function reasonValues(
+  reason: RiskReason,
+  signals: RiskSignals,
+  locale: RiskLocale,
+  config: RiskConfig,
+): Values {
+  const whole = numberFormat(locale, 0);
+  switch (reason) {
+    case "NEW_DEVICE":
+      return {};
+    case "NEW_COUNTRY":
+      return { country: signals.country ?? "?", known: signals.knownCountries.join(", ") };
+    case "IMPOSSIBLE_TRAVEL": {
+      const travel = signals.impossibleTravel;
+      if (!travel) return {};
+      // Short hops are minutes apart: two decimals keep "0,02 h" from reading as "0 h".
+      const hours = numberFormat(locale, travel.hours < 1 ? 2 : 1);
+      return {
+        km: whole.format(travel.km),
+        hours: hours.format(travel.hours),
+        kmh: whole.format(travel.kmh),
+        from: travel.from,
+        to: travel.to,
+      };
+    }
+    case "ACCOUNT_FAILURES":
+      return {
+        count: whole.format(signals.accountRecentFailures),
+        minutes: whole.format(config.accountFailures.windowMinutes),
+      };
+    case "IP_FAILURES":
+      return {
+        count: whole.format(signals.ipRecentFailures),
+        minutes: whole.format(config.ipFailures.windowMinutes),
+      };
+    case "MANY_ACCOUNTS_FROM_IP":
+      return {
+        count: whole.format(signals.accountsFromIp),
+        minutes: whole.format(config.accountsFromIp.windowMinutes),
+      };
+  }
+}
+
+export function describeRiskDecision(
+  decision: RiskDecision,
+  signals: RiskSignals,
+  locale: RiskLocale,
+  config: RiskConfig = RISK_CONFIG,
+): string[] {
+  const summary = format(locale, "summary", {
+    level: format(locale, `level.${decision.level}`),
+    action: format(locale, `action.${decision.action}`),
+  });
+  if (decision.reasons.length === 0) return [summary, format(locale, "noFindings")];
+  return [
+    summary,
+    ...decision.reasons.map((reason) =>
+      format(locale, `reason.${reason}`, reasonValues(reason, signals, locale, config)),
+    ),
+  ];
+}

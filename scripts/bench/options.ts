@@ -1,0 +1,118 @@
+/**
+ * `npm run bench -- [options]`. The defaults finish the whole bench in about eight minutes on the
+ * 2-core reference machine (with a current build); `--scale` adds the million-customer scenario.
+ */
+import { parseArgs } from "node:util";
+
+export const SCENARIOS = ["micro", "argon2", "password", "passkey", "pages", "js", "scale"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export const ACCOUNT_PAGES = [
+  "/account",
+  "/account/addresses",
+  "/account/security",
+  "/account/payment",
+  "/account/profile",
+  "/account/communication",
+  "/account/privacy",
+  "/account/orders",
+] as const;
+
+export type BenchOptions = {
+  database: "sqlite" | "postgres";
+  scenarios: Scenario[];
+  /** Timed runs per figure; the median is reported. */
+  runs: number;
+  /** Seconds per timed sign-in run. */
+  seconds: number;
+  /** Seconds per timed page run (per page and concurrency). */
+  pageSeconds: number;
+  /** Simulated browsers signing in at once. */
+  signInConcurrency: number;
+  pageConcurrencies: number[];
+  pages: string[];
+  customers: number;
+  scaleCustomers: number;
+  port: number;
+  outDir: string;
+};
+
+const HELP = `npm run bench -- [options]
+  --pg                  run the app on a throwaway PostgreSQL server (default: SQLite)
+  --scale               add scenario 6: PostgreSQL with --scale-customers against --customers
+  --only a,b            scenarios: ${SCENARIOS.join(", ")} (default: all but scale)
+  --runs N              timed runs per figure, median reported (default 3)
+  --seconds S           seconds per sign-in run (default 6)
+  --page-seconds S      seconds per page run (default 3)
+  --concurrency N       simultaneous sign-ins (default 16)
+  --page-concurrency    e.g. 16,50 (default)
+  --pages a,b           account pages (default: all ${ACCOUNT_PAGES.length})
+  --customers N         seeded customers (default 10000)
+  --scale-customers N   customers for --scale (default 1000000)
+  --port N              port of the server under test (default 3190)
+  --out DIR             results folder (default bench/results)`;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number (got "${value}")`);
+  return n;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      pg: { type: "boolean" },
+      scale: { type: "boolean" },
+      only: { type: "string" },
+      runs: { type: "string" },
+      seconds: { type: "string" },
+      "page-seconds": { type: "string" },
+      concurrency: { type: "string" },
+      "page-concurrency": { type: "string" },
+      pages: { type: "string" },
+      customers: { type: "string" },
+      "scale-customers": { type: "string" },
+      port: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return "help";
+  const only = list(values.only);
+  const unknown = only?.filter((s) => !(SCENARIOS as readonly string[]).includes(s)) ?? [];
+  if (unknown.length > 0) throw new Error(`--only: unknown scenario ${unknown.join(", ")}`);
+  const scenarios = (only as Scenario[] | undefined) ?? SCENARIOS.filter((s) => s !== "scale");
+  if (values.scale && !scenarios.includes("scale")) scenarios.push("scale");
+  const pages = list(values.pages) ?? [...ACCOUNT_PAGES];
+  const badPage = pages.find((p) => !p.startsWith("/"));
+  if (badPage) throw new Error(`--pages: "${badPage}" is not a path`);
+  const customers = Math.round(positive("customers", values.customers, 10_000));
+  return {
+    database: values.pg ? "postgres" : "sqlite",
+    scenarios,
+    runs: Math.round(positive("runs", values.runs, 3)),
+    seconds: positive("seconds", values.seconds, 6),
+    pageSeconds: positive("page-seconds", values["page-seconds"], 3),
+    signInConcurrency: Math.round(positive("concurrency", values.concurrency, 16)),
+    pageConcurrencies: (list(values["page-concurrency"]) ?? ["16", "50"]).map((c) =>
+      Math.round(positive("page-concurrency", c, 16)),
+    ),
+    pages,
+    customers,
+    scaleCustomers: Math.round(positive("scale-customers", values["scale-customers"], 1_000_000)),
+    port: Math.round(positive("port", values.port, 3190)),
+    outDir: values.out ?? "bench/results",
+  };
+}
+
+export { HELP as BENCH_HELP };

@@ -1,0 +1,77 @@
+/**
+ * Preloaded into the server under test only (`node --import tsx --import <this file>`, see
+ * server.ts): counts the SQL statements the app sends, at the two database drivers, and answers
+ * the running totals on a loopback port of its own. The app's code and its production start are
+ * untouched; both drivers are server-external packages (next.config.ts), so the server loads the
+ * very module instances patched here.
+ *
+ * What counts as one statement: one execution of a prepared statement or one `exec` call on
+ * libsql (SQLite), one `Client#query` call on pg (PostgreSQL), BEGIN and COMMIT included, since
+ * each is a round trip the request waits for.
+ */
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+export type QueryCounts = { statements: number; rssBytes: number };
+
+const counts = { statements: 0 };
+const PATCHED = Symbol.for("portal.bench.queryCounter");
+
+function patch(proto: Record<string | symbol, unknown>, names: string[]): void {
+  if (proto[PATCHED]) return; // installed twice: still one count per statement
+  proto[PATCHED] = true;
+  for (const name of names) {
+    const original = proto[name];
+    if (typeof original !== "function") throw new Error(`query-counter: no ${name}() to count`);
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      counts.statements++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+}
+
+/** Patches what is installed; a database driver the project does not have is simply not counted. */
+export function installQueryCounter(root: string = process.cwd()): string[] {
+  const require = createRequire(path.join(root, "package.json"));
+  const patched: string[] = [];
+  try {
+    type LibsqlDb = { prepare(sql: string): object; close(): void };
+    const Database = require("libsql") as { new (path: string): LibsqlDb; prototype: object };
+    // The Statement class is not exported: reach its prototype through a throwaway statement.
+    const probe = new Database(":memory:");
+    const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, unknown>;
+    probe.close();
+    // all() runs through iterate(), so counting both would count one statement twice.
+    patch(statementProto, ["run", "get", "iterate"]);
+    patch(Database.prototype as Record<string, unknown>, ["exec"]);
+    patched.push("libsql");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+  }
+  try {
+    const pg = require("pg") as { Client: { prototype: Record<string, unknown> } };
+    patch(pg.Client.prototype, ["query"]);
+    patched.push("pg");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+  }
+  return patched;
+}
+
+export function queryCounts(): QueryCounts {
+  return { statements: counts.statements, rssBytes: process.memoryUsage().rss };
+}
+
+const port = Number(process.env.BENCH_QUERY_COUNTER_PORT);
+if (port > 0) {
+  const drivers = installQueryCounter();
+  createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify(queryCounts()));
+  })
+    .listen(port, "127.0.0.1", () =>
+      console.log(`[bench] counting SQL statements (${drivers.join(", ")}) on 127.0.0.1:${port}`),
+    )
+    .unref();
+}

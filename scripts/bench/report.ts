@@ -1,0 +1,226 @@
+/**
+ * The bench's table (console and Markdown) and its JSON under bench/results/: one file per run
+ * (git-ignored) and latest.json / latest.md, which the next run overwrites.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, totalmem } from "node:os";
+import path from "node:path";
+import type { LoadSummary } from "./measure";
+import type { Argon2Result } from "./scenarios/argon2";
+import type { FirstLoadJs } from "./scenarios/first-load-js";
+import type { PageResult, PagesResult } from "./scenarios/pages";
+import type { ScaleResult } from "./scenarios/scale";
+import type { SignInResult } from "./scenarios/sign-in";
+import { ratio, type Summary } from "./stats";
+
+export type Row = { n: string; what: string; value: string; latency: string; sql: string; ratio: string };
+
+export type BenchResults = {
+  argon2?: Argon2Result;
+  password?: SignInResult;
+  passkey?: SignInResult;
+  pages?: PagesResult;
+  firstLoadJs?: FirstLoadJs[];
+  scale?: ScaleResult;
+  /** The server process after each scenario's load (a fresh process per scenario). */
+  server?: Record<string, ServerStats>;
+};
+
+export type ServerStats = { rssMB: number; openFiles: number; sqliteHandles: number | null };
+
+export function machine() {
+  const cpu = cpus();
+  return {
+    cores: cpu.length,
+    cpu: cpu[0]?.model ?? "unknown",
+    memoryGB: Math.round(totalmem() / 1e9),
+    node: process.version,
+    kernel: release(),
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}
+
+const num = (value: number | null | undefined, digits = 0) =>
+  value == null || !Number.isFinite(value)
+    ? "–"
+    : value.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const rate = (s: Summary, unit = "/s") =>
+  `${num(s.perSecond, 1)} ${unit} (${num(s.perSecondMin, 1)}–${num(s.perSecondMax, 1)})${s.errors ? ` ⚠ ${s.errors} failed` : ""}`;
+const latency = (s: Summary) => `${num(s.p50)} / ${num(s.p95)} / ${num(s.p99)}`;
+const percent = (value: number | null) => (value == null ? "–" : `${num(value * 100, 1)} %`);
+
+function loadRow(n: string, what: string, load: LoadSummary, ratioText: string): Row {
+  return {
+    n,
+    what: `${what} (${load.concurrency} at once)`,
+    value: rate(load.total),
+    latency: latency(load.total),
+    sql: num(load.statementsPerOperation, 1),
+    ratio: ratioText,
+  };
+}
+
+function healthAt(pages: PagesResult | undefined, concurrency: number): Summary | undefined {
+  const load = pages?.reference.load;
+  if (!load) return undefined;
+  return load[String(concurrency)] ?? Object.values(load)[0];
+}
+
+function pageRows(n: string, page: PageResult, pages: PagesResult, isReference = false): Row[] {
+  if (page.problem)
+    return [{ n, what: page.path, value: `not measured: ${page.problem}`, latency: "", sql: "", ratio: "" }];
+  return Object.entries(page.load).map(([concurrency, s]) => ({
+    n,
+    what: `${page.path}${page.signedIn ? "" : " (anonymous)"} (${concurrency} at once)`,
+    value: rate(s),
+    latency: latency(s),
+    sql: num(page.statementsPerRequest, 1),
+    ratio: isReference
+      ? "reference"
+      : `${percent(ratio(s.perSecond, healthAt(pages, Number(concurrency))?.perSecond))} of health`,
+  }));
+}
+
+export function tableRows(r: BenchResults): Row[] {
+  const rows: Row[] = [];
+  const limit = r.argon2?.allCores.perSecond;
+  if (r.argon2) {
+    const a = r.argon2;
+    rows.push({
+      n: "1",
+      what: `argon2id verify, ${a.cores} streams (m=${a.parameters.memoryKiB} KiB, t=${a.parameters.iterations})`,
+      value: rate(a.allCores),
+      latency: latency(a.allCores),
+      sql: "",
+      ratio: "the limit",
+    });
+    rows.push({
+      n: "1",
+      what: "argon2id verify, one stream",
+      value: rate(a.oneStream),
+      latency: latency(a.oneStream),
+      sql: "",
+      ratio: `all cores = ${num(a.scaling, 2)}×`,
+    });
+  }
+  const ofLimit = (s: Summary) => `${percent(ratio(s.perSecond, limit))} of (1)`;
+  if (r.password) {
+    rows.push(
+      loadRow(
+        "2",
+        "password sign-in, request alone",
+        r.password.requestAlone,
+        ofLimit(r.password.requestAlone.total),
+      ),
+    );
+    rows.push(
+      loadRow("2", "password sign-in, whole flow", r.password.wholeFlow, ofLimit(r.password.wholeFlow.total)),
+    );
+  }
+  if (r.passkey) {
+    for (const [what, load] of [
+      ["passkey sign-in, request alone", r.passkey.requestAlone],
+      ["passkey sign-in, whole flow", r.passkey.wholeFlow],
+    ] as const) {
+      const health = healthAt(r.pages, load.concurrency);
+      rows.push(
+        loadRow("3", what, load, `${percent(ratio(load.total.perSecond, health?.perSecond))} of health`),
+      );
+    }
+  }
+  if (r.pages) {
+    rows.push(...pageRows("4", r.pages.reference, r.pages, true));
+    rows.push(...pageRows("4", r.pages.login, r.pages));
+    for (const page of r.pages.account) rows.push(...pageRows("4", page, r.pages));
+  }
+  for (const js of r.firstLoadJs ?? []) {
+    rows.push({
+      n: "5",
+      what: `first-load JS ${js.path} (${js.scripts} scripts, served ${js.servedEncodings.join("+")})`,
+      value: `${num(js.gzipKB, 1)} kB gzip · ${num(js.brotliKB, 1)} kB br · ${num(js.rawKB)} kB raw`,
+      latency: "",
+      sql: "",
+      ratio: `${percent(ratio(js.gzipKB, 100))} of 100 kB`,
+    });
+  }
+  if (r.scale) {
+    const { small, large, p95Ratio } = r.scale;
+    const label = (n: number) => n.toLocaleString("en");
+    rows.push({
+      n: "6",
+      what: `PostgreSQL sign-in p95, ${label(small.customers)} → ${label(large.customers)} customers`,
+      value: `${num(small.signIn.total.p95)} → ${num(large.signIn.total.p95)} ms`,
+      latency: "",
+      sql: "",
+      ratio: `${num(p95Ratio.signIn, 2)}× (≤ 1.5)`,
+    });
+    for (const [path, value] of Object.entries(p95Ratio.pages)) {
+      rows.push({
+        n: "6",
+        what: `PostgreSQL ${path} p95, ${label(small.customers)} → ${label(large.customers)}`,
+        value: `${num(small.pages[path]?.p95)} → ${num(large.pages[path]?.p95)} ms`,
+        latency: "",
+        sql: "",
+        ratio: `${num(value, 2)}× (≤ 1.5)`,
+      });
+    }
+    rows.push({
+      n: "6",
+      what: `seed: ${label(large.customers)} customers`,
+      value: `${num(small.seedSeconds + large.seedSeconds)} s, ${num(large.databaseMB)} MB`,
+      latency: "",
+      sql: "",
+      ratio: "",
+    });
+  }
+  for (const [scenario, stats] of Object.entries(r.server ?? {})) {
+    const handles = stats.sqliteHandles == null ? "" : `, ${stats.sqliteHandles} on the SQLite file`;
+    rows.push({
+      n: "",
+      what: `server after the ${scenario} load`,
+      value: `RSS ${num(stats.rssMB)} MB, ${stats.openFiles} open files${handles}`,
+      latency: "",
+      sql: "",
+      ratio: "",
+    });
+  }
+  return rows;
+}
+
+const HEAD: Row = {
+  n: "#",
+  what: "scenario",
+  value: "median (min–max of runs)",
+  latency: "p50 / p95 / p99 ms",
+  sql: "SQL/op",
+  ratio: "ratio",
+};
+const KEYS = ["n", "what", "value", "latency", "sql", "ratio"] as const;
+
+export function plainTable(rows: Row[]): string {
+  const all = [HEAD, ...rows];
+  const width = KEYS.map((k) => Math.max(...all.map((r) => r[k].length)));
+  return all
+    .map((r) =>
+      KEYS.map((k, i) => r[k].padEnd(width[i]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+export function markdownTable(rows: Row[]): string {
+  const line = (r: Row) => `| ${KEYS.map((k) => r[k].replace(/\|/g, "\\|")).join(" | ")} |`;
+  return [line(HEAD), `|${KEYS.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+export function writeResults(outDir: string, startedAt: Date, json: unknown, markdown: string): string {
+  mkdirSync(outDir, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+  const file = path.join(outDir, `${stamp}.json`);
+  const text = `${JSON.stringify(json, null, 2)}\n`;
+  writeFileSync(file, text);
+  writeFileSync(path.join(outDir, "latest.json"), text);
+  writeFileSync(path.join(outDir, "latest.md"), `${markdown}\n`);
+  return file;
+}

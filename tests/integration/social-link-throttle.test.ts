@@ -66,7 +66,9 @@ describe("the social link's password check", () => {
     // machine the burst alone can take longer, which would let the last attempt through by time,
     // not by a flaw. The throttle reads the time in JavaScript, so only Date is frozen.
     vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const N = 20;
     const results = await Promise.all(
       Array.from({ length: N }, (_, i) =>

@@ -1,20 +1,22 @@
 "use client";
 
 import { unstable_rethrow } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { useStepUpRetry } from "@/components/forms/step-up-retry";
 import type { ActionResult } from "@/lib/errors";
+import { useFailureMessage } from "./use-failure-message";
 
 /**
  * Runs a server action from a react-hook-form submit handler and maps a failed ActionResult
- * onto the form: field errors via setError (focusing the first), the rest as a form error.
+ * onto the form: field errors (validation keys, worded by each field with useValidationMessage)
+ * via setError, focusing the first; the rest as a form error, worded here from the failure's code
+ * and key (use-failure-message.ts).
  * Values are never reset, so nothing the user typed is lost. An action that needs a recent
  * authentication (STEP_UP_REQUIRED) opens the step-up dialog and is sent again, input unchanged.
  */
 export function useActionSubmit<TValues extends FieldValues>(setError: UseFormSetError<TValues>) {
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const [formError, setFormError] = useState<string>();
   const withStepUp = useStepUpRetry();
 
@@ -36,7 +38,7 @@ export function useActionSubmit<TValues extends FieldValues>(setError: UseFormSe
         if (message)
           setError(name as Path<TValues>, { type: "server", message }, { shouldFocus: index === 0 });
       });
-      setFormError(result.formError ?? tErrors(result.code));
+      setFormError(describe(result));
     }
     return result;
   }

@@ -9,6 +9,7 @@ import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -80,7 +81,7 @@ export function ConfirmTotpForm() {
 
 export function RegenerateRecoveryCodes() {
   const t = useTranslations("factors.recovery");
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const [codes, setCodes] = useState<string[]>();
   const [error, setFailure] = useState<string>();
   const [isPending, setPending] = useState(false);
@@ -92,7 +93,7 @@ export function RegenerateRecoveryCodes() {
     const result = await withStepUp(() => regenerateRecoveryCodesAction()).catch(() => null);
     setPending(false);
     if (result?.ok) setCodes(result.data.recoveryCodes);
-    else setFailure(result?.formError ?? tErrors(result?.code ?? "INTERNAL"));
+    else setFailure(describe(result ?? { ok: false, code: "INTERNAL" }));
   }
 
   if (codes) return <RecoveryCodesPanel codes={codes} />;
@@ -119,7 +120,7 @@ export function RegenerateRecoveryCodes() {
  */
 export function DisableTotp() {
   const t = useTranslations("factors.totp");
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const router = useRouter();
   const withStepUp = useStepUpRetry();
   const [confirming, setConfirming] = useState(false);
@@ -142,7 +143,7 @@ export function DisableTotp() {
       return;
     }
     setConfirming(false);
-    setFailure(result?.formError ?? tErrors(result?.code ?? "INTERNAL"));
+    setFailure(describe(result ?? { ok: false, code: "INTERNAL" }));
   }
 
   return (

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
 import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
 import { useStepUpRetry } from "@/components/forms/step-up-retry";
@@ -20,7 +21,7 @@ type Outcome = { tone: "success" | "error"; message: string };
  */
 export function PasskeyList({ items, canAdd }: { items: PasskeyItemData[]; canAdd: boolean }) {
   const t = useTranslations("passkeys");
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -32,10 +33,7 @@ export function PasskeyList({ items, canAdd }: { items: PasskeyItemData[]; canAd
       router.refresh();
       return true;
     }
-    setOutcome({
-      tone: "error",
-      message: result.formError ?? tErrors(result.code),
-    });
+    setOutcome({ tone: "error", message: describe(result) });
     return false;
   }
 

@@ -3,8 +3,8 @@
 import { unstable_rethrow } from "next/navigation";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { useStepUpRetry } from "@/components/forms/step-up-retry";
 import type { ActionResult } from "@/lib/errors";
+import { useRetryOnCode } from "./retry-on-code";
 import { useFailureMessage } from "./use-failure-message";
 
 /**
@@ -12,20 +12,21 @@ import { useFailureMessage } from "./use-failure-message";
  * onto the form: field errors (validation keys, worded by each field with useValidationMessage)
  * via setError, focusing the first; the rest as a form error, worded here from the failure's code
  * and key (use-failure-message.ts).
- * Values are never reset, so nothing the user typed is lost. An action that needs a recent
- * authentication (STEP_UP_REQUIRED) opens the step-up dialog and is sent again, input unchanged.
+ * Values are never reset, so nothing the user typed is lost. A failure that a RetryProvider above
+ * resolves (retry-on-code.tsx; e.g. the step-up dialog for STEP_UP_REQUIRED) is resolved and the
+ * action sent again, input unchanged.
  */
 export function useActionSubmit<TValues extends FieldValues>(setError: UseFormSetError<TValues>) {
   const describe = useFailureMessage();
   const [formError, setFormError] = useState<string>();
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
 
   async function run<TData>(call: () => Promise<ActionResult<TData>>): Promise<ActionResult<TData>> {
     // Clearing first re-mounts the alert, so a repeated identical error is announced again.
     setFormError(undefined);
     let result: ActionResult<TData>;
     try {
-      result = await withStepUp(call);
+      result = await withRetry(call);
     } catch (error) {
       // An action that calls redirect() rejects with Next's redirect signal; let the router have it.
       unstable_rethrow(error);

@@ -13,7 +13,7 @@ import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { useStepUpRetry } from "@/components/forms/step-up-retry";
+import { useRetryOnCode } from "@/components/forms/retry-on-code";
 import { confirmTotpAction, disableTotpAction, regenerateRecoveryCodesAction } from "@/lib/actions/factors";
 import { ConfirmTotpSchema, type ConfirmTotp, type ConfirmTotpInput } from "@/lib/schemas/second-factor";
 
@@ -85,12 +85,12 @@ export function RegenerateRecoveryCodes() {
   const [codes, setCodes] = useState<string[]>();
   const [error, setFailure] = useState<string>();
   const [isPending, setPending] = useState(false);
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
 
   async function regenerate() {
     setPending(true);
     setFailure(undefined);
-    const result = await withStepUp(() => regenerateRecoveryCodesAction()).catch(() => null);
+    const result = await withRetry(() => regenerateRecoveryCodesAction()).catch(() => null);
     setPending(false);
     if (result?.ok) setCodes(result.data.recoveryCodes);
     else setFailure(describe(result ?? { ok: false, code: "INTERNAL" }));
@@ -122,7 +122,7 @@ export function DisableTotp() {
   const t = useTranslations("factors.totp");
   const describe = useFailureMessage();
   const router = useRouter();
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setFailure] = useState<string>();
@@ -136,7 +136,7 @@ export function DisableTotp() {
   async function disable() {
     setPending(true);
     setFailure(undefined);
-    const result = await withStepUp(() => disableTotpAction()).catch(() => null);
+    const result = await withRetry(() => disableTotpAction()).catch(() => null);
     setPending(false);
     if (result?.ok) {
       router.refresh();

@@ -8,7 +8,7 @@ import { FormError } from "@/components/forms/form-error";
 import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
 import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
-import { useStepUpRetry } from "@/components/forms/step-up-retry";
+import { useRetryOnCode } from "@/components/forms/retry-on-code";
 import { finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "@/lib/actions/passkeys";
 import type { ActionResult } from "@/lib/errors";
 import { PasskeyItem, type PasskeyItemData } from "./passkey-item";
@@ -25,7 +25,7 @@ export function PasskeyList({ items, canAdd }: { items: PasskeyItemData[]; canAd
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
 
   function report<T>(result: ActionResult<T>, success: (data: T) => string): boolean {
     if (result.ok) {
@@ -42,7 +42,7 @@ export function PasskeyList({ items, canAdd }: { items: PasskeyItemData[]; canAd
     setOutcome(undefined);
     try {
       // The step-up (if any) happens before the browser's passkey prompt, not in the middle of it.
-      const options = await withStepUp(() => startPasskeyRegistrationAction());
+      const options = await withRetry(() => startPasskeyRegistrationAction());
       if (!options.ok) return void report(options, () => "");
       const response = await startRegistration({ optionsJSON: options.data });
       report(await finishPasskeyRegistrationAction(response), (data) =>

@@ -57,22 +57,6 @@ const COMPONENT_ZONE = upward(
   "components are presentational; a widget that calls actions or reads data lives next to its route",
 );
 
-/**
- * Feature widgets still in components/ that call actions or read data. They move next to their
- * routes (app/(account)/account/_components/); until then they are the only exceptions.
- */
-const FEATURE_WIDGETS = [
-  "components/consent/re-consent-answer.tsx",
-  "components/consent/re-consent-prompt.tsx",
-  "components/layout/locale-switcher.tsx",
-  "components/layout/site-header.tsx",
-  "components/profiling/profiling-card.tsx",
-  "components/profiling/profiling-question.tsx",
-  "components/step-up/step-up-forms.tsx",
-  "components/step-up/step-up-panel.tsx",
-  "components/transaction/confirm-transaction.tsx",
-];
-
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -95,10 +79,6 @@ const config = [
       // Type-only imports are erased at build time and cannot cycle at run time; the rule skips them.
       "import/no-cycle": ["error", { ignoreExternal: true }],
     },
-  },
-  {
-    files: FEATURE_WIDGETS,
-    rules: { "import/no-restricted-paths": ["error", { zones: LAYER_ZONES }] },
   },
 ];
 export default config;

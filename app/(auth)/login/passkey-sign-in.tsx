@@ -7,7 +7,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "@/lib/actions/passkeys";
 
 /**

@@ -8,7 +8,7 @@ import {
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
 import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "@/lib/actions/passkeys";
 

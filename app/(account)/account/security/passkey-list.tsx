@@ -7,7 +7,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
 import { useRetryOnCode } from "@/components/forms/retry-on-code";
 import { finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "@/lib/actions/passkeys";
 import type { ActionResult } from "@/lib/errors";
@@ -17,7 +17,7 @@ type Outcome = { tone: "success" | "error"; message: string };
 
 /**
  * List and "Add a passkey". Results are announced in one polite live region (successes) or as an
- * alert (failures). A stale sign-in opens the step-up dialog first (components/step-up).
+ * alert (failures). A stale sign-in opens the step-up dialog first (app/_components/step-up).
  */
 export function PasskeyList({ items, canAdd }: { items: PasskeyItemData[]; canAdd: boolean }) {
   const t = useTranslations("passkeys");

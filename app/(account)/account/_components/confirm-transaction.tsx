@@ -12,7 +12,7 @@ import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import {

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
 import {
   finishStepUpPasskeyAction,
   startStepUpPasskeyAction,

@@ -57,6 +57,13 @@ const COMPONENT_ZONE = upward(
   "components are presentational; a widget that calls actions or reads data lives next to its route",
 );
 
+/** Actions answer with codes and catalog keys; the form words them (lib/errors.ts, ARCHITECTURE.md). */
+const ACTIONS_DO_NOT_WORD = {
+  name: "next-intl/server",
+  importNames: ["getTranslations", "getFormatter"],
+  message: "Actions return codes and catalog keys (ActionFailure.message); the form words them.",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -79,6 +86,10 @@ const config = [
       // Type-only imports are erased at build time and cannot cycle at run time; the rule skips them.
       "import/no-cycle": ["error", { ignoreExternal: true }],
     },
+  },
+  {
+    files: ["lib/actions/**"],
+    rules: { "no-restricted-imports": ["error", { paths: [ACTIONS_DO_NOT_WORD] }] },
   },
 ];
 export default config;

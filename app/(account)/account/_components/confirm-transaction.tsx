@@ -10,8 +10,9 @@ import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import {
@@ -94,7 +95,7 @@ type MethodProps = {
 function PasskeyConfirmation({ transactionId, shownHash, final, onResult }: MethodProps) {
   const t = useTranslations("transaction.confirm");
   const tPasskeys = useTranslations("passkeys");
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -110,7 +111,7 @@ function PasskeyConfirmation({ transactionId, shownHash, final, onResult }: Meth
             response: await startAuthentication({ optionsJSON: options.data }),
           })
         : options;
-      if (!result.ok) setError(result.formError ?? tErrors(result.code));
+      if (!result.ok) setError(describe(result));
       onResult(result);
     } catch (caught) {
       const key = passkeyErrorKey(caught);

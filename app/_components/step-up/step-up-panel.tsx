@@ -4,8 +4,9 @@ import { startAuthentication } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
 import {
   finishStepUpPasskeyAction,
   startStepUpPasskeyAction,
@@ -41,6 +42,7 @@ export function StepUpPanel({ onConfirmed }: { onConfirmed: () => void }) {
 function PasskeyStepUp({ onConfirmed }: { onConfirmed: () => void }) {
   const t = useTranslations("stepUp");
   const tPasskeys = useTranslations("passkeys");
+  const describe = useFailureMessage();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -49,11 +51,11 @@ function PasskeyStepUp({ onConfirmed }: { onConfirmed: () => void }) {
     setError(undefined);
     try {
       const options = await startStepUpPasskeyAction();
-      if (!options.ok) return setError(options.formError ?? t("passkeyFailed"));
+      if (!options.ok) return setError(describe(options, t("passkeyFailed")));
       const response = await startAuthentication({ optionsJSON: options.data });
       const result = await finishStepUpPasskeyAction(response);
       if (result.ok) return onConfirmed();
-      setError(result.formError ?? t("passkeyFailed"));
+      setError(describe(result, t("passkeyFailed")));
     } catch (caught) {
       const key = passkeyErrorKey(caught);
       setError(key ? tPasskeys(key) : t("passkeyFailed"));

@@ -9,6 +9,7 @@ import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -77,6 +78,7 @@ export function StepUpPasswordForm({
 export function StepUpCodeForm({ onConfirmed }: { onConfirmed: () => void }) {
   const t = useTranslations("stepUp");
   const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const validationMessage = useValidationMessage();
   const [sent, setSent] = useState(false);
   const [sendError, setSendError] = useState<string>();
@@ -102,7 +104,7 @@ export function StepUpCodeForm({ onConfirmed }: { onConfirmed: () => void }) {
     try {
       const result = await sendStepUpCodeAction();
       if (result.ok) setSent(true);
-      else setSendError(result.formError ?? tErrors(result.code));
+      else setSendError(describe(result));
     } catch {
       setSendError(tErrors("INTERNAL"));
     } finally {

@@ -1,16 +1,17 @@
 "use client";
 
 import { useCallback, useState, type ReactNode } from "react";
-import { StepUpContext, type RequestStepUp } from "@/components/forms/step-up-retry";
+import { RetryProvider, type ResolveFailure } from "@/components/forms/retry-on-code";
 import { StepUpDialog } from "./step-up-dialog";
 
 /**
  * Wraps the account area: any action answering STEP_UP_REQUIRED (lib/auth/step-up.ts) opens one
- * dialog here, and the caller sends the same input again after a successful confirmation.
+ * dialog here, and the caller sends the same input again after a successful confirmation. It
+ * registers itself with the forms' retry context (components/forms/retry-on-code.tsx).
  */
 export function StepUpProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<((confirmed: boolean) => void) | null>(null);
-  const request = useCallback<RequestStepUp>(
+  const request = useCallback<ResolveFailure>(
     () => new Promise<boolean>((resolve) => setPending(() => resolve)),
     [],
   );
@@ -19,9 +20,9 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
     setPending(null);
   };
   return (
-    <StepUpContext value={request}>
+    <RetryProvider code="STEP_UP_REQUIRED" resolve={request}>
       {children}
       {pending ? <StepUpDialog onDone={finish} /> : null}
-    </StepUpContext>
+    </RetryProvider>
   );
 }

@@ -54,7 +54,7 @@ describe("data classification (ASVS 14.1.1, 14.1.2, 14.2.4)", () => {
     }
   });
 
-  it("stores every secret hashed (…Hash, argon2id `hash`) or sealed (…Ciphertext with its key id)", () => {
+  it("stores every secret hashed (a Hash column, or the argon2id hash) or sealed (a Ciphertext column and its key id)", () => {
     const secrets = secretColumns();
     expect(secrets.length).toBeGreaterThanOrEqual(10);
     for (const { model, column } of secrets) {

@@ -51,7 +51,7 @@ async function openSessions(userId: string, count: number, tag: string) {
   return ids;
 }
 
-async function signIn(email: string) {
+async function signIn(email: string, deviceCookieId = "dev-new") {
   const client = {
     ip: "192.0.2.50",
     userAgent: "Firefox test",
@@ -63,7 +63,7 @@ async function signIn(email: string) {
     email,
     password,
     rememberMe: false,
-    deviceCookieId: "dev-new",
+    deviceCookieId,
     client,
   });
   if (!result.ok) throw new Error(`sign-in failed: ${result.code}`);
@@ -121,6 +121,20 @@ describe("maximum of concurrent sessions", () => {
       MAX_ACTIVE_SESSIONS,
     );
     expect(await listSessionsEndedAtLimit(stranger.id, { tx: db })).toEqual([]);
+  });
+
+  it("parallel sign-ins at the maximum all succeed, and each ended session is ended once", async () => {
+    const user = await customer();
+    const open = await openSessions(user.id, MAX_ACTIVE_SESSIONS, "race");
+    const sessions = await Promise.all([1, 2, 3, 4].map((i) => signIn(user.email, `dev-race-${i}`)));
+    expect(new Set(sessions.map((s) => s.id)).size).toBe(4);
+    const ended = await db.session.findMany({ where: { userId: user.id, revokeReason: "SESSION_LIMIT" } });
+    expect(ended.length).toBeGreaterThanOrEqual(1);
+    for (const session of ended) expect(open).toContain(session.id); // never a new one
+    const events = await db.auditEvent.findMany({
+      where: { subjectUserId: user.id, type: "auth.session_ended_at_limit" },
+    });
+    expect(events.map((e) => e.targetId).sort()).toEqual(ended.map((s) => s.id).sort());
   });
 
   it("up to the maximum, a sign-in ends nothing", async () => {

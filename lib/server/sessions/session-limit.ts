@@ -31,13 +31,19 @@ export async function endSessionsBeyondLimit(
     orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
     select: { id: true },
   });
-  const ended = others.slice(MAX_ACTIVE_SESSIONS - 1).map((s) => s.id);
-  for (const id of ended) {
-    const { count } = await tx.session.updateMany({
-      where: { id, revokedAt: null },
-      data: { revokedAt: now, revokeReason: "SESSION_LIMIT" },
-    });
-    if (count === 0) continue; // ended by someone else in the meantime
+  const beyond = others.slice(MAX_ACTIVE_SESSIONS - 1).map((s) => s.id);
+  if (beyond.length === 0) return [];
+  // One statement for all rows, then the audit events: parallel sign-ins of one account lock the
+  // sessions and then the audit chain head in the same order, so they cannot deadlock.
+  await tx.session.updateMany({
+    where: { id: { in: beyond }, revokedAt: null },
+    data: { revokedAt: now, revokeReason: "SESSION_LIMIT" },
+  });
+  const ended = await tx.session.findMany({
+    where: { id: { in: beyond }, revokedAt: now, revokeReason: "SESSION_LIMIT" },
+    select: { id: true },
+  });
+  for (const { id } of ended) {
     await writeAuditEvent(tx, {
       type: "auth.session_ended_at_limit",
       actor: customerActor(opts.userId, opts.client),
@@ -46,7 +52,7 @@ export async function endSessionsBeyondLimit(
       metadata: { limit: MAX_ACTIVE_SESSIONS, newSessionId: opts.keepSessionId },
     });
   }
-  return ended;
+  return ended.map((s) => s.id);
 }
 
 export type EndedSessionItem = {

@@ -33,9 +33,10 @@ export async function auditPage(page: Page): Promise<{ url: string; violations: 
 
 function isNavigationRace(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  // The last one is axe itself finding the frame between two documents (a full page load, such as
-  // signing out, followed at once by the test's next click).
-  return /Execution context was destroyed|navigat|Target page, context or browser has been closed|frame was detached|reading 'documentElement'/i.test(
+  // The last two are axe itself finding the frame between two documents (a full page load, such as
+  // signing out, followed at once by the test's next click): its script, injected into the old
+  // document, is gone from the new one (window.axe undefined).
+  return /Execution context was destroyed|navigat|Target page, context or browser has been closed|frame was detached|reading 'documentElement'|reading 'runPartial'/i.test(
     message,
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff.admin");
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The administration's index: one entry per area (staff and API keys follow in later issues). */
 export default async function AdminPage() {
-  await requireRole(["ADMIN"], { returnTo: "/admin" });
+  await requirePermission("staff:manage", { returnTo: "/admin" });
   const t = await getTranslations("staff.admin");
   return (
     <>

@@ -8,6 +8,7 @@ import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { sessionExpiries } from "@/lib/config/sessions";
+import { STAFF_ROLES } from "@/lib/config/roles";
 
 export type AuthMethodName = "PASSWORD" | "PASSKEY" | "SOCIAL" | "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
 export type RevokeReason =
@@ -35,7 +36,15 @@ export async function createSession(
   { tx = db }: { tx?: Tx } = {},
 ): Promise<NewSession> {
   const token = newSessionToken();
-  const { absoluteExpiresAt, idleExpiresAt } = sessionExpiries(getEnv().sessions, opts.rememberMe);
+  // Staff sessions are shorter and never remembered (docs/decisions/0040).
+  const staff = (await tx.userRole.count({ where: { userId: opts.userId, role: { in: STAFF_ROLES } } })) > 0;
+  const rememberMe = opts.rememberMe && !staff;
+  const { absoluteExpiresAt, idleExpiresAt } = sessionExpiries(
+    getEnv().sessions,
+    rememberMe,
+    new Date(),
+    staff,
+  );
   const session = await tx.session.create({
     data: {
       tokenHash: hashToken(token),
@@ -43,7 +52,7 @@ export async function createSession(
       deviceId: opts.deviceId,
       idleExpiresAt,
       absoluteExpiresAt,
-      rememberMe: opts.rememberMe,
+      rememberMe,
       authMethods: opts.methods,
       aal: opts.aal ?? 1,
       ip: opts.client.ip,
@@ -52,7 +61,7 @@ export async function createSession(
       userAgent: opts.client.userAgent,
     },
   });
-  return { id: session.id, token, absoluteExpiresAt, rememberMe: opts.rememberMe };
+  return { id: session.id, token, absoluteExpiresAt, rememberMe };
 }
 
 export type SessionListItem = {

@@ -151,6 +151,13 @@ const CASES: { template: MailTemplate; urls: string[] }[] = [
     template: { name: "sign-in-unlock", data: { url: token("/login/unlock"), expiresMinutes: 30 } },
     urls: [token("/login/unlock")],
   },
+  {
+    template: {
+      name: "staff-invitation",
+      data: { url: token("/staff-invitation"), role: "SUPPORT", expiresHours: 72 },
+    },
+    urls: [token("/staff-invitation")],
+  },
 ];
 
 /** Compile-time list of every template name: a new template fails typecheck until it is listed. */
@@ -158,6 +165,7 @@ const ALL_TEMPLATES: Record<MailTemplate["name"], true> = {
   "verify-email": true,
   "registration-attempt": true,
   "password-reset": true,
+  "staff-invitation": true,
   "password-reset-unknown": true,
   "password-changed": true,
   "email-change-verify": true,

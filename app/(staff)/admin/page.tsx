@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** The administration's index: one entry per area (staff and API keys follow in later issues). */
+/** The administration's index: one entry per area (API keys follow in a later issue). */
 export default async function AdminPage() {
   await requirePermission("staff:manage", { returnTo: "/admin" });
   const t = await getTranslations("staff.admin");
@@ -18,6 +18,12 @@ export default async function AdminPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <nav aria-label={t("sectionsTitle")}>
         <ul className="grid gap-4 sm:grid-cols-2">
+          <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+            <Link href="/admin/staff" className="text-lg font-semibold text-brand-700 underline">
+              {t("sections.staff")}
+            </Link>
+            <p className="mt-1 text-sm text-slate-600">{t("sections.staffText")}</p>
+          </li>
           <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
             <Link href="/admin/consent" className="text-lg font-semibold text-brand-700 underline">
               {t("sections.consent")}

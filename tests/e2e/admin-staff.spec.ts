@@ -37,7 +37,7 @@ test("[ADMIN] invites a support agent by mail; the agent sets a password, enrols
   await expect(page.getByRole("heading", { level: 1, name: "Mitarbeitende" })).toBeVisible();
   const since = new Date();
   await page.getByLabel("Dienstliche E-Mail-Adresse").fill(agentEmail);
-  await page.getByLabel("Rolle").selectOption({ label: "Kundenservice" });
+  await page.getByRole("combobox", { name: /^Rolle/ }).selectOption({ label: "Kundenservice" });
   await page.getByRole("button", { name: "Einladung senden" }).click();
   await expect(page.getByText(`Die Einladung an ${agentEmail} ist unterwegs.`)).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: agentEmail })).toContainText("Eingeladen");
@@ -114,7 +114,7 @@ test("[ADMIN] cannot invite an address that already has a customer account, and 
   await page.goto("/admin/staff");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.getByLabel("Dienstliche E-Mail-Adresse").fill(customer.email.toUpperCase());
-  await page.getByLabel("Rolle").selectOption({ label: "Administration" });
+  await page.getByRole("combobox", { name: /^Rolle/ }).selectOption({ label: "Administration" });
   await page.getByRole("button", { name: "Einladung senden" }).click();
   await expect(
     page.getByText("Für diese Adresse gibt es bereits ein Konto.", { exact: false }),

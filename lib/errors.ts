@@ -1,5 +1,7 @@
 // One vocabulary for failures across actions, route handlers and pages. Each code has a
 // localised message under `errors.<CODE>` in messages/*.json (the only place they are worded).
+import type { SignInReasonCode } from "@/lib/config/sign-in-reasons";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 export const APP_ERROR_CODES = [
   "VALIDATION_FAILED",
@@ -42,19 +44,34 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/** ICU arguments of a failure's sentence, e.g. `{ minutes: 5 }` for "in 5 minutes". */
+export type MessageValues = Record<string, string | number>;
+
+/**
+ * An expected failure of a server action: codes and catalog keys only, never a worded sentence.
+ * The edge (components/forms/use-failure-message.ts) translates it once, in the page's language.
+ * - `code`: what kind of failure, for the caller's logic and for `errors.<code>`.
+ * - `fieldErrors`: per field, message KEYS of the `validation` namespace (e.g. "validation.email"),
+ *   the same vocabulary the zod schemas use, so client and server errors render identically.
+ * - `message`: the catalog key of a more precise sentence for the whole form than `errors.<code>`
+ *   (e.g. "transaction.errors.expired"), with its `values`.
+ * - `signInReasons`: a sign-in the risk engine stopped, and why; worded by
+ *   lib/i18n/sign-in-reason-wording.ts (docs/decisions/0021).
+ */
+export type ActionFailure = {
+  ok: false;
+  code: AppErrorCode;
+  fieldErrors?: Record<string, string[]>;
+  message?: MessageKey;
+  values?: MessageValues;
+  signInReasons?: SignInReasonCode[];
+};
+
 /**
  * What every server action returns. Expected failures are returned, not thrown, so the form
  * can show them without losing input.
- * - `fieldErrors`: per field, message KEYS of the `validation` namespace (e.g. "validation.email"),
- *   the same vocabulary the zod schemas use, so client and server errors render identically.
- * - `formError`: an already localised sentence for the whole form; when absent the form shows
- *   the text for `code`.
  */
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode; fieldErrors?: Record<string, string[]>; formError?: string };
-
-export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
+export type ActionResult<T = undefined> = { ok: true; data: T } | ActionFailure;
 
 export function actionOk<T>(data: T): ActionResult<T> {
   return { ok: true, data };
@@ -62,9 +79,22 @@ export function actionOk<T>(data: T): ActionResult<T> {
 
 export function actionFailure(
   code: AppErrorCode,
-  details: { fieldErrors?: Record<string, string[]>; formError?: string } = {},
+  details: Omit<ActionFailure, "ok" | "code"> = {},
 ): ActionFailure {
   return { ok: false, code, ...details };
+}
+
+/** Whole minutes to wait, at least one: what the "try again in N minutes" sentences show. */
+export function minutesToWait(retryAfterSeconds: number): number {
+  return Math.max(1, Math.ceil(retryAfterSeconds / 60));
+}
+
+/** Throttled: the sentence (by default "auth.rateLimited") says how many minutes to wait. */
+export function rateLimitedFailure(
+  retryAfterSeconds: number,
+  message: MessageKey = "auth.rateLimited",
+): ActionFailure {
+  return actionFailure("RATE_LIMITED", { message, values: { minutes: minutesToWait(retryAfterSeconds) } });
 }
 
 /**

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
-import { useStepUpRetry } from "@/components/forms/step-up-retry";
+import { useRetryOnCode } from "@/components/forms/retry-on-code";
 import type { ActionResult } from "@/lib/errors";
 
 export type SocialSignInButtonProps = {
@@ -38,13 +38,13 @@ export function SocialSignInButton({
 }: SocialSignInButtonProps) {
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
 
   async function start() {
     setPending(true);
     setFailed(false);
     try {
-      if (prepare && !(await withStepUp(prepare)).ok) throw new Error("prepare failed");
+      if (prepare && !(await withRetry(prepare)).ok) throw new Error("prepare failed");
       // Resolves just before the browser leaves for the provider; the button stays busy.
       await signIn(provider, { callbackUrl });
     } catch {

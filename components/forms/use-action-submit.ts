@@ -1,29 +1,32 @@
 "use client";
 
 import { unstable_rethrow } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { useStepUpRetry } from "@/components/forms/step-up-retry";
 import type { ActionResult } from "@/lib/errors";
+import { useRetryOnCode } from "./retry-on-code";
+import { useFailureMessage } from "./use-failure-message";
 
 /**
  * Runs a server action from a react-hook-form submit handler and maps a failed ActionResult
- * onto the form: field errors via setError (focusing the first), the rest as a form error.
- * Values are never reset, so nothing the user typed is lost. An action that needs a recent
- * authentication (STEP_UP_REQUIRED) opens the step-up dialog and is sent again, input unchanged.
+ * onto the form: field errors (validation keys, worded by each field with useValidationMessage)
+ * via setError, focusing the first; the rest as a form error, worded here from the failure's code
+ * and key (use-failure-message.ts).
+ * Values are never reset, so nothing the user typed is lost. A failure that a RetryProvider above
+ * resolves (retry-on-code.tsx; e.g. the step-up dialog for STEP_UP_REQUIRED) is resolved and the
+ * action sent again, input unchanged.
  */
 export function useActionSubmit<TValues extends FieldValues>(setError: UseFormSetError<TValues>) {
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const [formError, setFormError] = useState<string>();
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
 
   async function run<TData>(call: () => Promise<ActionResult<TData>>): Promise<ActionResult<TData>> {
     // Clearing first re-mounts the alert, so a repeated identical error is announced again.
     setFormError(undefined);
     let result: ActionResult<TData>;
     try {
-      result = await withStepUp(call);
+      result = await withRetry(call);
     } catch (error) {
       // An action that calls redirect() rejects with Next's redirect signal; let the router have it.
       unstable_rethrow(error);
@@ -36,7 +39,7 @@ export function useActionSubmit<TValues extends FieldValues>(setError: UseFormSe
         if (message)
           setError(name as Path<TValues>, { type: "server", message }, { shouldFocus: index === 0 });
       });
-      setFormError(result.formError ?? tErrors(result.code));
+      setFormError(describe(result));
     }
     return result;
   }

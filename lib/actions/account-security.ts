@@ -2,11 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
-import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  actionFailure,
+  actionOk,
+  rateLimitedFailure,
+  validationFailed,
+  type ActionResult,
+} from "@/lib/errors";
 import {
   ChangeEmailSchema,
   PASSWORD_REASON_KEYS,
@@ -52,16 +57,10 @@ export async function changeEmailAction(input: ChangeEmailInput): Promise<Action
   if (!auth.ok) return auth.failure;
   const result = await requestEmailChange(await currentActor(auth.user), parsed.data);
   if (result.ok) return actionOk({ sent: true });
-  if (result.code === "RATE_LIMITED") {
-    return actionFailure("RATE_LIMITED", {
-      formError: (await getTranslations("auth"))("rateLimited", {
-        minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)),
-      }),
-    });
-  }
+  if (result.code === "RATE_LIMITED") return rateLimitedFailure(result.retryAfterSeconds);
   return actionFailure("VALIDATION_FAILED", {
     fieldErrors: { newEmail: ["validation.emailSame"] },
-    formError: (await getTranslations("account.security"))("sameEmail"),
+    message: "account.security.sameEmail",
   });
 }
 
@@ -70,13 +69,8 @@ export async function resendVerificationAction(): Promise<ActionResult<{ sent: t
   const result = await resendVerificationMail(actor);
   if (result.ok) return actionOk({ sent: true });
   if (result.code === "ALREADY_VERIFIED")
-    return actionFailure("VALIDATION_FAILED", {
-      formError: (await getTranslations("account.banner"))("alreadyVerified"),
-    });
-  const t = await getTranslations("auth");
-  return actionFailure("RATE_LIMITED", {
-    formError: t("rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }),
-  });
+    return actionFailure("VALIDATION_FAILED", { message: "account.banner.alreadyVerified" });
+  return rateLimitedFailure(result.retryAfterSeconds);
 }
 
 /**

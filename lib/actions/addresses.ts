@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, validationFailed, type ActionResult } from "@/lib/errors";
@@ -33,10 +32,11 @@ export async function createAddressAction(input: AddressInput): Promise<ActionRe
   const parsed = AddressSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const result = await createAddress({ actor, address: parsed.data });
-  if (!result.ok) {
-    const t = await getTranslations("account.addresses");
-    return actionFailure("VALIDATION_FAILED", { formError: t("limitReached", { max: MAX_ADDRESSES }) });
-  }
+  if (!result.ok)
+    return actionFailure("VALIDATION_FAILED", {
+      message: "account.addresses.limitReached",
+      values: { max: MAX_ADDRESSES },
+    });
   done("created");
 }
 

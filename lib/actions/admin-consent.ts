@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { requirePermissionForAction } from "@/lib/auth/permissions";
 import { isRecentAuth } from "@/lib/auth/step-up";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
@@ -28,9 +28,9 @@ export async function publishConsentVersionAction(
   const result = await publishConsentVersion(await currentActor(admin, { as: "ADMIN" }), parsed.data);
   if (!result.ok) {
     if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
-    const t = await getTranslations("staff.admin.publish");
     return actionFailure("VALIDATION_FAILED", {
-      formError: result.code === "UNCHANGED" ? t("unchanged") : t("versionChanged"),
+      message:
+        result.code === "UNCHANGED" ? "staff.admin.publish.unchanged" : "staff.admin.publish.versionChanged",
     });
   }
   revalidatePath("/admin/consent");

@@ -1,14 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import {
   actionFailure,
   actionOk,
+  rateLimitedFailure,
   validationFailed,
-  type ActionFailure,
   type ActionResult,
 } from "@/lib/errors";
 import {
@@ -29,7 +29,6 @@ import {
 } from "@/lib/server/identity/password-reset";
 import { registerWithPassword } from "@/lib/server/identity/register";
 import { requestSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
-import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
 import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
 import { signedInHome } from "@/lib/server/identity/landing";
@@ -39,13 +38,6 @@ import { toLocale } from "@/lib/i18n/config";
 
 // Each action re-parses its input with the form's schema: the client's validation is a
 // convenience, this is the check that counts.
-
-async function rateLimited(retryAfterSeconds: number): Promise<ActionFailure> {
-  const t = await getTranslations("auth");
-  return actionFailure("RATE_LIMITED", {
-    formError: t("rateLimited", { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) }),
-  });
-}
 
 export async function signInWithPassword(input: LoginInput): Promise<ActionResult<{ redirectTo: string }>> {
   const parsed = LoginSchema.safeParse(input);
@@ -64,19 +56,16 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
   }
   if (!result.ok) {
     if (result.code === "RATE_LIMITED") {
-      if (!result.untilReset) return rateLimited(result.retryAfterSeconds);
+      if (!result.untilReset) return rateLimitedFailure(result.retryAfterSeconds);
       // After 100 consecutive failures (NIST SP 800-63B-4) only a password reset unlocks the account.
-      return actionFailure("RATE_LIMITED", {
-        formError: (await getTranslations("auth.login"))("lockedUntilReset"),
-      });
+      return actionFailure("RATE_LIMITED", { message: "auth.login.lockedUntilReset" });
     }
-    const t = await getTranslations("auth.login");
-    // In plain words why, and the way out the block mail offers (docs/decisions/0021).
+    // The form says in plain words why, and the way out the block mail offers (docs/decisions/0021).
     if (result.code === "BLOCKED_BY_RISK")
-      return actionFailure("FORBIDDEN", { formError: await blockedSignInMessage(result.reasons) });
-    return actionFailure(result.code === "ACCOUNT_LOCKED" ? "FORBIDDEN" : "UNAUTHENTICATED", {
-      formError: t(result.code === "ACCOUNT_LOCKED" ? "accountLocked" : "invalidCredentials"),
-    });
+      return actionFailure("FORBIDDEN", { signInReasons: result.reasons });
+    if (result.code === "ACCOUNT_LOCKED")
+      return actionFailure("FORBIDDEN", { message: "auth.login.accountLocked" });
+    return actionFailure("UNAUTHENTICATED", { message: "auth.login.invalidCredentials" });
   }
   await setSessionCookie(result.session);
   // During the deletion grace period a sign-in lands where the customer can cancel the deletion.
@@ -95,7 +84,7 @@ export async function requestSignInUnlockAction(
   const parsed = ForgotPasswordSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const result = await requestSignInUnlock({ email: parsed.data.email, client: await getClientInfo() });
-  if (!result.ok) return rateLimited(result.retryAfterSeconds);
+  if (!result.ok) return rateLimitedFailure(result.retryAfterSeconds);
   return actionOk({ sent: true });
 }
 
@@ -110,7 +99,7 @@ export async function registerAccount(input: RegisterInput): Promise<ActionResul
     client: await getClientInfo(),
   });
   if (!result.ok) {
-    if (result.code === "RATE_LIMITED") return rateLimited(result.retryAfterSeconds);
+    if (result.code === "RATE_LIMITED") return rateLimitedFailure(result.retryAfterSeconds);
     return actionFailure("VALIDATION_FAILED", {
       fieldErrors: { password: [PASSWORD_REASON_KEYS[result.reason]] },
     });
@@ -124,7 +113,7 @@ export async function requestPasswordReset(
   const parsed = ForgotPasswordSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const result = await requestReset({ email: parsed.data.email, client: await getClientInfo() });
-  if (!result.ok) return rateLimited(result.retryAfterSeconds);
+  if (!result.ok) return rateLimitedFailure(result.retryAfterSeconds);
   redirect("/forgot-password/sent");
 }
 
@@ -140,8 +129,7 @@ export async function resetPassword(
         fieldErrors: { password: [PASSWORD_REASON_KEYS[result.reason]] },
       });
     }
-    const t = await getTranslations("auth.resetPassword");
-    return actionFailure("NOT_FOUND", { formError: t("invalidLink") });
+    return actionFailure("NOT_FOUND", { message: "auth.resetPassword.invalidLink" });
   }
   redirect("/login?reset=1");
 }

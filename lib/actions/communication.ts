@@ -2,9 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  actionFailure,
+  actionOk,
+  minutesToWait,
+  rateLimitedFailure,
+  validationFailed,
+  type ActionResult,
+} from "@/lib/errors";
 import {
   CommunicationPreferencesSchema,
   NewsletterLinkTokenSchema,
@@ -19,8 +25,6 @@ import {
 import { getClientInfo } from "@/lib/auth/client-info";
 
 const PAGE = "/account/communication";
-
-const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
 export async function updateCommunicationPreferencesAction(
   input: CommunicationPreferencesInput,
@@ -37,7 +41,7 @@ export async function updateCommunicationPreferencesAction(
   revalidatePath(PAGE);
   return actionOk({
     confirmation: result.confirmation,
-    retryAfterMinutes: minutes(result.retryAfterSeconds),
+    retryAfterMinutes: minutesToWait(result.retryAfterSeconds),
   });
 }
 
@@ -49,12 +53,9 @@ export async function resendNewsletterConfirmationAction(): Promise<ActionResult
     client: await getClientInfo(),
   });
   if (result.ok) return actionOk({ sent: true });
-  const t = await getTranslations("account.communication");
   if (result.code === "NOTHING_PENDING")
-    return actionFailure("VALIDATION_FAILED", { formError: t("nothingPending") });
-  return actionFailure("RATE_LIMITED", {
-    formError: t("resendRateLimited", { minutes: minutes(result.retryAfterSeconds) }),
-  });
+    return actionFailure("VALIDATION_FAILED", { message: "account.communication.nothingPending" });
+  return rateLimitedFailure(result.retryAfterSeconds, "account.communication.resendRateLimited");
 }
 
 /**

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
@@ -18,17 +18,16 @@ const PRIVACY = "/account/privacy";
 
 type Changed = { title: string; changed: boolean };
 
-async function toResult(result: ChangeConsentResult): Promise<ActionResult<Changed>> {
+function toResult(result: ChangeConsentResult): ActionResult<Changed> {
   if (result.ok) {
     // The prompt lives in the account layout: refresh every account page, not only this one.
     revalidatePath("/account", "layout");
     return actionOk({ title: result.title, changed: result.changed });
   }
   if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
-  const t = await getTranslations("account.privacy");
-  return actionFailure(result.code === "VERSION_CHANGED" ? "VALIDATION_FAILED" : "FORBIDDEN", {
-    formError: result.code === "VERSION_CHANGED" ? t("versionChanged") : t("notChangeable"),
-  });
+  if (result.code === "VERSION_CHANGED")
+    return actionFailure("VALIDATION_FAILED", { message: "account.privacy.versionChanged" });
+  return actionFailure("FORBIDDEN", { message: "account.privacy.notChangeable" });
 }
 
 /** "Zustimmen" / "Widerrufen" in the consent centre: one action each, no step-up (as easy either way). */

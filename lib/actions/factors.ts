@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth, requireRecentAuthForPage } from "@/lib/auth/step-up";
@@ -49,11 +48,7 @@ export async function confirmTotpAction(
     code: parsed.data.code,
     client: await getClientInfo(),
   });
-  if (!codes) {
-    return actionFailure("VALIDATION_FAILED", {
-      formError: (await getTranslations("factors.totp"))("wrongCode"),
-    });
-  }
+  if (!codes) return actionFailure("VALIDATION_FAILED", { message: "factors.totp.wrongCode" });
   return actionOk({ recoveryCodes: codes });
 }
 

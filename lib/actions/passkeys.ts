@@ -5,13 +5,19 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
 import { revalidatePath } from "next/cache";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
-import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  actionFailure,
+  actionOk,
+  rateLimitedFailure,
+  validationFailed,
+  type ActionResult,
+} from "@/lib/errors";
 import { CallbackUrlSchema } from "@/lib/schemas/auth";
 import {
   AuthenticationResponseSchema,
@@ -34,7 +40,6 @@ import { currentActor } from "@/lib/auth/actor";
 import { getClientInfo } from "@/lib/auth/client-info";
 import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { toLocale } from "@/lib/i18n/config";
-import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 
 const SECURITY = "/account/security";
 
@@ -43,13 +48,6 @@ const SECURITY = "/account/security";
  * (lib/auth/step-up.ts, docs/decisions/0024).
  */
 export type PasskeyActionResult<T> = ActionResult<T>;
-
-async function rateLimited(retryAfterSeconds: number) {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return actionFailure("RATE_LIMITED", {
-    formError: (await getTranslations("auth"))("rateLimited", { minutes }),
-  });
-}
 
 /** Refused while the address is unproven (docs/decisions/0018), before any step-up. */
 export async function startPasskeyRegistrationAction(): Promise<
@@ -72,12 +70,12 @@ export async function finishPasskeyRegistrationAction(
   if (!auth.ok) return auth.failure;
   const { user } = auth;
   const parsed = RegistrationResponseSchema.safeParse(response);
-  const t = await getTranslations("passkeys");
-  if (!parsed.success) return actionFailure("VALIDATION_FAILED", { formError: t("failed") });
+  if (!parsed.success) return actionFailure("VALIDATION_FAILED", { message: "passkeys.failed" });
   const result = await addPasskey(await currentActor(user), parsed.data);
   if (!result.ok) {
-    const message = result.code === "ALREADY_REGISTERED" ? t("manage.alreadyRegistered") : t("failed");
-    return actionFailure("VALIDATION_FAILED", { formError: message });
+    return actionFailure("VALIDATION_FAILED", {
+      message: result.code === "ALREADY_REGISTERED" ? "passkeys.manage.alreadyRegistered" : "passkeys.failed",
+    });
   }
   revalidatePath(SECURITY);
   return actionOk({ name: result.name });
@@ -101,9 +99,7 @@ export async function removePasskeyAction(input: { passkeyId: string }): Promise
   const result = await removePasskey(await currentActor(user), parsed.data.passkeyId);
   if (!result.ok) {
     if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
-    return actionFailure("FORBIDDEN", {
-      formError: (await getTranslations("passkeys"))("manage.lastMethod"),
-    });
+    return actionFailure("FORBIDDEN", { message: "passkeys.manage.lastMethod" });
   }
   revalidatePath(SECURITY);
   return actionOk(null);
@@ -120,9 +116,8 @@ export async function finishPasskeySignInAction(input: {
   response: unknown;
   callbackUrl?: string;
 }): Promise<ActionResult<{ redirectTo: string }>> {
-  const t = await getTranslations("passkeys");
   const parsed = AuthenticationResponseSchema.safeParse(input.response);
-  if (!parsed.success) return actionFailure("UNAUTHENTICATED", { formError: t("signIn.failed") });
+  if (!parsed.success) return actionFailure("UNAUTHENTICATED", { message: "passkeys.signIn.failed" });
   const deviceCookieId = (await readDeviceCookie()) ?? newDeviceCookieId();
   const callbackUrl = CallbackUrlSchema.parse(input.callbackUrl);
   const result = await signInWithPasskey({
@@ -138,14 +133,12 @@ export async function finishPasskeySignInAction(input: {
     return actionOk({ redirectTo: "/login/verify" });
   }
   if (!result.ok) {
-    if (result.code === "RATE_LIMITED") return rateLimited(result.retryAfterSeconds);
+    if (result.code === "RATE_LIMITED") return rateLimitedFailure(result.retryAfterSeconds);
     if (result.code === "BLOCKED_BY_RISK")
-      return actionFailure("FORBIDDEN", { formError: await blockedSignInMessage(result.reasons) });
+      return actionFailure("FORBIDDEN", { signInReasons: result.reasons });
     if (result.code === "ACCOUNT_LOCKED")
-      return actionFailure("FORBIDDEN", {
-        formError: (await getTranslations("auth.login"))("accountLocked"),
-      });
-    return actionFailure("UNAUTHENTICATED", { formError: t("signIn.failed") });
+      return actionFailure("FORBIDDEN", { message: "auth.login.accountLocked" });
+    return actionFailure("UNAUTHENTICATED", { message: "passkeys.signIn.failed" });
   }
   await setSessionCookie(result.session);
   // During the deletion grace period every sign-in lands where it can be cancelled.
@@ -166,7 +159,7 @@ export async function startPasskeySignUpAction(
     locale,
     client: await getClientInfo(),
   });
-  if (!result.ok) return rateLimited(result.retryAfterSeconds);
+  if (!result.ok) return rateLimitedFailure(result.retryAfterSeconds);
   return actionOk({ options: result.options, pendingToken: result.pendingToken });
 }
 
@@ -175,15 +168,14 @@ export async function finishPasskeySignUpAction(input: {
   response: unknown;
 }): Promise<ActionResult<{ redirectTo: string }>> {
   const parsed = RegistrationResponseSchema.safeParse(input.response);
-  const t = await getTranslations("passkeys");
   if (!parsed.success || typeof input.pendingToken !== "string" || input.pendingToken.length > 4096)
-    return actionFailure("VALIDATION_FAILED", { formError: t("failed") });
+    return actionFailure("VALIDATION_FAILED", { message: "passkeys.failed" });
   const result = await finishPasskeySignUp({
     pendingToken: input.pendingToken,
     response: parsed.data,
     client: await getClientInfo(),
   });
-  if (!result.ok) return actionFailure("VALIDATION_FAILED", { formError: t("failed") });
+  if (!result.ok) return actionFailure("VALIDATION_FAILED", { message: "passkeys.failed" });
   // The same page as a password registration, new address or not (docs/decisions/0006).
   return actionOk({ redirectTo: "/register/check-email" });
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
@@ -45,24 +45,25 @@ async function pageLocale() {
   return toLocale(await getLocale());
 }
 
-async function failure(code: BankAccountFailure): Promise<ActionFailure> {
-  const t = await getTranslations("account.payment.errors");
+function failure(code: BankAccountFailure): ActionFailure {
   switch (code) {
     case "NOT_FOUND":
       return actionFailure("NOT_FOUND");
     case "DUPLICATE":
       return actionFailure("VALIDATION_FAILED", {
         fieldErrors: { iban: ["validation.bankAccount.ibanDuplicate"] },
-        formError: t("duplicate"),
+        message: "account.payment.errors.duplicate",
       });
     case "BIC_COUNTRY":
       return actionFailure("VALIDATION_FAILED", {
         fieldErrors: { bic: ["validation.bankAccount.bicCountry"] },
       });
     case "TOO_MANY":
-      return actionFailure("VALIDATION_FAILED", { formError: t("tooMany") });
+      return actionFailure("VALIDATION_FAILED", { message: "account.payment.errors.tooMany" });
     case "MANDATE_TEXT_CHANGED":
-      return actionFailure("VALIDATION_FAILED", { formError: t("mandateTextChanged") });
+      return actionFailure("VALIDATION_FAILED", {
+        message: "account.payment.errors.mandateTextChanged",
+      });
     case "RATE_LIMITED":
       return actionFailure("RATE_LIMITED");
   }

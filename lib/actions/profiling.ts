@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
@@ -36,10 +35,7 @@ export async function answerProfilingQuestionAction(
     return validationFailed({ issues });
   }
   const result = await answerProfilingQuestion({ actor, answer: parsed.data });
-  if (!result.ok) {
-    const t = await getTranslations("profiling");
-    return actionFailure("FORBIDDEN", { formError: t("noLongerAsked") });
-  }
+  if (!result.ok) return actionFailure("FORBIDDEN", { message: "profiling.noLongerAsked" });
   refreshAccount();
   return actionOk({ saved: true });
 }

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
@@ -35,10 +34,8 @@ export async function subscribePushAction(
   const result = await savePushSubscription(await currentActor(user), parsed.data);
   // FORBIDDEN: another account holds this endpoint; the browser subscribes afresh and retries.
   if (!result.ok && result.code === "ENDPOINT_TAKEN") return actionFailure("FORBIDDEN");
-  if (!result.ok) {
-    const t = await getTranslations("account.communication.push");
-    return actionFailure("VALIDATION_FAILED", { formError: t("endpointNotAllowed") });
-  }
+  if (!result.ok)
+    return actionFailure("VALIDATION_FAILED", { message: "account.communication.push.endpointNotAllowed" });
   revalidatePath(COMMUNICATION);
   return actionOk({ id: result.id });
 }
@@ -80,8 +77,7 @@ export async function updatePushPreferencesAction(
   const result = await updatePushPreferences(actor, parsed.data);
   if (!result.ok) {
     if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
-    const t = await getTranslations("account.communication.push");
-    return actionFailure("FORBIDDEN", { formError: t("marketingNeedsConsent") });
+    return actionFailure("FORBIDDEN", { message: "account.communication.push.marketingNeedsConsent" });
   }
   revalidatePath(COMMUNICATION);
   return actionOk({ saved: true });

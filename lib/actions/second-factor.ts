@@ -1,10 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { clearPendingSignInCookie, readPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
-import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  actionFailure,
+  actionOk,
+  rateLimitedFailure,
+  validationFailed,
+  type ActionResult,
+} from "@/lib/errors";
 import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { VerifySecondFactorSchema, type VerifySecondFactorInput } from "@/lib/schemas/second-factor";
 import { newDeviceCookieId } from "@/lib/server/devices/devices";
@@ -15,11 +20,11 @@ import { getClientInfo } from "@/lib/auth/client-info";
 // The pending sign-in cookie is the only authority here: no session exists until a factor passes.
 
 const FAILURE_KEYS = {
-  EXPIRED: "expired",
-  NOT_ALLOWED: "notAllowed",
-  INVALID_CODE: "invalidCode",
-  EMAIL_CODE_EXPIRED: "emailCodeExpired",
-  EMAIL_CODE_LOCKED: "emailCodeLocked",
+  EXPIRED: "verify.errors.expired",
+  NOT_ALLOWED: "verify.errors.notAllowed",
+  INVALID_CODE: "verify.errors.invalidCode",
+  EMAIL_CODE_EXPIRED: "verify.errors.emailCodeExpired",
+  EMAIL_CODE_LOCKED: "verify.errors.emailCodeLocked",
 } as const;
 
 export async function verifySecondFactorAction(
@@ -27,7 +32,6 @@ export async function verifySecondFactorAction(
 ): Promise<ActionResult<{ redirectTo: string }>> {
   const parsed = VerifySecondFactorSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
-  const t = await getTranslations("verify.errors");
   const deviceCookieId = (await readDeviceCookie()) ?? newDeviceCookieId();
   const result = await verifySecondFactor({
     pendingToken: await readPendingSignInCookie(),
@@ -39,12 +43,13 @@ export async function verifySecondFactorAction(
   if (!result.ok) {
     if (result.code === "RATE_LIMITED") {
       return actionFailure("RATE_LIMITED", {
-        formError: t("rateLimited", { seconds: Math.max(1, result.retryAfterSeconds) }),
+        message: "verify.errors.rateLimited",
+        values: { seconds: Math.max(1, result.retryAfterSeconds) },
       });
     }
     const code =
       result.code === "EXPIRED" || result.code === "NOT_ALLOWED" ? "UNAUTHENTICATED" : "VALIDATION_FAILED";
-    return actionFailure(code, { formError: t(FAILURE_KEYS[result.code]) });
+    return actionFailure(code, { message: FAILURE_KEYS[result.code] });
   }
   await setDeviceCookie(deviceCookieId);
   await setSessionCookie(result.session);
@@ -53,16 +58,12 @@ export async function verifySecondFactorAction(
 }
 
 export async function resendEmailCodeAction(): Promise<ActionResult<{ sent: true }>> {
-  const t = await getTranslations("verify.errors");
   const result = await resendSignInEmailCode({
     pendingToken: await readPendingSignInCookie(),
     client: await getClientInfo(),
   });
   if (result.ok) return actionOk({ sent: true });
-  if (result.code === "RATE_LIMITED") {
-    return actionFailure("RATE_LIMITED", {
-      formError: t("resendLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }),
-    });
-  }
-  return actionFailure("UNAUTHENTICATED", { formError: t(FAILURE_KEYS[result.code]) });
+  if (result.code === "RATE_LIMITED")
+    return rateLimitedFailure(result.retryAfterSeconds, "verify.errors.resendLimited");
+  return actionFailure("UNAUTHENTICATED", { message: FAILURE_KEYS[result.code] });
 }

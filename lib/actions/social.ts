@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { setConnectIntent } from "@/lib/auth/social-connect-intent";
@@ -10,7 +9,13 @@ import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth, requireRecentAuthForPage } from "@/lib/auth/step-up";
 import { getEnv } from "@/lib/env";
-import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  actionFailure,
+  actionOk,
+  rateLimitedFailure,
+  validationFailed,
+  type ActionResult,
+} from "@/lib/errors";
 import {
   ProviderKeySchema,
   SocialIdentityIdSchema,
@@ -21,7 +26,6 @@ import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { unlinkSocialIdentity } from "@/lib/server/identity/social-identities";
 import { completeSocialLink } from "@/lib/server/identity/social-link";
 import { getClientInfo } from "@/lib/auth/client-info";
-import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
 
 const SECURITY = "/account/security";
 
@@ -35,28 +39,23 @@ export async function linkSocialAccountAction(
   const result = await completeSocialLink({ ...parsed.data, deviceCookieId, client: await getClientInfo() });
   await setDeviceCookie(deviceCookieId);
   if (!result.ok) {
-    const t = await getTranslations("social");
     switch (result.code) {
       case "WRONG_PASSWORD":
         return actionFailure("VALIDATION_FAILED", {
           fieldErrors: { password: ["validation.passwordWrong"] },
-          formError: t("link.wrongPassword"),
+          message: "social.link.wrongPassword",
         });
-      case "RATE_LIMITED": {
-        const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-        return actionFailure("RATE_LIMITED", {
-          formError: (await getTranslations("auth"))("rateLimited", { minutes }),
-        });
-      }
+      case "RATE_LIMITED":
+        return rateLimitedFailure(result.retryAfterSeconds);
       case "ACCOUNT_LOCKED":
-        return actionFailure("FORBIDDEN", { formError: t("errors.locked") });
+        return actionFailure("FORBIDDEN", { message: "social.errors.locked" });
       case "IDENTITY_IN_USE":
-        return actionFailure("VALIDATION_FAILED", { formError: t("link.identityInUse") });
+        return actionFailure("VALIDATION_FAILED", { message: "social.link.identityInUse" });
       case "INVALID_LINK":
       case "NO_PASSWORD":
-        return actionFailure("NOT_FOUND", { formError: t("link.invalid") });
+        return actionFailure("NOT_FOUND", { message: "social.link.invalid" });
       case "BLOCKED_BY_RISK":
-        return actionFailure("FORBIDDEN", { formError: await blockedSignInMessage(result.reasons) });
+        return actionFailure("FORBIDDEN", { signInReasons: result.reasons });
       case "SECOND_FACTOR_REQUIRED":
         // The one door asks for the second factor; the identity is linked once it passes.
         await setPendingSignInCookie(result.pendingToken);

@@ -1,11 +1,16 @@
 "use server";
 
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { requireUser } from "@/lib/auth/session";
-import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  actionFailure,
+  actionOk,
+  rateLimitedFailure,
+  validationFailed,
+  type ActionResult,
+} from "@/lib/errors";
 import { AuthenticationResponseSchema } from "@/lib/schemas/passkeys";
 import {
   StepUpEmailCodeSchema,
@@ -34,16 +39,10 @@ async function answer(result: StepUpResult, field: string): Promise<ActionResult
     await setSessionCookie(result.session);
     return actionOk(null);
   }
-  const t = await getTranslations("stepUp");
-  if (result.code === "RATE_LIMITED")
-    return actionFailure("RATE_LIMITED", {
-      formError: (await getTranslations("auth"))("rateLimited", {
-        minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)),
-      }),
-    });
+  if (result.code === "RATE_LIMITED") return rateLimitedFailure(result.retryAfterSeconds);
   return actionFailure("VALIDATION_FAILED", {
     fieldErrors: field ? { [field]: ["validation.invalid"] } : undefined,
-    formError: t("failed"),
+    message: "stepUp.failed",
   });
 }
 
@@ -71,8 +70,7 @@ export async function startStepUpPasskeyAction(): Promise<
 
 export async function finishStepUpPasskeyAction(response: unknown): Promise<ActionResult<null>> {
   const parsed = AuthenticationResponseSchema.safeParse(response);
-  if (!parsed.success)
-    return actionFailure("VALIDATION_FAILED", { formError: (await getTranslations("stepUp"))("failed") });
+  if (!parsed.success) return actionFailure("VALIDATION_FAILED", { message: "stepUp.failed" });
   return answer(
     await stepUpWithPasskey(await currentActor(await requireUser({ returnTo: HOME })), parsed.data),
     "",

@@ -1,7 +1,6 @@
 "use server";
 
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import type { ConfirmTransactionResult } from "@/lib/server/transactions/confirmation-steps";
 import {
@@ -10,7 +9,13 @@ import {
 } from "@/lib/server/transactions/confirm-with-passkey";
 import { confirmTransactionWithTotp } from "@/lib/server/transactions/confirm-with-totp";
 import type { TransactionKind } from "@/lib/server/transactions/kinds";
-import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
+import {
+  actionFailure,
+  actionOk,
+  rateLimitedFailure,
+  validationFailed,
+  type ActionResult,
+} from "@/lib/errors";
 import {
   ConfirmTransactionWithPasskeySchema,
   ConfirmTransactionWithTotpSchema,
@@ -27,25 +32,22 @@ const RETURN_TO = "/account";
 
 type Confirmed = ActionResult<{ kind: TransactionKind }>;
 
-async function toActionResult(result: ConfirmTransactionResult): Promise<Confirmed> {
+function toActionResult(result: ConfirmTransactionResult): Confirmed {
   if (result.ok) return actionOk({ kind: result.kind });
-  const t = await getTranslations("transaction.errors");
   switch (result.code) {
     case "RATE_LIMITED":
-      return actionFailure("RATE_LIMITED", {
-        formError: t("rateLimited", { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }),
-      });
+      return rateLimitedFailure(result.retryAfterSeconds, "transaction.errors.rateLimited");
     case "INVALID_CODE":
-      return actionFailure("VALIDATION_FAILED", { formError: t("invalidCode") });
+      return actionFailure("VALIDATION_FAILED", { message: "transaction.errors.invalidCode" });
     case "NOT_ALLOWED":
-      return actionFailure("FORBIDDEN", { formError: t("notAllowed") });
+      return actionFailure("FORBIDDEN", { message: "transaction.errors.notAllowed" });
     case "REJECTED":
-      return actionFailure("FORBIDDEN", { formError: t("rejected") });
+      return actionFailure("FORBIDDEN", { message: "transaction.errors.rejected" });
     case "EXPIRED":
-      return actionFailure("NOT_FOUND", { formError: t("expired") });
+      return actionFailure("NOT_FOUND", { message: "transaction.errors.expired" });
     case "NOT_PENDING":
     case "NOT_FOUND":
-      return actionFailure("NOT_FOUND", { formError: t("notPending") });
+      return actionFailure("NOT_FOUND", { message: "transaction.errors.notPending" });
   }
 }
 
@@ -61,10 +63,7 @@ export async function startTransactionPasskeyAction(
     sessionId: user.sessionId,
     transactionId: parsed.data.transactionId,
   });
-  if (!options)
-    return actionFailure("NOT_FOUND", {
-      formError: (await getTranslations("transaction.errors"))("notPending"),
-    });
+  if (!options) return actionFailure("NOT_FOUND", { message: "transaction.errors.notPending" });
   return actionOk(options);
 }
 
@@ -73,10 +72,7 @@ export async function confirmTransactionWithPasskeyAction(
 ): Promise<Confirmed> {
   const user = await requireUser({ returnTo: RETURN_TO });
   const parsed = ConfirmTransactionWithPasskeySchema.safeParse(input);
-  if (!parsed.success)
-    return actionFailure("VALIDATION_FAILED", {
-      formError: (await getTranslations("passkeys"))("failed"),
-    });
+  if (!parsed.success) return actionFailure("VALIDATION_FAILED", { message: "passkeys.failed" });
   const result = await confirmTransactionWithPasskey({
     userId: user.id,
     sessionId: user.sessionId,

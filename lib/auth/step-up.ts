@@ -2,7 +2,7 @@ import "server-only";
 /**
  * Step-up (docs/decisions/0009): sensitive actions need an authentication no older than
  * STEP_UP_MAX_AGE_SECONDS (default 600). A stale session is not refused: the action answers
- * STEP_UP_REQUIRED, the form opens the step-up dialog (components/step-up), the customer confirms
+ * STEP_UP_REQUIRED, the form opens the step-up dialog (app/_components/step-up), the customer confirms
  * with their strongest factor, and the form sends the same input again (docs/decisions/0009).
  *
  * Adding, removing or replacing a factor (and the address, which receives the reset links) needs

@@ -17,6 +17,14 @@ export type SessionLifetimes = {
 };
 
 const REMEMBER_IDLE_MINUTES = 7 * 24 * 60;
+/**
+ * Concurrent sessions per account (docs/decisions/0033): enough for a household's phones, tablets
+ * and computers; a sign-in beyond it ends the least recently used session.
+ */
+export const MAX_ACTIVE_SESSIONS = 10;
+/** How long the security page names a session the maximum ended. */
+export const SESSION_LIMIT_NOTICE_DAYS = 30;
+
 /** Sliding the idle window costs a write; do it at most this often per session. */
 export const TOUCH_INTERVAL_MS = 60_000;
 

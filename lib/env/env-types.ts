@@ -33,6 +33,8 @@ export type Env = {
   oidcProviders: OidcProviderConfig[];
   /** The creditor named on SEPA direct-debit mandates (docs/decisions/0012). */
   sepaCreditor: { name: string; identifier: string };
+  /** Words new passwords must not contain besides the product's (docs/decisions/0032), as configured. */
+  passwordContextWords: string[];
   /** Web Push (VAPID); null when not configured, and push is then unavailable (docs/decisions/0014). */
   push: PushConfig | null;
   /** Secrets taken from the generated local file rather than the environment. */

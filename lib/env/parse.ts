@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { databaseKind, resolveDatabaseUrl } from "@/lib/db/database-url";
 import { TEST_CREDITOR_IDENTIFIER } from "@/lib/config/sepa-creditor";
+import { operatorContextWords } from "@/lib/config/password-context-words";
 import { EnvError, type EncryptionKey, type Env, type EnvIssue } from "./env-types";
 import { GENERATED_SECRET_NAMES, OPTIONAL_SECRET_NAMES, type GeneratedSecretName } from "./local-secrets";
 import { parseOidcProviders } from "./oidc";
@@ -146,6 +147,10 @@ export function parseEnv(source: EnvSource, secretsFromFile: readonly GeneratedS
     profilingSkipBackoffDays: v.PROFILING_SKIP_BACKOFF_DAYS,
     oidcProviders,
     sepaCreditor: { name: v.SEPA_CREDITOR_NAME, identifier: v.SEPA_CREDITOR_ID },
+    passwordContextWords: operatorContextWords({
+      configured: v.PASSWORD_CONTEXT_WORDS,
+      creditorName: v.SEPA_CREDITOR_NAME,
+    }),
     push,
     generatedSecrets: [...secretsFromFile],
   };

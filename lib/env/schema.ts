@@ -90,6 +90,7 @@ export const EnvSchema = z.object({
       .refine(isValidCreditorIdentifier, "must be a SEPA creditor identifier with valid check digits")
       .default(TEST_CREDITOR_IDENTIFIER),
   ),
+  PASSWORD_CONTEXT_WORDS: emptyAsUnset(z.string().max(2000, "must be at most 2000 characters").optional()),
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().optional(),

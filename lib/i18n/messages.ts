@@ -28,3 +28,6 @@ declare module "next-intl" {
     Messages: Messages;
   }
 }
+
+/** Every catalog key ("auth.rateLimited"): what an action names instead of a worded sentence. */
+export type MessageKey = LeafPaths<Messages>;

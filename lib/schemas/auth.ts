@@ -31,6 +31,7 @@ export const NewPasswordSchema = z
 export const PASSWORD_REASON_KEYS = {
   common: key("passwordCommon"),
   contains_email: key("passwordContainsEmail"),
+  context_word: key("passwordContextWord"),
   too_short: key("passwordTooShort"),
   too_long: key("passwordTooLong"),
 } as const;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CurrentPasswordSchema, NewPasswordSchema } from "./auth";
 import { SixDigitCodeSchema } from "./second-factor";
 
-// The step-up dialog (components/step-up) and its actions (lib/actions/step-up.ts).
+// The step-up dialog (app/_components/step-up) and its actions (lib/actions/step-up.ts).
 
 /** How this person confirms: their strongest factor (lib/server/identity/step-up.ts). */
 export type StepUpMethod = "passkey" | "password" | "emailCode";

@@ -60,6 +60,38 @@ test("[CUSTOMER] a common password is refused at registration with the reason, i
   expect(await e2eDb().user.count({ where: { emailNormalized: email } })).toBe(0);
 });
 
+test("[CUSTOMER] a password with the portal's name is refused at sign-up and at reset with the reason", async ({
+  page,
+}) => {
+  // The context-specific words of docs/decisions/0032: the product's name, however it is spelt.
+  const reason = "Das Passwort darf den Namen dieses Portals oder seines Betreibers nicht enthalten";
+  const email = uniqueEmail("kontext");
+  await page.goto("/register");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill("Mein Kunden-Portal 2026");
+  await page.getByLabel(/Ich akzeptiere die Nutzungsbedingungen/).check();
+  await page.getByRole("button", { name: "Konto erstellen" }).click();
+  await expect(page.getByText(reason)).toBeVisible();
+  await expect(page.getByLabel("Passwort")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue(email);
+  expect(await e2eDb().user.count({ where: { emailNormalized: email } })).toBe(0);
+
+  const customer = await createCustomer();
+  const credential = () => e2eDb().passwordCredential.findUniqueOrThrow({ where: { userId: customer.id } });
+  const before = await credential();
+  const since = new Date();
+  await page.goto("/forgot-password");
+  await page.getByLabel("E-Mail-Adresse").fill(customer.email);
+  await page.getByRole("button", { name: "Link anfordern" }).click();
+  const resetMail = await waitForMail({ to: customer.email, since, subject: /Passwort/ });
+  await page.goto(extractLink(resetMail, "/reset-password"));
+  await page.getByLabel("Neues Passwort").fill("KUNDENPORTAL ist mein Zuhause");
+  await page.getByRole("button", { name: "Passwort speichern" }).click();
+  await expect(page.getByText(reason)).toBeVisible();
+  await expect(page.getByLabel("Neues Passwort")).toHaveValue("KUNDENPORTAL ist mein Zuhause");
+  expect((await credential()).hash).toBe(before.hash); // nothing was changed
+});
+
 test("[CUSTOMER] resets the password by mail; other sessions are signed out and a notice is sent", async ({
   page,
   browser,

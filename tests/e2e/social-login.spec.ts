@@ -51,6 +51,25 @@ test("[CUSTOMER] signs up with the social provider", async ({ page, axeAudits })
   expect(await e2eDb().socialIdentity.count({ where: { userId: user.id } })).toBe(1);
 });
 
+test("[ATTACKER] an ID token signed with a key the provider did not publish opens no account and no session", async ({
+  page,
+  axeAudits,
+}) => {
+  axeAudits.skipOrigin(IDP);
+  // The test provider re-signs this login's ID token with a foreign key (servers/oidc-provider.ts).
+  const login = `forged-signature-${Date.now()}`;
+  await page.goto("/register");
+  await page.getByRole("button", { name: CONTINUE_WITH_IDP }).click();
+  await signInAtProvider(page, login);
+
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/login\?/);
+  await expect(page.getByText("Die Anmeldung über den Anbieter hat nicht geklappt.")).toBeVisible();
+  expect(await e2eDb().user.count({ where: { emailNormalized: `${login}@idp.example` } })).toBe(0);
+  expect(await e2eDb().socialIdentity.count({ where: { subject: login } })).toBe(0);
+  await page.goto("/account");
+  await expect(page).toHaveURL("/login?callbackUrl=%2Faccount");
+});
+
 test("[CUSTOMER] links the social identity to an existing password account only after proving it", async ({
   page,
   axeAudits,

@@ -1,20 +1,14 @@
 /**
  * The mailbox-proof rule (docs/decisions/0018), second half, through the real domain functions on
  * SQLite and PostgreSQL: the first proof of the mailbox by a reset link removes every kind of thing
- * an unproven party set up, in one transaction; a reset of a proven address keeps the passkeys; the
- * verification link keeps the first credential and changes nothing until it is posted; its "Das
- * war ich nicht" deletes the unproven account, and never a proven one.
+ * an unproven party set up, in one transaction; a reset of a proven address keeps the passkeys. The
+ * verification link is in account-reclaim-verification-link.test.ts.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashToken } from "@/lib/server/crypto/token-hash";
 import { createPrismaClient } from "@/lib/db/prisma-client";
 import { changeConsent } from "@/lib/server/consent/consent-centre";
 import { currentConsent } from "@/lib/server/consent/current-consent";
-import {
-  describeEmailLink,
-  discardUnverifiedRegistration,
-  verifyEmailToken,
-} from "@/lib/server/identity/email-verification";
 import { describeResetLink, requestPasswordReset, resetPassword } from "@/lib/server/identity/password-reset";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { connectSocialIdentity } from "@/lib/server/identity/social-link";
@@ -252,61 +246,5 @@ describe("a reset of a proven address", () => {
     const types = (await db.auditEvent.findMany({ where: { subjectUserId: user.id } })).map((e) => e.type);
     expect(types).toContain("auth.password_reset_completed");
     expect(types).not.toContain("auth.account_reclaimed");
-  });
-});
-
-describe("the verification link", () => {
-  async function passkeyOnlyRegistration() {
-    const user = await createCustomer(db, { proven: true, password: false });
-    await addPasskeyFor(db, user);
-    await unprove(db, user.id);
-    const token = await db.$transaction((tx) =>
-      issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
-    );
-    return { user, token };
-  }
-
-  it("says what it will do without changing anything, then keeps the first credential", async () => {
-    const { user, token } = await passkeyOnlyRegistration();
-    expect(await describeEmailLink(token)).toMatchObject({ kind: "verification", method: "passkey" });
-    expect(await describeEmailLink(token)).not.toBeNull(); // opening it twice uses nothing up
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeNull();
-
-    expect(await verifyEmailToken({ token, client })).toEqual({ ok: true, kind: "verified" });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
-    expect(await db.passkey.count({ where: { userId: user.id } })).toBe(1);
-  });
-
-  it('"Das war ich nicht" deletes the unproven account with everything in it, audited', async () => {
-    const { user, token } = await passkeyOnlyRegistration();
-    expect(await discardUnverifiedRegistration({ token, client })).toEqual({ ok: true });
-    expect(await db.user.findUnique({ where: { id: user.id } })).toBeNull();
-    expect(await db.passkey.count({ where: { userId: user.id } })).toBe(0);
-    const event = await db.auditEvent.findFirstOrThrow({
-      where: { subjectUserId: user.id, type: "auth.unproven_account_discarded" },
-    });
-    expect(event.metadata).toMatchObject({ passkeys: 1 });
-    // The address is free for its owner again.
-    expect(await db.user.count({ where: { emailNormalized: user.email } })).toBe(0);
-  });
-
-  it('[ATTACKER] "Das war ich nicht" never deletes a proven account, and a used link does nothing', async () => {
-    const user = await createCustomer(db, { proven: true });
-    const token = await db.$transaction((tx) =>
-      issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
-    );
-    expect(await discardUnverifiedRegistration({ token, client })).toEqual({
-      ok: false,
-      code: "INVALID_TOKEN",
-    });
-    expect(await db.user.findUnique({ where: { id: user.id } })).not.toBeNull();
-    expect(await discardUnverifiedRegistration({ token, client })).toEqual({
-      ok: false,
-      code: "INVALID_TOKEN",
-    });
-    expect(await discardUnverifiedRegistration({ token: "forged", client })).toEqual({
-      ok: false,
-      code: "INVALID_TOKEN",
-    });
   });
 });

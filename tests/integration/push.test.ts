@@ -1,15 +1,13 @@
 /**
- * Web Push through the real domain functions, on SQLite and PostgreSQL, against the local push
- * service of the E2E tests (VAPID verified, payload decrypted): another customer's subscription
- * can never be read, changed, used or removed by its id or endpoint; delivery, 410 clean-up and
- * failure counting; transactional vs marketing (marketing_push consent).
+ * Web Push through the real domain functions, on SQLite and PostgreSQL: another customer's
+ * subscription can never be read, changed, used or removed by its id or endpoint; which endpoints
+ * are allowed (SSRF); the notices of a new sign-in and a password change. Sending is in
+ * push-sending.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/server/passwords/password-hash";
-import { createPrismaClient } from "@/lib/db/prisma-client";
 import { changePassword } from "@/lib/server/identity/change-password";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
-import { recordConsent } from "@/lib/server/consent/record-consent";
 import {
   listPushDevices,
   removePushSubscription,
@@ -17,63 +15,12 @@ import {
   updatePushPreferences,
 } from "@/lib/server/push/push-subscriptions";
 import { endpointFingerprint, isAllowedPushEndpoint } from "@/lib/server/push/endpoint-policy";
-import { sendMarketingPush, sendSecurityPush, sendTestPush } from "@/lib/server/push/send-push";
-import { generateVapidKeys } from "@/lib/env/vapid-keys";
-import { startPushService, type PushService } from "../e2e/servers/push-service";
-import { customerActor, type SessionActor } from "@/lib/server/actor";
+import { sendTestPush } from "@/lib/server/push/send-push";
+import { customerActor } from "@/lib/server/actor";
+import { db, push, startPush, stopPush, customer, subscribe, pushAudit } from "../support/push";
 
-// Set before lib/env is first read (lazily, by the first send): under NODE_ENV=test no local
-// pair is generated, so without these push would be unavailable.
-const SUBJECT = "mailto:push-tests@example.de";
-const PAIR = generateVapidKeys();
-process.env.VAPID_PUBLIC_KEY = PAIR.publicKey;
-process.env.VAPID_PRIVATE_KEY = PAIR.privateKey;
-process.env.VAPID_SUBJECT = SUBJECT;
-
-const db = createPrismaClient();
-let push: PushService;
-
-beforeAll(async () => {
-  push = await startPushService();
-});
-afterAll(async () => {
-  await push.close();
-  await db.$disconnect();
-});
-
-async function customer(locale = "de"): Promise<SessionActor & { locale: string }> {
-  const email = `push.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
-  const user = await db.user.create({
-    data: { email, emailNormalized: email, emailVerifiedAt: new Date(), locale },
-  });
-  const client = {
-    ip: "192.0.2.7",
-    userAgent: "Chrome test",
-    browser: "Chrome 140",
-    os: "Linux",
-    location: null,
-  };
-  return { ...customerActor(user.id, client, "no-session"), locale };
-}
-
-/** A browser subscription on the local push service, stored for `actor`. */
-async function subscribe(actor: SessionActor) {
-  const subscription = push.createSubscription();
-  push.bindServerKey(subscription.id, PAIR.publicKey);
-  const saved = await savePushSubscription(actor, {
-    endpoint: subscription.endpoint,
-    keys: subscription.keys,
-  });
-  if (!saved.ok) throw new Error(`subscribe failed: ${saved.code}`);
-  return { ...subscription, rowId: saved.id };
-}
-
-const pushAudit = (userId: string) =>
-  db.auditEvent.findMany({
-    where: { OR: [{ actorId: userId }, { subjectUserId: userId }], type: { startsWith: "push." } },
-    orderBy: { sequence: "asc" },
-    select: { type: true, actorId: true, subjectUserId: true, targetId: true },
-  });
+beforeAll(startPush);
+afterAll(stopPush);
 
 describe("push subscriptions across customers", () => {
   it("never lets a customer read, change, use or remove another customer's subscription", async () => {
@@ -125,137 +72,6 @@ describe("push subscriptions across customers", () => {
     const again = await savePushSubscription(erika, { endpoint: first.endpoint, keys: first.keys });
     expect(again).toEqual({ ok: true, id: first.rowId });
     expect(await db.pushSubscription.count({ where: { userId: erika.userId } })).toBe(1);
-  });
-});
-
-describe("sending", () => {
-  it("sends at most five test notifications per quarter hour and person", async () => {
-    const lea = await customer();
-    const device = await subscribe(lea);
-    for (let i = 0; i < 5; i += 1) {
-      expect(await sendTestPush(lea, { subscriptionId: device.rowId, locale: lea.locale })).toEqual({
-        ok: true,
-        outcome: "delivered",
-      });
-    }
-    expect(await sendTestPush(lea, { subscriptionId: device.rowId, locale: lea.locale })).toEqual({
-      ok: false,
-      code: "RATE_LIMITED",
-    });
-    expect(push.received(device.id)).toHaveLength(5);
-    const ben = await customer();
-    expect(
-      await sendTestPush(ben, { subscriptionId: (await subscribe(ben)).rowId, locale: ben.locale }),
-    ).toEqual({ ok: true, outcome: "delivered" });
-  });
-
-  it("delivers a VAPID-signed, encrypted test notification in the customer's language", async () => {
-    const kim = await customer("en");
-    const device = await subscribe(kim);
-    expect(await sendTestPush(kim, { subscriptionId: device.rowId, locale: kim.locale })).toEqual({
-      ok: true,
-      outcome: "delivered",
-    });
-    expect(push.rejected()).toEqual([]);
-    const [message] = push.received(device.id);
-    expect(JSON.parse(message?.plaintext ?? "")).toEqual({
-      title: "Test notification",
-      body: "Push notifications from the customer portal arrive on this device.",
-      url: "/account/communication",
-    });
-    expect(message?.vapid).toMatchObject({ aud: push.origin, sub: SUBJECT, publicKey: PAIR.publicKey });
-    const row = await db.pushSubscription.findUniqueOrThrow({ where: { id: device.rowId } });
-    expect(row.lastUsedAt).toBeInstanceOf(Date);
-    expect((await pushAudit(kim.userId)).map((e) => e.type)).toEqual(["push.subscribed", "push.test_sent"]);
-  });
-
-  it("deletes a subscription the push service reports gone and counts other failures", async () => {
-    const erika = await customer();
-    const gone = await subscribe(erika);
-    push.markGone(gone.id);
-    expect(await sendTestPush(erika, { subscriptionId: gone.rowId, locale: erika.locale })).toEqual({
-      ok: true,
-      outcome: "expired",
-    });
-    expect(await db.pushSubscription.findUnique({ where: { id: gone.rowId } })).toBeNull();
-    const expired = await db.auditEvent.findFirstOrThrow({
-      where: { type: "push.unsubscribed", targetId: gone.rowId },
-    });
-    expect(expired).toMatchObject({ actorRole: "SYSTEM", subjectUserId: erika.userId });
-
-    // A push signed with a key the subscription was not bound to is refused (403): counted.
-    const wrongKey = await subscribe(erika);
-    push.bindServerKey(wrongKey.id, generateVapidKeys().publicKey);
-    expect(await sendTestPush(erika, { subscriptionId: wrongKey.rowId, locale: erika.locale })).toEqual({
-      ok: true,
-      outcome: "failed",
-    });
-    expect(await sendTestPush(erika, { subscriptionId: wrongKey.rowId, locale: erika.locale })).toEqual({
-      ok: true,
-      outcome: "failed",
-    });
-    const failing = await db.pushSubscription.findUniqueOrThrow({ where: { id: wrongKey.rowId } });
-    expect(failing.failureCount).toBe(2);
-    expect(
-      push
-        .rejected()
-        .filter((r) => r.subscriptionId === wrongKey.id)
-        .map((r) => r.status),
-    ).toEqual([403, 403]);
-  });
-
-  it("sends security notices to transactional devices and offers only with a current marketing_push consent", async () => {
-    const erika = await customer();
-    const phone = await subscribe(erika);
-    const laptop = await subscribe(erika);
-    await updatePushPreferences(erika, {
-      subscriptionId: laptop.rowId,
-      allowsTransactional: false,
-      allowsMarketing: false,
-    });
-
-    expect(await sendSecurityPush(erika.userId, "newDeviceSignIn")).toEqual({
-      delivered: 1,
-      expired: 0,
-      failed: 0,
-    });
-    expect(JSON.parse(push.received(phone.id)[0]?.plaintext ?? "")).toMatchObject({
-      title: "Neue Anmeldung bei Ihrem Konto",
-      url: "/account/security",
-    });
-    expect(push.received(laptop.id)).toEqual([]);
-
-    const offers = { subscriptionId: phone.rowId, allowsTransactional: true, allowsMarketing: true };
-    expect(await updatePushPreferences(erika, offers)).toEqual({
-      ok: false,
-      code: "MARKETING_CONSENT_REQUIRED",
-    });
-    const offer = { title: "Sommerangebot", body: "20 % auf alles", url: "/" };
-    expect(await sendMarketingPush(erika.userId, offer)).toEqual({ delivered: 0, expired: 0, failed: 0 });
-
-    const consent = (action: "GRANTED" | "WITHDRAWN") =>
-      db.$transaction((tx) =>
-        recordConsent(
-          {
-            userId: erika.userId,
-            purposeKey: "marketing_push",
-            action,
-            source: "COMMUNICATION_SETTINGS",
-            locale: "de",
-            ip: null,
-            userAgent: null,
-          },
-          { tx },
-        ),
-      );
-    await consent("GRANTED");
-    expect(await updatePushPreferences(erika, offers)).toEqual({ ok: true });
-    expect(await sendMarketingPush(erika.userId, offer)).toEqual({ delivered: 1, expired: 0, failed: 0 });
-    expect(JSON.parse(push.received(phone.id)[1]?.plaintext ?? "")).toEqual(offer);
-
-    await consent("WITHDRAWN");
-    expect(await sendMarketingPush(erika.userId, offer)).toEqual({ delivered: 0, expired: 0, failed: 0 });
-    expect(push.received(phone.id)).toHaveLength(2);
   });
 });
 

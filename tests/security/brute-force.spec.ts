@@ -5,6 +5,7 @@
  * consecutive failures locks until a reset, and a mailed code dies after five wrong tries.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { RATE_LIMIT_POLICIES } from "../../lib/config/rate-limits";
 import { e2eDb, uniqueEmail } from "../e2e/support/users";
 import { createActor, PASSWORD } from "./support/actors";
@@ -92,7 +93,10 @@ test("[ATTACKER] the 100th consecutive failure locks the account until a passwor
   expect((await signIn(attacker(), victim.email, "Versuch 100")).result?.code).toBe("UNAUTHENTICATED");
   const locked = await signIn(attacker(), victim.email, "Versuch 101");
   expect(locked.result?.code).toBe("RATE_LIMITED");
-  expect(locked.result?.formError).toMatch(/zurücksetzen|Passwort/i);
+  // Actions answer with catalog keys (lib/errors.ts); this one's sentence sends the owner to a reset.
+  expect(locked.result?.message).toBe("auth.login.lockedUntilReset");
+  const de = JSON.parse(readFileSync("messages/de.json", "utf8"));
+  expect(de.auth.login.lockedUntilReset).toMatch(/Passwort .*zurück/);
   const bucket = await e2eDb().rateLimitBucket.findUniqueOrThrow({ where: { key } });
   expect(bucket.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(300 * 86_400_000);
 

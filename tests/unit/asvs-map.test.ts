@@ -156,6 +156,20 @@ describe("documentation requirements", () => {
     expect(doc).toContain("no second, unrevocable session ever exists");
   });
 
+  it("the concurrent-session maximum and what happens at it are documented (ASVS 7.1.2)", () => {
+    const doc = decision("0033");
+    const limit = /export const MAX_ACTIVE_SESSIONS = (\d+);/.exec(
+      readFileSync("lib/config/sessions.ts", "utf8"),
+    );
+    expect(doc).toContain(`Maximum**: ${limit?.[1]} active sessions per account`);
+    for (const fact of [
+      "the least recently used session ends",
+      "SESSION_LIMIT",
+      "auth.session_ended_at_limit",
+    ])
+      expect(doc).toContain(fact);
+  });
+
   it("no code of the portal sends or receives postMessage (ASVS 3.5.5)", () => {
     const files: string[] = [];
     const walk = (dir: string) => {

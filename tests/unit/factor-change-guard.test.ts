@@ -2,7 +2,7 @@
  * Keeps factor changes behind the strongest factor (docs/decisions/0024): every exported server action that calls a
  * factor-changing domain function goes through the one guard (requireRecentAuth or
  * requireRecentAuthForPage with strength "strongest") before it does, and the list of such
- * actions is the one tests/integration/factor-changes.test.ts runs with a too-weak session.
+ * actions is the one tests/integration/factor-changes-every-action.test.ts runs with a too-weak session.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

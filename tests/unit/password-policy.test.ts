@@ -5,6 +5,7 @@ import {
   isCommonPassword,
   loadCommonPasswords,
 } from "@/lib/server/passwords/common-passwords";
+import { contextWordList } from "@/lib/config/password-context-words";
 
 describe("common-password list", () => {
   it("loads the whole shipped list: at least 100,000 distinct entries (961,927 after lower-casing)", async () => {
@@ -37,6 +38,7 @@ describe("common-password list", () => {
 
 describe("checkPasswordPolicy", () => {
   const email = "erika.mustermann+shop@example.com";
+  const contextWords = contextWordList(["Müller Versand"]);
   it.each([
     ["1234567", "too_short"],
     ["äöü😀abc", "too_short"], // 7 code points
@@ -48,7 +50,7 @@ describe("checkPasswordPolicy", () => {
     ["my-ERIKA.MUSTERMANN-2026", "contains_email"],
     ["erika.mustermann77", "contains_email"], // the local part without its +tag
   ] as const)("refuses %j as %s", async (password, reason) => {
-    expect(await checkPasswordPolicy({ password, email })).toEqual({ ok: false, reason });
+    expect(await checkPasswordPolicy({ password, email, contextWords })).toEqual({ ok: false, reason });
   });
 
   it.each([
@@ -57,13 +59,17 @@ describe("checkPasswordPolicy", () => {
     "x".repeat(128),
     "Mustermann-Familie-Urlaub", // the surname alone is not the local part
   ])("accepts %j", async (password) => {
-    expect(await checkPasswordPolicy({ password, email })).toEqual({ ok: true });
+    expect(await checkPasswordPolicy({ password, email, contextWords })).toEqual({ ok: true });
   });
 
   it("ignores email parts too short to be meaningful", async () => {
-    expect(await checkPasswordPolicy({ password: "max-und-moritz-1865", email: "max@example.com" })).toEqual({
+    expect(
+      await checkPasswordPolicy({ password: "max-und-moritz-1865", email: "max@example.com", contextWords }),
+    ).toEqual({
       ok: true,
     });
-    expect(await checkPasswordPolicy({ password: "long enough phrase", email: null })).toEqual({ ok: true });
+    expect(await checkPasswordPolicy({ password: "long enough phrase", email: null, contextWords })).toEqual({
+      ok: true,
+    });
   });
 });

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { RISK_CONFIG, type RiskAction, type RiskLevel } from "@/lib/config/risk";
 import { describeRiskDecision } from "@/lib/server/risk/describe";
 import { haversineKm } from "@/lib/server/risk/haversine";
-import { RISK_MESSAGES } from "@/lib/server/risk/messages";
+import { catalogKeys } from "../support/catalog-keys";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
 import type { RiskReason } from "@/lib/config/risk";
 import { decideRisk } from "@/lib/server/risk/policy";
 import type { RiskSignals } from "@/lib/server/risk/signals";
@@ -273,13 +275,17 @@ describe("descriptions for support", () => {
   });
 
   it("has the same keys in both languages and no empty text", () => {
-    const { de, en } = RISK_MESSAGES;
-    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(de[key].trim(), key).not.toBe("");
-      expect(en[key].trim(), key).not.toBe("");
-      expect(placeholders(de[key]), key).toEqual(placeholders(en[key]));
+    const [deTexts, enTexts] = [de.riskDescription, en.riskDescription];
+    expect(catalogKeys(deTexts).sort()).toEqual(catalogKeys(enTexts).sort());
+    const text = (catalog: object, key: string) =>
+      key
+        .split(".")
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalog) as string;
+    const placeholders = (value: string) => [...value.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of catalogKeys(enTexts)) {
+      expect(text(deTexts, key).trim(), key).not.toBe("");
+      expect(text(enTexts, key).trim(), key).not.toBe("");
+      expect(placeholders(text(deTexts, key)), key).toEqual(placeholders(text(enTexts, key)));
     }
   });
 });

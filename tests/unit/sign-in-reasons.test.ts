@@ -2,8 +2,12 @@
  * What the customer is told about a second step or a stopped sign-in (docs/decisions/0021): the
  * codes the sign-in completion stores, as a table, and how stored values are read back.
  */
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { parseSignInReasons, signInReasonCodes } from "@/lib/config/sign-in-reasons";
+import { signInReasonWording } from "@/lib/i18n/sign-in-reason-wording";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
 
 type Input = Parameters<typeof signInReasonCodes>[0];
 const base: Input = {
@@ -54,5 +58,32 @@ describe("parseSignInReasons", () => {
     expect(parseSignInReasons("<script>,NEW_COUNTRY,__proto__")).toEqual(["NEW_COUNTRY"]);
     expect(parseSignInReasons({ reasons: ["NEW_DEVICE"] })).toEqual([]);
     expect(parseSignInReasons(null)).toEqual([]);
+  });
+});
+
+/** The wording server pages and the forms' failure messages share (lib/i18n/sign-in-reason-wording.ts). */
+describe("signInReasonWording", () => {
+  const wording = (locale: "de" | "en") => {
+    const t = createTranslator({ locale, messages: { de, en }[locale], namespace: "signInReasons" });
+    const list = new Intl.ListFormat(locale, { type: "conjunction" });
+    return signInReasonWording(t, (items) => list.format(items));
+  };
+
+  it("words a stopped sign-in with its reasons as one list, then the way out", () => {
+    expect(wording("de").blockedSignInMessage(["STAFF", "NEW_DEVICE", "NEW_COUNTRY"])).toBe(
+      "Wir haben diese Anmeldung zu Ihrem Schutz gestoppt, weil Sie sich von einem neuen Gerät und aus " +
+        `einem neuen Land anmelden. ${de.signInReasons.blockedWayOut}`,
+    );
+    expect(wording("en").blockedSignInMessage([])).toBe(
+      `${en.signInReasons.blockedGeneric} ${en.signInReasons.blockedWayOut}`,
+    );
+  });
+
+  it("puts why a code is asked for before what the risk engine noticed", () => {
+    expect(wording("de").secondFactorReasons(["AUTHENTICATOR", "NEW_COUNTRY"])).toEqual([
+      de.signInReasons.policy.AUTHENTICATOR,
+      "Wir fragen nach einem Code, weil Sie sich aus einem neuen Land anmelden.",
+    ]);
+    expect(wording("de").signInHistoryReason(["RELEASED"])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { ReConsentPrompt } from "@/components/consent/re-consent-prompt";
-import { StepUpProvider } from "@/components/step-up/step-up-context";
+import { ReConsentPrompt } from "./_components/re-consent-prompt";
+import { StepUpProvider } from "@/app/_components/step-up/step-up-context";
 import { AccountNav } from "./account-nav";
 import { VerificationBanner } from "./verification-banner";
 

@@ -2,11 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
 import { resendVerificationAction } from "@/lib/actions/account-security";
 
 export function ResendVerificationButton() {
   const t = useTranslations("account.banner");
+  const describe = useFailureMessage();
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
   return (
@@ -19,7 +21,7 @@ export function ResendVerificationButton() {
         onClick={() =>
           startTransition(async () => {
             const result = await resendVerificationAction();
-            setMessage(result.ok ? t("resent") : result.formError);
+            setMessage(result.ok ? t("resent") : describe(result));
           })
         }
       >

@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "@/lib/actions/passkeys";
 
 /**
@@ -15,6 +16,7 @@ import { finishPasskeySignInAction, startPasskeySignInAction } from "@/lib/actio
  */
 export function PasskeySignIn({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("passkeys");
+  const describe = useFailureMessage();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
@@ -24,11 +26,11 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl?: string }) {
     setError(undefined);
     try {
       const options = await startPasskeySignInAction();
-      if (!options.ok) return setError(options.formError ?? t("signIn.failed"));
+      if (!options.ok) return setError(describe(options, t("signIn.failed")));
       const response = await startAuthentication({ optionsJSON: options.data });
       const result = await finishPasskeySignInAction({ response, callbackUrl });
       if (result.ok) return router.replace(result.data.redirectTo);
-      setError(result.formError ?? t("signIn.failed"));
+      setError(describe(result, t("signIn.failed")));
     } catch (caught) {
       const key = passkeyErrorKey(caught);
       if (key) setError(t(key));

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requestSignInUnlockAction } from "@/lib/actions/auth";
@@ -12,7 +13,7 @@ import { requestSignInUnlockAction } from "@/lib/actions/auth";
  */
 export function UnlockOffer({ email }: { email: string }) {
   const t = useTranslations("auth.login");
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string }>();
   const [isSending, setIsSending] = useState(false);
 
@@ -22,7 +23,7 @@ export function UnlockOffer({ email }: { email: string }) {
     const result = await requestSignInUnlockAction({ email }).catch(() => null);
     setIsSending(false);
     if (result?.ok) setStatus({ tone: "success", text: t("unlockSent") });
-    else setStatus({ tone: "error", text: result?.formError ?? tErrors(result?.code ?? "INTERNAL") });
+    else setStatus({ tone: "error", text: describe(result ?? { ok: false, code: "INTERNAL" }) });
   }
 
   return (

@@ -8,7 +8,8 @@ import {
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "@/lib/actions/passkeys";
 
 /**
@@ -19,6 +20,7 @@ import { finishPasskeySignInAction, startPasskeySignInAction } from "@/lib/actio
  */
 export function usePasskeyAutofill(callbackUrl?: string) {
   const t = useTranslations("passkeys");
+  const describe = useFailureMessage();
   const router = useRouter();
   const [error, setError] = useState<string>();
 
@@ -31,7 +33,7 @@ export function usePasskeyAutofill(callbackUrl?: string) {
       const response = await startAuthentication({ optionsJSON: options.data, useBrowserAutofill: true });
       const result = await finishPasskeySignInAction({ response, callbackUrl });
       if (result.ok) router.replace(result.data.redirectTo);
-      else setError(result.formError ?? t("signIn.failed"));
+      else setError(describe(result, t("signIn.failed")));
     }
     listen().catch((caught: unknown) => {
       const key = passkeyErrorKey(caught);
@@ -42,7 +44,7 @@ export function usePasskeyAutofill(callbackUrl?: string) {
       active = false;
       WebAuthnAbortService.cancelCeremony();
     };
-  }, [callbackUrl, router, t]);
+  }, [callbackUrl, router, t, describe]);
 
   const cancel = useCallback(() => {
     setError(undefined);

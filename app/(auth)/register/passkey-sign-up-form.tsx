@@ -13,7 +13,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Button } from "@/components/ui/button";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
 import { finishPasskeySignUpAction, startPasskeySignUpAction } from "@/lib/actions/passkeys";
 import { PasskeySignUpSchema, type PasskeySignUp, type PasskeySignUpInput } from "@/lib/schemas/passkeys";
 

@@ -6,6 +6,8 @@
  * failing would roll back the customer's change over a log detail.
  */
 
+import { SECRET_COLUMN_NAMES } from "@/lib/config/data-classification";
+
 export type AuditMetadataValue =
   | string
   | number
@@ -50,8 +52,12 @@ function keyWords(key: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A key naming a secret: one of the words above, or the name of a column classified `secret`
+ * (lib/config/data-classification.ts: `codeHash`, `keyHash`, `cookieIdHash`, …).
+ */
 export function isForbiddenMetadataKey(key: string): boolean {
-  return keyWords(key).some((word) => FORBIDDEN_KEY_WORDS.has(word));
+  return SECRET_COLUMN_NAMES.has(key) || keyWords(key).some((word) => FORBIDDEN_KEY_WORDS.has(word));
 }
 
 function sanitizeValue(value: AuditMetadataValue, path: string, strict: boolean): AuditMetadataValue {
@@ -66,7 +72,7 @@ function sanitizeValue(value: AuditMetadataValue, path: string, strict: boolean)
       if (isForbiddenMetadataKey(key)) {
         if (strict) {
           throw new AuditMetadataError(
-            `Audit metadata key "${at}" names a secret (password/token/secret/iban): ` +
+            `Audit metadata key "${at}" names a secret (password/token/secret/iban or a secret column): ` +
               "log an id or a masked value under a neutral name instead",
           );
         }

@@ -35,6 +35,7 @@ export const AUDIT_EVENT_TYPES = [
   "auth.session_revoked",
   "auth.sessions_revoked_others",
   "auth.new_device_notice_sent",
+  "auth.session_ended_at_limit",
   // Social login
   "auth.social_signed_up",
   "auth.social_signed_in",

@@ -10,7 +10,8 @@ import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { checkPasswordPolicy } from "@/lib/server/passwords/common-passwords";
+import { checkPasswordPolicy, type PasswordRejectReason } from "@/lib/server/passwords/common-passwords";
+import { passwordContextWords } from "@/lib/server/passwords/context-words";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
 import { isAddressProven } from "./mailbox-proof";
@@ -20,7 +21,7 @@ import { customerActor } from "@/lib/server/actor";
 
 export type ChangePasswordResult =
   | { ok: true; sessionsRevoked: number }
-  | { ok: false; code: "PASSWORD_REJECTED"; reason: "common" | "contains_email" | "too_short" | "too_long" }
+  | { ok: false; code: "PASSWORD_REJECTED"; reason: PasswordRejectReason }
   | { ok: false; code: "ADDRESS_UNPROVEN" };
 
 export async function changePassword(
@@ -31,7 +32,11 @@ export async function changePassword(
     where: { id: actor.userId },
     select: { id: true, email: true, emailNormalized: true, locale: true },
   });
-  const policy = await checkPasswordPolicy({ password: newPassword, email: user.emailNormalized });
+  const policy = await checkPasswordPolicy({
+    password: newPassword,
+    email: user.emailNormalized,
+    contextWords: passwordContextWords(),
+  });
   if (!policy.ok) return { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
   const hash = await hashPassword(newPassword);
   const sessionsRevoked = await db.$transaction(async (tx) => {

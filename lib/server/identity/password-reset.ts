@@ -9,7 +9,12 @@ import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { checkPasswordPolicy, loadCommonPasswords } from "@/lib/server/passwords/common-passwords";
+import {
+  checkPasswordPolicy,
+  loadCommonPasswords,
+  type PasswordRejectReason,
+} from "@/lib/server/passwords/common-passwords";
+import { passwordContextWords } from "@/lib/server/passwords/context-words";
 import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
@@ -94,7 +99,7 @@ export async function describeResetLink(token: string): Promise<ResetLinkState |
 export type ResetResult =
   | { ok: true }
   | { ok: false; code: "INVALID_TOKEN" }
-  | { ok: false; code: "PASSWORD_REJECTED"; reason: "common" | "contains_email" | "too_short" | "too_long" };
+  | { ok: false; code: "PASSWORD_REJECTED"; reason: PasswordRejectReason };
 
 export async function resetPassword(opts: {
   token: string;
@@ -109,7 +114,11 @@ export async function resetPassword(opts: {
       const used = await consumeToken({ token: opts.token, purpose: "PASSWORD_RESET" }, { tx });
       if (!used) return null;
       const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId } });
-      const policy = await checkPasswordPolicy({ password: opts.password, email: user.emailNormalized });
+      const policy = await checkPasswordPolicy({
+        password: opts.password,
+        email: user.emailNormalized,
+        contextWords: passwordContextWords(),
+      });
       if (!policy.ok) {
         policyFailure = { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
         throw new RollBack(); // keep the link usable for a better password

@@ -7,7 +7,8 @@ import "server-only";
 import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { checkPasswordPolicy } from "@/lib/server/passwords/common-passwords";
+import { checkPasswordPolicy, type PasswordRejectReason } from "@/lib/server/passwords/common-passwords";
+import { passwordContextWords } from "@/lib/server/passwords/context-words";
 import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
@@ -23,7 +24,7 @@ import { customerActor } from "@/lib/server/actor";
 export type RegisterResult =
   | { ok: true }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
-  | { ok: false; code: "PASSWORD_REJECTED"; reason: "common" | "contains_email" | "too_short" | "too_long" };
+  | { ok: false; code: "PASSWORD_REJECTED"; reason: PasswordRejectReason };
 
 export async function registerWithPassword(opts: {
   email: string;
@@ -35,7 +36,11 @@ export async function registerWithPassword(opts: {
   const limit = await consumeRateLimit({ policy: "register", subject: rateLimitIpSubject(opts.client.ip) });
   if (!limit.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
 
-  const policy = await checkPasswordPolicy({ password: opts.password, email: emailNormalized });
+  const policy = await checkPasswordPolicy({
+    password: opts.password,
+    email: emailNormalized,
+    contextWords: passwordContextWords(),
+  });
   if (!policy.ok) return { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
 
   return withResponseFloor(RESPONSE_FLOOR_MS.register, () => createOrNotify(opts, emailNormalized));

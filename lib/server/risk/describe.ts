@@ -1,18 +1,24 @@
 /**
  * A risk decision in sentences a support agent understands without knowing the scoring: first the
- * outcome, then one line per signal that counted. Stored with the audit event and shown as is.
+ * outcome, then one line per signal that counted. Stored with the audit event and shown as is, so
+ * it is worded here in both languages, from the catalogs' `riskDescription` namespace.
  */
+import { createTranslator } from "use-intl/core";
 import { RISK_CONFIG, type RiskConfig } from "@/lib/config/risk";
-import { RISK_MESSAGES, type RiskLocale, type RiskMessageKey } from "./messages";
 import type { RiskReason } from "@/lib/config/risk";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
 import type { RiskDecision } from "./policy";
 import type { RiskSignals } from "./signals";
 
+export type RiskLocale = "de" | "en";
+
 type Values = Record<string, string>;
 
-function format(locale: RiskLocale, key: RiskMessageKey, values: Values = {}): string {
-  // An unknown placeholder stays visible rather than silently disappearing from the sentence.
-  return RISK_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+const CATALOGS = { de, en };
+
+function translator(locale: RiskLocale) {
+  return createTranslator({ locale, messages: CATALOGS[locale], namespace: "riskDescription" });
 }
 
 function numberFormat(locale: RiskLocale, maximumFractionDigits: number) {
@@ -33,7 +39,8 @@ function reasonValues(
       return { country: signals.country ?? "?", known: signals.knownCountries.join(", ") };
     case "IMPOSSIBLE_TRAVEL": {
       const travel = signals.impossibleTravel;
-      if (!travel) return {};
+      // The reason is only given with a journey; a "?" keeps the sentence whole if it were not.
+      if (!travel) return { km: "?", hours: "?", kmh: "?", from: "?", to: "?" };
       // Short hops are minutes apart: two decimals keep "0,02 h" from reading as "0 h".
       const hours = numberFormat(locale, travel.hours < 1 ? 2 : 1);
       return {
@@ -68,15 +75,14 @@ export function describeRiskDecision(
   locale: RiskLocale,
   config: RiskConfig = RISK_CONFIG,
 ): string[] {
-  const summary = format(locale, "summary", {
-    level: format(locale, `level.${decision.level}`),
-    action: format(locale, `action.${decision.action}`),
+  const t = translator(locale);
+  const summary = t("summary", {
+    level: t(`level.${decision.level}`),
+    action: t(`action.${decision.action}`),
   });
-  if (decision.reasons.length === 0) return [summary, format(locale, "noFindings")];
+  if (decision.reasons.length === 0) return [summary, t("noFindings")];
   return [
     summary,
-    ...decision.reasons.map((reason) =>
-      format(locale, `reason.${reason}`, reasonValues(reason, signals, locale, config)),
-    ),
+    ...decision.reasons.map((reason) => t(`reason.${reason}`, reasonValues(reason, signals, locale, config))),
   ];
 }

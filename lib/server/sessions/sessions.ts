@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/env";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { sessionExpiries } from "@/lib/config/sessions";
 import { STAFF_ROLES } from "@/lib/config/roles";
+import { endSessionsBeyondLimit } from "./session-limit";
 
 export type AuthMethodName = "PASSWORD" | "PASSKEY" | "SOCIAL" | "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
 export type RevokeReason =
@@ -19,10 +20,12 @@ export type RevokeReason =
   | "PASSWORD_RESET"
   | "EMAIL_CHANGED"
   | "ACCOUNT_LOCKED"
-  | "DELETION_REQUESTED";
+  | "DELETION_REQUESTED"
+  | "SESSION_LIMIT";
 
 export type NewSession = { id: string; token: string; absoluteExpiresAt: Date; rememberMe: boolean };
 
+/** Opens a session; past the account's maximum the least recently used one ends (session-limit.ts). */
 export async function createSession(
   opts: {
     userId: string;
@@ -61,6 +64,7 @@ export async function createSession(
       userAgent: opts.client.userAgent,
     },
   });
+  await endSessionsBeyondLimit(tx, { userId: opts.userId, keepSessionId: session.id, client: opts.client });
   return { id: session.id, token, absoluteExpiresAt, rememberMe };
 }
 

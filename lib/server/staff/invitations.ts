@@ -13,7 +13,12 @@ import { db } from "@/lib/db";
 import type { StaffRole } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { customerActor, type StaffActor } from "@/lib/server/actor";
-import { checkPasswordPolicy, loadCommonPasswords } from "@/lib/server/passwords/common-passwords";
+import {
+  checkPasswordPolicy,
+  loadCommonPasswords,
+  type PasswordRejectReason,
+} from "@/lib/server/passwords/common-passwords";
+import { passwordContextWords } from "@/lib/server/passwords/context-words";
 import { hashPassword } from "@/lib/server/passwords/password-hash";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
@@ -90,7 +95,7 @@ export async function describeInvitation(token: string): Promise<{ email: string
 export type AcceptInvitationResult =
   | { ok: true; email: string }
   | { ok: false; code: "INVALID_TOKEN" }
-  | { ok: false; code: "PASSWORD_REJECTED"; reason: "common" | "contains_email" | "too_short" | "too_long" };
+  | { ok: false; code: "PASSWORD_REJECTED"; reason: PasswordRejectReason };
 
 class RollBack extends Error {}
 
@@ -108,7 +113,11 @@ export async function acceptStaffInvitation(opts: {
       const used = await consumeToken({ token: opts.token, purpose: "STAFF_INVITE" }, { tx });
       if (!used) return null;
       const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId } });
-      const policy = await checkPasswordPolicy({ password: opts.password, email: user.emailNormalized });
+      const policy = await checkPasswordPolicy({
+        password: opts.password,
+        email: user.emailNormalized,
+        contextWords: passwordContextWords(),
+      });
       if (!policy.ok) {
         failure = { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
         throw new RollBack(); // keep the link usable for a better password

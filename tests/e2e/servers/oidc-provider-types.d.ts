@@ -22,9 +22,14 @@ declare module "oidc-provider" {
     findAccount?: (ctx: unknown, id: string) => Promise<Account | undefined>;
   };
 
+  /** The part of Koa's context a middleware here reads and writes. */
+  export type KoaContext = { path: string; body: unknown };
+
   export default class Provider {
     constructor(issuer: string, configuration?: Configuration);
     /** Provider is a Koa application. */
     listen(port: number, callback?: () => void): Server;
+    /** A Koa middleware, run around the provider's own routes. */
+    use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): this;
   }
 }

@@ -6,7 +6,10 @@
  *
  * The login name becomes the account: `sub` is the name itself, `email` the name when it contains
  * "@" (else `<name>@idp.example`), always `email_verified: true`, as Google and Apple assert it.
+ * A login name starting with "forged-signature" gets an ID token signed with a key the provider
+ * never published (ASVS 6.8.2: the portal must refuse it).
  */
+import { createSign, generateKeyPairSync } from "node:crypto";
 import Provider, { type Account } from "oidc-provider";
 
 const port = Number(process.env.E2E_OIDC_PORT ?? 3127);
@@ -39,6 +42,24 @@ const provider = new Provider(issuer, {
   cookies: { keys: ["e2e-oidc-provider-cookie-key"] },
   pkce: { required: () => true },
   findAccount,
+});
+
+/** Stands for an attacker who can mint tokens but holds none of the provider's keys. */
+const FORGED_PREFIX = "forged-signature";
+const foreignKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+
+provider.use(async (ctx, next) => {
+  await next();
+  const body = ctx.body as { id_token?: unknown } | undefined;
+  if (ctx.path !== "/token" || typeof body?.id_token !== "string") return;
+  const [header = "", payload = ""] = body.id_token.split(".");
+  const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { sub?: unknown };
+  if (!String(claims.sub).startsWith(FORGED_PREFIX)) return;
+  const { alg } = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as { alg?: string };
+  if (alg !== "RS256") throw new Error(`forged-signature: expected an RS256 ID token, got ${alg}`);
+  // Same header (alg, kid) and claims; only the signature comes from the foreign key.
+  const signature = createSign("RSA-SHA256").update(`${header}.${payload}`).sign(foreignKey);
+  body.id_token = `${header}.${payload}.${signature.toString("base64url")}`;
 });
 
 provider.listen(port, () => {

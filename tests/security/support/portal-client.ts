@@ -22,7 +22,7 @@ export type ActionReply = {
   /** The path of Next's x-action-redirect (without its ";push"/";replace" suffix), if any. */
   redirect: string | null;
   /** The action's own return value (an ActionResult), when it returned one. */
-  result: { ok: boolean; code?: string; data?: unknown; formError?: string } | null;
+  result: { ok: boolean; code?: string; data?: unknown; message?: string } | null;
   /** Next's error row: notFound() inside the action, or a refused request. */
   errorDigest: string | null;
   body: string;

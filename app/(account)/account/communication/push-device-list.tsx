@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
 import { subscribePushAction } from "@/lib/actions/push";
 import type { ActionResult } from "@/lib/errors";
@@ -78,7 +79,7 @@ type Props = {
  */
 export function PushDeviceList({ items, applicationServerKey, hasMarketingConsent, canEnable }: Props) {
   const t = useTranslations("account.communication.push");
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const router = useRouter();
   const [support, setSupport] = useState<"checking" | "supported" | "unsupported">("checking");
   const [current, setCurrent] = useState<string | null>(null);
@@ -106,7 +107,7 @@ export function PushDeviceList({ items, applicationServerKey, hasMarketingConsen
       router.refresh();
       return true;
     }
-    setOutcome({ tone: "error", message: result.formError ?? tErrors(result.code) });
+    setOutcome({ tone: "error", message: describe(result) });
     return false;
   };
 

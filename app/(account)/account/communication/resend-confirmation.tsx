@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { resendNewsletterConfirmationAction } from "@/lib/actions/communication";
@@ -11,6 +12,7 @@ import { resendNewsletterConfirmationAction } from "@/lib/actions/communication"
 export function ResendConfirmation() {
   const t = useTranslations("account.communication");
   const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const [isPending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
 
@@ -19,9 +21,7 @@ export function ResendConfirmation() {
     startTransition(async () => {
       try {
         const result = await resendNewsletterConfirmationAction();
-        setOutcome(
-          result.ok ? { ok: true } : { ok: false, message: result.formError ?? tErrors(result.code) },
-        );
+        setOutcome(result.ok ? { ok: true } : { ok: false, message: describe(result) });
       } catch {
         setOutcome({ ok: false, message: tErrors("INTERNAL") });
       }

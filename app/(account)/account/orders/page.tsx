@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ConfirmTransaction } from "@/components/transaction/confirm-transaction";
+import { ConfirmTransaction } from "../_components/confirm-transaction";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";

@@ -9,10 +9,11 @@ import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { useStepUpRetry } from "@/components/forms/step-up-retry";
+import { useRetryOnCode } from "@/components/forms/retry-on-code";
 import { confirmTotpAction, disableTotpAction, regenerateRecoveryCodesAction } from "@/lib/actions/factors";
 import { ConfirmTotpSchema, type ConfirmTotp, type ConfirmTotpInput } from "@/lib/schemas/second-factor";
 
@@ -80,19 +81,19 @@ export function ConfirmTotpForm() {
 
 export function RegenerateRecoveryCodes() {
   const t = useTranslations("factors.recovery");
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const [codes, setCodes] = useState<string[]>();
   const [error, setFailure] = useState<string>();
   const [isPending, setPending] = useState(false);
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
 
   async function regenerate() {
     setPending(true);
     setFailure(undefined);
-    const result = await withStepUp(() => regenerateRecoveryCodesAction()).catch(() => null);
+    const result = await withRetry(() => regenerateRecoveryCodesAction()).catch(() => null);
     setPending(false);
     if (result?.ok) setCodes(result.data.recoveryCodes);
-    else setFailure(result?.formError ?? tErrors(result?.code ?? "INTERNAL"));
+    else setFailure(describe(result ?? { ok: false, code: "INTERNAL" }));
   }
 
   if (codes) return <RecoveryCodesPanel codes={codes} />;
@@ -119,9 +120,9 @@ export function RegenerateRecoveryCodes() {
  */
 export function DisableTotp() {
   const t = useTranslations("factors.totp");
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const router = useRouter();
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setFailure] = useState<string>();
@@ -135,14 +136,14 @@ export function DisableTotp() {
   async function disable() {
     setPending(true);
     setFailure(undefined);
-    const result = await withStepUp(() => disableTotpAction()).catch(() => null);
+    const result = await withRetry(() => disableTotpAction()).catch(() => null);
     setPending(false);
     if (result?.ok) {
       router.refresh();
       return;
     }
     setConfirming(false);
-    setFailure(result?.formError ?? tErrors(result?.code ?? "INTERNAL"));
+    setFailure(describe(result ?? { ok: false, code: "INTERNAL" }));
   }
 
   return (

@@ -8,6 +8,7 @@ import { listSignInHistory } from "@/lib/server/identity/account-security";
 import { hasPassword } from "@/lib/server/identity/change-password";
 import { ProvenAddressNotice } from "../proven-address-notice";
 import { listActiveSessions } from "@/lib/server/sessions/sessions";
+import { listSessionsEndedAtLimit } from "@/lib/server/sessions/session-limit";
 import { Authenticator } from "./authenticator";
 import { ChangeEmailForm } from "./change-email-form";
 import { ChangePasswordForm } from "./change-password-form";
@@ -25,10 +26,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AccountSecurityPage({ searchParams }: Props) {
   const user = await requireUser({ returnTo: "/account/security" });
-  const [t, tErrors, sessions, history, params, withPassword] = await Promise.all([
+  const [t, tErrors, sessions, endedAtLimit, history, params, withPassword] = await Promise.all([
     getTranslations("account.security"),
     getTranslations("errors"),
     listActiveSessions(user.id, user.sessionId),
+    listSessionsEndedAtLimit(user.id),
     listSignInHistory(user.id),
     searchParams,
     hasPassword(user.id),
@@ -63,7 +65,7 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
       ) : null}
       <div className="flex flex-col gap-6">
         <Card title={t("sessionsTitle")} description={t("sessionsDescription")}>
-          <SessionList sessions={sessions} />
+          <SessionList sessions={sessions} endedAtLimit={endedAtLimit} />
         </Card>
         <Passkeys userId={user.id} canAdd={canAddCredentials} />
         <Authenticator userId={user.id} canAdd={canAddCredentials} />

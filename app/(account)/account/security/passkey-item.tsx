@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import { useStepUpRetry } from "@/components/forms/step-up-retry";
+import { useRetryOnCode } from "@/components/forms/retry-on-code";
 import { removePasskeyAction, renamePasskeyAction } from "@/lib/actions/passkeys";
 import type { ActionResult } from "@/lib/errors";
 import { PASSKEY_NAME_MAX_LENGTH } from "@/lib/schemas/passkeys";
@@ -19,7 +19,7 @@ type Props = {
 /** One passkey: name and facts, "Rename" (inline form) and "Remove" (asks for confirmation). */
 export function PasskeyItem({ item, onResult }: Props) {
   const t = useTranslations("passkeys.manage");
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
   const [mode, setMode] = useState<"view" | "rename" | "confirm">("view");
   const [pending, setPending] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
@@ -42,7 +42,7 @@ export function PasskeyItem({ item, onResult }: Props) {
 
   async function remove() {
     setPending(true);
-    onResult(await withStepUp(() => removePasskeyAction({ passkeyId: item.id })), () => t("removed"));
+    onResult(await withRetry(() => removePasskeyAction({ passkeyId: item.id })), () => t("removed"));
     setPending(false);
     setMode("view");
   }

@@ -5,9 +5,10 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
-import { passkeyErrorKey } from "@/components/passkeys/passkey-errors";
-import { useStepUpRetry } from "@/components/forms/step-up-retry";
+import { passkeyErrorKey } from "@/components/forms/passkey-errors";
+import { useRetryOnCode } from "@/components/forms/retry-on-code";
 import { finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "@/lib/actions/passkeys";
 import type { ActionResult } from "@/lib/errors";
 import { PasskeyItem, type PasskeyItemData } from "./passkey-item";
@@ -16,15 +17,15 @@ type Outcome = { tone: "success" | "error"; message: string };
 
 /**
  * List and "Add a passkey". Results are announced in one polite live region (successes) or as an
- * alert (failures). A stale sign-in opens the step-up dialog first (components/step-up).
+ * alert (failures). A stale sign-in opens the step-up dialog first (app/_components/step-up).
  */
 export function PasskeyList({ items, canAdd }: { items: PasskeyItemData[]; canAdd: boolean }) {
   const t = useTranslations("passkeys");
-  const tErrors = useTranslations("errors");
+  const describe = useFailureMessage();
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
-  const withStepUp = useStepUpRetry();
+  const withRetry = useRetryOnCode();
 
   function report<T>(result: ActionResult<T>, success: (data: T) => string): boolean {
     if (result.ok) {
@@ -32,10 +33,7 @@ export function PasskeyList({ items, canAdd }: { items: PasskeyItemData[]; canAd
       router.refresh();
       return true;
     }
-    setOutcome({
-      tone: "error",
-      message: result.formError ?? tErrors(result.code),
-    });
+    setOutcome({ tone: "error", message: describe(result) });
     return false;
   }
 
@@ -44,7 +42,7 @@ export function PasskeyList({ items, canAdd }: { items: PasskeyItemData[]; canAd
     setOutcome(undefined);
     try {
       // The step-up (if any) happens before the browser's passkey prompt, not in the middle of it.
-      const options = await withStepUp(() => startPasskeyRegistrationAction());
+      const options = await withRetry(() => startPasskeyRegistrationAction());
       if (!options.ok) return void report(options, () => "");
       const response = await startRegistration({ optionsJSON: options.data });
       report(await finishPasskeyRegistrationAction(response), (data) =>

@@ -2,11 +2,22 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { signOutOtherSessionsAction, signOutSessionAction } from "@/lib/actions/account-security";
 import type { SessionListItem } from "@/lib/server/sessions/sessions";
+import type { EndedSessionItem } from "@/lib/server/sessions/session-limit";
+import { MAX_ACTIVE_SESSIONS } from "@/lib/config/sessions";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { deviceLabel, placeLabel } from "./labels";
 
-/** Active sessions with plain forms to sign one or all others out (works without JavaScript). */
-export async function SessionList({ sessions }: { sessions: SessionListItem[] }) {
+/**
+ * Active sessions with plain forms to sign one or all others out (works without JavaScript), and
+ * the sessions the maximum of concurrent sessions ended lately (docs/decisions/0033).
+ */
+export async function SessionList({
+  sessions,
+  endedAtLimit,
+}: {
+  sessions: SessionListItem[];
+  endedAtLimit: EndedSessionItem[];
+}) {
   const [t, format] = await Promise.all([getTranslations("account.security"), getFormatter()]);
   const others = sessions.filter((s) => !s.isCurrent);
   const when = (date: Date) => format.dateTime(date, DATE_TIME_SHORT);
@@ -59,6 +70,26 @@ export async function SessionList({ sessions }: { sessions: SessionListItem[] })
       ) : (
         <p className="text-sm text-slate-600">{t("noOtherSessions")}</p>
       )}
+      {endedAtLimit.length > 0 ? (
+        <section aria-labelledby="sessions-ended-at-limit" className="border-t border-slate-200 pt-4">
+          <h3 id="sessions-ended-at-limit" className="font-medium text-slate-900">
+            {t("endedAtLimitTitle")}
+          </h3>
+          <p className="text-sm text-slate-600">{t("endedAtLimitText", { max: MAX_ACTIVE_SESSIONS })}</p>
+          <ul className="mt-2 flex flex-col gap-2">
+            {endedAtLimit.map((s) => (
+              <li key={s.id} className="text-sm text-slate-700">
+                <span className="font-medium">{deviceLabel(s, t("unknownDevice"))}</span>
+                {" · "}
+                {placeLabel(s, t("unknownLocation"))}
+                {s.ip ? ` · ${s.ip}` : ""}
+                {" · "}
+                {t("endedAtLimitItem", { time: when(s.endedAt), lastSeen: when(s.lastSeenAt) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { StepUpPanel } from "@/components/step-up/step-up-panel";
+import { StepUpPanel } from "@/app/_components/step-up/step-up-panel";
 
 export function StepUpPage({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();

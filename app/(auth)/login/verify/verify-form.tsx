@@ -9,6 +9,7 @@ import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
+import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Button } from "@/components/ui/button";
 import { resendEmailCodeAction, verifySecondFactorAction } from "@/lib/actions/second-factor";
@@ -22,6 +23,7 @@ type Method = VerifySecondFactor["method"];
 
 export function VerifyForm({ factors, emailMasked }: { factors: Method[]; emailMasked: string }) {
   const t = useTranslations("verify");
+  const describe = useFailureMessage();
   const validationMessage = useValidationMessage();
   const router = useRouter();
   const [resendStatus, setResendStatus] = useState<string>();
@@ -54,7 +56,9 @@ export function VerifyForm({ factors, emailMasked }: { factors: Method[]; emailM
   async function resend() {
     setResendStatus(undefined);
     const result = await resendEmailCodeAction().catch(() => null);
-    setResendStatus(result?.ok ? t("resent") : (result?.formError ?? t("errors.expired")));
+    setResendStatus(
+      result?.ok ? t("resent") : describe(result ?? { ok: false, code: "INTERNAL" }, t("errors.expired")),
+    );
   }
 
   const isRecovery = method === "RECOVERY_CODE";

@@ -1,0 +1,28 @@
+"use client";
+
+import { useCallback, useState, type ReactNode } from "react";
+import { RetryProvider, type ResolveFailure } from "@/components/forms/retry-on-code";
+import { StepUpDialog } from "./step-up-dialog";
+
+/**
+ * Wraps the account area: any action answering STEP_UP_REQUIRED (lib/auth/step-up.ts) opens one
+ * dialog here, and the caller sends the same input again after a successful confirmation. It
+ * registers itself with the forms' retry context (components/forms/retry-on-code.tsx).
+ */
+export function StepUpProvider({ children }: { children: ReactNode }) {
+  const [pending, setPending] = useState<((confirmed: boolean) => void) | null>(null);
+  const request = useCallback<ResolveFailure>(
+    () => new Promise<boolean>((resolve) => setPending(() => resolve)),
+    [],
+  );
+  const finish = (confirmed: boolean) => {
+    pending?.(confirmed);
+    setPending(null);
+  };
+  return (
+    <RetryProvider code="STEP_UP_REQUIRED" resolve={request}>
+      {children}
+      {pending ? <StepUpDialog onDone={finish} /> : null}
+    </RetryProvider>
+  );
+}

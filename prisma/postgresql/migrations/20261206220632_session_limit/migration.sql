@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "SessionRevokeReason" ADD VALUE 'SESSION_LIMIT';
+

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermissionForAction } from "@/lib/auth/permissions";
 import { isRecentAuth } from "@/lib/auth/step-up";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { PublishConsentVersionSchema, type PublishConsentVersionInput } from "@/lib/schemas/consent";
@@ -10,7 +10,7 @@ import { publishConsentVersion } from "@/lib/server/consent/consent-versions";
 import { currentActor } from "@/lib/auth/actor";
 
 /**
- * Publishes a new version of a purpose's texts. ADMIN only (with a second factor, requireRole),
+ * Publishes a new version of a purpose's texts. Needs consents:manage in an AAL2 session,
  * and a recent authentication: a material version asks every consenting customer again.
  */
 export async function publishConsentVersionAction(
@@ -18,7 +18,9 @@ export async function publishConsentVersionAction(
 ): Promise<ActionResult<{ version: number; title: string }>> {
   const parsedKey = typeof input?.purposeKey === "string" ? input.purposeKey : "";
   const returnTo = `/admin/consent/${encodeURIComponent(parsedKey)}`;
-  const admin = await requireRole(["ADMIN"], { returnTo });
+  const permitted = await requirePermissionForAction("consents:manage", { returnTo });
+  if (!permitted.ok) return permitted.failure;
+  const admin = permitted.user;
   if (!isRecentAuth(admin)) return actionFailure("STEP_UP_REQUIRED");
   const parsed = PublishConsentVersionSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);

@@ -31,6 +31,7 @@ import { registerWithPassword } from "@/lib/server/identity/register";
 import { requestSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
 import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
 import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
+import { signedInHome } from "@/lib/server/identity/landing";
 import { getClientInfo } from "@/lib/auth/client-info";
 import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { toLocale } from "@/lib/i18n/config";
@@ -70,7 +71,7 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
   // During the deletion grace period a sign-in lands where the customer can cancel the deletion.
   if (await isDeletionPending(result.userId)) redirect(DELETION_PENDING_PATH);
   // A server-side redirect re-renders the whole tree, so the header shows the signed-in state.
-  redirect(toSafeRelativePath(parsed.data.callbackUrl, "/account"));
+  redirect(toSafeRelativePath(parsed.data.callbackUrl, await signedInHome(result.userId)));
 }
 
 /**

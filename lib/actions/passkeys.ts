@@ -28,6 +28,7 @@ import {
   type PasskeySignUpInput,
   type RenamePasskeyInput,
 } from "@/lib/schemas/passkeys";
+import { signedInHome } from "@/lib/server/identity/landing";
 import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { addPasskey, removePasskey, renamePasskey } from "@/lib/server/passkeys/manage-passkeys";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
@@ -143,7 +144,7 @@ export async function finishPasskeySignInAction(input: {
   // During the deletion grace period every sign-in lands where it can be cancelled.
   if (await isDeletionPending(result.userId)) return actionOk({ redirectTo: DELETION_PENDING_PATH });
   // Returned, not redirect()ed: the autofill flow runs outside a form and navigates itself.
-  return actionOk({ redirectTo: toSafeRelativePath(callbackUrl, "/account") });
+  return actionOk({ redirectTo: toSafeRelativePath(callbackUrl, await signedInHome(result.userId)) });
 }
 
 /** /register, passkey only: step 1 answers alike for new and existing addresses (no lookup). */

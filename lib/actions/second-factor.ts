@@ -14,6 +14,7 @@ import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { VerifySecondFactorSchema, type VerifySecondFactorInput } from "@/lib/schemas/second-factor";
 import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { resendSignInEmailCode, verifySecondFactor } from "@/lib/server/identity/verify-second-factor";
+import { signedInHome } from "@/lib/server/identity/landing";
 import { getClientInfo } from "@/lib/auth/client-info";
 
 // The pending sign-in cookie is the only authority here: no session exists until a factor passes.
@@ -53,7 +54,7 @@ export async function verifySecondFactorAction(
   await setDeviceCookie(deviceCookieId);
   await setSessionCookie(result.session);
   await clearPendingSignInCookie();
-  redirect(toSafeRelativePath(result.returnTo, "/account"));
+  redirect(toSafeRelativePath(result.returnTo, await signedInHome(result.userId)));
 }
 
 export async function resendEmailCodeAction(): Promise<ActionResult<{ sent: true }>> {

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * `currentActor()`: who acts in this request, made once from the session the caller has already
- * authorised (requireUser, requireRole, requireRecentAuth) and the request's client. Domain
+ * authorised (requireUser, requirePermission, requireRecentAuth) and the request's client. Domain
  * functions receive it and the audit log records it (lib/server/actor.ts).
  */
 import type { Actor, SessionActor, StaffActor, StaffRole } from "@/lib/server/actor";

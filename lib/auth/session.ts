@@ -1,16 +1,17 @@
 import "server-only";
 /**
  * The one authorisation module (ARCHITECTURE.md): every page, server action and route handler calls
- * getCurrentUser / requireUser / requireRole. Sessions are database rows looked up by the hash of
+ * getCurrentUser / requireUser (staff areas: requirePermission in ./permissions.ts). Sessions are database rows looked up by the hash of
  * the cookie's token, so they are revocable and shared by every app instance. Layouts and the
  * proxy never authorise.
  */
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/lib/config/roles";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { nextIdleExpiry, TOUCH_INTERVAL_MS } from "@/lib/config/sessions";
+import { isStaff } from "@/lib/config/permissions";
+import { isStaffSessionExpired, nextIdleExpiry, TOUCH_INTERVAL_MS } from "@/lib/config/sessions";
 import type { Locale } from "@/lib/i18n/config";
 import { toLocale } from "@/lib/i18n/config";
 import { toSafeRelativePath } from "@/lib/http/safe-path";
@@ -45,13 +46,22 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     return null;
   const { user } = session;
   if (user.status === "LOCKED") return null;
+  const roles = user.roles.map((r) => r.role);
+  const staff = isStaff({ roles });
+  if (staff && isStaffSessionExpired(getEnv().sessions, session, now)) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     // Slide the idle window; conditional on lastSeenAt so concurrent requests write once.
     await db.session.updateMany({
       where: { id: session.id, lastSeenAt: session.lastSeenAt },
       data: {
         lastSeenAt: now,
-        idleExpiresAt: nextIdleExpiry(getEnv().sessions, session.rememberMe, session.absoluteExpiresAt, now),
+        idleExpiresAt: nextIdleExpiry(
+          getEnv().sessions,
+          session.rememberMe,
+          session.absoluteExpiresAt,
+          now,
+          staff,
+        ),
       },
     });
   }
@@ -59,7 +69,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
-    roles: user.roles.map((r) => r.role),
+    roles,
     locale: toLocale(user.locale),
     emailVerified: user.emailVerifiedAt !== null,
     sessionId: session.id,
@@ -77,25 +87,4 @@ export async function requireUser(opts: { returnTo: string }): Promise<CurrentUs
   if (!user)
     redirect(`/login?callbackUrl=${encodeURIComponent(toSafeRelativePath(opts.returnTo, "/account"))}`);
   return user;
-}
-
-/**
- * The signed-in person holding one of `roles`. Anyone else signed in gets a 404, which reveals
- * nothing about staff areas to customers.
- */
-export async function requireRole(roles: readonly Role[], opts: { returnTo: string }): Promise<CurrentUser> {
-  const user = await requireUser(opts);
-  if (!roles.some((role) => user.roles.includes(role))) notFound();
-  // Staff reach customers' data: a password alone is not enough (docs/decisions/0007). Until they have an
-  // authenticator app or a passkey they are sent to set one up.
-  if (!(await hasStrongFactor(user.id))) redirect("/account/security?notice=staff-factor-required");
-  return user;
-}
-
-async function hasStrongFactor(userId: string): Promise<boolean> {
-  const [totp, passkeys] = await Promise.all([
-    db.totpFactor.count({ where: { userId, confirmedAt: { not: null } } }),
-    db.passkey.count({ where: { userId } }),
-  ]);
-  return totp + passkeys > 0;
 }

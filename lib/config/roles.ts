@@ -5,3 +5,6 @@
  */
 export const ROLES = ["CUSTOMER", "SUPPORT", "MARKETING", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The roles that make someone staff: AAL2 sessions, shorter lifetimes (docs/decisions/0040). */
+export const STAFF_ROLES: Role[] = ["SUPPORT", "MARKETING", "ADMIN"];

@@ -1,4 +1,5 @@
 /** The validated environment as the app reads it, and the error that names each bad variable. */
+import type { SessionLifetimes } from "@/lib/config/sessions";
 import type { DatabaseKind } from "@/lib/db/database-url";
 import type { GeneratedSecretName } from "./local-secrets";
 import type { OidcProviderConfig } from "./oidc";
@@ -22,7 +23,7 @@ export type Env = {
   demoData: "auto" | "on" | "off";
   smtpUrl: string | undefined;
   mailFrom: string;
-  sessions: { idleMinutes: number; absoluteHours: number; rememberDays: number };
+  sessions: SessionLifetimes;
   /** How recent a sign-in or step-up must be for a sensitive action (requireRecentAuth). */
   stepUpMaxAgeSeconds: number;
   /** Days between a deletion request and the erasure job's run for it (0: the next run). */

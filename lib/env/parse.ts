@@ -139,6 +139,8 @@ export function parseEnv(source: EnvSource, secretsFromFile: readonly GeneratedS
       idleMinutes: v.SESSION_IDLE_MINUTES,
       absoluteHours: v.SESSION_ABSOLUTE_HOURS,
       rememberDays: v.SESSION_REMEMBER_DAYS,
+      staffIdleMinutes: v.STAFF_SESSION_IDLE_MINUTES,
+      staffAbsoluteHours: v.STAFF_SESSION_ABSOLUTE_HOURS,
     },
     stepUpMaxAgeSeconds: v.STEP_UP_MAX_AGE_SECONDS,
     deletionGraceDays: v.DELETION_GRACE_DAYS,

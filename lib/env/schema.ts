@@ -70,6 +70,8 @@ export const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: minutes(5, 24 * 60, 60),
   SESSION_ABSOLUTE_HOURS: minutes(1, 24, 24),
   SESSION_REMEMBER_DAYS: minutes(1, 90, 30),
+  STAFF_SESSION_IDLE_MINUTES: minutes(5, 24 * 60, 15),
+  STAFF_SESSION_ABSOLUTE_HOURS: minutes(1, 24, 8),
   STEP_UP_MAX_AGE_SECONDS: minutes(60, 3600, 600),
   DELETION_GRACE_DAYS: minutes(0, 90, 14),
   PROFILING_SKIP_BACKOFF_DAYS: minutes(1, 365, 30),

@@ -4,7 +4,7 @@
  */
 import { expect, test } from "./fixtures";
 import { registerAndSignIn } from "./support/register";
-import { createCustomer, e2eDb, giveSecondFactor, signInAs } from "./support/users";
+import { createCustomer, e2eDb, giveSecondFactor, signInAs, STAFF_SESSION } from "./support/users";
 import { consentTextHash } from "../../lib/server/consent/text-hash";
 
 async function recordsOf(userId: string, purposeKeys: string[]) {
@@ -126,12 +126,12 @@ test("[ADMIN] publishes a material new version; the customer is asked again at t
   await surveys.getByRole("button", { name: "Zustimmen" }).click();
   await expect(surveys.getByText("Status: Erteilt")).toBeVisible();
 
-  // An admin with a second factor (requireRole demands one).
+  // An admin with a second factor, signed in with it (requirePermission demands both).
   const admin = await createCustomer();
   await db.userRole.create({ data: { userId: admin.id, role: "ADMIN" } });
   await giveSecondFactor(admin.id);
   await context.clearCookies();
-  await signInAs(context, admin.id);
+  await signInAs(context, admin.id, STAFF_SESSION);
   await page.goto("/admin");
   await page.getByRole("link", { name: "Einwilligungszwecke" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Einwilligungszwecke" })).toBeVisible();

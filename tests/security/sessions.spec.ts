@@ -46,7 +46,8 @@ test.describe("fixation", () => {
     const planted = await createSession((await createActor("CUSTOMER")).id);
     const browser = new PortalClient(clientIp("fixation-2fa"), { sessionToken: planted.token });
     const { second } = await signInWithMailedCode(browser, staff.email, PASSWORD);
-    expect(second.redirect).toBe("/account");
+    // Staff land on their console (docs/decisions/0040).
+    expect(second.redirect).toBe("/support");
     expect(browser.sessionToken).not.toBe(planted.token);
     const row = await e2eDb().session.findFirstOrThrow({ where: { id: planted.sessionId } });
     expect(row.userId).not.toBe(staff.id);

@@ -60,6 +60,9 @@ const CLASSIFICATION: Record<string, Classification> = {
   requestDataExportAction: STEP_UP,
   requestDeletionAction: STEP_UP,
   publishConsentVersionAction: { stepUp: true, role: "ADMIN" },
+  // The invitee will see customers' data (docs/decisions/0041).
+  inviteStaffAction: { stepUp: true, role: "ADMIN" },
+  acceptStaffInvitationAction: MAILED_LINK,
   cancelDeletionAction: not("undoes a deletion request; can only keep data"),
   signOutSessionAction: not("ends sessions: the safe direction"),
   signOutOtherSessionsAction: not("ends sessions: the safe direction"),

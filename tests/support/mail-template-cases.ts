@@ -149,4 +149,11 @@ export const CASES: { template: MailTemplate; urls: string[] }[] = [
     template: { name: "sign-in-unlock", data: { url: token("/login/unlock"), expiresMinutes: 30 } },
     urls: [token("/login/unlock")],
   },
+  {
+    template: {
+      name: "staff-invitation",
+      data: { url: token("/staff-invitation"), role: "SUPPORT", expiresHours: 72 },
+    },
+    urls: [token("/staff-invitation")],
+  },
 ];

@@ -12,6 +12,7 @@ const ALL_TEMPLATES: Record<MailTemplate["name"], true> = {
   "verify-email": true,
   "registration-attempt": true,
   "password-reset": true,
+  "staff-invitation": true,
   "password-reset-unknown": true,
   "password-changed": true,
   "email-change-verify": true,

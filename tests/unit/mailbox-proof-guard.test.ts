@@ -37,6 +37,9 @@ const FIRST_CREDENTIAL = new Set([
   "lib/server/identity/register.ts#createOrNotify",
   "lib/server/identity/social-login.ts#completeSocialSignIn",
   "lib/server/passkeys/passkey-sign-up.ts#createPasskeyAccount",
+  // A staff invitation's first password: the mailed link is the proof, marked in the same
+  // transaction (docs/decisions/0041).
+  "lib/server/staff/invitations.ts#acceptStaffInvitation",
 ]);
 
 type Fn = { id: string; name: string; text: string };

@@ -22,7 +22,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const t = await getTranslations("auth.login");
   // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive,
   // in their normalised form (lib/http/safe-path.ts).
-  const { callbackUrl, reset, error, blocked, unlocked } = await searchParams;
+  const { callbackUrl, reset, error, blocked, unlocked, invited } = await searchParams;
   const safeCallbackUrl = CallbackUrlSchema.parse(callbackUrl);
 
   return (
@@ -31,6 +31,12 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       {reset === "1" ? (
         <Notice tone="success" className="mb-6">
           {t("resetDone")}
+        </Notice>
+      ) : null}
+      {invited === "1" ? (
+        // A new staff member who just set their first password (docs/decisions/0041).
+        <Notice tone="success" className="mb-6">
+          {t("invited")}
         </Notice>
       ) : null}
       {unlocked === "1" ? (

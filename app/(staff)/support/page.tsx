@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/permissions";
 import { PlaceholderPage, placeholderMetadata } from "@/components/ui/placeholder-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -7,6 +7,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SupportPage() {
-  await requireRole(["SUPPORT", "ADMIN"], { returnTo: "/support" });
+  await requirePermission("customers:read", { returnTo: "/support" });
   return <PlaceholderPage namespace="staff.support" />;
 }

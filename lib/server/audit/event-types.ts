@@ -113,6 +113,9 @@ export const AUDIT_EVENT_TYPES = [
   "privacy.deletion_requested",
   "privacy.deletion_cancelled",
   "privacy.account_erased",
+  // Staff administration (docs/decisions/0041): an admin invited a staff member, who set a password
+  "staff.invited",
+  "staff.invitation_accepted",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -17,7 +17,8 @@ export type TokenPurpose =
   | "SOCIAL_LINK"
   | "RISK_RELEASE"
   | "RISK_REPORT"
-  | "SIGN_IN_UNLOCK";
+  | "SIGN_IN_UNLOCK"
+  | "STAFF_INVITE";
 
 export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = {
   EMAIL_VERIFICATION: 24 * 60,
@@ -29,6 +30,8 @@ export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = {
   RISK_RELEASE: 60,
   RISK_REPORT: 24 * 60,
   SIGN_IN_UNLOCK: 30,
+  // An invitation may wait for a weekend (docs/decisions/0041).
+  STAFF_INVITE: 72 * 60,
 };
 
 export async function issueToken(
@@ -60,7 +63,13 @@ export async function findUsableToken(
 
 /** The absolute link a mail carries for a token, e.g. /verify-email?token=…. */
 export function tokenLink(
-  path: "/verify-email" | "/reset-password" | "/login/it-was-me" | "/login/not-me" | "/login/unlock",
+  path:
+    | "/verify-email"
+    | "/reset-password"
+    | "/login/it-was-me"
+    | "/login/not-me"
+    | "/login/unlock"
+    | "/staff-invitation",
   token: string,
 ): string {
   return `${getEnv().appUrl}${path}?token=${encodeURIComponent(token)}`;

@@ -21,7 +21,7 @@ import { attemptContext } from "./sign-in-attempt";
 import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type VerifySecondFactorResult =
-  | { ok: true; session: NewSession; returnTo: string | null }
+  | { ok: true; session: NewSession; returnTo: string | null; userId: string }
   | {
       ok: false;
       code: "EXPIRED" | "NOT_ALLOWED" | "INVALID_CODE" | "EMAIL_CODE_EXPIRED" | "EMAIL_CODE_LOCKED";
@@ -67,7 +67,7 @@ export async function verifySecondFactor(opts: {
     subject: pending.userId,
     metadata: { method: opts.method },
   });
-  return { ok: true, session, returnTo: pending.returnTo };
+  return { ok: true, session, returnTo: pending.returnTo, userId: pending.user.id };
 }
 
 async function checkFactor(

@@ -8,6 +8,7 @@ import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { sessionExpiries } from "@/lib/config/sessions";
+import { STAFF_ROLES } from "@/lib/config/roles";
 import { endSessionsBeyondLimit } from "./session-limit";
 
 export type AuthMethodName = "PASSWORD" | "PASSKEY" | "SOCIAL" | "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
@@ -38,7 +39,15 @@ export async function createSession(
   { tx = db }: { tx?: Tx } = {},
 ): Promise<NewSession> {
   const token = newSessionToken();
-  const { absoluteExpiresAt, idleExpiresAt } = sessionExpiries(getEnv().sessions, opts.rememberMe);
+  // Staff sessions are shorter and never remembered (docs/decisions/0040).
+  const staff = (await tx.userRole.count({ where: { userId: opts.userId, role: { in: STAFF_ROLES } } })) > 0;
+  const rememberMe = opts.rememberMe && !staff;
+  const { absoluteExpiresAt, idleExpiresAt } = sessionExpiries(
+    getEnv().sessions,
+    rememberMe,
+    new Date(),
+    staff,
+  );
   const session = await tx.session.create({
     data: {
       tokenHash: hashToken(token),
@@ -46,7 +55,7 @@ export async function createSession(
       deviceId: opts.deviceId,
       idleExpiresAt,
       absoluteExpiresAt,
-      rememberMe: opts.rememberMe,
+      rememberMe,
       authMethods: opts.methods,
       aal: opts.aal ?? 1,
       ip: opts.client.ip,
@@ -56,7 +65,7 @@ export async function createSession(
     },
   });
   await endSessionsBeyondLimit(tx, { userId: opts.userId, keepSessionId: session.id, client: opts.client });
-  return { id: session.id, token, absoluteExpiresAt, rememberMe: opts.rememberMe };
+  return { id: session.id, token, absoluteExpiresAt, rememberMe };
 }
 
 export type SessionListItem = {

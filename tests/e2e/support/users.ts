@@ -39,8 +39,15 @@ export async function createCustomer(
   return { id: user.id, email, password };
 }
 
+/** A staff sign-in with a user-verified passkey: the AAL2 session every staff page wants (0040). */
+export const STAFF_SESSION = { authMethods: ["PASSWORD", "PASSKEY"], aal: 2 } as const;
+
 /** Signs the context in as the user by creating a database session and setting its cookie. */
-export async function signInAs(context: BrowserContext, userId: string): Promise<string> {
+export async function signInAs(
+  context: BrowserContext,
+  userId: string,
+  strength: { authMethods: readonly string[]; aal: number } = { authMethods: ["PASSWORD"], aal: 1 },
+): Promise<string> {
   const token = newSessionToken();
   const now = Date.now();
   const session = await e2eDb().session.create({
@@ -49,7 +56,8 @@ export async function signInAs(context: BrowserContext, userId: string): Promise
       userId,
       idleExpiresAt: new Date(now + 3_600_000),
       absoluteExpiresAt: new Date(now + 86_400_000),
-      authMethods: ["PASSWORD"],
+      authMethods: [...strength.authMethods],
+      aal: strength.aal,
       userAgent: "E2E fixture",
     },
   });
@@ -60,7 +68,7 @@ export async function signInAs(context: BrowserContext, userId: string): Promise
 }
 
 /**
- * Gives a staff member the second factor requireRole demands, as a passkey record whose key is
+ * Gives a staff member the second factor requirePermission demands, as a passkey record whose key is
  * never used (a TOTP row would need a secret sealed with the server's data key).
  */
 export async function giveSecondFactor(userId: string): Promise<void> {

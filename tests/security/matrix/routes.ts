@@ -30,6 +30,7 @@ export const ROUTES: Record<string, RouteRow> = {
   "GET /admin": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin" },
   "GET /admin/consent": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent" },
   "GET /admin/consent/[key]": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent/marketing_email" },
+  "GET /admin/staff": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/staff" },
   "GET /api/account/export": {
     anonymous: "login",
     signedIn: "200",
@@ -76,6 +77,7 @@ export const ROUTES: Record<string, RouteRow> = {
   "GET /register": { ...ALL("200"), path: () => "/register" },
   "GET /register/check-email": { ...ALL("200"), path: () => "/register/check-email" },
   "GET /reset-password": { ...ALL("200"), path: () => "/reset-password?token=unbekannt" },
+  "GET /staff-invitation": { ...ALL("200"), path: () => "/staff-invitation?token=unbekannt" },
   "GET /support": { ...STAFF_ONLY(["SUPPORT", "ADMIN"]), path: () => "/support" },
   "GET /verify-email": { ...ALL("200"), path: () => "/verify-email?token=unbekannt" },
 };

@@ -1,6 +1,6 @@
 /**
  * The people of the attack suite, created directly in the database of the server under test
- * (tests/e2e/support/users.ts): customers, staff with the second factor requireRole wants, and
+ * (tests/e2e/support/users.ts): customers, staff with the second factor requirePermission wants, and
  * sessions as rows whose token the test holds, fresh or stale (older than the step-up window).
  */
 import { hashPassword } from "../../../lib/server/passwords/password-hash";

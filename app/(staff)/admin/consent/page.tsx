@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/permissions";
 import { toLocale } from "@/lib/i18n/config";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { listConsentPurposes } from "@/lib/server/consent/consent-versions";
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ published?: string; version?: string }> };
 
 export default async function AdminConsentPage({ searchParams }: Props) {
-  await requireRole(["ADMIN"], { returnTo: "/admin/consent" });
+  await requirePermission("consents:manage", { returnTo: "/admin/consent" });
   const [t, format, locale, purposes, params] = await Promise.all([
     getTranslations("staff.admin.consent"),
     getFormatter(),

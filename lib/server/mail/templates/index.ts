@@ -19,6 +19,7 @@ import {
 import { newsletterMails, type NewsletterMailData } from "./newsletter";
 import { privacyMails, type PrivacyMailData } from "./privacy";
 import { signInMails, type SignInMailData } from "./sign-in";
+import { staffMails, type StaffMailData } from "./staff";
 
 export type { MailFactor } from "./account-security";
 export type { BankAccountMailChange } from "./bank-accounts";
@@ -32,7 +33,8 @@ type MailData = IdentityMailData &
   AccountSecurityMailData &
   NewsletterMailData &
   BankAccountMailData &
-  PrivacyMailData;
+  PrivacyMailData &
+  StaffMailData;
 
 export type MailTemplateName = keyof MailData;
 
@@ -51,6 +53,7 @@ const RENDERERS: MailRenderers<MailData> = {
   ...newsletterMails,
   ...bankAccountMails,
   ...privacyMails,
+  ...staffMails,
 };
 
 // Generic over the name, so TypeScript pairs each renderer with its own data.

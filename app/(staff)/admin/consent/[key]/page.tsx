@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { StepUpProvider } from "@/app/_components/step-up/step-up-context";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/permissions";
 import { toLocale } from "@/lib/i18n/config";
 import { ConsentPurposeKeySchema } from "@/lib/schemas/consent";
 import { getConsentPurpose } from "@/lib/server/consent/consent-versions";
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PublishConsentVersionPage({ params }: Props) {
   const { key } = await params;
-  await requireRole(["ADMIN"], { returnTo: `/admin/consent/${encodeURIComponent(key)}` });
+  await requirePermission("consents:manage", { returnTo: `/admin/consent/${encodeURIComponent(key)}` });
   const parsedKey = ConsentPurposeKeySchema.safeParse(key);
   const purpose = parsedKey.success ? await getConsentPurpose(parsedKey.data) : null;
   if (!purpose?.current) notFound();

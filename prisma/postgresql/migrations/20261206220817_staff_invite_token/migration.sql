@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "TokenPurpose" ADD VALUE 'STAFF_INVITE';
+

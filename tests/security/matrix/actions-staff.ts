@@ -1,0 +1,21 @@
+/**
+ * The matrix's actions of the staff administration (docs/decisions/0040, 0041): staff:manage for
+ * the invitation; the invitation's own link for accepting it.
+ */
+import { act, ALL, NA, type ActionRow } from "./cells";
+
+export const STAFF_ACTIONS: Record<string, ActionRow> = {
+  inviteStaffAction: {
+    anonymous: "login",
+    signedIn: "not-found",
+    roles: { ADMIN: "code:VALIDATION_FAILED" }, // past authorisation; the empty address is refused
+    call: (c) => act(c, "inviteStaffAction", { email: "", role: "SUPPORT" }),
+    other: NA("staff accounts belong to no customer"),
+  },
+  acceptStaffInvitationAction: {
+    ...ALL("code:NOT_FOUND"),
+    call: (c) =>
+      act(c, "acceptStaffInvitationAction", { token: "unbekannt", password: "Ein neuer Satz für 2026" }),
+    other: NA("the token is the authority; see staff-sessions.spec.ts"),
+  },
+};

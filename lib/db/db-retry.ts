@@ -24,3 +24,8 @@ export function isTransientDbError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize/i.test(message);
 }
+
+/** A unique constraint refused the write (Prisma P2002): another request created the row first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}

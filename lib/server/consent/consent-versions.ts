@@ -7,6 +7,7 @@ import "server-only";
  * suspends existing grants (derive-state.ts); a minor one does not.
  */
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/db-retry";
 import type { PublishConsentVersion } from "@/lib/schemas/consent";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { StaffActor } from "@/lib/server/actor";
@@ -148,8 +149,7 @@ export async function publishConsentVersion(
     });
   } catch (error) {
     // Two admins publishing at once: (purposeId, version) is unique, the second one lost.
-    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002")
-      return { ok: false, code: "VERSION_CHANGED" };
+    if (isUniqueViolation(error)) return { ok: false, code: "VERSION_CHANGED" };
     throw error;
   }
 }

@@ -14,6 +14,7 @@ import type {
   RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/db-retry";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "@/lib/server/identity/response-floor";
 import { issueToken } from "@/lib/server/identity/tokens";
@@ -120,10 +121,6 @@ export async function finishPasskeySignUp(opts: {
     sendVerificationMail({ to: user.email, locale: pending.locale, token });
     return { ok: true } as const;
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey, client: ClientInfo) {

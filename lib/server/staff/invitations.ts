@@ -10,6 +10,7 @@ import "server-only";
  * refused, so nobody's customer login (with whatever credentials it has) silently becomes staff.
  */
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/db-retry";
 import type { StaffRole } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { customerActor, type StaffActor } from "@/lib/server/actor";
@@ -31,10 +32,6 @@ import {
 } from "@/lib/server/identity/tokens";
 
 export type InviteStaffResult = { ok: true; userId: string } | { ok: false; code: "ACCOUNT_EXISTS" };
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 export async function inviteStaff(
   actor: StaffActor,

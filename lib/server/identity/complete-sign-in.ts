@@ -224,6 +224,13 @@ type RecordedSignIn = {
 /** The writes of a successful sign-in, inside the door's transaction. Private to this module. */
 async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn> {
   const { user, client, secondFactor, firstFactor } = opts;
+  // The account row first: parallel sign-ins of one account queue here, before they lock the
+  // sessions the maximum ends and the audit chain head. Updated after those, two of them deadlocked
+  // on PostgreSQL (one held the head and waited for the account row, the other the reverse).
+  await tx.user.update({
+    where: { id: user.id },
+    data: { signInCount: { increment: 1 }, lastSignInAt: new Date() },
+  });
   const device = await recordDeviceSignIn(
     {
       userId: user.id,
@@ -262,10 +269,6 @@ async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn>
       },
     });
   }
-  await tx.user.update({
-    where: { id: user.id },
-    data: { signInCount: { increment: 1 }, lastSignInAt: new Date() },
-  });
   await writeAuditEvent(tx, {
     type: opts.audit?.type ?? "auth.sign_in_succeeded",
     actor: customerActor(user.id, client),

@@ -4,7 +4,7 @@ import "server-only";
  * per user). A sign-in from a browser without a record for this user is a new device: the user
  * gets a notice mail when they already had another device (not on their very first sign-in).
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { hashToken } from "@/lib/server/crypto/token-hash";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { db, type Tx } from "@/lib/db";
@@ -33,14 +33,26 @@ export async function recordDeviceSignIn(
     os: client.os,
     userAgent: client.userAgent,
   };
-  const existing = await tx.device.findUnique({
-    where: { userId_cookieIdHash: { userId: opts.userId, cookieIdHash } },
-  });
+  const key = { userId_cookieIdHash: { userId: opts.userId, cookieIdHash } };
+  // A known browser (the usual case): one lookup, one update.
+  const existing = await tx.device.findUnique({ where: key, select: { id: true } });
   if (existing) {
     await tx.device.update({ where: { id: existing.id }, data: seen });
     return { deviceId: existing.id, isNewDevice: false, hadOtherDevices: true };
   }
   const others = await tx.device.count({ where: { userId: opts.userId } });
-  const created = await tx.device.create({ data: { userId: opts.userId, cookieIdHash, ...seen } });
-  return { deviceId: created.id, isNewDevice: true, hadOtherDevices: others > 0 };
+  // Not a find-then-create: parallel first sign-ins from one browser (a double click, two tabs, a
+  // retried request) all miss the lookup, and on PostgreSQL every INSERT but the first hit the
+  // unique (userId, cookieIdHash) and failed the sign-in. The upsert is one INSERT … ON CONFLICT DO
+  // UPDATE on both databases: a second one waits for the first to commit and updates its row. The
+  // id chosen here tells which of them created the device, so the new-device notice goes out once.
+  const candidateId = randomUUID();
+  const device = await tx.device.upsert({
+    where: key,
+    create: { id: candidateId, userId: opts.userId, cookieIdHash, ...seen },
+    update: seen,
+    select: { id: true },
+  });
+  const isNewDevice = device.id === candidateId;
+  return { deviceId: device.id, isNewDevice, hadOtherDevices: !isNewDevice || others > 0 };
 }

@@ -28,6 +28,10 @@ const DbNull = Prisma.DbNull;
 
 class RollBack extends Error {}
 
+// 20 transactions on a pool of 10 queue for a connection and then for the chain head; on a busy CI
+// machine Prisma's defaults (2 s to start, 5 s to finish) failed some of them with a timeout.
+const QUEUED = { maxWait: 60_000, timeout: 60_000 };
+
 async function eventAt(sequence: number) {
   return db.auditEvent.findUniqueOrThrow({ where: { sequence } });
 }
@@ -50,7 +54,7 @@ describe("audit log hash chain", () => {
             metadata: { run, index: i, email: redactEmail(email), nested: { z: 1, a: [true, null, "x"] } },
           });
           if (i % 4 === 3) throw new RollBack(); // 5 of 20 fail after writing their event
-        }),
+        }, QUEUED),
       ),
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(15);

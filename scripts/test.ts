@@ -2,13 +2,15 @@
  * `npm test`: every check CI relies on, each under its own heading so the output shows what ran:
  * typecheck, lint, schema/migration drift, unit, integration on SQLite, integration on PostgreSQL,
  * E2E in Chromium, and the attack suite (tests/security, docs/decisions/0026) against the same
- * production build. Runs every step, then prints a summary, the total test count and what the attack
- * suite covered.
+ * production build, each followed by `npm run audit:verify` on the database those servers used. Runs
+ * every step, then prints a summary naming each failed test, the total test count and what the
+ * attack suite covered.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { findPostgresBinDir } from "../tests/support/postgres-server";
+import { playwrightFailures, vitestFailures, type FailedTest } from "./test-failures";
 
 type Counts = { passed: number; failed: number; skipped: number };
 type Step = {
@@ -16,6 +18,8 @@ type Step = {
   command: string[];
   report?: string;
   parse?: (file: string) => Counts;
+  /** The failed tests' titles and first error lines, from the same report. */
+  failures?: (file: string) => FailedTest[];
   env?: Record<string, string>;
 };
 
@@ -51,6 +55,7 @@ const vitest = (project: string): Step => ({
   ],
   report: `test-results/${project}.json`,
   parse: vitestCounts,
+  failures: vitestFailures,
 });
 
 const steps: Step[] = [
@@ -68,21 +73,37 @@ else
   console.warn(
     "PostgreSQL server binaries not found: integration-postgres cannot run (apt-get install -y postgresql)",
   );
+/**
+ * `npm run audit:verify` on the database the E2E and attack-suite servers wrote to (issue 12): every
+ * audited write of the whole browser suite, by several server processes, must leave one unbroken
+ * chain. After each of the two steps, since the next server start empties the database.
+ */
+const E2E_DATABASE_URL = "file:./tests/.tmp/e2e/portal.db"; // playwright.config.ts, tests/e2e/support/users.ts
+const auditVerify = (after: string): Step => ({
+  name: `audit chain verifies after ${after} (npm run audit:verify on the E2E database)`,
+  command: [bin("tsx"), "scripts/audit-verify.ts"],
+  env: { DATABASE_URL: E2E_DATABASE_URL },
+});
+
 if (!process.argv.includes("--no-e2e")) {
   steps.push({
     name: "e2e (Playwright, Chromium)",
     command: [bin("playwright"), "test", "--project=chromium"],
     report: "test-results/e2e.json",
     parse: playwrightCounts,
+    failures: playwrightFailures,
   });
+  steps.push(auditVerify("the E2E suite"));
   // Its own step (and server start, on a fresh database): its counts stand apart from the E2E ones.
   steps.push({
     name: "security: attack suite against the production build (Playwright)",
     command: [bin("playwright"), "test", "--project=security"],
     report: "test-results/security.json",
     parse: playwrightCounts,
+    failures: playwrightFailures,
     env: { PLAYWRIGHT_JSON_OUTPUT_FILE: "test-results/security.json" },
   });
+  steps.push(auditVerify("the attack suite"));
 }
 
 /** Runs a step with its output streamed live, keeping the last lines for the summary. */
@@ -139,19 +160,29 @@ function securityCoverage(): string[] {
 
 const TAIL_LINES = 25;
 const coverageLines: string[] = [];
-const results: { name: string; ok: boolean; counts?: Counts; seconds: number; tail: string[] }[] = [];
+const results: {
+  name: string;
+  ok: boolean;
+  counts?: Counts;
+  failed: FailedTest[];
+  seconds: number;
+  tail: string[];
+}[] = [];
 rmSync("test-results", { recursive: true, force: true });
 for (const step of steps) {
   console.log(`\n━━━ ${step.name} ━━━`);
   const started = Date.now();
   const [cmd, ...args] = step.command as [string, ...string[]];
   const run = await runStep(cmd, args, step.env);
-  const counts = step.report && step.parse && existsSync(step.report) ? step.parse(step.report) : undefined;
+  const report = step.report && existsSync(step.report) ? step.report : undefined;
+  const counts = report && step.parse ? step.parse(report) : undefined;
+  const failed = report && step.failures && run.status !== 0 ? step.failures(report) : [];
   if (step.env?.PLAYWRIGHT_JSON_OUTPUT_FILE) coverageLines.push(...securityCoverage());
   results.push({
     name: step.name,
     ok: run.status === 0,
     counts,
+    failed,
     seconds: Math.round((Date.now() - started) / 1000),
     tail: run.tail,
   });
@@ -168,6 +199,7 @@ for (const r of results) {
     ? ` — ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped`
     : "";
   console.log(`${r.ok ? "✔" : "✘"} ${r.name}${counts} (${r.seconds}s)`);
+  for (const f of r.failed) console.log(`    ✘ ${f.title}\n      ${f.error}`);
 }
 const total = results.reduce<Counts>(
   (t, r) => ({

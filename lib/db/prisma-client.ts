@@ -10,6 +10,7 @@ import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient, type Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgres/client";
 import { databaseKind, prepareSqliteFile, resolveDatabaseUrl } from "./database-url";
+import { pgPoolConfig, postgresSettings, type PostgresSettings } from "./postgres-settings";
 
 export type Db = SqliteClient;
 /**
@@ -19,14 +20,47 @@ export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
 export type { DatabaseKind } from "./database-url";
 
-export function createPrismaClient(rawUrl?: string): Db {
+/** `postgres` overrides the environment's connection limits (lib/db/postgres-settings.ts). */
+export function createPrismaClient(
+  rawUrl?: string,
+  options: { postgres?: Partial<PostgresSettings> } = {},
+): Db {
   const url = resolveDatabaseUrl(rawUrl ?? process.env.DATABASE_URL);
   if (databaseKind(url) === "postgres") {
-    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    const adapter = new ReleasingPrismaPg(pgPoolConfig(url, postgresSettings(process.env, options.postgres)));
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   prepareSqliteFile(url);
   return new SqliteClient({ adapter: new WalLibSQL({ url }) });
+}
+
+/**
+ * PostgreSQL whose transactions give their connection back even when the server has ended them.
+ * Prisma closes a transaction by sending ROLLBACK (or COMMIT) and only then lets the adapter release
+ * the pool client; when that statement fails — the server ended the transaction after
+ * idle_in_transaction_session_timeout, restarted, or the network broke — the client was never
+ * released, and each such transaction took one pool slot for good (postgres-timeouts.test.ts).
+ */
+class ReleasingPrismaPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await startTransaction(isolationLevel);
+      const executeRaw = tx.executeRaw.bind(tx);
+      tx.executeRaw = async (query) => {
+        try {
+          return await executeRaw(query);
+        } catch (error) {
+          // The closing statement failed: release the client (a broken one leaves the pool).
+          if (/^(ROLLBACK|COMMIT)$/i.test(query.sql.trim())) await tx.rollback();
+          throw error;
+        }
+      };
+      return tx;
+    };
+    return adapter;
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient, type Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgres/client";
 import { databaseKind, prepareSqliteFile, resolveDatabaseUrl } from "./database-url";
+import { withTransactionsOnOneConnection } from "./libsql-one-connection";
 import { pgPoolConfig, postgresSettings, type PostgresSettings } from "./postgres-settings";
 
 export type Db = SqliteClient;
@@ -69,6 +70,11 @@ class ReleasingPrismaPg extends PrismaPg {
  * stored in the database file; setting it again is a no-op.
  */
 class WalLibSQL extends PrismaLibSQL {
+  // Transactions on the client's own connection instead of a new one each (libsql-one-connection.ts).
+  override createClient(config: Parameters<PrismaLibSQL["createClient"]>[0]) {
+    return withTransactionsOnOneConnection(() => super.createClient(config));
+  }
+
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     await adapter.queryRaw({ sql: "PRAGMA journal_mode = WAL", args: [], argTypes: [] });

@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- [options]`. The defaults finish the whole bench in about eight minutes on the
- * 2-core reference machine (with a current build); `--scale` adds the million-customer scenario.
+ * 2-core reference machine (with a current build); `--scale` adds the million-customer scenario,
+ * `--search` the support search over a million customers (decision 0042).
  */
 import { parseArgs } from "node:util";
 

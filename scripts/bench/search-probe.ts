@@ -72,7 +72,7 @@ async function main() {
       phone: await explain(
         client,
         `SELECT "id", "userId", "phoneE164" FROM "Profile" WHERE "phoneE164" >= $1 AND "phoneE164" < $2 ORDER BY "phoneE164" ASC, "id" ASC LIMIT 21`,
-        ["+49170500", "+49170500\uffff"],
+        ["+491700500", "+491700500\uffff"],
       ),
     };
   } finally {

@@ -31,6 +31,7 @@ import {
   type BankAccountFailure,
 } from "@/lib/server/bank-accounts/bank-accounts";
 import { revealIban } from "@/lib/server/bank-accounts/bank-account-views";
+import { recordRefusedRequest } from "@/lib/server/support/refusals";
 import { currentActor } from "@/lib/auth/actor";
 
 // Every action here is sensitive (docs/decisions/0009): each starts with requireRecentAuth, and a
@@ -152,6 +153,16 @@ export async function revealIbanAction(input: BankAccountIdInput): Promise<Actio
   if (!auth.ok) return auth.failure;
   const parsed = BankAccountIdSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
+  // Staff accounts hold no bank details, and staff never see a customer's full IBAN (decision
+  // 0042): a staff session sending any id is refused, and the attempt is audited.
+  const staffRole = auth.user.roles.find((role) => role !== "CUSTOMER");
+  if (staffRole) {
+    await recordRefusedRequest(await currentActor(auth.user, { as: staffRole }), {
+      action: "revealIbanAction",
+      target: { type: "BankAccount", id: parsed.data.bankAccountId },
+    });
+    return actionFailure("FORBIDDEN", { message: "staff.support.failures.SUPPORT_FORBIDDEN" });
+  }
   const result = await revealIban(await currentActor(auth.user), parsed.data.bankAccountId);
   if (!result.ok) return failure(result.code);
   return actionOk({ iban: formatIban(result.iban) });

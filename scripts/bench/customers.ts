@@ -11,6 +11,19 @@ export const BENCH_PASSWORD = "Korrekt Pferd Batterie Heftklammer 2026";
 export const BENCH_USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
+const FIRST_NAMES = ["Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hannah", "Jonas", "Lena"];
+const LAST_NAMES = [
+  "Schmidt",
+  "Müller",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Meyer",
+  "Wagner",
+  "Becker",
+  "Hoffmann",
+];
+
 export const sha256Hex = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export const customer = {
@@ -24,6 +37,10 @@ export const customer = {
   sessionToken: (i: number) => `bench-session-token-${i}-${sha256Hex(`session:${i}`).slice(0, 32)}`,
   /** The WebAuthn user handle of customers with a passkey. */
   webauthnUserId: (i: number) => `bench-handle-${i}`,
+  /** Name and mobile number for the support search (scenario 7): many share a name's start. */
+  name: (i: number) =>
+    `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(i / 10) % LAST_NAMES.length]}${Math.floor(i / 90)}`,
+  phoneE164: (i: number) => `+49170${String(i).padStart(7, "0")}`,
 };
 
 /** Who has a passkey: the first `count` customers. */

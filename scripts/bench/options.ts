@@ -1,10 +1,20 @@
 /**
  * `npm run bench -- [options]`. The defaults finish the whole bench in about eight minutes on the
- * 2-core reference machine (with a current build); `--scale` adds the million-customer scenario.
+ * 2-core reference machine (with a current build); `--scale` adds the million-customer scenario,
+ * `--search` the support search over a million customers (decision 0042).
  */
 import { parseArgs } from "node:util";
 
-export const SCENARIOS = ["micro", "argon2", "password", "passkey", "pages", "js", "scale"] as const;
+export const SCENARIOS = [
+  "micro",
+  "argon2",
+  "password",
+  "passkey",
+  "pages",
+  "js",
+  "scale",
+  "search",
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const ACCOUNT_PAGES = [
@@ -40,7 +50,8 @@ export type BenchOptions = {
 const HELP = `npm run bench -- [options]
   --pg                  run the app on a throwaway PostgreSQL server (default: SQLite)
   --scale               add scenario 6: PostgreSQL with --scale-customers against --customers
-  --only a,b            scenarios: ${SCENARIOS.join(", ")} (default: all but scale)
+  --search              add scenario 7: the support search on PostgreSQL with --scale-customers
+  --only a,b            scenarios: ${SCENARIOS.join(", ")} (default: all but scale and search)
   --runs N              timed runs per figure, median reported (default 3)
   --seconds S           seconds per sign-in run (default 6)
   --page-seconds S      seconds per page run (default 3)
@@ -48,7 +59,7 @@ const HELP = `npm run bench -- [options]
   --page-concurrency    e.g. 16,50 (default)
   --pages a,b           account pages (default: all ${ACCOUNT_PAGES.length})
   --customers N         seeded customers (default 10000)
-  --scale-customers N   customers for --scale (default 1000000)
+  --scale-customers N   customers for --scale and --search (default 1000000)
   --port N              port of the server under test (default 3190)
   --out DIR             results folder (default bench/results)`;
 
@@ -73,6 +84,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
     options: {
       pg: { type: "boolean" },
       scale: { type: "boolean" },
+      search: { type: "boolean" },
       only: { type: "string" },
       runs: { type: "string" },
       seconds: { type: "string" },
@@ -91,8 +103,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
   const only = list(values.only);
   const unknown = only?.filter((s) => !(SCENARIOS as readonly string[]).includes(s)) ?? [];
   if (unknown.length > 0) throw new Error(`--only: unknown scenario ${unknown.join(", ")}`);
-  const scenarios = (only as Scenario[] | undefined) ?? SCENARIOS.filter((s) => s !== "scale");
+  const scenarios =
+    (only as Scenario[] | undefined) ?? SCENARIOS.filter((s) => s !== "scale" && s !== "search");
   if (values.scale && !scenarios.includes("scale")) scenarios.push("scale");
+  if (values.search && !scenarios.includes("search")) scenarios.push("search");
   const pages = list(values.pages) ?? [...ACCOUNT_PAGES];
   const badPage = pages.find((p) => !p.startsWith("/"));
   if (badPage) throw new Error(`--pages: "${badPage}" is not a path`);

@@ -10,6 +10,7 @@ import type { Argon2Result } from "./scenarios/argon2";
 import type { FirstLoadJs } from "./scenarios/first-load-js";
 import type { PageResult, PagesResult } from "./scenarios/pages";
 import type { ScaleResult } from "./scenarios/scale";
+import type { SearchResult } from "./scenarios/search";
 import type { SignInResult } from "./scenarios/sign-in";
 import { ratio, type Summary } from "./stats";
 
@@ -22,6 +23,7 @@ export type BenchResults = {
   pages?: PagesResult;
   firstLoadJs?: FirstLoadJs[];
   scale?: ScaleResult;
+  search?: SearchResult;
   /** The server process after each scenario's load (a fresh process per scenario). */
   server?: Record<string, ServerStats>;
 };
@@ -173,6 +175,16 @@ export function tableRows(r: BenchResults): Row[] {
       ratio: "",
     });
   }
+  if (r.search)
+    for (const kind of ["email", "name", "phone"] as const)
+      rows.push({
+        n: "7",
+        what: `support search by ${kind}, ${r.search.customers.toLocaleString("en")} customers (PostgreSQL)`,
+        value: `p95 ${num(r.search[kind].p95, 2)} ms`,
+        latency: `p50 ${num(r.search[kind].p50, 2)} ms`,
+        sql: "",
+        ratio: "p95 < 50 ms",
+      });
   for (const [scenario, stats] of Object.entries(r.server ?? {})) {
     const handles = stats.sqliteHandles == null ? "" : `, ${stats.sqliteHandles} on the SQLite file`;
     rows.push({

@@ -24,6 +24,7 @@ import { benchFirstLoadJs } from "./scenarios/first-load-js";
 import { benchMicro, type MicroResult } from "./scenarios/micro";
 import { benchPages } from "./scenarios/pages";
 import { benchScale } from "./scenarios/scale";
+import { benchSearch } from "./scenarios/search";
 import { benchPasskeySignIn, benchPasswordSignIn, createPasskeys } from "./scenarios/sign-in";
 import { seedCustomers } from "./seed";
 
@@ -60,7 +61,8 @@ async function main(options: BenchOptions): Promise<void> {
     }
     const needsServer = ["password", "passkey", "pages", "js"].some(has);
     if (needsServer || has("scale")) ensureBuild(env, log);
-    if (options.database === "postgres" || has("scale")) postgres = await startBenchPostgres();
+    if (options.database === "postgres" || has("scale") || has("search"))
+      postgres = await startBenchPostgres();
     if (needsServer) {
       const databaseUrl =
         options.database === "postgres"
@@ -139,6 +141,10 @@ async function main(options: BenchOptions): Promise<void> {
         logFile,
         log,
       });
+    }
+    if (has("search")) {
+      log(`7 support search, PostgreSQL, ${options.scaleCustomers.toLocaleString("en")} customers …`);
+      results.search = await benchSearch(postgres!, { customers: options.scaleCustomers, env, log });
     }
   } catch (error) {
     console.error(`[bench] failed: ${(error as Error).message}\n[bench] server log: ${logFile}`);

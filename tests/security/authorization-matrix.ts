@@ -5,13 +5,14 @@
  * fails for a route or action without a row. `signedIn` is the expectation for all four roles
  * unless `roles` says otherwise for one. The rows live by area in matrix/: routes, the actions of
  * signing in (auth), of /account/security (security), of everyday account data (account) and of the
- * staff administration (staff); the
+ * staff administration (staff) and of the support console (support); the
  * outcomes they use are explained in matrix/cells.ts.
  */
 import { ACCOUNT_ACTIONS } from "./matrix/actions-account";
 import { AUTH_ACTIONS } from "./matrix/actions-auth";
 import { SECURITY_ACTIONS } from "./matrix/actions-security";
 import { STAFF_ACTIONS } from "./matrix/actions-staff";
+import { SUPPORT_ACTIONS } from "./matrix/actions-support";
 import type { ActionRow } from "./matrix/cells";
 
 export { ROUTES } from "./matrix/routes";
@@ -34,4 +35,4 @@ function merge(...areas: Record<string, ActionRow>[]): Record<string, ActionRow>
   return all;
 }
 
-export const ACTIONS = merge(AUTH_ACTIONS, SECURITY_ACTIONS, ACCOUNT_ACTIONS, STAFF_ACTIONS);
+export const ACTIONS = merge(AUTH_ACTIONS, SECURITY_ACTIONS, ACCOUNT_ACTIONS, STAFF_ACTIONS, SUPPORT_ACTIONS);

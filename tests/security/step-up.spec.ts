@@ -30,6 +30,9 @@ const TRANSACTION = not(
 );
 const PUBLIC = not("no session involved");
 const MAILED_LINK = not("no session involved: the mailed single-use link is the authority");
+const SUPPORT_CONSOLE = not(
+  "staff console: the AAL2 session is the bar (decision 0040); a reason, an opened customer, audited (0042)",
+);
 const EVERYDAY = not("everyday data, no credential, factor or payment data (PRODUCT.md §4 step-up list)");
 
 const CLASSIFICATION: Record<string, Classification> = {
@@ -63,6 +66,12 @@ const CLASSIFICATION: Record<string, Classification> = {
   // The invitee will see customers' data (docs/decisions/0041).
   inviteStaffAction: { stepUp: true, role: "ADMIN" },
   acceptStaffInvitationAction: MAILED_LINK,
+  openCustomerAction: SUPPORT_CONSOLE,
+  lockCustomerAction: SUPPORT_CONSOLE,
+  unlockCustomerAction: SUPPORT_CONSOLE,
+  sendCustomerPasswordResetAction: SUPPORT_CONSOLE,
+  signOutCustomerEverywhereAction: SUPPORT_CONSOLE,
+  resendCustomerVerificationAction: SUPPORT_CONSOLE,
   cancelDeletionAction: not("undoes a deletion request; can only keep data"),
   signOutSessionAction: not("ends sessions: the safe direction"),
   signOutOtherSessionsAction: not("ends sessions: the safe direction"),

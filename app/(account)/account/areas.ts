@@ -8,6 +8,7 @@ export const ACCOUNT_SECTIONS = [
   { key: "communication", href: "/account/communication" },
   { key: "privacy", href: "/account/privacy" },
   { key: "security", href: "/account/security" },
+  { key: "activity", href: "/account/activity" },
 ] as const;
 
 export type AccountSectionKey = (typeof ACCOUNT_SECTIONS)[number]["key"];

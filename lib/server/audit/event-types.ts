@@ -116,6 +116,15 @@ export const AUDIT_EVENT_TYPES = [
   // Staff administration (docs/decisions/0041): an admin invited a staff member, who set a password
   "staff.invited",
   "staff.invitation_accepted",
+  // Support console (docs/decisions/0042): an agent opened a customer (with the reason they gave),
+  // acted on the account (each with a reason), or sent a request support may not make (refused)
+  "support.customer_viewed",
+  "support.account_locked",
+  "support.account_unlocked",
+  "support.password_reset_sent",
+  "support.sessions_revoked",
+  "support.verification_sent",
+  "support.request_refused",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -126,6 +126,8 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
   revealIbanAction: {
     anonymous: "login",
     signedIn: "ok",
+    // A staff session never sees a full IBAN, whatever id it sends (decision 0042).
+    roles: { SUPPORT: "code:FORBIDDEN", MARKETING: "code:FORBIDDEN", ADMIN: "code:FORBIDDEN" },
     call: async (c, o) => act(c, "revealIbanAction", { bankAccountId: await o.bankAccount() }),
     other: { expect: "code:NOT_FOUND", intact: bankIntact },
   },

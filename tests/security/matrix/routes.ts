@@ -2,6 +2,7 @@
  * The matrix's routes: every page.tsx and route.ts of app/ (support/routes.ts finds them), one row
  * each. authorization.spec.ts fails for a route without a row or a row without a route.
  */
+import { createCustomer } from "../../e2e/support/users";
 import { NEW_IBAN } from "../support/owned-objects";
 import { ALL, PAGE, STAFF_ONLY, type RouteRow } from "./cells";
 
@@ -27,6 +28,7 @@ export const ROUTES: Record<string, RouteRow> = {
   "GET /account/privacy": { ...PAGE, path: () => "/account/privacy" },
   "GET /account/profile": { ...PAGE, path: () => "/account/profile" },
   "GET /account/security": { ...PAGE, path: () => "/account/security" },
+  "GET /account/activity": { ...PAGE, path: () => "/account/activity" },
   "GET /admin": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin" },
   "GET /admin/consent": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent" },
   "GET /admin/consent/[key]": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent/marketing_email" },
@@ -79,5 +81,10 @@ export const ROUTES: Record<string, RouteRow> = {
   "GET /reset-password": { ...ALL("200"), path: () => "/reset-password?token=unbekannt" },
   "GET /staff-invitation": { ...ALL("200"), path: () => "/staff-invitation?token=unbekannt" },
   "GET /support": { ...STAFF_ONLY(["SUPPORT", "ADMIN"]), path: () => "/support" },
+  // A real customer's id: support sees the reason form (200), everyone else nothing (404).
+  "GET /support/customers/[id]": {
+    ...STAFF_ONLY(["SUPPORT", "ADMIN"]),
+    path: async () => `/support/customers/${(await createCustomer()).id}`,
+  },
   "GET /verify-email": { ...ALL("200"), path: () => "/verify-email?token=unbekannt" },
 };

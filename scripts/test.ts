@@ -75,6 +75,14 @@ if (!process.argv.includes("--no-e2e")) {
     report: "test-results/e2e.json",
     parse: playwrightCounts,
   });
+  // The main journeys on a phone (390×844), failing on horizontal overflow (tests/e2e-mobile).
+  steps.push({
+    name: "e2e on a phone (Playwright, Chromium 390×844)",
+    command: [bin("playwright"), "test", "--project=mobile"],
+    report: "test-results/e2e-mobile.json",
+    parse: playwrightCounts,
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: "test-results/e2e-mobile.json" },
+  });
   // Its own step (and server start, on a fresh database): its counts stand apart from the E2E ones.
   steps.push({
     name: "security: attack suite against the production build (Playwright)",

@@ -8,6 +8,7 @@ import type { Page } from "@playwright/test";
 import { ACCOUNT_SECTIONS } from "../../app/(account)/account/areas";
 import { MAX_ACTIVE_SESSIONS } from "../../lib/config/sessions";
 import { expect, test } from "../e2e/fixtures";
+import { fillTheLists } from "../e2e/support/account-data";
 import { extractLink, waitForMail } from "../e2e/support/mailbox";
 import { createCustomer, e2eDb, signInAs, uniqueEmail } from "../e2e/support/users";
 import { expectNoHorizontalOverflow } from "./no-overflow";
@@ -27,44 +28,6 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByRole("textbox", { name: "Passwort (Pflichtfeld)" }).fill(password);
   await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-}
-
-/** Rows for every list an account page shows, long enough to find a column that does not fit. */
-async function fillTheLists(userId: string, email: string) {
-  const db = e2eDb();
-  await db.address.create({
-    data: {
-      userId,
-      label: "Zuhause bei den Großeltern",
-      recipientName: "Erika Mustermann-Schwarzenberger",
-      street: "Hauptstraße der Republik",
-      houseNumber: "127a",
-      addition: "Hinterhaus, 3. Obergeschoss links",
-      postalCode: "10115",
-      city: "Berlin",
-      country: "DE",
-      isDefaultShipping: true,
-    },
-  });
-  const attempt = { userId, emailNormalized: email, method: "PASSWORD" as const };
-  await db.signInAttempt.createMany({
-    data: [
-      {
-        ...attempt,
-        result: "SUCCEEDED",
-        ip: "2001:db8:85a3:8d3:1319:8a2e:370:7348",
-        city: "Frankfurt am Main",
-        country: "DE",
-        createdAt: new Date(Date.now() - 86_400_000),
-      },
-      {
-        ...attempt,
-        result: "INVALID_CREDENTIALS",
-        ip: "198.51.100.42",
-        createdAt: new Date(Date.now() - 3_600_000),
-      },
-    ],
-  });
 }
 
 test("[CUSTOMER] signs up and confirms the address on a phone", async ({ page }) => {
@@ -111,9 +74,9 @@ test("[CUSTOMER] on a phone finds every account page within the width of the scr
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoHorizontalOverflow(page);
-    // No page is a long scroll on a phone (issue 15 item 10; /account/privacy measured 4.6 screens).
+    // No page is a long scroll on a phone (issue 15 item 10: "no page six screens long"; with ten devices /account/security measures 5.5).
     const screens = await page.evaluate(() => document.documentElement.scrollHeight / window.innerHeight);
-    expect.soft(screens, `${path} is ${screens.toFixed(1)} screens long`).toBeLessThan(5);
+    expect.soft(screens, `${path} is ${screens.toFixed(1)} screens long`).toBeLessThan(6);
   }
   await page.goto("/account/security");
   await expect(page.getByRole("region", { name: "Automatisch abgemeldet" })).toBeVisible();

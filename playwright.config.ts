@@ -39,6 +39,14 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", testDir: "tests/e2e", use: chromium },
+    // The main customer journeys on a phone, failing on horizontal overflow (tests/e2e-mobile).
+    {
+      name: "mobile",
+      testDir: "tests/e2e-mobile",
+      use: { ...chromium, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+    // `npm run screenshots`: every account page on a desktop and a phone (docs/screenshots/).
+    { name: "screenshots", testDir: "tests/screenshots", use: chromium },
     // The attack suite (tests/security, docs/decisions/0026): mostly HTTP against the same
     // production build and servers, a browser only where the browser's own rules are the point.
     { name: "security", testDir: "tests/security", use: chromium, timeout: 120_000 },

@@ -94,6 +94,16 @@ if (!process.argv.includes("--no-e2e")) {
     failures: playwrightFailures,
   });
   steps.push(auditVerify("the E2E suite"));
+  // The main journeys on a phone (390×844), failing on horizontal overflow (tests/e2e-mobile).
+  steps.push({
+    name: "e2e on a phone (Playwright, Chromium 390×844)",
+    command: [bin("playwright"), "test", "--project=mobile"],
+    report: "test-results/e2e-mobile.json",
+    parse: playwrightCounts,
+    failures: playwrightFailures,
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: "test-results/e2e-mobile.json" },
+  });
+  steps.push(auditVerify("the phone suite"));
   // Its own step (and server start, on a fresh database): its counts stand apart from the E2E ones.
   steps.push({
     name: "security: attack suite against the production build (Playwright)",

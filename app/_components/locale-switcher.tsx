@@ -32,11 +32,15 @@ export function LocaleSwitcher() {
               lang={locale}
               aria-pressed={isActive}
               className={clsx(
-                "min-h-9 px-3 text-sm font-medium first:rounded-l-lg last:rounded-r-lg",
+                "min-h-9 px-2.5 text-sm sm:px-3 font-medium first:rounded-l-lg last:rounded-r-lg",
                 isActive ? "bg-slate-900 text-white" : "text-slate-900 hover:bg-slate-100",
               )}
             >
-              {t(locale)}
+              {/* Short on phones so the header stays one line; the name stays the full one. */}
+              <span aria-hidden="true" className="sm:hidden">
+                {t(`short.${locale}`)}
+              </span>
+              <span className="sr-only sm:not-sr-only">{t(locale)}</span>
             </button>
           );
         })}

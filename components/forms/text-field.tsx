@@ -10,6 +10,8 @@ export type TextFieldProps = Omit<
   hint?: ReactNode;
   /** An already translated message; its presence marks the field invalid. */
   error?: string;
+  /** A control beside the input (e.g. the show-password toggle). */
+  addon?: ReactNode;
 };
 
 /**
@@ -25,6 +27,7 @@ export function TextField({
   required,
   className,
   type = "text",
+  addon,
   ...inputProps
 }: TextFieldProps) {
   const generatedId = useId();
@@ -37,14 +40,28 @@ export function TextField({
         {label}
       </FieldLabel>
       {hint ? <FieldHint id={hintId}>{hint}</FieldHint> : null}
-      <input
-        id={inputId}
-        type={type}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClassName}
-        {...inputProps}
-      />
+      {addon ? (
+        <div className="flex gap-2">
+          <input
+            id={inputId}
+            type={type}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            className={clsx(inputClassName, "min-w-0 flex-1")}
+            {...inputProps}
+          />
+          {addon}
+        </div>
+      ) : (
+        <input
+          id={inputId}
+          type={type}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={inputClassName}
+          {...inputProps}
+        />
+      )}
       {error ? <FieldErrorText id={errorId}>{error}</FieldErrorText> : null}
     </div>
   );

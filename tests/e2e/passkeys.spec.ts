@@ -58,6 +58,8 @@ test("[CUSTOMER] registers a passkey in /account/security, signs out, and signs 
   const list = page.getByRole("list", { name: "Passkeys" });
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await expect(list.getByText(/an dieses Gerät gebunden|synchronisiert/)).toBeVisible();
+  // The virtual authenticator discloses no model (zero AAGUID): named after the browser that made it.
+  await expect(list.getByText("Chrome auf Windows 10")).toBeVisible();
   await waitForMail({ to: user.email, subject: /Passkey/, since });
 
   await list.getByRole("button", { name: /^Umbenennen/ }).click();

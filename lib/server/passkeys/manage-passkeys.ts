@@ -75,7 +75,10 @@ export async function addPasskey(
   if (taken) return { ok: false, code: "ALREADY_REGISTERED" };
   const passkey = await db.$transaction(async (tx) => {
     await requireProvenAddress(actor.userId, { tx });
-    const passkey = await storePasskey({ userId: actor.userId, passkey: verified }, { tx });
+    const passkey = await storePasskey(
+      { userId: actor.userId, passkey: verified, client: actor.client },
+      { tx },
+    );
     await voidLinksAfterChange({ userId: actor.userId, change: "credential" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.passkey_registered",

@@ -13,7 +13,7 @@ import {
 } from "@simplewebauthn/server";
 import { withTransientRetry } from "@/lib/db/db-retry";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
-import { passkeyNameForAaguid } from "./aaguid-names";
+import { passkeyDefaultName } from "./aaguid-names";
 import { consumeChallenge, issueChallenge } from "./challenges";
 import { relyingParty } from "./relying-party";
 import { db, db as defaultDb, type Tx } from "@/lib/db";
@@ -147,11 +147,19 @@ export async function verifyPasskeyRegistration(
   }
 }
 
-/** Stores a verified passkey for the user, named after its authenticator model. */
+/**
+ * Stores a verified passkey for the user, named after its authenticator model or else the browser
+ * that created it, in the customer's language.
+ */
 export async function storePasskey(
-  { userId, passkey }: { userId: string; passkey: VerifiedPasskey },
+  {
+    userId,
+    passkey,
+    client,
+  }: { userId: string; passkey: VerifiedPasskey; client?: { browser: string | null; os: string | null } },
   { tx = db }: { tx?: Tx } = {},
 ) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { locale: true } });
   return tx.passkey.create({
     data: {
       userId,
@@ -162,7 +170,7 @@ export async function storePasskey(
       deviceType: passkey.deviceType,
       backedUp: passkey.backedUp,
       aaguid: passkey.aaguid,
-      name: passkeyNameForAaguid(passkey.aaguid),
+      name: passkeyDefaultName({ aaguid: passkey.aaguid, client, locale: user?.locale }),
     },
     select: { id: true, name: true },
   });

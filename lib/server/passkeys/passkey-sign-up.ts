@@ -137,7 +137,7 @@ async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey,
       },
     });
     await recordRegistrationConsent({ userId: user.id, locale: pending.locale, client }, { tx });
-    const passkey = await storePasskey({ userId: user.id, passkey: verified }, { tx });
+    const passkey = await storePasskey({ userId: user.id, passkey: verified, client }, { tx });
     const token = await issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.passkey_signed_up",

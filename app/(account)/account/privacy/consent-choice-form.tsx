@@ -59,11 +59,8 @@ export function ConsentChoiceForm({ purposeKey, version, decision }: Props) {
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
       <FormError message={formError} />
       <div>
-        <SubmitButton
-          pending={isSubmitting}
-          variant={decision === "grant" ? "primary" : "secondary"}
-          size="sm"
-        >
+        {/* Granting and withdrawing look alike: the portal does not nudge either way (issue 15 item 8). */}
+        <SubmitButton pending={isSubmitting} variant="secondary" size="sm">
           {decision === "grant" ? t("grant") : t("withdraw")}
         </SubmitButton>
       </div>

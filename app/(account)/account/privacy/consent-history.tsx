@@ -1,4 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import {
+  StackedBody,
+  StackedCell,
+  StackedHead,
+  StackedRow,
+  StackedTable,
+} from "@/components/ui/stacked-table";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import type { Messages } from "@/lib/i18n/messages";
 import type { ConsentHistoryEntry } from "@/lib/server/consent/consent-overview";
@@ -16,47 +23,39 @@ export async function ConsentHistory({ title, entries }: { title: string; entrie
       <summary className="w-fit cursor-pointer text-sm font-medium text-brand-700 underline">
         {t("historyTitle")} ({entries.length})
       </summary>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("historyCaption", { title })}</caption>
-          <thead className="text-slate-700">
-            <tr>
-              <th scope="col" className="py-1 pr-4 font-medium">
-                {t("history.date")}
+      <StackedTable className="mt-2">
+        <caption className="sr-only">{t("historyCaption", { title })}</caption>
+        <StackedHead className="text-slate-700">
+          <tr>
+            {(["date", "action", "version", "source", "language"] as const).map((column) => (
+              <th key={column} scope="col" className="py-1 pr-4 font-medium last:pr-0">
+                {t(`history.${column}`)}
               </th>
-              <th scope="col" className="py-1 pr-4 font-medium">
-                {t("history.action")}
-              </th>
-              <th scope="col" className="py-1 pr-4 font-medium">
-                {t("history.version")}
-              </th>
-              <th scope="col" className="py-1 pr-4 font-medium">
-                {t("history.source")}
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                {t("history.language")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 text-slate-900">
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td className="py-1.5 pr-4 whitespace-nowrap">
-                  {format.dateTime(entry.createdAt, DATE_TIME_SHORT)}
-                </td>
-                <td className="py-1.5 pr-4">{t(`actions.${entry.action}`)}</td>
-                <td className="py-1.5 pr-4">{t("versionValue", { version: entry.version })}</td>
-                <td className="py-1.5 pr-4">
-                  {sources.has(entry.source as SourceKey) ? sources(entry.source as SourceKey) : entry.source}
-                </td>
-                <td className="py-1.5">
-                  {entry.locale === "de" || entry.locale === "en" ? languages(entry.locale) : entry.locale}
-                </td>
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </StackedHead>
+        <StackedBody className="text-slate-900">
+          {entries.map((entry) => (
+            <StackedRow key={entry.id}>
+              <StackedCell label={t("history.date")} className="whitespace-nowrap sm:py-1.5">
+                {format.dateTime(entry.createdAt, DATE_TIME_SHORT)}
+              </StackedCell>
+              <StackedCell label={t("history.action")} className="sm:py-1.5">
+                {t(`actions.${entry.action}`)}
+              </StackedCell>
+              <StackedCell label={t("history.version")} className="sm:py-1.5">
+                {t("versionValue", { version: entry.version })}
+              </StackedCell>
+              <StackedCell label={t("history.source")} className="sm:py-1.5">
+                {sources.has(entry.source as SourceKey) ? sources(entry.source as SourceKey) : entry.source}
+              </StackedCell>
+              <StackedCell label={t("history.language")} className="sm:py-1.5">
+                {entry.locale === "de" || entry.locale === "en" ? languages(entry.locale) : entry.locale}
+              </StackedCell>
+            </StackedRow>
+          ))}
+        </StackedBody>
+      </StackedTable>
     </details>
   );
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -12,35 +12,16 @@ import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { useRetryOnCode } from "@/components/forms/retry-on-code";
 import { confirmTotpAction, disableTotpAction, regenerateRecoveryCodesAction } from "@/lib/actions/factors";
+import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { ConfirmTotpSchema, type ConfirmTotp, type ConfirmTotpInput } from "@/lib/schemas/second-factor";
 
-/** The new recovery codes, shown once; "saved" reloads the card into its active state. */
-function RecoveryCodesPanel({ codes, notice }: { codes: string[]; notice?: string }) {
-  const t = useTranslations("factors.recovery");
-  const router = useRouter();
-  return (
-    <div className="flex flex-col gap-3">
-      {notice ? <Notice tone="success">{notice}</Notice> : null}
-      <h3 className="font-semibold text-slate-900">{t("title")}</h3>
-      <p className="text-sm text-slate-700">{t("intro")}</p>
-      <ul aria-label={t("listLabel")} className="grid grid-cols-2 gap-2 font-mono text-base">
-        {codes.map((code) => (
-          <li key={code} className="rounded bg-slate-100 px-3 py-1">
-            {code}
-          </li>
-        ))}
-      </ul>
-      <Button type="button" className="self-start" onClick={() => router.refresh()}>
-        {t("done")}
-      </Button>
-    </div>
-  );
-}
-
-export function ConfirmTotpForm() {
+/**
+ * The first code of the authenticator app. `setup` (QR code and key, rendered by the server) goes
+ * with the form: once the app is active they are no longer shown beside the recovery codes.
+ */
+export function ConfirmTotpForm({ setup }: { setup?: ReactNode }) {
   const t = useTranslations("factors.totp");
   const validationMessage = useValidationMessage();
   const [codes, setCodes] = useState<string[]>();
@@ -61,21 +42,24 @@ export function ConfirmTotpForm() {
 
   if (codes) return <RecoveryCodesPanel codes={codes} notice={t("enabled")} />;
   return (
-    <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
-      <FormError message={formError} />
-      <TextField
-        label={t("codeLabel")}
-        hint={t("codeHint")}
-        required
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        error={validationMessage(errors.code?.message)}
-        {...register("code")}
-      />
-      <SubmitButton pending={isSubmitting} className="self-start">
-        {t("confirm")}
-      </SubmitButton>
-    </form>
+    <>
+      {setup}
+      <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+        <FormError message={formError} />
+        <TextField
+          label={t("codeLabel")}
+          hint={t("codeHint")}
+          required
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          error={validationMessage(errors.code?.message)}
+          {...register("code")}
+        />
+        <SubmitButton pending={isSubmitting} className="self-start">
+          {t("confirm")}
+        </SubmitButton>
+      </form>
+    </>
   );
 }
 

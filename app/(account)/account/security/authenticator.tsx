@@ -36,23 +36,28 @@ export async function Authenticator({ userId, canAdd }: { userId: string; canAdd
         ) : status.state === "enrolling" ? (
           <div className="flex flex-col gap-4">
             <p className="text-sm text-slate-700">{t("totp.scanStep")}</p>
-            {/* Rendered on the server as SVG: the secret never goes to a third-party QR service. */}
-            {/* eslint-disable-next-line @next/next/no-img-element -- a data URL needs no optimisation */}
-            <img
-              src={qrCode ?? ""}
-              alt={t("totp.qrAlt")}
-              width={192}
-              height={192}
-              className="rounded border border-slate-200 bg-white p-2"
+            <ConfirmTotpForm
+              setup={
+                <>
+                  {/* Rendered on the server as SVG: the secret never goes to a third-party QR service. */}
+                  {/* eslint-disable-next-line @next/next/no-img-element -- a data URL needs no optimisation */}
+                  <img
+                    src={qrCode ?? ""}
+                    alt={t("totp.qrAlt")}
+                    width={192}
+                    height={192}
+                    className="rounded border border-slate-200 bg-white p-2"
+                  />
+                  <TextField
+                    label={t("totp.secretLabel")}
+                    value={status.secretGrouped}
+                    readOnly
+                    spellCheck={false}
+                    className="font-mono"
+                  />
+                </>
+              }
             />
-            <TextField
-              label={t("totp.secretLabel")}
-              value={status.secretGrouped}
-              readOnly
-              spellCheck={false}
-              className="font-mono"
-            />
-            <ConfirmTotpForm />
           </div>
         ) : (
           <div className="flex flex-col gap-5">

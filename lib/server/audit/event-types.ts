@@ -116,6 +116,12 @@ export const AUDIT_EVENT_TYPES = [
   // Staff administration (docs/decisions/0041): an admin invited a staff member, who set a password
   "staff.invited",
   "staff.invitation_accepted",
+  // Marketing and the machine API (docs/decisions/0045): keys made and revoked by an admin, every
+  // call of /api/v1 with the key as actor, and audience exports with their row count
+  "api_key.created",
+  "api_key.revoked",
+  "api.request",
+  "audience.exported",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

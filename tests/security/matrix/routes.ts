@@ -45,6 +45,12 @@ export const ROUTES: Record<string, RouteRow> = {
     path: () => "/api/auth/signout",
   },
   "GET /api/health": { ...ALL("200"), path: () => "/api/health" },
+  // The machine API takes API keys only (docs/decisions/0045): a session, staff's too, is no key.
+  "GET /api/v1/audiences/[purpose]": { ...ALL("401"), path: () => "/api/v1/audiences/marketing_email" },
+  "GET /api/v1/customers/[id]/consents": {
+    ...ALL("401"),
+    path: (own) => `/api/v1/customers/${own.userId ?? "nobody"}/consents`,
+  },
   "GET /forgot-password": { ...ALL("200"), path: () => "/forgot-password" },
   "GET /forgot-password/sent": { ...ALL("200"), path: () => "/forgot-password/sent" },
   "GET /imprint": { ...ALL("200"), path: () => "/imprint" },

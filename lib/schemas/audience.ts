@@ -16,12 +16,19 @@ const topicList = z
       .map((t) => t.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.enum(NEWSLETTER_TOPICS)).max(NEWSLETTER_TOPICS.length));
+  .pipe(z.array(z.enum(NEWSLETTER_TOPICS)).max(NEWSLETTER_TOPICS.length))
+  .meta({
+    description: `Comma-separated newsletter topics, any of which a member has confirmed: ${NEWSLETTER_TOPICS.join(", ")}.`,
+    example: "offers,travel_tips",
+  });
 
 export const AudienceFilterSchema = z.object({
   topics: topicList.optional(),
-  channel: z.enum(COMMUNICATION_CHANNELS).optional(),
-  language: z.enum(["de", "en"]).optional(),
+  channel: z
+    .enum(COMMUNICATION_CHANNELS)
+    .optional()
+    .meta({ description: "Only members who switched this channel on (SMS adds their phone number)." }),
+  language: z.enum(["de", "en"]).optional().meta({ description: "The member's language." }),
 });
 export type AudienceFilterInput = z.input<typeof AudienceFilterSchema>;
 export type AudienceFilter = z.output<typeof AudienceFilterSchema>;

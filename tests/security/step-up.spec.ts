@@ -63,6 +63,9 @@ const CLASSIFICATION: Record<string, Classification> = {
   // The invitee will see customers' data (docs/decisions/0041).
   inviteStaffAction: { stepUp: true, role: "ADMIN" },
   acceptStaffInvitationAction: MAILED_LINK,
+  // An API key reads customers' data (docs/decisions/0045); revoking it only stops that.
+  createApiKeyAction: { stepUp: true, role: "ADMIN" },
+  revokeApiKeyAction: not("stops a key: the safe direction"),
   cancelDeletionAction: not("undoes a deletion request; can only keep data"),
   signOutSessionAction: not("ends sessions: the safe direction"),
   signOutOtherSessionsAction: not("ends sessions: the safe direction"),

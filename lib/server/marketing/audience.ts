@@ -88,6 +88,29 @@ function decodeCursor(cursor: string | undefined): string | undefined {
   return Buffer.from(cursor, "base64url").toString("utf8");
 }
 
+function stateWhere(
+  scope: AudienceScope,
+  purposeKey: string,
+  filter: AudienceFilter,
+): Prisma.ConsentStateWhereInput {
+  return {
+    purposeId: scope.purposeId,
+    lastAction: "GRANTED",
+    version: { version: { gte: scope.minVersion } },
+    user: memberWhere(purposeKey, filter),
+  };
+}
+
+/** How many customers the audience holds now (the console's headline figure). */
+export async function audienceSize(
+  input: { purposeKey: string; filter: AudienceFilter },
+  { tx = defaultDb }: { tx?: Db } = {},
+): Promise<number | null> {
+  const scope = await audienceScope(input.purposeKey, tx);
+  if (!scope) return null;
+  return tx.consentState.count({ where: stateWhere(scope, input.purposeKey, input.filter) });
+}
+
 /**
  * One page of the purpose's audience, ordered by customer id, after `cursor` (the previous page's
  * nextCursor). NOT_FOUND for a purpose that is unknown, inactive or not based on consent.
@@ -101,11 +124,8 @@ export async function audiencePage(
   const after = decodeCursor(input.cursor);
   const rows = await tx.consentState.findMany({
     where: {
-      purposeId: scope.purposeId,
-      lastAction: "GRANTED",
-      version: { version: { gte: scope.minVersion } },
+      ...stateWhere(scope, input.purposeKey, input.filter),
       ...(after ? { userId: { gt: after } } : {}),
-      user: memberWhere(input.purposeKey, input.filter),
     },
     orderBy: { userId: "asc" },
     take: input.limit + 1,

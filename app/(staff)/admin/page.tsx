@@ -36,6 +36,12 @@ export default async function AdminPage() {
             </Link>
             <p className="mt-1 text-sm text-slate-600">{t("sections.apiKeysText")}</p>
           </li>
+          <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+            <Link href="/admin/webhooks" className="text-lg font-semibold text-brand-700 underline">
+              {t("sections.webhooks")}
+            </Link>
+            <p className="mt-1 text-sm text-slate-600">{t("sections.webhooksText")}</p>
+          </li>
         </ul>
       </nav>
     </>

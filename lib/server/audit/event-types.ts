@@ -122,6 +122,10 @@ export const AUDIT_EVENT_TYPES = [
   "api_key.revoked",
   "api.request",
   "audience.exported",
+  // Webhooks (docs/decisions/0047): endpoints registered and disabled, deliveries sent again
+  "webhook.endpoint_created",
+  "webhook.endpoint_disabled",
+  "webhook.delivery_resent",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -31,6 +31,7 @@ export const ROUTES: Record<string, RouteRow> = {
   "GET /admin/api-keys": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/api-keys" },
   "GET /admin/consent": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent" },
   "GET /admin/consent/[key]": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent/marketing_email" },
+  "GET /admin/webhooks": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/webhooks" },
   "GET /admin/staff": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/staff" },
   "GET /api/account/export": {
     anonymous: "login",

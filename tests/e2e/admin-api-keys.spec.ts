@@ -80,3 +80,18 @@ test("[ATTACKER] a signed-in marketing session is no API key: /api/v1 answers 40
   expect(answer.status()).toBe(401);
   expect(await answer.json()).toMatchObject({ code: "UNAUTHENTICATED", status: 401 });
 });
+
+test("[INTEGRATOR] reads the API reference, rendered from the same OpenAPI document the portal serves", async ({
+  page,
+}) => {
+  await page.goto("/api/v1/docs");
+  await expect(page.getByRole("heading", { level: 1, name: "API-Referenz" })).toBeVisible();
+  const document = (await (await page.request.get("/api/v1/openapi.json")).json()) as {
+    openapi: string;
+    paths: Record<string, unknown>;
+  };
+  expect(document.openapi).toBe("3.1.0");
+  for (const path of Object.keys(document.paths))
+    await expect(page.getByRole("heading", { level: 3, name: `GET ${path}` })).toBeVisible();
+  await expect(page.locator("#problem-key_revoked")).toContainText("401 KEY_REVOKED");
+});

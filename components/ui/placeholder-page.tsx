@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 /** Message namespaces that provide title, description, emptyTitle and emptyText. */
-export type PlaceholderNamespace = "staff.support" | "staff.marketing";
+export type PlaceholderNamespace = "staff.support";
 
 /** Header and empty state of a page whose features arrive in later issues. */
 export async function PlaceholderPage({ namespace }: { namespace: PlaceholderNamespace }) {

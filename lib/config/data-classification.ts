@@ -131,6 +131,15 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
       "id userId status requestedAt startedAt readyAt failedAt errorCode payloadKeyId payloadSha256 sizeBytes expiresAt downloadedAt updatedAt",
     sensitive: "payloadCiphertext",
   },
+  WebhookEndpoint: {
+    internal: "id url events secretKeyId createdById createdAt disabledAt",
+    secret: "secretCiphertext",
+  },
+  WebhookDelivery: {
+    internal: `${ROW} eventId eventType endpointId status attempts nextAttemptAt lockedUntil lastStatusCode lastError deliveredAt`,
+    // Customer id, purpose and topics of the event: about a person, though by pseudonym.
+    personal: "payload",
+  },
   TransactionConfirmation: {
     internal: `${ROW} userId kind detailsHash nonce status sessionId method expiresAt confirmedAt rejectedAt executedAt`,
     personal: "details",

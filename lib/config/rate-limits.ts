@@ -43,7 +43,7 @@ export type FailurePolicy = {
 
 export type WindowPolicy = {
   readonly kind: "window";
-  readonly subject: "account" | "email" | "ip";
+  readonly subject: "account" | "email" | "ip" | "apiKey";
   readonly limit: number;
   readonly windowSeconds: number;
 };
@@ -127,6 +127,11 @@ export const RATE_LIMIT_POLICIES = {
   ibanReveal: { kind: "window", subject: "account", limit: 10, windowSeconds: HOUR },
   /** Per user id: "send a test notification" (each one is a request to a third-party push service). */
   pushTest: { kind: "window", subject: "account", limit: 5, windowSeconds: 15 * MINUTE },
+  /**
+   * Per API key id: calls to /api/v1 (docs/decisions/0045). Enough for an integration paging
+   * through a large audience at 1,000 rows a call; answered with RateLimit-* headers.
+   */
+  apiKey: { kind: "window", subject: "apiKey", limit: 120, windowSeconds: MINUTE },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

@@ -72,6 +72,13 @@ const CLASSIFICATION: Record<string, Classification> = {
   sendCustomerPasswordResetAction: SUPPORT_CONSOLE,
   signOutCustomerEverywhereAction: SUPPORT_CONSOLE,
   resendCustomerVerificationAction: SUPPORT_CONSOLE,
+  // An API key reads customers' data (docs/decisions/0045); revoking it only stops that.
+  createApiKeyAction: { stepUp: true, role: "ADMIN" },
+  revokeApiKeyAction: not("stops a key: the safe direction"),
+  // A webhook endpoint receives customers' consent events (docs/decisions/0047).
+  createWebhookAction: { stepUp: true, role: "ADMIN" },
+  disableWebhookAction: not("stops deliveries: the safe direction"),
+  resendWebhookDeliveryAction: not("sends an event again to an endpoint an admin registered"),
   cancelDeletionAction: not("undoes a deletion request; can only keep data"),
   signOutSessionAction: not("ends sessions: the safe direction"),
   signOutOtherSessionsAction: not("ends sessions: the safe direction"),

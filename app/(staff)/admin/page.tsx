@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** The administration's index: one entry per area (API keys follow in a later issue). */
+/** The administration's index: one entry per area. */
 export default async function AdminPage() {
   await requirePermission("staff:manage", { returnTo: "/admin" });
   const t = await getTranslations("staff.admin");
@@ -29,6 +29,18 @@ export default async function AdminPage() {
               {t("sections.consent")}
             </Link>
             <p className="mt-1 text-sm text-slate-600">{t("sections.consentText")}</p>
+          </li>
+          <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+            <Link href="/admin/api-keys" className="text-lg font-semibold text-brand-700 underline">
+              {t("sections.apiKeys")}
+            </Link>
+            <p className="mt-1 text-sm text-slate-600">{t("sections.apiKeysText")}</p>
+          </li>
+          <li className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+            <Link href="/admin/webhooks" className="text-lg font-semibold text-brand-700 underline">
+              {t("sections.webhooks")}
+            </Link>
+            <p className="mt-1 text-sm text-slate-600">{t("sections.webhooksText")}</p>
           </li>
         </ul>
       </nav>

@@ -125,6 +125,16 @@ export const AUDIT_EVENT_TYPES = [
   "support.sessions_revoked",
   "support.verification_sent",
   "support.request_refused",
+  // Marketing and the machine API (docs/decisions/0045): keys made and revoked by an admin, every
+  // call of /api/v1 with the key as actor, and audience exports with their row count
+  "api_key.created",
+  "api_key.revoked",
+  "api.request",
+  "audience.exported",
+  // Webhooks (docs/decisions/0047): endpoints registered and disabled, deliveries sent again
+  "webhook.endpoint_created",
+  "webhook.endpoint_disabled",
+  "webhook.delivery_resent",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -23,6 +23,7 @@ import { endEmailNewsletter, latestNewsletterConsentRecordId } from "./newslette
 import { consumeOptInToken, findOptInToken } from "./opt-in-token";
 import { unsubscribeUrl, verifyUnsubscribeToken } from "./unsubscribe-token";
 import { anonymousActor, customerActor } from "@/lib/server/actor";
+import { enqueueWebhookEvent } from "@/lib/server/webhooks/outbox";
 
 const byConfiguredOrder = (keys: string[]): NewsletterTopic[] =>
   NEWSLETTER_TOPICS.filter((key) => keys.includes(key));
@@ -108,6 +109,7 @@ export async function confirmNewsletter(opts: { token: string; client: ClientInf
       target: { type: "TopicSubscription" },
       metadata: { topics, textVersion: payload.textVersion, source: "DOUBLE_OPT_IN" },
     });
+    await enqueueWebhookEvent(tx, { type: "newsletter.confirmed", data: { customerId: userId, topics } });
     return { userId, email: user.email, locale: toLocale(user.locale), topics };
   });
   if (!done) return { ok: false, code: "INVALID_LINK" };

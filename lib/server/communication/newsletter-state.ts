@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/server/actor";
 import { recordConsent } from "@/lib/server/consent/record-consent";
 import { voidOptInTokens } from "./opt-in-token";
 import { db, type Tx } from "@/lib/db";
+import { enqueueWebhookEvent } from "@/lib/server/webhooks/outbox";
 
 export type MailLocale = "de" | "en";
 
@@ -139,6 +140,10 @@ export async function endEmailNewsletter(
         consentWithdrawn: withdrawsConsent,
         ...(opts.oneClick === undefined ? {} : { oneClick: opts.oneClick }),
       },
+    });
+    await enqueueWebhookEvent(tx, {
+      type: "newsletter.unsubscribed",
+      data: { customerId: opts.userId, topics, source: opts.source },
     });
   }
   return topics;

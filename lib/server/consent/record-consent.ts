@@ -6,6 +6,7 @@ import "server-only";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { db, type Tx } from "@/lib/db";
 import { customerActor } from "@/lib/server/actor";
+import { enqueueWebhookEvent } from "@/lib/server/webhooks/outbox";
 
 export type ConsentSourceName =
   | "REGISTRATION"
@@ -68,6 +69,16 @@ export async function recordConsent(
     subject: opts.userId,
     target: { type: "ConsentPurpose", id: opts.purposeKey },
     metadata: { purpose: opts.purposeKey, version: version.version, source: opts.source },
+  });
+  // Receivers hear of every consent change from the one writer, in its transaction (0047).
+  await enqueueWebhookEvent(tx, {
+    type: opts.action === "GRANTED" ? "consent.granted" : "consent.withdrawn",
+    data: {
+      customerId: opts.userId,
+      purpose: opts.purposeKey,
+      version: version.version,
+      source: opts.source,
+    },
   });
   return { recordId: record.id, version: version.version };
 }

@@ -29,6 +29,7 @@ import { rateLimitKey } from "@/lib/server/rate-limit/rate-limit";
 import { toLocale } from "@/lib/i18n/config";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { systemActor } from "@/lib/server/actor";
+import { enqueueWebhookEvent } from "@/lib/server/webhooks/outbox";
 
 export type ErasureReport = {
   userId: string;
@@ -79,6 +80,8 @@ export async function eraseAccount(
         subject: user.id,
         metadata: { auditEventsRedacted, signInAttemptsDeleted, rateLimitBucketsDeleted },
       });
+      // Receivers delete their copy too (0047); the id is all they get, as a pseudonym from now on.
+      await enqueueWebhookEvent(tx, { type: "customer.deleted", data: { customerId: user.id } });
       return {
         report: { userId: user.id, auditEventsRedacted, signInAttemptsDeleted, rateLimitBucketsDeleted },
         mail: { to: user.email, locale: toLocale(user.locale) },

@@ -10,6 +10,7 @@ import { pruneWebAuthnChallenges } from "@/lib/server/passkeys/challenges";
 import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
 import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
 import { runDueErasures, type ErasureReport } from "./erasure";
+import { runWebhookDeliveries } from "@/lib/server/webhooks/delivery";
 import { db as defaultDb, type Db } from "@/lib/db";
 
 export type JobsReport = {
@@ -20,6 +21,8 @@ export type JobsReport = {
   rateLimitBucketsDeleted: number;
   /** Recovery codes an older version stored unkeyed (docs/decisions/0025); 0 once all are done. */
   recoveryCodesRekeyed: number;
+  /** Webhook deliveries attempted in this run (the server's own worker does the same). */
+  webhookDeliveries: number;
 };
 
 export async function runJobs(
@@ -32,6 +35,7 @@ export async function runJobs(
   const challengesDeleted = await pruneWebAuthnChallenges({ now }, { tx: db });
   const rateLimitBucketsDeleted = await pruneRateLimitBuckets({ now }, { tx: db });
   const recoveryCodesRekeyed = await rekeyLegacyRecoveryCodes({}, { tx: db });
+  const webhookDeliveries = (await runWebhookDeliveries({ now }, { tx: db })).length;
   return {
     erased,
     exportsWiped,
@@ -39,6 +43,7 @@ export async function runJobs(
     challengesDeleted,
     rateLimitBucketsDeleted,
     recoveryCodesRekeyed,
+    webhookDeliveries,
   };
 }
 
@@ -56,5 +61,6 @@ export function describeJobsReport(report: JobsReport): string[] {
     `expired WebAuthn challenges deleted: ${report.challengesDeleted}`,
     `expired rate-limit buckets deleted: ${report.rateLimitBucketsDeleted}`,
     `recovery codes re-keyed: ${report.recoveryCodesRekeyed}`,
+    `webhook deliveries attempted: ${report.webhookDeliveries}`,
   ];
 }

@@ -92,6 +92,35 @@ export async function consumeRateLimit(
   });
 }
 
+/** A window policy's quota after this attempt, for RateLimit-* headers (draft-ietf-httpapi-ratelimit-headers). */
+export type RateQuota = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
+
+/**
+ * consumeRateLimit for a window policy, answering with the quota as well: how many attempts the
+ * window allows, how many are left after this one, and when the window ends.
+ */
+export async function consumeRateQuota(
+  { policy, subject, now = new Date() }: { policy: RateLimitPolicyName; subject: string; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<RateQuota> {
+  const rules = RATE_LIMIT_POLICIES[policy];
+  if (rules.kind !== "window") throw new Error(`consumeRateQuota needs a window policy, not ${policy}`);
+  return updateBucket<RateQuota>(db, rateLimitKey(policy, subject), now, (row) => {
+    const decision = decide(rules, row, now);
+    const next = decision.allowed ? afterHit(rules, row, now) : null;
+    const state = next ?? row!;
+    return {
+      next,
+      result: {
+        allowed: decision.allowed,
+        limit: rules.limit,
+        remaining: Math.max(0, rules.limit - state.count),
+        resetSeconds: Math.max(1, Math.ceil((state.expiresAt.getTime() - now.getTime()) / 1000)),
+      },
+    };
+  });
+}
+
 /** Takes back one hit counted by consumeRateLimit for an attempt that turned out fine. */
 export async function refundRateLimitHit(
   { policy, subject, now = new Date() }: { policy: RateLimitPolicyName; subject: string; now?: Date },

@@ -30,8 +30,10 @@ export const ROUTES: Record<string, RouteRow> = {
   "GET /account/security": { ...PAGE, path: () => "/account/security" },
   "GET /account/activity": { ...PAGE, path: () => "/account/activity" },
   "GET /admin": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin" },
+  "GET /admin/api-keys": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/api-keys" },
   "GET /admin/consent": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent" },
   "GET /admin/consent/[key]": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/consent/marketing_email" },
+  "GET /admin/webhooks": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/webhooks" },
   "GET /admin/staff": { ...STAFF_ONLY(["ADMIN"]), path: () => "/admin/staff" },
   "GET /api/account/export": {
     anonymous: "login",
@@ -47,6 +49,15 @@ export const ROUTES: Record<string, RouteRow> = {
     path: () => "/api/auth/signout",
   },
   "GET /api/health": { ...ALL("200"), path: () => "/api/health" },
+  // The machine API takes API keys only (docs/decisions/0045): a session, staff's too, is no key.
+  "GET /api/v1/audiences/[purpose]": { ...ALL("401"), path: () => "/api/v1/audiences/marketing_email" },
+  // The API's reference and its OpenAPI document describe the interface and hold no data: public.
+  "GET /api/v1/docs": { ...ALL("200"), path: () => "/api/v1/docs" },
+  "GET /api/v1/openapi.json": { ...ALL("200"), path: () => "/api/v1/openapi.json" },
+  "GET /api/v1/customers/[id]/consents": {
+    ...ALL("401"),
+    path: (own) => `/api/v1/customers/${own.userId ?? "nobody"}/consents`,
+  },
   "GET /forgot-password": { ...ALL("200"), path: () => "/forgot-password" },
   "GET /forgot-password/sent": { ...ALL("200"), path: () => "/forgot-password/sent" },
   "GET /imprint": { ...ALL("200"), path: () => "/imprint" },
@@ -60,6 +71,10 @@ export const ROUTES: Record<string, RouteRow> = {
   // Signing out: a plain form post, answered with 303 to /login whoever asks (decision 0028).
   "POST /logout": { ...ALL("redirect:/login"), method: "POST", path: () => "/logout" },
   "GET /marketing": { ...STAFF_ONLY(["MARKETING", "ADMIN"]), path: () => "/marketing" },
+  "GET /marketing/export": {
+    ...STAFF_ONLY(["MARKETING", "ADMIN"]),
+    path: () => "/marketing/export?purpose=marketing_email",
+  },
   "GET /newsletter/confirm": { ...ALL("200"), path: () => "/newsletter/confirm?token=unbekannt" },
   "GET /newsletter/unsubscribe": {
     ...ALL("redirect:/newsletter/unsubscribe/confirm?token=unbekannt"),

@@ -12,7 +12,8 @@ import type { RateLimitPolicyName } from "../../../lib/config/rate-limits";
 import { e2eDb, uniqueEmail } from "../../e2e/support/users";
 import { createActor, createSession, PASSWORD, signedInClient } from "./actors";
 import { signIn } from "./flows";
-import { clientIp, PortalClient, type ActionReply } from "./portal-client";
+import { hashToken } from "../../../lib/server/crypto/token-hash";
+import { BASE_URL, clientIp, PortalClient, type ActionReply } from "./portal-client";
 
 export type Attempt = (i: number) => Promise<boolean>;
 export type Race = {
@@ -263,6 +264,27 @@ export const RACES: Race[] = [
       const { client } = await signedInClient(actor.id);
       return async () =>
         judged(await client.action("sendTestPushAction", [{ subscriptionId: subscription.id }]), succeeded);
+    },
+  },
+  {
+    // docs/decisions/0045: one key's calls, from any number of connections, share one window.
+    policy: "apiKey",
+    what: "API calls with one key",
+    burst: 140,
+    prepare: async () => {
+      const key = `kp_race0000_${randomBytes(32).toString("base64url")}`;
+      await e2eDb().apiKey.create({
+        data: { name: "Race", prefix: "kp_race0000", keyHash: hashToken(key), scopes: ["audiences:read"] },
+      });
+      return async () => {
+        const answer = await fetch(`${BASE_URL}/api/v1/audiences/marketing_email?limit=1`, {
+          headers: { Authorization: `Bearer ${key}` },
+        });
+        await answer.body?.cancel();
+        if (answer.status === 429) return false;
+        if (answer.status === 200) return true;
+        throw new Error(`unexpected answer: ${answer.status}`);
+      };
     },
   },
 ];

@@ -27,6 +27,8 @@ function walk(dir: string, out: string[]): void {
 function exportedMethods(source: string): string[] {
   const found = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:async\s+)?function\s+([A-Z]+)\b/g)) found.add(m[1]!);
+  // Handlers made by a wrapper, e.g. `export const GET = apiRoute(…)` (lib/auth/api-request.ts).
+  for (const m of source.matchAll(/export\s+const\s+([A-Z]+)\s*=/g)) found.add(m[1]!);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
     for (const part of m[1]!.split(","))
       found.add(

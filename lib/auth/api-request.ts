@@ -1,0 +1,99 @@
+import "server-only";
+/**
+ * The request layer of /api/v1 (docs/decisions/0045): every route handler there is `apiRoute(…)`,
+ * which in this order
+ * 1. reads the key from `Authorization: Bearer <key>` (never from the query string, which proxies
+ *    log) and refuses a missing, unknown, expired or revoked key with 401;
+ * 2. counts the call against the key's window (RateLimit-* headers on every answer, 429 over it);
+ * 3. refuses a key without the route's scope with 403;
+ * 4. runs the handler with the key as Actor, and audits the call (route, status, rows) with the
+ *    key as actor, moving its last-used time.
+ * Errors are problem+json (lib/server/api/problem.ts). Reads the Request it is given, not
+ * next/headers, so tests call the real handlers with a plain Request.
+ */
+import type { ApiScope } from "@/lib/config/api";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
+import type { Actor } from "@/lib/server/actor";
+import { checkApiKey, recordApiCall } from "@/lib/server/api/keys";
+import { problemDetails, problemResponse, type ProblemDetails } from "@/lib/server/api/problem";
+import { consumeRateQuota, type RateQuota } from "@/lib/server/rate-limit/rate-limit";
+import { describeClient } from "@/lib/server/request/client-info";
+
+export type ApiKeyActor = Extract<Actor, { kind: "apiKey" }>;
+
+/** What a handler answers: a JSON body, or a problem; `subject` and `audit` go to the audit event. */
+export type ApiAnswer =
+  | {
+      status?: number;
+      body: unknown;
+      subject?: string | null;
+      audit?: Record<string, string | number | boolean | null>;
+    }
+  | { problem: ProblemDetails; subject?: string | null };
+
+type Handler<P> = (ctx: { request: Request; actor: ApiKeyActor; params: P }) => Promise<ApiAnswer>;
+
+function rateLimitHeaders(quota: RateQuota): Record<string, string> {
+  return {
+    "RateLimit-Limit": String(quota.limit),
+    "RateLimit-Remaining": String(quota.remaining),
+    "RateLimit-Reset": String(quota.resetSeconds),
+    "RateLimit-Policy": `${quota.limit};w=60`,
+  };
+}
+
+function bearerKey(request: Request): string | null {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer ([\x21-\x7e]+)$/i.exec(header.trim());
+  return match ? match[1]! : null;
+}
+
+/** Wraps a /api/v1 route handler: `export const GET = apiRoute({ route, scope }, handler)`. */
+export function apiRoute<P>(opts: { route: string; scope: ApiScope }, handler: Handler<P>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const presented = bearerKey(request);
+    if (!presented)
+      return problemResponse(
+        problemDetails("UNAUTHENTICATED", { detail: "Send Authorization: Bearer <key>." }),
+      );
+    const key = await checkApiKey(presented);
+    if (!key.ok) return problemResponse(problemDetails(key.code));
+
+    const actor: ApiKeyActor = {
+      kind: "apiKey",
+      apiKeyId: key.apiKeyId,
+      client: describeClient(
+        request.headers.get(CLIENT_IP_HEADER),
+        request.headers.get("user-agent")?.slice(0, 512) ?? null,
+      ),
+    };
+    const quota = await consumeRateQuota({ policy: "apiKey", subject: key.apiKeyId });
+    const limitHeaders = rateLimitHeaders(quota);
+    if (!quota.allowed)
+      return problemResponse(problemDetails("RATE_LIMITED"), {
+        ...limitHeaders,
+        "Retry-After": String(quota.resetSeconds),
+      });
+
+    const answer: ApiAnswer = key.scopes.includes(opts.scope)
+      ? await handler({ request, actor, params: await context.params })
+      : {
+          problem: problemDetails("INSUFFICIENT_SCOPE", {
+            detail: `This call needs the scope ${opts.scope}.`,
+          }),
+        };
+    const status = "problem" in answer ? answer.problem.status : (answer.status ?? 200);
+    await recordApiCall({
+      actor,
+      route: `${request.method} ${opts.route}`,
+      status,
+      subject: answer.subject ?? null,
+      metadata: "problem" in answer ? { code: answer.problem.code } : answer.audit,
+    });
+    if ("problem" in answer) return problemResponse(answer.problem, limitHeaders);
+    return new Response(JSON.stringify(answer.body), {
+      status,
+      headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...limitHeaders },
+    });
+  };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+/**
+ * The webhook outbox (docs/decisions/0047): `enqueueWebhookEvent(tx, …)` inside the transaction of
+ * the change writes one delivery row per endpoint subscribed to the event, so the event commits
+ * with the change or not at all: a process that dies after the commit loses nothing, the worker
+ * (delivery.ts) picks the rows up. Works with the caller's transaction only.
+ */
+import { randomBytes } from "node:crypto";
+import type { WebhookEventType } from "@/lib/config/webhooks";
+import type { Db, Tx } from "@/lib/db";
+
+/** What a receiver learns per event: ids and facts, never contact data (it can ask the API). */
+export type WebhookEventData = {
+  "consent.granted": { customerId: string; purpose: string; version: number; source: string };
+  "consent.withdrawn": { customerId: string; purpose: string; version: number; source: string };
+  "newsletter.confirmed": { customerId: string; topics: string[] };
+  "newsletter.unsubscribed": { customerId: string; topics: string[]; source: string };
+  "customer.deleted": { customerId: string };
+};
+
+function subscribes(events: unknown, type: WebhookEventType): boolean {
+  return Array.isArray(events) && events.includes(type);
+}
+
+export async function enqueueWebhookEvent<T extends WebhookEventType>(
+  tx: Tx | Db,
+  event: { type: T; data: WebhookEventData[T]; now?: Date },
+): Promise<void> {
+  // Few endpoints exist (admins register them): reading them all beats a Json filter that the two
+  // databases spell differently.
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { disabledAt: null },
+    select: { id: true, events: true },
+  });
+  const targets = endpoints.filter((e) => subscribes(e.events, event.type));
+  if (targets.length === 0) return;
+  const now = event.now ?? new Date();
+  const eventId = `evt_${randomBytes(16).toString("hex")}`;
+  const payload = JSON.stringify({ type: event.type, timestamp: now.toISOString(), data: event.data });
+  await tx.webhookDelivery.createMany({
+    data: targets.map((endpoint) => ({
+      eventId,
+      eventType: event.type,
+      payload,
+      endpointId: endpoint.id,
+      nextAttemptAt: now,
+    })),
+  });
+}

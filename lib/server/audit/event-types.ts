@@ -125,6 +125,8 @@ export const AUDIT_EVENT_TYPES = [
   "support.sessions_revoked",
   "support.verification_sent",
   "support.request_refused",
+  // Support released a risk block for the blocked browser (docs/decisions/0044)
+  "support.risk_block_released",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -16,7 +16,7 @@ const ROW = "id createdAt updatedAt";
 export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
   User: {
     internal: `${ROW} emailVerifiedAt status lockedAt deletionRequestedAt deletionScheduledFor webauthnUserId signInCount lastSignInAt isDemo`,
-    personal: "email emailNormalized displayName locale lockReason",
+    personal: "email emailNormalized customerNumber displayName locale lockReason",
   },
   UserRole: { internal: "id userId role grantedById grantedAt" },
   Profile: {

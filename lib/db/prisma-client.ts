@@ -9,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient, type Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgres/client";
+import { withCustomerNumber } from "./customer-number";
 import { databaseKind, prepareSqliteFile, resolveDatabaseUrl } from "./database-url";
 import { withTransactionsOnOneConnection } from "./libsql-one-connection";
 import { pgPoolConfig, postgresSettings, type PostgresSettings } from "./postgres-settings";
@@ -29,10 +30,17 @@ export function createPrismaClient(
   const url = resolveDatabaseUrl(rawUrl ?? process.env.DATABASE_URL);
   if (databaseKind(url) === "postgres") {
     const adapter = new ReleasingPrismaPg(pgPoolConfig(url, postgresSettings(process.env, options.postgres)));
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return assignCustomerNumbers(new PostgresClient({ adapter }) as unknown as Db);
   }
   prepareSqliteFile(url);
-  return new SqliteClient({ adapter: new WalLibSQL({ url }) });
+  return assignCustomerNumbers(new SqliteClient({ adapter: new WalLibSQL({ url }) }));
+}
+
+/** Every created User gets its customer number (lib/db/customer-number.ts, decision 0043). */
+function assignCustomerNumbers(client: Db): Db {
+  return client.$extends({
+    query: { user: { create: ({ args, query }) => withCustomerNumber(args, query) } },
+  }) as unknown as Db;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ValidationKey } from "@/lib/i18n/messages";
 const key = (name: ValidationKey) => `validation.${name}` as const;
 
 /** What the search box searches: one indexed column each, chosen by the agent (no OR over four). */
-export const SUPPORT_SEARCH_FIELDS = ["email", "name", "phone"] as const;
+export const SUPPORT_SEARCH_FIELDS = ["email", "name", "phone", "number"] as const;
 export type SupportSearchField = (typeof SUPPORT_SEARCH_FIELDS)[number];
 
 export const SEARCH_MIN_LENGTH = 2;

@@ -6,6 +6,7 @@
  * factor (lib/auth/risk/config.ts), which is the everyday case the bench is about.
  */
 import { createHash } from "node:crypto";
+import { checkDigit } from "../../lib/schemas/customer-number";
 
 export const BENCH_PASSWORD = "Korrekt Pferd Batterie Heftklammer 2026";
 export const BENCH_USER_AGENT =
@@ -29,6 +30,8 @@ export const sha256Hex = (value: string) => createHash("sha256").update(value).d
 export const customer = {
   userId: (i: number) => `bench-user-${i}`,
   email: (i: number) => `kunde-${i}@bench.example`,
+  /** Sequential like the migration's backfill (decision 0043): 100000001 + i and its check digit. */
+  customerNumber: (i: number) => `${100_000_001 + i}${checkDigit(String(100_000_001 + i))}`,
   /** The value of the browser's portal_device cookie; the database holds its SHA-256. */
   deviceCookie: (i: number) => `bench-device-cookie-${i}`,
   /** A private address per customer (10.0.0.0/8 holds 16 million): no GeoIP location, no sharing. */

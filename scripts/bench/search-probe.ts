@@ -18,6 +18,7 @@ function probes(kind: SupportSearch["by"], n: number): SupportSearch[] {
   return Array.from({ length: n }, (_, k) => {
     const i = Math.floor(((k + 0.5) * total) / n);
     if (kind === "email") return { by: "email", q: `kunde-${String(i).slice(0, 4)}` };
+    if (kind === "number") return { by: "number", q: `K-${customer.customerNumber(i).slice(0, 5)}` };
     if (kind === "name") return { by: "name", q: `${customer.name(i).toLowerCase().slice(0, 9)}` };
     return { by: "phone", q: `0170 ${String(i).padStart(7, "0").slice(0, 3)}` };
   });
@@ -36,7 +37,7 @@ async function explain(client: pg.Client, sql: string, params: unknown[]): Promi
 
 async function main() {
   const result: Record<string, unknown> = { customers: total };
-  for (const kind of ["email", "name", "phone"] as const) {
+  for (const kind of ["email", "name", "phone", "number"] as const) {
     for (const warm of probes(kind, 20)) await timed(warm);
     const times: number[] = [];
     let hits = 0;
@@ -63,6 +64,11 @@ async function main() {
         client,
         `SELECT "id", "email", "emailNormalized", "status" FROM "User" WHERE "emailNormalized" >= $1 AND "emailNormalized" < $2 ORDER BY "emailNormalized" ASC LIMIT 21`,
         ["kunde-5000", "kunde-5000\uffff"],
+      ),
+      number: await explain(
+        client,
+        `SELECT "id", "email", "customerNumber", "status" FROM "User" WHERE "customerNumber" >= $1 AND "customerNumber" < $2 ORDER BY "customerNumber" ASC LIMIT 21`,
+        ["10005", "10005\uffff"],
       ),
       name: await explain(
         client,

@@ -5,6 +5,7 @@
  * action in their activity list. Attacks on the console are in support-console-attacks.spec.ts.
  */
 import type { Page } from "@playwright/test";
+import { formatCustomerNumber } from "../../lib/schemas/customer-number";
 import { expect, test } from "./fixtures";
 import { waitForMail } from "./support/mailbox";
 import { createStaff } from "./support/staff";
@@ -63,6 +64,11 @@ test("[SUPPORT] finds a customer by part of the email, sees the masked IBAN and 
   await customerPage.getByLabel(/^IBAN/).fill(IBAN_GROUPED);
   await customerPage.getByRole("button", { name: "Bankverbindung speichern" }).click();
   await expect(customerPage.getByText(MASKED)).toBeVisible();
+  // The customer number the customer reads out (decision 0043) is on their profile and in the file.
+  const { customerNumber } = await e2eDb().user.findUniqueOrThrow({ where: { id: customer.id } });
+  const shownNumber = formatCustomerNumber(customerNumber!);
+  await customerPage.goto("/account/profile");
+  await expect(customerPage.getByText(shownNumber)).toBeVisible();
 
   // The agent searches by the start of the address; the input searches as they type.
   const agent = await createStaff("SUPPORT");
@@ -79,6 +85,7 @@ test("[SUPPORT] finds a customer by part of the email, sees the masked IBAN and 
   await page.getByRole("button", { name: "Kundenkonto öffnen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kundenkonto" })).toBeVisible();
   await expect(page.getByText(MASKED)).toBeVisible();
+  await expect(page.getByText(shownNumber)).toBeVisible();
   await expect(page.getByText(IBAN_GROUPED)).toHaveCount(0);
   await expect(page.getByRole("button", { name: /IBAN anzeigen/ })).toHaveCount(0);
   const history = page.getByRole("region", { name: "Verlauf" });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/permissions";
+import { formatCustomerNumber } from "@/lib/schemas/customer-number";
 import { SupportSearchSchema } from "@/lib/schemas/support";
 import { searchCustomers, searchPrefix } from "@/lib/server/support/search";
 import { SearchBox } from "./_components/search-box";
@@ -16,7 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** /support: find a customer by the start of their address, name or phone number (decision 0042). */
+/**
+ * /support: find a customer by the start of their address, name, phone number (decision 0042) or
+ * customer number (decision 0043).
+ */
 export default async function SupportPage({ searchParams }: Props) {
   await requirePermission("customers:read", { returnTo: "/support" });
   const raw = await searchParams;
@@ -49,7 +53,12 @@ export default async function SupportPage({ searchParams }: Props) {
                   {hit.email}
                 </Link>
                 <p className="text-sm text-slate-700">
-                  {[hit.name, hit.phoneE164, hit.locked ? t("results.locked") : null]
+                  {[
+                    hit.customerNumber ? formatCustomerNumber(hit.customerNumber) : null,
+                    hit.name,
+                    hit.phoneE164,
+                    hit.locked ? t("results.locked") : null,
+                  ]
                     .filter(Boolean)
                     .join(" · ")}
                 </p>

@@ -125,6 +125,8 @@ export const AUDIT_EVENT_TYPES = [
   "support.sessions_revoked",
   "support.verification_sent",
   "support.request_refused",
+  // Support released a risk block for the blocked browser (docs/decisions/0044)
+  "support.risk_block_released",
   // Marketing and the machine API (docs/decisions/0045): keys made and revoked by an admin, every
   // call of /api/v1 with the key as actor, and audience exports with their row count
   "api_key.created",

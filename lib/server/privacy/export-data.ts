@@ -121,6 +121,7 @@ export async function collectExportData(
       id: user.id,
       email: user.email,
       emailVerifiedAt: user.emailVerifiedAt,
+      customerNumber: user.customerNumber,
       displayName: user.displayName,
       locale: user.locale,
       status: user.status,

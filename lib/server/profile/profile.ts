@@ -17,11 +17,13 @@ export type ProfileView = {
   locale: Locale;
 };
 
-export async function getProfile(userId: string): Promise<ProfileView> {
+/** The editable profile, and the customer number it is shown with (decision 0043; not editable). */
+export async function getProfile(userId: string): Promise<ProfileView & { customerNumber: string | null }> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: {
       locale: true,
+      customerNumber: true,
       profile: { select: { firstName: true, lastName: true, dateOfBirth: true, phoneE164: true } },
     },
   });
@@ -31,6 +33,7 @@ export async function getProfile(userId: string): Promise<ProfileView> {
     dateOfBirth: user.profile?.dateOfBirth ?? null,
     phoneE164: user.profile?.phoneE164 ?? null,
     locale: toLocale(user.locale),
+    customerNumber: user.customerNumber,
   };
 }
 

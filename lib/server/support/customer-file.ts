@@ -18,6 +18,7 @@ export type SignInMethodKind = "PASSWORD" | "PASSKEY" | "TOTP" | "RECOVERY_CODES
 export type CustomerFile = {
   id: string;
   email: string;
+  customerNumber: string | null;
   emailVerified: boolean;
   locked: { at: Date | null; reason: string | null } | null;
   createdAt: Date;
@@ -70,6 +71,7 @@ export async function getCustomerFile(customerId: string, locale: "de" | "en"): 
   return {
     id: user.id,
     email: user.email,
+    customerNumber: user.customerNumber,
     emailVerified: user.emailVerifiedAt !== null,
     locked: user.status === "LOCKED" ? { at: user.lockedAt, reason: user.lockReason } : null,
     createdAt: user.createdAt,

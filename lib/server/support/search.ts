@@ -2,11 +2,12 @@ import "server-only";
 /**
  * The support search (issue 12, docs/decisions/0042), built for a million customers: every query
  * is a prefix range on ONE indexed column (User.emailNormalized, Profile.nameNormalized,
- * Profile.phoneE164), ordered by that column and the id, with a keyset cursor, so each page reads
+ * Profile.phoneE164, the unique User.customerNumber, decision 0043), ordered by that column and the id, with a keyset cursor, so each page reads
  * `PAGE_SIZE + 1` index entries however many customers there are. A range (>= prefix, < prefix +
  * U+FFFF) instead of LIKE keeps the index usable on SQLite, whose LIKE ignores case and then scans.
  */
 import { db } from "@/lib/db";
+import { customerNumberDigits } from "@/lib/schemas/customer-number";
 import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/profile";
 import { SEARCH_MIN_LENGTH, type SupportSearch } from "@/lib/schemas/support";
 
@@ -16,6 +17,7 @@ const COUNTRY_CALLING_CODE: Record<string, string> = { DE: "49" };
 export type CustomerHit = {
   id: string;
   email: string;
+  customerNumber: string | null;
   name: string | null;
   phoneE164: string | null;
   locked: boolean;
@@ -36,9 +38,11 @@ export function searchPrefix(by: SupportSearch["by"], q: string): string | null 
   const prefix =
     by === "phone"
       ? phonePrefix(q)
-      : by === "name"
-        ? q.trim().toLowerCase().replace(/\s+/g, " ")
-        : q.trim().toLowerCase();
+      : by === "number"
+        ? customerNumberDigits(q)
+        : by === "name"
+          ? q.trim().toLowerCase().replace(/\s+/g, " ")
+          : q.trim().toLowerCase();
   const meaningful = by === "phone" ? prefix.length - 1 : prefix.length;
   return meaningful >= SEARCH_MIN_LENGTH ? prefix : null;
 }
@@ -63,25 +67,27 @@ const STAFF_ROLES = new Set(["SUPPORT", "MARKETING", "ADMIN"]);
  */
 const isCustomer = (user: { roles: { role: string }[] }) => !user.roles.some((r) => STAFF_ROLES.has(r.role));
 const ROLES = { roles: { select: { role: true } } } as const;
+const USER = { id: true, email: true, customerNumber: true, status: true, ...ROLES } as const;
 
 export async function searchCustomers(search: SupportSearch): Promise<SearchPage> {
   const prefix = searchPrefix(search.by, search.q);
   if (!prefix) return { hits: [], next: null };
   const cursor = decodeCursor(search.after);
   const range = { gte: prefix, lt: `${prefix}\uffff` };
-  if (search.by === "email") {
-    // The address is unique, so the column alone orders and continues the pages.
+  if (search.by === "email" || search.by === "number") {
+    // The address and the customer number are unique: the column alone orders and continues pages.
+    const key = search.by === "email" ? "emailNormalized" : "customerNumber";
     const rows = await db.user.findMany({
-      where: { AND: [{ emailNormalized: range }, cursor ? { emailNormalized: { gt: cursor.v } } : {}] },
-      select: { id: true, email: true, emailNormalized: true, status: true, profile: true, ...ROLES },
-      orderBy: { emailNormalized: "asc" },
+      where: { AND: [{ [key]: range }, cursor ? { [key]: { gt: cursor.v } } : {}] },
+      select: { ...USER, emailNormalized: true, profile: true },
+      orderBy: { [key]: "asc" },
       take: PAGE_SIZE + 1,
     });
     const page = rows.slice(0, PAGE_SIZE);
     const last = page.at(-1);
     return {
       hits: page.filter(isCustomer).map((u) => toHit(u, u.profile)),
-      next: rows.length > PAGE_SIZE && last ? encodeCursor({ v: last.emailNormalized, id: last.id }) : null,
+      next: rows.length > PAGE_SIZE && last ? encodeCursor({ v: last[key] ?? "", id: last.id }) : null,
     };
   }
   const column = search.by === "name" ? "nameNormalized" : "phoneE164";
@@ -92,7 +98,7 @@ export async function searchCustomers(search: SupportSearch): Promise<SearchPage
         cursor ? { OR: [{ [column]: { gt: cursor.v } }, { [column]: cursor.v, id: { gt: cursor.id } }] } : {},
       ],
     },
-    include: { user: { select: { id: true, email: true, status: true, ...ROLES } } },
+    include: { user: { select: USER } },
     orderBy: [{ [column]: "asc" }, { id: "asc" }],
     take: PAGE_SIZE + 1,
   });
@@ -108,13 +114,14 @@ export async function searchCustomers(search: SupportSearch): Promise<SearchPage
 }
 
 function toHit(
-  user: { id: string; email: string; status: string },
+  user: { id: string; email: string; customerNumber: string | null; status: string },
   profile: { firstName: string | null; lastName: string | null; phoneE164: string | null } | null,
 ): CustomerHit {
   const name = [profile?.firstName, profile?.lastName].filter(Boolean).join(" ");
   return {
     id: user.id,
     email: user.email,
+    customerNumber: user.customerNumber,
     name: name || null,
     phoneE164: profile?.phoneE164 ?? null,
     locked: user.status === "LOCKED",

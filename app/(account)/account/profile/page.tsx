@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { formatCustomerNumber } from "@/lib/schemas/customer-number";
 import { formatPhoneForDisplay } from "@/lib/schemas/profile";
 import { getProfile } from "@/lib/server/profile/profile";
 import { ProfileForm } from "./profile-form";
@@ -19,6 +20,13 @@ export default async function AccountProfilePage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      {profile.customerNumber ? (
+        <Card title={t("customerNumber")} description={t("customerNumberHint")} className="mb-6">
+          <p className="font-mono text-lg" data-testid="customer-number">
+            {formatCustomerNumber(profile.customerNumber)}
+          </p>
+        </Card>
+      ) : null}
       <Card title={t("formTitle")} description={t("formDescription")}>
         <ProfileForm
           defaultValues={{

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
+import { formatCustomerNumber } from "@/lib/schemas/customer-number";
 import type { CustomerFile } from "@/lib/server/support/customer-file";
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
@@ -37,6 +38,7 @@ export async function CustomerSections({ file }: { file: CustomerFile }) {
       <Card title={t("profileTitle")}>
         <Facts
           rows={[
+            [t("customerNumber"), file.customerNumber ? formatCustomerNumber(file.customerNumber) : none],
             [t("email"), `${file.email} · ${file.emailVerified ? t("verified") : t("unverified")}`],
             [t("name"), file.name ?? none],
             [t("dateOfBirth"), file.dateOfBirth ?? none],

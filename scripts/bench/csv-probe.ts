@@ -43,6 +43,9 @@ async function main() {
     for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
   }
   const seconds = (performance.now() - started) / 1000;
+  // Where the peak lives: the V8 heap (garbage not yet collected, or held) or outside it (the
+  // query engine, buffers).
+  const memory = process.memoryUsage();
   console.log(
     JSON.stringify({
       rows: lines - 1,
@@ -50,6 +53,10 @@ async function main() {
       seconds,
       rssBeforeMB,
       peakRssMB: (statusKB("VmHWM") * 1024) / 1e6,
+      endRssMB: memory.rss / 1e6,
+      heapUsedMB: memory.heapUsed / 1e6,
+      heapTotalMB: memory.heapTotal / 1e6,
+      externalMB: memory.external / 1e6,
     }),
   );
   process.exit(0);

@@ -18,6 +18,7 @@ export const SCENARIOS = [
   "csv",
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+const POSTGRES_ONLY: Scenario[] = ["scale", "search", "csv"];
 
 export const ACCOUNT_PAGES = [
   "/account",
@@ -119,7 +120,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
   if (badPage) throw new Error(`--pages: "${badPage}" is not a path`);
   const customers = Math.round(positive("customers", values.customers, 10_000));
   return {
-    database: values.pg ? "postgres" : "sqlite",
+    // Scenarios 6–8 always run on PostgreSQL: alone, the heading should say so.
+    database: values.pg || scenarios.every((s) => POSTGRES_ONLY.includes(s)) ? "postgres" : "sqlite",
     scenarios,
     runs: Math.round(positive("runs", values.runs, 3)),
     seconds: positive("seconds", values.seconds, 6),

@@ -34,6 +34,13 @@ export type CsvExportResult = {
   /** The child's VmHWM at the end (the kernel's peak). */
   peakRssMB: number;
   rssBeforeMB: number;
+  /** The child at the end: RSS, V8 heap used and reserved, memory outside the heap. */
+  endRssMB: number;
+  heapUsedMB: number;
+  heapTotalMB: number;
+  externalMB: number;
+  /** Highest sampled RSS in each quarter of the export's run time: growth or a plateau. */
+  rssByQuarterMB: number[];
   samples: number;
   pass: boolean;
 };
@@ -119,12 +126,23 @@ function vmRssMB(pid: number): number {
   }
 }
 
-type ProbeResult = { rows: number; bytes: number; seconds: number; rssBeforeMB: number; peakRssMB: number };
+type ProbeResult = Pick<
+  CsvExportResult,
+  | "rows"
+  | "bytes"
+  | "seconds"
+  | "rssBeforeMB"
+  | "peakRssMB"
+  | "endRssMB"
+  | "heapUsedMB"
+  | "heapTotalMB"
+  | "externalMB"
+>;
 
 function probe(
   url: string,
   env: NodeJS.ProcessEnv,
-): Promise<ProbeResult & { sampledPeakRssMB: number; samples: number }> {
+): Promise<ProbeResult & { sampledPeakRssMB: number; samples: number; rssByQuarterMB: number[] }> {
   return new Promise((resolve, reject) => {
     // node itself (not the tsx wrapper, which would run the script in a grandchild): the pid
     // sampled is the process that exports.
@@ -137,12 +155,9 @@ function probe(
         stdio: ["ignore", "pipe", "inherit"],
       },
     );
-    let sampledPeakRssMB = 0;
-    let samples = 0;
+    const series: number[] = [];
     const timer = setInterval(() => {
-      if (child.pid === undefined) return;
-      sampledPeakRssMB = Math.max(sampledPeakRssMB, vmRssMB(child.pid));
-      samples++;
+      if (child.pid !== undefined) series.push(vmRssMB(child.pid));
     }, 50);
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
@@ -154,7 +169,16 @@ function probe(
       clearInterval(timer);
       const line = out.trim().split("\n").at(-1) ?? "";
       if (code !== 0 || !line.startsWith("{")) return reject(new Error(`csv probe failed (${code}): ${out}`));
-      resolve({ ...(JSON.parse(line) as ProbeResult), sampledPeakRssMB, samples });
+      const quarter = Math.max(1, Math.ceil(series.length / 4));
+      const rssByQuarterMB = [0, 1, 2, 3].map((q) =>
+        Math.max(0, ...series.slice(q * quarter, (q + 1) * quarter)),
+      );
+      resolve({
+        ...(JSON.parse(line) as ProbeResult),
+        sampledPeakRssMB: Math.max(0, ...series),
+        samples: series.length,
+        rssByQuarterMB,
+      });
     });
   });
 }
@@ -192,6 +216,11 @@ export async function benchCsvExport(
     `  peak RSS ${result.peakRssMB.toFixed(1)} MB (VmHWM; sampled every 50 ms: ${result.sampledPeakRssMB.toFixed(1)} MB ` +
       `over ${result.samples} samples; ${result.rssBeforeMB.toFixed(1)} MB before the export) — ` +
       `${result.pass ? "PASS" : "FAIL"} (limit ${CSV_RSS_LIMIT_MB} MB, all ${opts.customers.toLocaleString("en")} rows)`,
+  );
+  opts.log(
+    `  RSS by quarter of the run ${result.rssByQuarterMB.map((mb) => mb.toFixed(0)).join(" / ")} MB; at the end ` +
+      `RSS ${result.endRssMB.toFixed(0)} MB, V8 heap ${result.heapUsedMB.toFixed(0)} MB used of ` +
+      `${result.heapTotalMB.toFixed(0)} MB, external ${result.externalMB.toFixed(0)} MB`,
   );
   return result;
 }

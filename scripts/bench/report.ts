@@ -7,6 +7,7 @@ import { cpus, loadavg, release, totalmem } from "node:os";
 import path from "node:path";
 import type { LoadSummary } from "./measure";
 import type { Argon2Result } from "./scenarios/argon2";
+import type { CsvExportResult } from "./scenarios/csv-export";
 import type { FirstLoadJs } from "./scenarios/first-load-js";
 import type { PageResult, PagesResult } from "./scenarios/pages";
 import type { ScaleResult } from "./scenarios/scale";
@@ -24,6 +25,7 @@ export type BenchResults = {
   firstLoadJs?: FirstLoadJs[];
   scale?: ScaleResult;
   search?: SearchResult;
+  csv?: CsvExportResult;
   /** The server process after each scenario's load (a fresh process per scenario). */
   server?: Record<string, ServerStats>;
 };
@@ -188,6 +190,15 @@ export function tableRows(r: BenchResults): Row[] {
           ratio: "p95 < 50 ms",
         });
     }
+  if (r.csv)
+    rows.push({
+      n: "8",
+      what: `audience CSV export, ${r.csv.rows.toLocaleString("en")} rows (PostgreSQL, own process)`,
+      value: `${num(r.csv.seconds, 1)} s, ${num(r.csv.rowsPerSecond)} rows/s`,
+      latency: `peak RSS ${num(Math.max(r.csv.peakRssMB, r.csv.sampledPeakRssMB))} MB`,
+      sql: "",
+      ratio: `< 200 MB: ${r.csv.pass ? "pass" : "FAIL"}`,
+    });
   for (const [scenario, stats] of Object.entries(r.server ?? {})) {
     const handles = stats.sqliteHandles == null ? "" : `, ${stats.sqliteHandles} on the SQLite file`;
     rows.push({

@@ -20,6 +20,7 @@ import {
   type ServerStats,
 } from "./report";
 import { benchArgon2 } from "./scenarios/argon2";
+import { benchCsvExport } from "./scenarios/csv-export";
 import { benchFirstLoadJs } from "./scenarios/first-load-js";
 import { benchMicro, type MicroResult } from "./scenarios/micro";
 import { benchPages } from "./scenarios/pages";
@@ -61,7 +62,7 @@ async function main(options: BenchOptions): Promise<void> {
     }
     const needsServer = ["password", "passkey", "pages", "js"].some(has);
     if (needsServer || has("scale")) ensureBuild(env, log);
-    if (options.database === "postgres" || has("scale") || has("search"))
+    if (options.database === "postgres" || has("scale") || has("search") || has("csv"))
       postgres = await startBenchPostgres();
     if (needsServer) {
       const databaseUrl =
@@ -145,6 +146,10 @@ async function main(options: BenchOptions): Promise<void> {
     if (has("search")) {
       log(`7 support search, PostgreSQL, ${options.scaleCustomers.toLocaleString("en")} customers …`);
       results.search = await benchSearch(postgres!, { customers: options.scaleCustomers, env, log });
+    }
+    if (has("csv")) {
+      log(`8 audience CSV export, PostgreSQL, ${options.scaleCustomers.toLocaleString("en")} rows …`);
+      results.csv = await benchCsvExport(postgres!, { customers: options.scaleCustomers, env, log });
     }
   } catch (error) {
     console.error(`[bench] failed: ${(error as Error).message}\n[bench] server log: ${logFile}`);

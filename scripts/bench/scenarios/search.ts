@@ -28,7 +28,7 @@ export type SearchResult = {
 
 const CHUNK = 10_000;
 
-async function seedProfiles(url: string, total: number): Promise<void> {
+export async function seedProfiles(url: string, total: number): Promise<void> {
   const target = await bulkTarget(url);
   const now = new Date();
   try {

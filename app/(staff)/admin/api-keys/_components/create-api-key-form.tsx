@@ -5,14 +5,14 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
-import { FieldErrorText } from "@/components/forms/field-parts";
+import { CheckboxGroup } from "@/components/forms/checkbox-group";
 import { FormError } from "@/components/forms/form-error";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { Notice } from "@/components/ui/notice";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { API_SCOPES } from "@/lib/config/api";
 import { API_KEY_LIFETIME_CHOICES, CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/schemas/api-keys";
@@ -52,19 +52,12 @@ export function CreateApiKeyForm() {
   return (
     <div className="flex flex-col gap-5">
       {created ? (
-        <Notice tone="success" title={t("createdTitle", { prefix: created.prefix })}>
-          <p>{t("createdText")}</p>
-          <label className="mt-2 block text-sm font-medium" htmlFor="new-api-key">
-            {t("createdLabel")}
-          </label>
-          <input
-            id="new-api-key"
-            readOnly
-            value={created.key}
-            onFocus={(e) => e.currentTarget.select()}
-            className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
-          />
-        </Notice>
+        <ShownOnceSecret
+          title={t("createdTitle", { prefix: created.prefix })}
+          text={t("createdText")}
+          label={t("createdLabel")}
+          value={created.key}
+        />
       ) : null}
       <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
         <FormError message={formError} />
@@ -76,8 +69,7 @@ export function CreateApiKeyForm() {
           error={validationMessage(errors.name?.message)}
           {...register("name")}
         />
-        <fieldset className="flex flex-col gap-2" aria-describedby={scopesError ? "scopes-error" : undefined}>
-          <legend className="mb-1 text-sm font-medium text-slate-900">{t("scopes")}</legend>
+        <CheckboxGroup legend={t("scopes")} error={scopesError}>
           {API_SCOPES.map((scope) => (
             <CheckboxField
               key={scope}
@@ -86,8 +78,7 @@ export function CreateApiKeyForm() {
               {...register("scopes")}
             />
           ))}
-          {scopesError ? <FieldErrorText id="scopes-error">{scopesError}</FieldErrorText> : null}
-        </fieldset>
+        </CheckboxGroup>
         <SelectField
           label={t("lifetime")}
           required

@@ -5,13 +5,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
-import { FieldErrorText } from "@/components/forms/field-parts";
+import { CheckboxGroup } from "@/components/forms/checkbox-group";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { Notice } from "@/components/ui/notice";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import { createWebhookAction } from "@/lib/actions/webhooks";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/config/webhooks";
 import { CreateWebhookSchema, type CreateWebhookInput } from "@/lib/schemas/webhooks";
@@ -45,19 +45,12 @@ export function CreateWebhookForm() {
   return (
     <div className="flex flex-col gap-5">
       {secret ? (
-        <Notice tone="success" title={t("createdTitle")}>
-          <p>{t("createdText")}</p>
-          <label className="mt-2 block text-sm font-medium" htmlFor="new-webhook-secret">
-            {t("createdLabel")}
-          </label>
-          <input
-            id="new-webhook-secret"
-            readOnly
-            value={secret}
-            onFocus={(e) => e.currentTarget.select()}
-            className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm"
-          />
-        </Notice>
+        <ShownOnceSecret
+          title={t("createdTitle")}
+          text={t("createdText")}
+          label={t("createdLabel")}
+          value={secret}
+        />
       ) : null}
       <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
         <FormError message={formError} />
@@ -70,8 +63,7 @@ export function CreateWebhookForm() {
           error={validationMessage(errors.url?.message)}
           {...register("url")}
         />
-        <fieldset className="flex flex-col gap-2" aria-describedby={eventsError ? "events-error" : undefined}>
-          <legend className="mb-1 text-sm font-medium text-slate-900">{t("events")}</legend>
+        <CheckboxGroup legend={t("events")} error={eventsError}>
           {WEBHOOK_EVENT_TYPES.map((event) => (
             <CheckboxField
               key={event}
@@ -80,8 +72,7 @@ export function CreateWebhookForm() {
               {...register("events")}
             />
           ))}
-          {eventsError ? <FieldErrorText id="events-error">{eventsError}</FieldErrorText> : null}
-        </fieldset>
+        </CheckboxGroup>
         <SubmitButton pending={isSubmitting}>{t("submit")}</SubmitButton>
       </form>
     </div>

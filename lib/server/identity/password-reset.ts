@@ -5,16 +5,10 @@ import "server-only";
  * whose address was never proven, the link is the first proof of the mailbox: completing it
  * reclaims the account from whoever set it up (mailbox-proof.ts, docs/decisions/0018).
  */
-import { hashPassword } from "@/lib/server/passwords/password-hash";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import {
-  checkPasswordPolicy,
-  loadCommonPasswords,
-  type PasswordRejectReason,
-} from "@/lib/server/passwords/common-passwords";
-import { passwordContextWords } from "@/lib/server/passwords/context-words";
+import type { PasswordRejectReason } from "@/lib/server/passwords/common-passwords";
 import { rateLimitIpSubject } from "@/lib/server/rate-limit/ip-subject";
 import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import type { ClientInfo } from "@/lib/server/request/client-info";
@@ -23,15 +17,8 @@ import { localeOf, sendMailInBackground, sendSecurityPushInBackground } from "./
 import { resetOwnBrowserThrottles } from "./password-throttle";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
 import { reclaimUnprovenAccount } from "./mailbox-proof";
-import {
-  consumeToken,
-  findUsableToken,
-  issueToken,
-  TOKEN_TTL_MINUTES,
-  tokenLink,
-  voidLinksAfterChange,
-  voidTokens,
-} from "./tokens";
+import { setPasswordByLink } from "./password-by-link";
+import { findUsableToken, reissueToken, TOKEN_TTL_MINUTES, tokenLink, voidLinksAfterChange } from "./tokens";
 import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type RequestResetResult =
@@ -59,8 +46,7 @@ async function issueResetLink(emailNormalized: string, client: ClientInfo): Prom
   const user = await db.user.findUnique({ where: { emailNormalized } });
   if (!user) return { ok: true }; // no mail to unknown addresses: the form cannot be used to send spam
   const token = await db.$transaction(async (tx) => {
-    await voidTokens({ userId: user.id, purpose: "PASSWORD_RESET" }, { tx });
-    const token = await issueToken({ userId: user.id, purpose: "PASSWORD_RESET" }, { tx });
+    const token = await reissueToken({ userId: user.id, purpose: "PASSWORD_RESET" }, { tx });
     await writeAuditEvent(tx, {
       type: "auth.password_reset_requested",
       actor: anonymousActor(client),
@@ -106,33 +92,15 @@ export async function resetPassword(opts: {
   password: string;
   client: ClientInfo;
 }): Promise<ResetResult> {
-  const hash = await hashPassword(opts.password);
-  await loadCommonPasswords(); // load the list before the transaction, not while it holds the database
-  let policyFailure: ResetResult | undefined;
-  const user = await db
-    .$transaction(async (tx) => {
-      const used = await consumeToken({ token: opts.token, purpose: "PASSWORD_RESET" }, { tx });
-      if (!used) return null;
-      const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId } });
-      const policy = await checkPasswordPolicy({
-        password: opts.password,
-        email: user.emailNormalized,
-        contextWords: passwordContextWords(),
-      });
-      if (!policy.ok) {
-        policyFailure = { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
-        throw new RollBack(); // keep the link usable for a better password
-      }
+  const result = await setPasswordByLink(
+    { token: opts.token, purpose: "PASSWORD_RESET", password: opts.password },
+    async (tx, user, savePassword) => {
       // Unproven address: the reclaim removes every credential (this password's predecessor too),
       // ends every session, marks the address proven and audits auth.account_reclaimed.
       const reclaimed = user.emailVerifiedAt
         ? null
         : await reclaimUnprovenAccount({ userId: user.id, client: opts.client }, { tx });
-      await tx.passwordCredential.upsert({
-        where: { userId: user.id },
-        create: { userId: user.id, hash },
-        update: { hash, changedAt: new Date() },
-      });
+      await savePassword();
       if (reclaimed) return user;
       await voidLinksAfterChange({ userId: user.id, change: "credential" }, { tx });
       const revoked = await revokeSessions({ userId: user.id, reason: "PASSWORD_RESET" }, { tx });
@@ -143,13 +111,10 @@ export async function resetPassword(opts: {
         metadata: { sessionsRevoked: revoked },
       });
       return user;
-    })
-    .catch((error: unknown) => {
-      if (error instanceof RollBack) return null;
-      throw error;
-    });
-  if (policyFailure) return policyFailure;
-  if (!user) {
+    },
+  );
+  if (!result.ok && result.code === "PASSWORD_REJECTED") return result;
+  if (!result.ok) {
     await db.$transaction((tx) =>
       writeAuditEvent(tx, {
         type: "auth.password_reset_failed",
@@ -159,6 +124,7 @@ export async function resetPassword(opts: {
     );
     return { ok: false, code: "INVALID_TOKEN" };
   }
+  const user = result.value;
   await resetRateLimit({ policy: "signInAccount", subject: user.emailNormalized });
   await resetOwnBrowserThrottles(user.id);
   sendMailInBackground({
@@ -172,5 +138,3 @@ export async function resetPassword(opts: {
   sendSecurityPushInBackground(user.id, "passwordChanged");
   return { ok: true };
 }
-
-class RollBack extends Error {}

@@ -14,7 +14,7 @@ import { localeOf, sendMailInBackground } from "./notify";
 import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
 import { guardSignInLink, refuseSignInLink, type SignInLinkFailure } from "./risk-release";
 import { deviceCookieHash, grantSignInPass, SIGN_IN_PASS_TTL_MINUTES } from "./sign-in-passes";
-import { consumeToken, issueToken, TOKEN_TTL_MINUTES, tokenLink, voidTokens } from "./tokens";
+import { consumeToken, reissueToken, TOKEN_TTL_MINUTES, tokenLink } from "./tokens";
 import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export async function requestSignInUnlock(opts: {
@@ -35,8 +35,7 @@ export async function requestSignInUnlock(opts: {
     const user = await db.user.findUnique({ where: { emailNormalized } });
     if (!user) return { ok: true as const };
     const token = await db.$transaction(async (tx) => {
-      await voidTokens({ userId: user.id, purpose: "SIGN_IN_UNLOCK" }, { tx });
-      const token = await issueToken({ userId: user.id, purpose: "SIGN_IN_UNLOCK" }, { tx });
+      const token = await reissueToken({ userId: user.id, purpose: "SIGN_IN_UNLOCK" }, { tx });
       await writeAuditEvent(tx, {
         type: "auth.sign_in_unlock_requested",
         actor: anonymousActor(opts.client),

@@ -110,6 +110,15 @@ export async function voidTokens(
   });
 }
 
+/** A new link that voids the user's older open links of its purpose: only the newest one works. */
+export async function reissueToken(
+  opts: { userId: string; purpose: TokenPurpose; payload?: Prisma.InputJsonValue },
+  { tx = db }: { tx?: Tx } = {},
+): Promise<string> {
+  await voidTokens(opts, { tx });
+  return issueToken(opts, { tx });
+}
+
 /**
  * The links a change makes stale (docs/decisions/0019). A reset link mailed before the password,
  * a factor or a linked identity changed, or before the address changed, must not outlive the

@@ -14,22 +14,11 @@ import { isUniqueViolation } from "@/lib/db/db-retry";
 import type { StaffRole } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { customerActor, type StaffActor } from "@/lib/server/actor";
-import {
-  checkPasswordPolicy,
-  loadCommonPasswords,
-  type PasswordRejectReason,
-} from "@/lib/server/passwords/common-passwords";
-import { passwordContextWords } from "@/lib/server/passwords/context-words";
-import { hashPassword } from "@/lib/server/passwords/password-hash";
+import type { PasswordRejectReason } from "@/lib/server/passwords/common-passwords";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
-import {
-  consumeToken,
-  findUsableToken,
-  issueToken,
-  TOKEN_TTL_MINUTES,
-  tokenLink,
-} from "@/lib/server/identity/tokens";
+import { setPasswordByLink } from "@/lib/server/identity/password-by-link";
+import { findUsableToken, issueToken, TOKEN_TTL_MINUTES, tokenLink } from "@/lib/server/identity/tokens";
 
 export type InviteStaffResult = { ok: true; userId: string } | { ok: false; code: "ACCOUNT_EXISTS" };
 
@@ -94,51 +83,27 @@ export type AcceptInvitationResult =
   | { ok: false; code: "INVALID_TOKEN" }
   | { ok: false; code: "PASSWORD_REJECTED"; reason: PasswordRejectReason };
 
-class RollBack extends Error {}
-
 /** Sets the invitee's first password and marks the address proven; the link is then spent. */
 export async function acceptStaffInvitation(opts: {
   token: string;
   password: string;
   client: ClientInfo;
 }): Promise<AcceptInvitationResult> {
-  const hash = await hashPassword(opts.password);
-  await loadCommonPasswords(); // before the transaction, not while it holds the database
-  let failure: AcceptInvitationResult | undefined;
-  const email = await db
-    .$transaction(async (tx) => {
-      const used = await consumeToken({ token: opts.token, purpose: "STAFF_INVITE" }, { tx });
-      if (!used) return null;
-      const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId } });
-      const policy = await checkPasswordPolicy({
-        password: opts.password,
-        email: user.emailNormalized,
-        contextWords: passwordContextWords(),
-      });
-      if (!policy.ok) {
-        failure = { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
-        throw new RollBack(); // keep the link usable for a better password
-      }
+  const result = await setPasswordByLink(
+    { token: opts.token, purpose: "STAFF_INVITE", password: opts.password },
+    async (tx, user, savePassword) => {
       await tx.user.update({
         where: { id: user.id },
         data: { emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
       });
-      await tx.passwordCredential.upsert({
-        where: { userId: user.id },
-        create: { userId: user.id, hash },
-        update: { hash, changedAt: new Date() },
-      });
+      await savePassword();
       await writeAuditEvent(tx, {
         type: "staff.invitation_accepted",
         actor: customerActor(user.id, opts.client),
         subject: user.id,
       });
       return user.email;
-    })
-    .catch((error: unknown) => {
-      if (error instanceof RollBack) return null;
-      throw error;
-    });
-  if (failure) return failure;
-  return email ? { ok: true, email } : { ok: false, code: "INVALID_TOKEN" };
+    },
+  );
+  return result.ok ? { ok: true, email: result.value } : result;
 }

@@ -54,3 +54,16 @@ export async function hasOpenAccess(staffId: string, customerId: string, now = n
   });
   return permit !== null;
 }
+
+export type SupportCustomer = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
+
+/** The first step of every support action: the customer exists and this agent has opened them. */
+export async function permittedCustomer(
+  actor: StaffActor,
+  customerId: string,
+): Promise<{ ok: true; customer: SupportCustomer } | { ok: false; code: "NOT_FOUND" | "ACCESS_REQUIRED" }> {
+  const customer = await findCustomer(customerId);
+  if (!customer) return { ok: false, code: "NOT_FOUND" };
+  if (!(await hasOpenAccess(actor.userId, customer.id))) return { ok: false, code: "ACCESS_REQUIRED" };
+  return { ok: true, customer };
+}

@@ -6,15 +6,15 @@ import "server-only";
  * the reason in the transaction of the change; mails go out after the commit. Nothing here edits
  * personal data, consents or bank details, and nothing hands a token or secret to the agent.
  */
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { StaffActor } from "@/lib/server/actor";
 import type { AuditEventType } from "@/lib/server/audit/event-types";
 import { localeOf, sendMailInBackground } from "@/lib/server/identity/notify";
 import { sendVerificationMail } from "@/lib/server/identity/registration-steps";
-import { issueToken, TOKEN_TTL_MINUTES, tokenLink, voidTokens } from "@/lib/server/identity/tokens";
+import { reissueToken, TOKEN_TTL_MINUTES, tokenLink } from "@/lib/server/identity/tokens";
 import { revokeSessions } from "@/lib/server/sessions/sessions";
-import { findCustomer, hasOpenAccess } from "./access";
+import { permittedCustomer, type SupportCustomer } from "./access";
 
 export type SupportActionInput = { customerId: string; reason: string };
 export type SupportActionResult =
@@ -24,122 +24,123 @@ export type SupportActionResult =
       code: "NOT_FOUND" | "ACCESS_REQUIRED" | "ALREADY_LOCKED" | "NOT_LOCKED" | "ALREADY_VERIFIED";
     };
 
-type Customer = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
+type Customer = SupportCustomer;
+type Refusal = Extract<SupportActionResult, { ok: false }>["code"];
 
-/** The customer, if this agent has opened them; the shared first step of every action. */
-async function permittedCustomer(
+/**
+ * The one shape of every support action: the customer must exist and have been opened by this
+ * agent, `refuse` may turn the request down on the customer's state, and `change` runs in one
+ * transaction with the `support.*` event (the reason and `change`'s extra metadata). `after` runs
+ * once the change is committed (mails).
+ */
+async function supportAction<T = undefined>(
   actor: StaffActor,
-  customerId: string,
-): Promise<{ ok: true; customer: Customer } | { ok: false; code: "NOT_FOUND" | "ACCESS_REQUIRED" }> {
-  const customer = await findCustomer(customerId);
-  if (!customer) return { ok: false, code: "NOT_FOUND" };
-  if (!(await hasOpenAccess(actor.userId, customer.id))) return { ok: false, code: "ACCESS_REQUIRED" };
-  return { ok: true, customer };
-}
-
-function audit(
-  tx: Parameters<typeof writeAuditEvent>[0],
-  actor: StaffActor,
-  type: AuditEventType,
   input: SupportActionInput,
-  extra = {},
-) {
-  return writeAuditEvent(tx, {
-    type,
-    actor,
-    subject: input.customerId,
-    metadata: { reason: input.reason, ...extra },
+  step: {
+    type: AuditEventType;
+    refuse?: (customer: Customer) => Refusal | null;
+    change: (tx: Tx, customer: Customer) => Promise<{ extra?: Record<string, unknown>; value: T }>;
+    after?: (customer: Customer, value: T) => void;
+  },
+): Promise<SupportActionResult> {
+  const found = await permittedCustomer(actor, input.customerId);
+  if (!found.ok) return found;
+  const { customer } = found;
+  const refused = step.refuse?.(customer);
+  if (refused) return { ok: false, code: refused };
+  const done = await db.$transaction(async (tx) => {
+    const result = await step.change(tx, customer);
+    await writeAuditEvent(tx, {
+      type: step.type,
+      actor,
+      subject: customer.id,
+      metadata: { reason: input.reason, ...result.extra },
+    });
+    return result;
   });
+  step.after?.(customer, done.value);
+  return { ok: true };
 }
 
 /** Locks the account: no sign-in (the door says to contact service) and every session ends. */
-export async function lockCustomer(
-  actor: StaffActor,
-  input: SupportActionInput,
-): Promise<SupportActionResult> {
-  const found = await permittedCustomer(actor, input.customerId);
-  if (!found.ok) return found;
-  if (found.customer.status === "LOCKED") return { ok: false, code: "ALREADY_LOCKED" };
-  await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: input.customerId },
-      data: { status: "LOCKED", lockedAt: new Date(), lockReason: input.reason },
-    });
-    const sessions = await revokeSessions({ userId: input.customerId, reason: "ACCOUNT_LOCKED" }, { tx });
-    await audit(tx, actor, "support.account_locked", input, { sessionsEnded: sessions });
+export function lockCustomer(actor: StaffActor, input: SupportActionInput): Promise<SupportActionResult> {
+  return supportAction(actor, input, {
+    type: "support.account_locked",
+    refuse: (customer) => (customer.status === "LOCKED" ? "ALREADY_LOCKED" : null),
+    change: async (tx, customer) => {
+      await tx.user.update({
+        where: { id: customer.id },
+        data: { status: "LOCKED", lockedAt: new Date(), lockReason: input.reason },
+      });
+      const sessions = await revokeSessions({ userId: customer.id, reason: "ACCOUNT_LOCKED" }, { tx });
+      return { extra: { sessionsEnded: sessions }, value: undefined };
+    },
   });
-  return { ok: true };
 }
 
-export async function unlockCustomer(
-  actor: StaffActor,
-  input: SupportActionInput,
-): Promise<SupportActionResult> {
-  const found = await permittedCustomer(actor, input.customerId);
-  if (!found.ok) return found;
-  if (found.customer.status !== "LOCKED") return { ok: false, code: "NOT_LOCKED" };
-  await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: input.customerId },
-      data: { status: "ACTIVE", lockedAt: null, lockReason: null },
-    });
-    await audit(tx, actor, "support.account_unlocked", input);
+export function unlockCustomer(actor: StaffActor, input: SupportActionInput): Promise<SupportActionResult> {
+  return supportAction(actor, input, {
+    type: "support.account_unlocked",
+    refuse: (customer) => (customer.status !== "LOCKED" ? "NOT_LOCKED" : null),
+    change: async (tx, customer) => {
+      await tx.user.update({
+        where: { id: customer.id },
+        data: { status: "ACTIVE", lockedAt: null, lockReason: null },
+      });
+      return { value: undefined };
+    },
   });
-  return { ok: true };
 }
 
-export async function signOutCustomerEverywhere(
+export function signOutCustomerEverywhere(
   actor: StaffActor,
   input: SupportActionInput,
 ): Promise<SupportActionResult> {
-  const found = await permittedCustomer(actor, input.customerId);
-  if (!found.ok) return found;
-  await db.$transaction(async (tx) => {
-    const sessions = await revokeSessions({ userId: input.customerId, reason: "REVOKED_BY_SUPPORT" }, { tx });
-    await audit(tx, actor, "support.sessions_revoked", input, { sessionsEnded: sessions });
+  return supportAction(actor, input, {
+    type: "support.sessions_revoked",
+    change: async (tx, customer) => {
+      const sessions = await revokeSessions({ userId: customer.id, reason: "REVOKED_BY_SUPPORT" }, { tx });
+      return { extra: { sessionsEnded: sessions }, value: undefined };
+    },
   });
-  return { ok: true };
 }
 
 /** The customer's ordinary reset mail; the link goes to their mailbox only, never to the agent. */
-export async function sendPasswordResetToCustomer(
+export function sendPasswordResetToCustomer(
   actor: StaffActor,
   input: SupportActionInput,
 ): Promise<SupportActionResult> {
-  const found = await permittedCustomer(actor, input.customerId);
-  if (!found.ok) return found;
-  const { customer } = found;
-  const token = await db.$transaction(async (tx) => {
-    await voidTokens({ userId: customer.id, purpose: "PASSWORD_RESET" }, { tx });
-    const token = await issueToken({ userId: customer.id, purpose: "PASSWORD_RESET" }, { tx });
-    await audit(tx, actor, "support.password_reset_sent", input);
-    return token;
+  return supportAction<string>(actor, input, {
+    type: "support.password_reset_sent",
+    change: async (tx, customer) => ({
+      value: await reissueToken({ userId: customer.id, purpose: "PASSWORD_RESET" }, { tx }),
+    }),
+    after: (customer, token) =>
+      sendMailInBackground({
+        to: customer.email,
+        locale: localeOf(customer.locale),
+        template: {
+          name: "password-reset",
+          data: {
+            url: tokenLink("/reset-password", token),
+            expiresMinutes: TOKEN_TTL_MINUTES.PASSWORD_RESET,
+          },
+        },
+      }),
   });
-  sendMailInBackground({
-    to: customer.email,
-    locale: localeOf(customer.locale),
-    template: {
-      name: "password-reset",
-      data: { url: tokenLink("/reset-password", token), expiresMinutes: TOKEN_TTL_MINUTES.PASSWORD_RESET },
-    },
-  });
-  return { ok: true };
 }
 
-export async function resendVerificationToCustomer(
+export function resendVerificationToCustomer(
   actor: StaffActor,
   input: SupportActionInput,
 ): Promise<SupportActionResult> {
-  const found = await permittedCustomer(actor, input.customerId);
-  if (!found.ok) return found;
-  const { customer } = found;
-  if (customer.emailVerifiedAt) return { ok: false, code: "ALREADY_VERIFIED" };
-  const token = await db.$transaction(async (tx) => {
-    await voidTokens({ userId: customer.id, purpose: "EMAIL_VERIFICATION" }, { tx });
-    const token = await issueToken({ userId: customer.id, purpose: "EMAIL_VERIFICATION" }, { tx });
-    await audit(tx, actor, "support.verification_sent", input);
-    return token;
+  return supportAction<string>(actor, input, {
+    type: "support.verification_sent",
+    refuse: (customer) => (customer.emailVerifiedAt ? "ALREADY_VERIFIED" : null),
+    change: async (tx, customer) => ({
+      value: await reissueToken({ userId: customer.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
+    }),
+    after: (customer, token) =>
+      sendVerificationMail({ to: customer.email, locale: localeOf(customer.locale), token: token }),
   });
-  sendVerificationMail({ to: customer.email, locale: localeOf(customer.locale), token });
-  return { ok: true };
 }

@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import type { StaffActor } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { grantSignInPass, SIGN_IN_PASS_TTL_MINUTES } from "@/lib/server/identity/sign-in-passes";
-import { findCustomer, hasOpenAccess } from "./access";
+import { permittedCustomer } from "./access";
 import type { SupportActionInput } from "./account-actions";
 
 export type RiskReleaseResult =
@@ -25,9 +25,9 @@ export async function releaseRiskBlock(
   actor: StaffActor,
   input: SupportActionInput,
 ): Promise<RiskReleaseResult> {
-  const customer = await findCustomer(input.customerId);
-  if (!customer) return { ok: false, code: "NOT_FOUND" };
-  if (!(await hasOpenAccess(actor.userId, customer.id))) return { ok: false, code: "ACCESS_REQUIRED" };
+  const found = await permittedCustomer(actor, input.customerId);
+  if (!found.ok) return found;
+  const { customer } = found;
   const released = await db.$transaction(async (tx) => {
     const now = new Date();
     // The newest open "Das war ich" link names the blocked browser; using it up here means the

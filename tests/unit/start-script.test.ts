@@ -10,7 +10,9 @@ function start(env: Record<string, string>) {
   return { status: result.status, stderr: result.stderr };
 }
 
-describe("npm start with invalid configuration", () => {
+// Each case starts tsx in a child process (a few seconds on a busy machine): the spawn's own
+// 30 s timeout is the bound, not vitest's 5 s default.
+describe("npm start with invalid configuration", { timeout: 35_000 }, () => {
   it("exits 1 and names each invalid variable with the reason", () => {
     const { status, stderr } = start({ PORT: "abc", DEMO_DATA: "sometimes" });
     expect(status).toBe(1);

@@ -128,7 +128,7 @@ describe("the mailbox-proof guard", () => {
         "lib/server/push/push-subscriptions.ts#savePushSubscription",
         "lib/server/bank-accounts/bank-accounts.ts#addBankAccount",
         "lib/server/identity/change-password.ts#changePassword",
-        "lib/server/identity/password-reset.ts#resetPassword",
+        "lib/server/identity/password-by-link.ts#savePassword",
         "lib/server/identity/register.ts#createOrNotify",
         "lib/server/identity/social-login.ts#completeSocialSignIn",
       ]),

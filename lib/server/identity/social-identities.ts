@@ -106,6 +106,9 @@ export async function linkIdentity(
     await tx.socialIdentity.update({ where: { id: existing.id }, data: { lastUsedAt: new Date() } });
     return { ok: true, alreadyLinked: true };
   }
+  // The account row before the audit chain head, as in every sign-in (docs/decisions/0055): a link
+  // inside a social sign-in that wrote its event first deadlocked with a parallel sign-in.
+  await tx.user.update({ where: { id: opts.userId }, data: { updatedAt: new Date() } });
   const identity = await tx.socialIdentity.create({
     data: { userId: opts.userId, provider, subject, email: opts.email, lastUsedAt: new Date() },
   });

@@ -1,6 +1,7 @@
 /** The validated environment as the app reads it, and the error that names each bad variable. */
 import type { SessionLifetimes } from "@/lib/config/sessions";
 import type { DatabaseKind } from "@/lib/db/database-url";
+import type { LegalEntity } from "./legal-entity";
 import type { GeneratedSecretName } from "./local-secrets";
 import type { OidcProviderConfig } from "./oidc";
 
@@ -23,6 +24,8 @@ export type Env = {
   demoData: "auto" | "on" | "off";
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The operator named on the imprint, SEPA mandates and mails (docs/decisions/0065). */
+  legalEntity: LegalEntity;
   sessions: SessionLifetimes;
   /** How recent a sign-in or step-up must be for a sensitive action (requireRecentAuth). */
   stepUpMaxAgeSeconds: number;

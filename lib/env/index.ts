@@ -11,6 +11,7 @@ import { isLocalUrl, parseEnv, type EnvSource } from "./parse";
 export { EnvError, formatEnvIssues } from "./env-types";
 export type { EncryptionKey, Env, EnvIssue, PushConfig } from "./env-types";
 export { isLocalUrl, parseEncryptionKey, parseEnv } from "./parse";
+export { legalEntityLine, type LegalEntity } from "./legal-entity";
 
 if (typeof window !== "undefined") throw new Error("lib/env must not be imported in the browser");
 

@@ -9,6 +9,7 @@ import { operatorContextWords } from "@/lib/config/password-context-words";
 import { EnvError, type EncryptionKey, type Env, type EnvIssue } from "./env-types";
 import { GENERATED_SECRET_NAMES, OPTIONAL_SECRET_NAMES, type GeneratedSecretName } from "./local-secrets";
 import { parseOidcProviders } from "./oidc";
+import { parseLegalEntity } from "./legal-entity";
 import { parsePushConfig } from "./push";
 import { EnvSchema } from "./schema";
 import { isWeakSecret } from "./weak-secrets";
@@ -115,7 +116,11 @@ export function parseEnv(source: EnvSource, secretsFromFile: readonly GeneratedS
     issues.push({ variable: "DATA_ENCRYPTION_KEY", message: "is required (32 random bytes in base64)" });
 
   const oidcProviders = parseOidcProviders(source, issues);
-  const push = parsePushConfig(v, secretsFromFile, issues);
+  // One legal entity: unless set on their own, the SEPA creditor and the mail sender are it.
+  const legalEntity = parseLegalEntity(v, issues);
+  const mailFrom = v.MAIL_FROM ?? `"${legalEntity.name.replace(/["\\]/g, "")}" <no-reply@localhost>`;
+  const creditorName = v.SEPA_CREDITOR_NAME ?? legalEntity.name;
+  const push = parsePushConfig({ ...v, MAIL_FROM: mailFrom }, secretsFromFile, issues);
   const unique = dedupe(issues);
   if (unique.length > 0) throw new EnvError(unique);
 
@@ -134,7 +139,8 @@ export function parseEnv(source: EnvSource, secretsFromFile: readonly GeneratedS
     trustProxy: v.TRUST_PROXY,
     demoData: v.DEMO_DATA,
     smtpUrl: v.SMTP_URL,
-    mailFrom: v.MAIL_FROM,
+    mailFrom,
+    legalEntity,
     sessions: {
       idleMinutes: v.SESSION_IDLE_MINUTES,
       absoluteHours: v.SESSION_ABSOLUTE_HOURS,
@@ -146,10 +152,10 @@ export function parseEnv(source: EnvSource, secretsFromFile: readonly GeneratedS
     deletionGraceDays: v.DELETION_GRACE_DAYS,
     profilingSkipBackoffDays: v.PROFILING_SKIP_BACKOFF_DAYS,
     oidcProviders,
-    sepaCreditor: { name: v.SEPA_CREDITOR_NAME, identifier: v.SEPA_CREDITOR_ID },
+    sepaCreditor: { name: creditorName, identifier: v.SEPA_CREDITOR_ID },
     passwordContextWords: operatorContextWords({
       configured: v.PASSWORD_CONTEXT_WORDS,
-      creditorName: v.SEPA_CREDITOR_NAME,
+      creditorName,
     }),
     push,
     generatedSecrets: [...secretsFromFile],

@@ -14,7 +14,7 @@ import {
  * needs no subject (it defaults to MAIL_FROM's address).
  */
 export function parsePushConfig(
-  v: EnvValues,
+  v: EnvValues & { MAIL_FROM: string },
   secretsFromFile: readonly GeneratedSecretName[],
   issues: EnvIssue[],
 ): PushConfig | null {

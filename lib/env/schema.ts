@@ -8,6 +8,7 @@ import {
   normaliseCreditorIdentifier,
   TEST_CREDITOR_IDENTIFIER,
 } from "@/lib/config/sepa-creditor";
+import { LegalEntityEnv } from "./legal-entity";
 
 const flag = z
   .enum(["0", "1", "true", "false"], { error: 'must be "1" or "0"' })
@@ -66,7 +67,7 @@ export const EnvSchema = z.object({
       /^(.+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
       'must be an address, e.g. "Kundenportal <konto@example.de>"',
     )
-    .default("Kundenportal <no-reply@localhost>"),
+    .optional(),
   SESSION_IDLE_MINUTES: minutes(5, 24 * 60, 60),
   SESSION_ABSOLUTE_HOURS: minutes(1, 24, 24),
   SESSION_REMEMBER_DAYS: minutes(1, 90, 30),
@@ -81,7 +82,7 @@ export const EnvSchema = z.object({
       .trim()
       .min(1, "must not be empty")
       .max(70, "must be at most 70 characters (SEPA name field)")
-      .default("Kundenportal Demo GmbH"),
+      .optional(),
   ),
   SEPA_CREDITOR_ID: emptyAsUnset(
     z
@@ -94,6 +95,7 @@ export const EnvSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().optional(),
+  ...LegalEntityEnv,
 });
 
 export type EnvValues = z.output<typeof EnvSchema>;

@@ -116,6 +116,10 @@ test.describe("platform", () => {
     await footer.getByRole("link", { name: "Impressum" }).click();
     await expect(page).toHaveURL("/imprint");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // The configured operator (here the demo one, so the page says it is a demo; decision 0065).
+    await expect(page.locator("address")).toContainText("Beispiel Handels GmbH");
+    await expect(page.locator("address")).toContainText("Deutschland");
+    await expect(page.getByText("Dies ist eine Demo-Installation.", { exact: false })).toBeVisible();
     await page.getByRole("contentinfo").getByRole("link", { name: "Datenschutz" }).click();
     await expect(page).toHaveURL("/privacy");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -24,7 +24,8 @@ describe("context-specific words (ASVS 6.1.2, 6.2.11)", () => {
   });
 
   it("take the operator's words from PASSWORD_CONTEXT_WORDS, else from the creditor name without its legal form", () => {
-    expect(parseEnv({ ...SECRETS }).passwordContextWords).toEqual(["Kundenportal", "Demo"]);
+    // The creditor is the legal entity unless set on its own (decision 0065): the demo operator here.
+    expect(parseEnv({ ...SECRETS }).passwordContextWords).toEqual(["Beispiel", "Handels"]);
     expect(
       parseEnv({ ...SECRETS, SEPA_CREDITOR_NAME: "Müller & Söhne Versand GmbH & Co. KG" })
         .passwordContextWords,
@@ -37,9 +38,19 @@ describe("context-specific words (ASVS 6.1.2, 6.2.11)", () => {
       }).passwordContextWords,
     ).toEqual(["Mueller", "Müllerversand"]);
     expect(parseEnv({ ...SECRETS, PASSWORD_CONTEXT_WORDS: "" }).passwordContextWords).toEqual([
-      "Kundenportal",
-      "Demo",
+      "Beispiel",
+      "Handels",
     ]);
+    expect(
+      parseEnv({
+        ...SECRETS,
+        LEGAL_NAME: "Wiesenhof Versand GmbH",
+        LEGAL_STREET: "Am Markt 3",
+        LEGAL_POSTAL_CITY: "04109 Leipzig",
+        LEGAL_REPRESENTATIVE: "Jana Beispiel",
+        LEGAL_EMAIL: "service@wiesenhof.example",
+      }).passwordContextWords,
+    ).toEqual(["Wiesenhof", "Versand"]);
     expect(operatorContextWords({ creditorName: "Beispiel Shop AG" })).toEqual(["Beispiel", "Shop"]);
   });
 

@@ -22,6 +22,8 @@ export type MailContent = {
   buttonHint: string;
   signOff: string[];
   footer: string;
+  /** Who sends the mail: the operator's name, address and register (business-mail duties). */
+  sender?: string;
 };
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -120,6 +122,7 @@ export function renderMailHtml(content: MailContent): string {
     `<hr style="${S.hr}">`,
     ...(hasButton ? [`<p style="${S.small}">${escapeHtml(content.buttonHint)}</p>`] : []),
     `<p style="${S.small}">${escapeHtml(content.footer)}</p>`,
+    ...(content.sender ? [`<p style="${S.small}">${escapeHtml(content.sender)}</p>`] : []),
     "</td></tr>",
     "</table>",
     "</td></tr>",
@@ -149,6 +152,6 @@ export function renderMailText(content: MailContent): string {
     `${content.heading}\n${"=".repeat(content.heading.length)}`,
     ...content.blocks.map(renderBlockText),
     content.signOff.join("\n"),
-    `-- \n${content.footer}`,
+    `-- \n${[content.footer, content.sender].filter(Boolean).join("\n")}`,
   ].join("\n\n");
 }

@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type SendMailOptions as MessageOptions, type Transporter } from "nodemailer";
-import { getEnv, isLocalUrl } from "@/lib/env";
+import { getEnv, isLocalUrl, legalEntityLine } from "@/lib/env";
 import { ensurePrivateDir } from "@/lib/files/private-files";
 import { maskEmail, redactEmails } from "./mask-email";
 import { listUnsubscribeHeaders, renderMail, type MailLocale, type MailTemplate } from "./templates";
@@ -98,7 +98,10 @@ function describeSmtpError(error: unknown): string {
 export async function sendMail(opts: SendMailOptions): Promise<void> {
   assertSingleAddress(opts.to);
   const env = getEnv();
-  const rendered = renderMail(opts.locale, opts.template, { appUrl: env.appUrl });
+  const rendered = renderMail(opts.locale, opts.template, {
+    appUrl: env.appUrl,
+    sender: legalEntityLine(env.legalEntity),
+  });
   const message: MessageOptions = {
     from: env.mailFrom,
     // The object form: nodemailer takes the address as it is and parses no list out of it.

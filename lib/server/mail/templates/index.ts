@@ -91,6 +91,7 @@ export function renderMail(locale: MailLocale, template: MailTemplate, ctx: Mail
     buttonHint: t("layout.buttonHint"),
     signOff: [t("layout.regards"), t("layout.team")],
     footer: t("layout.footer"),
+    sender: ctx.sender,
   };
   return { subject: content.subject, text: renderMailText(content), html: renderMailHtml(content) };
 }

@@ -11,7 +11,8 @@ import type { MailBlock } from "../mail-layout";
 export type MailLocale = "de" | "en";
 
 /** Links to fixed routes (/account/security, /forgot-password) in security notices. */
-export type MailContext = { appUrl: string };
+/** `sender`: the legal entity's line under every mail (docs/decisions/0065). */
+export type MailContext = { appUrl: string; sender?: string };
 
 type MailMessages = typeof de;
 

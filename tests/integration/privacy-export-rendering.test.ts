@@ -8,6 +8,7 @@ import { downloadDataExport, prepareDataExport } from "@/lib/server/privacy/data
 import type { ExportData } from "@/lib/server/privacy/export-data";
 import { renderExportSummary, SUMMARY_SECTIONS } from "@/lib/server/privacy/export-summary";
 import { renderMail } from "@/lib/server/mail/templates";
+import de from "@/messages/de.json";
 import { customerActor } from "@/lib/server/actor";
 import { db, client, customerWithData, tokenOf } from "../support/customer-with-data";
 
@@ -45,11 +46,18 @@ describe("data export", () => {
       intro: "Intro",
       empty: "Keine Einträge",
       sections,
+      fields: de.account.privacy.export.summary.fields,
     });
     for (const title of Object.values(sections)) expect(html).toContain(`<h2>${title}</h2>`);
     expect(html).toContain(`Exportweg ${user.run}`);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).not.toContain("<script>");
+    // Labels in the customer's language, never the export's keys (e.g. emailVerifiedAt).
+    expect(html).toContain("<dt>E-Mail-Adresse bestätigt am</dt>");
+    const fields: Record<string, string> = de.account.privacy.export.summary.fields;
+    const labels = [...html.matchAll(/<(?:th scope="col"|dt)>([^<]*)<\//g)].map((m) => m[1]!);
+    expect(labels.length).toBeGreaterThan(40);
+    expect(labels.filter((label) => Object.hasOwn(fields, label))).toEqual([]);
   });
 
   it("renders the deletion mails in German and English with the date, what is kept and the cancel link", () => {

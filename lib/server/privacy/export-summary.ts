@@ -1,7 +1,8 @@
 /**
  * The human-readable companion of the JSON export: one self-contained HTML page (no scripts, no
  * external resources) with a section per part of the export. Pure, so tests render it without a
- * server; section titles come from the caller's translator, values are escaped here.
+ * server; section titles and field labels come from the caller's translator (so the page speaks
+ * the customer's language, not the export's keys), values are escaped here.
  */
 import { escapeHtml } from "@/lib/server/mail/mail-layout";
 import type { ExportData } from "./export-data";
@@ -33,6 +34,8 @@ export type SummaryTexts = {
   intro: string;
   empty: string;
   sections: Record<SummarySection, string>;
+  /** Field labels in the reader's language, by the export's key (a key without one shows as is). */
+  fields: Record<string, string>;
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -62,7 +65,7 @@ function renderValue(value: unknown, texts: SummaryTexts): string {
       return `<ul>${value.map((v) => `<li>${escapeHtml(formatScalar(v, texts.locale))}</li>`).join("")}</ul>`;
     }
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-    const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
+    const head = columns.map((c) => `<th scope="col">${escapeHtml(texts.fields[c] ?? c)}</th>`).join("");
     const body = rows
       .map(
         (row) =>
@@ -76,7 +79,7 @@ function renderValue(value: unknown, texts: SummaryTexts): string {
     return `<dl>${entries
       .map(([key, inner]) => {
         const nested = inner !== null && typeof inner === "object" && !(typeof inner === "string");
-        return `<dt>${escapeHtml(key)}</dt><dd>${nested ? renderValue(inner, texts) : escapeHtml(formatScalar(inner, texts.locale))}</dd>`;
+        return `<dt>${escapeHtml(texts.fields[key] ?? key)}</dt><dd>${nested ? renderValue(inner, texts) : escapeHtml(formatScalar(inner, texts.locale))}</dd>`;
       })
       .join("")}</dl>`;
   }

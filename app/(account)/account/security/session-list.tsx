@@ -26,7 +26,8 @@ export async function SessionList({
       <ul className="divide-y divide-slate-200" aria-label={t("sessionsTitle")}>
         {sessions.map((s) => {
           const device = deviceLabel(s, t("unknownDevice"));
-          const place = placeLabel(s, t("unknownLocation"));
+          // The approximate place from the offline GeoIP data; the IP only where no place is known.
+          const place = placeLabel(s, t("unknownLocation"), s.ip);
           return (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
               <div>
@@ -39,8 +40,7 @@ export async function SessionList({
                   ) : null}
                 </p>
                 <p className="text-sm text-slate-600">
-                  {place}
-                  {s.ip ? ` · ${s.ip}` : ""} · {t("lastSeen", { time: when(s.lastSeenAt) })}
+                  {place} · {t("lastSeen", { time: when(s.lastSeenAt) })}
                 </p>
                 <p className="text-sm text-slate-600">{t("signedInSince", { time: when(s.createdAt) })}</p>
               </div>
@@ -81,8 +81,7 @@ export async function SessionList({
               <li key={s.id} className="text-sm text-slate-700">
                 <span className="font-medium">{deviceLabel(s, t("unknownDevice"))}</span>
                 {" · "}
-                {placeLabel(s, t("unknownLocation"))}
-                {s.ip ? ` · ${s.ip}` : ""}
+                {placeLabel(s, t("unknownLocation"), s.ip)}
                 {" · "}
                 {t("endedAtLimitItem", { time: when(s.endedAt), lastSeen: when(s.lastSeenAt) })}
               </li>

@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
@@ -46,10 +46,11 @@ export async function GET(request: NextRequest): Promise<Response> {
       },
     });
   }
-  const [t, format, locale] = await Promise.all([
+  const [t, format, locale, messages] = await Promise.all([
     getTranslations("account.privacy.export.summary"),
     getFormatter(),
     getLocale(),
+    getMessages(),
   ]);
   const html = renderExportSummary(JSON.parse(result.json) as ExportData, {
     locale,
@@ -61,6 +62,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       (typeof SUMMARY_SECTIONS)[number],
       string
     >,
+    fields: messages.account.privacy.export.summary.fields,
   });
   return new Response(html, {
     headers: {

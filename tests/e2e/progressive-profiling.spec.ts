@@ -58,6 +58,9 @@ test("[CUSTOMER] is asked one attribute at a time, answers, skips, and the skipp
     ),
   ).toBeVisible();
   await expect(page.getByLabel("Geburtsdatum")).toHaveCount(0);
+  // The question is optional: no field says "Pflichtfeld", and both ways out are explained up front.
+  await expect(nameCard.getByText("Pflichtfeld")).toHaveCount(0);
+  await expect(nameCard.getByText(/„Überspringen“: Wir fragen frühestens in \d+ Tagen wieder/)).toBeVisible();
 
   // An empty answer is refused on the field, in German.
   await nameCard.getByLabel("Vorname").fill("Erika");

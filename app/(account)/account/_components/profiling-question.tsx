@@ -114,14 +114,12 @@ function NameQuestion({ onDone }: QuestionProps) {
         <TextField
           label={t("firstName")}
           autoComplete="given-name"
-          required
           error={validationMessage(errors.firstName?.message)}
           {...state.form.register("firstName")}
         />
         <TextField
           label={t("lastName")}
           autoComplete="family-name"
-          required
           error={validationMessage(errors.lastName?.message)}
           {...state.form.register("lastName")}
         />
@@ -145,7 +143,6 @@ function DateOfBirthQuestion({ onDone }: QuestionProps) {
         type="date"
         label={t("field")}
         autoComplete="bday"
-        required
         className="sm:max-w-xs"
         error={validationMessage(state.form.formState.errors.dateOfBirth?.message)}
         {...state.form.register("dateOfBirth")}
@@ -171,7 +168,6 @@ function PhoneQuestion({ onDone }: QuestionProps) {
         hint={t("hint")}
         autoComplete="tel"
         inputMode="tel"
-        required
         className="sm:max-w-sm"
         error={validationMessage(state.form.formState.errors.phone?.message)}
         {...state.form.register("phone")}
@@ -265,6 +261,8 @@ export function ProfilingQuestion({
       </h2>
       <p className="mt-1 mb-4 text-sm text-slate-700">{question.purpose}</p>
       <Question key={question.attributeKey} onDone={setOutcome} />
+      {/* What the two ways out mean, before the customer picks one. */}
+      <p className="mt-3 text-sm text-slate-700">{t("choicesExplained", { skipDays, notNowDays })}</p>
     </section>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma-client";
-import { claimIdempotencyKey } from "@/lib/server/api/idempotency";
+import { claimIdempotencyKey, pruneIdempotencyKeys } from "@/lib/server/api/idempotency";
 import { createCustomer } from "../support/customers";
 import { apiKey } from "../support/marketing";
 import { orderBody, putOrderCall, shopOrderNumber } from "../support/orders";
@@ -57,5 +57,19 @@ describe("Idempotency-Key", () => {
     expect((await claimIdempotencyKey(input, { tx: db, now: later })).kind).toBe("claimed");
     // The taker's claim is fresh again: a third request must wait.
     expect((await claimIdempotencyKey(input, { tx: db, now: later })).kind).toBe("inUse");
+  });
+
+  // The pruner `npm run jobs` calls (lib/server/privacy/jobs.ts); called alone here, because the
+  // whole job run would also erase and deliver for the other test files running at the same time.
+  it("[SHOP] the jobs' pruner deletes expired keys and keeps current ones", async () => {
+    const created = await apiKey(db, ["orders:write"]);
+    const now = new Date();
+    const row = (key: string, expiresAt: Date) =>
+      db.idempotencyKey.create({ data: { apiKeyId: created.id, key, requestHash: "h", expiresAt } });
+    await row("gone", new Date(now.getTime() - 1000));
+    await row("kept", new Date(now.getTime() + 3_600_000));
+    expect(await pruneIdempotencyKeys({ now }, { tx: db })).toBeGreaterThanOrEqual(1);
+    const left = await db.idempotencyKey.findMany({ where: { apiKeyId: created.id }, select: { key: true } });
+    expect(left.map((r) => r.key)).toEqual(["kept"]);
   });
 });

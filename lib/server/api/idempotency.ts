@@ -88,3 +88,12 @@ export async function completeIdempotencyKey(
 export async function releaseIdempotencyKey(id: string, { tx = defaultDb }: { tx?: Db } = {}): Promise<void> {
   await tx.idempotencyKey.deleteMany({ where: { id, responseStatus: null } });
 }
+
+/** Deletes answers past their expiry (`npm run jobs`); a later request with the key starts afresh. */
+export async function pruneIdempotencyKeys(
+  { now = new Date() }: { now?: Date } = {},
+  { tx = defaultDb }: { tx?: Db } = {},
+): Promise<number> {
+  const { count } = await tx.idempotencyKey.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}

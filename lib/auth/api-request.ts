@@ -6,7 +6,10 @@ import "server-only";
  *    log) and refuses a missing, unknown, expired or revoked key with 401;
  * 2. counts the call against the key's window (RateLimit-* headers on every answer, 429 over it);
  * 3. refuses a key without the route's scope with 403;
- * 4. runs the handler with the key as Actor, and audits the call (route, status, rows) with the
+ * 4. for a write (`write` option): reads the body up to the route's ceiling (413 over it) and, when
+ *    the client sent `Idempotency-Key`, claims it, replays its stored answer or refuses a reuse
+ *    (lib/server/api/idempotency.ts, docs/decisions/0061);
+ * 5. runs the handler with the key as Actor, and audits the call (route, status, rows) with the
  *    key as actor, moving its last-used time.
  * Errors are problem+json (lib/server/api/problem.ts). Reads the Request it is given, not
  * next/headers, so tests call the real handlers with a plain Request.
@@ -14,6 +17,14 @@ import "server-only";
 import type { ApiScope } from "@/lib/config/api";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import type { Actor } from "@/lib/server/actor";
+import { readBodyCapped } from "@/lib/server/api/body";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  IDEMPOTENCY_KEY_PATTERN,
+  releaseIdempotencyKey,
+  requestFingerprint,
+} from "@/lib/server/api/idempotency";
 import { checkApiKey, recordApiCall } from "@/lib/server/api/keys";
 import { problemDetails, problemResponse, type ProblemDetails } from "@/lib/server/api/problem";
 import { consumeRateQuota, type RateQuota } from "@/lib/server/rate-limit/rate-limit";
@@ -31,7 +42,18 @@ export type ApiAnswer =
     }
   | { problem: ProblemDetails; subject?: string | null };
 
-type Handler<P> = (ctx: { request: Request; actor: ApiKeyActor; params: P }) => Promise<ApiAnswer>;
+type Handler<P> = (ctx: {
+  request: Request;
+  actor: ApiKeyActor;
+  params: P;
+  /** The body of a write, read once within its ceiling; empty for a read. */
+  body: Uint8Array;
+}) => Promise<ApiAnswer>;
+
+/** A write route: the largest body it takes; every write honours Idempotency-Key. */
+type WriteOptions = { maxBodyBytes: number };
+/** A write's answer as stored for replay: the body already serialised (`json`). */
+type WriteAnswer = ApiAnswer & { json?: string; replayed?: boolean };
 
 function rateLimitHeaders(quota: RateQuota): Record<string, string> {
   return {
@@ -49,7 +71,10 @@ function bearerKey(request: Request): string | null {
 }
 
 /** Wraps a /api/v1 route handler: `export const GET = apiRoute({ route, scope }, handler)`. */
-export function apiRoute<P>(opts: { route: string; scope: ApiScope }, handler: Handler<P>) {
+export function apiRoute<P>(
+  opts: { route: string; scope: ApiScope; write?: WriteOptions },
+  handler: Handler<P>,
+) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const presented = bearerKey(request);
     if (!presented)
@@ -75,8 +100,11 @@ export function apiRoute<P>(opts: { route: string; scope: ApiScope }, handler: H
         "Retry-After": String(quota.resetSeconds),
       });
 
-    const answer: ApiAnswer = key.scopes.includes(opts.scope)
-      ? await handler({ request, actor, params: await context.params })
+    const call = { request, actor, params: await context.params };
+    const answer: WriteAnswer = key.scopes.includes(opts.scope)
+      ? await (opts.write
+          ? runWrite(opts.write, call, handler)
+          : handler({ ...call, body: new Uint8Array() }))
       : {
           problem: problemDetails("INSUFFICIENT_SCOPE", {
             detail: `This call needs the scope ${opts.scope}.`,
@@ -88,12 +116,68 @@ export function apiRoute<P>(opts: { route: string; scope: ApiScope }, handler: H
       route: `${request.method} ${opts.route}`,
       status,
       subject: answer.subject ?? null,
-      metadata: "problem" in answer ? { code: answer.problem.code } : answer.audit,
+      metadata:
+        "problem" in answer
+          ? { code: answer.problem.code }
+          : { ...answer.audit, ...(answer.replayed ? { replayed: true } : {}) },
     });
     if ("problem" in answer) return problemResponse(answer.problem, limitHeaders);
-    return new Response(JSON.stringify(answer.body), {
+    return new Response(answer.json ?? JSON.stringify(answer.body), {
       status,
-      headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...limitHeaders },
+      headers: {
+        "Content-Type": "application/json",
+        "Cache-Control": "no-store",
+        ...(answer.replayed ? { "Idempotent-Replayed": "true" } : {}),
+        ...limitHeaders,
+      },
     });
   };
+}
+
+/**
+ * A write: the body within its ceiling, then the handler, under the Idempotency-Key if one was
+ * sent. Only a success is stored for replay; a problem or a throw releases the key.
+ */
+async function runWrite<P>(
+  write: WriteOptions,
+  call: { request: Request; actor: ApiKeyActor; params: P },
+  handler: Handler<P>,
+): Promise<WriteAnswer> {
+  const read = await readBodyCapped(call.request, write.maxBodyBytes);
+  if (!read.ok)
+    return {
+      problem: problemDetails("PAYLOAD_TOO_LARGE", { detail: `At most ${write.maxBodyBytes} bytes.` }),
+    };
+  const key = call.request.headers.get("idempotency-key");
+  if (key === null) return handler({ ...call, body: read.bytes });
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key))
+    return {
+      problem: problemDetails("VALIDATION_FAILED", {
+        detail: "Idempotency-Key must be 1 to 255 visible ASCII characters.",
+        errors: [{ path: "Idempotency-Key", message: "Invalid key" }],
+      }),
+    };
+  const url = new URL(call.request.url);
+  const claim = await claimIdempotencyKey({
+    apiKeyId: call.actor.apiKeyId,
+    key,
+    requestHash: requestFingerprint(call.request.method, url.pathname + url.search, read.bytes),
+  });
+  if (claim.kind === "reused") return { problem: problemDetails("IDEMPOTENCY_KEY_REUSED") };
+  if (claim.kind === "inUse") return { problem: problemDetails("IDEMPOTENCY_KEY_IN_USE") };
+  if (claim.kind === "replay") return { status: claim.status, body: null, json: claim.body, replayed: true };
+  let answer: WriteAnswer;
+  try {
+    answer = await handler({ ...call, body: read.bytes });
+  } catch (error) {
+    await releaseIdempotencyKey(claim.id);
+    throw error;
+  }
+  if ("problem" in answer) await releaseIdempotencyKey(claim.id);
+  else {
+    const json = JSON.stringify(answer.body);
+    await completeIdempotencyKey({ id: claim.id, status: answer.status ?? 200, body: json });
+    answer = { ...answer, json };
+  }
+  return answer;
 }

@@ -21,5 +21,11 @@ export type ApiKeyLifetimeDays = (typeof API_KEY_LIFETIME_DAYS)[number];
 /** Keys look like `kp_<prefix>_<secret>`: the prefix is shown in lists, the whole key only once. */
 export const API_KEY_PREFIX = "kp_";
 
+/**
+ * How long the answer to a write with an Idempotency-Key is replayed (docs/decisions/0061): a
+ * day covers a client's retries after an outage; afterwards the key may be used afresh.
+ */
+export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
+
 /** Page sizes of list endpoints: the default, and the most a client may ask for. */
 export const API_PAGE_SIZE = { default: 100, max: 1000 } as const;

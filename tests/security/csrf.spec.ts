@@ -78,6 +78,14 @@ const STATE_CHANGING_ROUTES: Record<string, string> = {
   "GET /api/account/export": "needs the signed-in owner's session and a single-use token from step-up",
   "POST /logout":
     "the session cookie is SameSite=Lax (not sent cross-site) and a foreign Origin is refused (sessions.spec.ts)",
+  // The shop's order API (docs/decisions/0060): a bearer API key in Authorization, which a browser
+  // never adds to a cross-site request; cookies are not read at all.
+  "PUT /api/v1/orders/[shopOrderId]": "API key in the Authorization header only; cookies are ignored",
+  "POST /api/v1/orders/[shopOrderId]/shipments":
+    "API key in the Authorization header only; cookies are ignored",
+  "PUT /api/v1/orders/[shopOrderId]/documents/[kind]":
+    "API key in the Authorization header only; cookies are ignored",
+  "POST /api/v1/shipments/[id]/events": "API key in the Authorization header only; cookies are ignored",
 };
 
 test("every state-changing route handler has its cross-site defence listed", () => {

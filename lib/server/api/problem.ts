@@ -13,6 +13,13 @@ export const API_PROBLEMS = {
   NOT_FOUND: { status: 404, title: "Not found" },
   VALIDATION_FAILED: { status: 400, title: "Invalid request" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
+  // Writes (orders, docs/decisions/0060 and 0061)
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: "Idempotency-Key used for another request" },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, title: "A request with this Idempotency-Key is still running" },
+  CUSTOMER_UNKNOWN: { status: 422, title: "No verified customer matches" },
+  ORDER_OF_ANOTHER_CUSTOMER: { status: 409, title: "The order belongs to another customer" },
+  PAYLOAD_TOO_LARGE: { status: 413, title: "Request body too large" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported media type" },
 } as const;
 export type ApiProblemCode = keyof typeof API_PROBLEMS;
 

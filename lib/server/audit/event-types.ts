@@ -137,6 +137,12 @@ export const AUDIT_EVENT_TYPES = [
   "webhook.endpoint_created",
   "webhook.endpoint_disabled",
   "webhook.delivery_resent",
+  // Orders from the shop (docs/decisions/0060), with the shop's API key as actor
+  "order.created",
+  "order.updated",
+  "order.shipment_added",
+  "order.shipment_event_recorded",
+  "order.document_stored",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

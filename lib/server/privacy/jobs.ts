@@ -6,6 +6,7 @@ import "server-only";
  * client.
  */
 import { rekeyLegacyRecoveryCodes } from "@/lib/server/factors/recovery-code-store";
+import { pruneIdempotencyKeys } from "@/lib/server/api/idempotency";
 import { pruneWebAuthnChallenges } from "@/lib/server/passkeys/challenges";
 import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
 import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
@@ -23,6 +24,8 @@ export type JobsReport = {
   recoveryCodesRekeyed: number;
   /** Webhook deliveries attempted in this run (the server's own worker does the same). */
   webhookDeliveries: number;
+  /** Idempotency-Key answers past their day (docs/decisions/0061). */
+  idempotencyKeysDeleted: number;
 };
 
 export async function runJobs(
@@ -36,6 +39,7 @@ export async function runJobs(
   const rateLimitBucketsDeleted = await pruneRateLimitBuckets({ now }, { tx: db });
   const recoveryCodesRekeyed = await rekeyLegacyRecoveryCodes({}, { tx: db });
   const webhookDeliveries = (await runWebhookDeliveries({ now }, { tx: db })).length;
+  const idempotencyKeysDeleted = await pruneIdempotencyKeys({ now }, { tx: db });
   return {
     erased,
     exportsWiped,
@@ -44,6 +48,7 @@ export async function runJobs(
     rateLimitBucketsDeleted,
     recoveryCodesRekeyed,
     webhookDeliveries,
+    idempotencyKeysDeleted,
   };
 }
 
@@ -62,5 +67,6 @@ export function describeJobsReport(report: JobsReport): string[] {
     `expired rate-limit buckets deleted: ${report.rateLimitBucketsDeleted}`,
     `recovery codes re-keyed: ${report.recoveryCodesRekeyed}`,
     `webhook deliveries attempted: ${report.webhookDeliveries}`,
+    `expired idempotency keys deleted: ${report.idempotencyKeysDeleted}`,
   ];
 }

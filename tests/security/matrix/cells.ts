@@ -20,7 +20,7 @@ export type ActionRow = Cells & {
 };
 export type RouteRow = Cells & {
   path: (own: OwnedObjects) => Promise<string> | string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   body?: () => BodyInit;
   /**
    * With another customer's id: the outcome, and what of the owner's must not appear. The owner's

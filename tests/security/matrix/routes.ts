@@ -58,6 +58,31 @@ export const ROUTES: Record<string, RouteRow> = {
     ...ALL("401"),
     path: (own) => `/api/v1/customers/${own.userId ?? "nobody"}/consents`,
   },
+  // The shop's order writes (docs/decisions/0060): API keys with orders:write only, never a session.
+  "PUT /api/v1/orders/[shopOrderId]": {
+    ...ALL("401"),
+    method: "PUT",
+    path: () => "/api/v1/orders/SO-MATRIX-1",
+    body: () => "{}",
+  },
+  "POST /api/v1/orders/[shopOrderId]/shipments": {
+    ...ALL("401"),
+    method: "POST",
+    path: () => "/api/v1/orders/SO-MATRIX-1/shipments",
+    body: () => "{}",
+  },
+  "PUT /api/v1/orders/[shopOrderId]/documents/[kind]": {
+    ...ALL("401"),
+    method: "PUT",
+    path: () => "/api/v1/orders/SO-MATRIX-1/documents/invoice",
+    body: () => "%PDF-1.4",
+  },
+  "POST /api/v1/shipments/[id]/events": {
+    ...ALL("401"),
+    method: "POST",
+    path: () => "/api/v1/shipments/nobody/events",
+    body: () => "{}",
+  },
   "GET /forgot-password": { ...ALL("200"), path: () => "/forgot-password" },
   "GET /forgot-password/sent": { ...ALL("200"), path: () => "/forgot-password/sent" },
   "GET /imprint": { ...ALL("200"), path: () => "/imprint" },

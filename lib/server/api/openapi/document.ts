@@ -5,6 +5,7 @@
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { apiRegistry } from "./registry";
 import "./marketing-paths";
+import "./order-paths";
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
 
@@ -15,7 +16,7 @@ export function openApiDocument(serverUrl: string): OpenApiDocument {
       title: "Kundenportal API",
       version: "1.0.0",
       description:
-        "Read consented audiences and customers' consents. Every call needs an API key with the route's scope; errors are application/problem+json (RFC 9457).",
+        "Read consented audiences and customers' consents; feed orders, parcels and order documents from the shop. Every call needs an API key with the route's scope; errors are application/problem+json (RFC 9457).",
     },
     servers: [{ url: serverUrl }],
   });

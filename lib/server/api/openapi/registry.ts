@@ -63,3 +63,54 @@ export function registerKeyedGet(
     },
   });
 }
+
+/**
+ * A keyed write (PUT/POST): its scope, the bearer scheme, the optional Idempotency-Key header
+ * (docs/decisions/0061) and the problems every write can answer besides the route's own.
+ */
+export function registerKeyedWrite(
+  config: Omit<RouteConfig, "security" | "responses" | "request" | "method"> & {
+    method: "put" | "post";
+    scope: ApiScope;
+    params: z.ZodObject;
+    body: { contentType: string; schema: z.ZodType; description?: string };
+    ok: { description: string; schema: z.ZodType; statuses: (200 | 201)[] };
+    problems: ApiProblemCode[];
+  },
+): void {
+  const { scope, ok, problems, params, body, ...route } = config;
+  const success = {
+    description: ok.description,
+    headers: rateLimitHeaders,
+    content: { "application/json": { schema: ok.schema } },
+  };
+  apiRegistry.registerPath({
+    ...route,
+    security: [{ [bearerAuth.name]: [] }],
+    "x-scope": scope,
+    request: {
+      params,
+      headers: z.object({
+        "Idempotency-Key": z.string().max(255).optional().meta({
+          description:
+            "Send the same key when retrying: the first answer is replayed (header Idempotent-Replayed) for 24 hours; the key with another body is refused (422), while the first request runs it is 409.",
+        }),
+      }),
+      body: {
+        required: true,
+        description: body.description,
+        content: { [body.contentType]: { schema: body.schema } },
+      },
+    },
+    responses: {
+      ...Object.fromEntries(ok.statuses.map((status) => [status, success])),
+      ...problemResponses(
+        "VALIDATION_FAILED",
+        "IDEMPOTENCY_KEY_REUSED",
+        "IDEMPOTENCY_KEY_IN_USE",
+        "PAYLOAD_TOO_LARGE",
+        ...problems,
+      ),
+    },
+  });
+}

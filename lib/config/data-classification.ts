@@ -140,6 +140,21 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
     // Customer id, purpose and topics of the event: about a person, though by pseudonym.
     personal: "payload",
   },
+  // Orders fed by the shop (docs/decisions/0060): what someone bought, where it goes and the
+  // parcel's way there are about the person; amounts, states and carrier codes are bookkeeping.
+  Order: {
+    internal: `${ROW} shopOrderId userId status shopStatus currency subtotalMinor shippingMinor taxMinor totalMinor placedAt`,
+    personal: "paymentMethod paymentLast4 billingAddress shippingAddress",
+  },
+  OrderItem: { internal: "id orderId position unitPriceMinor totalMinor", personal: "sku name quantity" },
+  Shipment: { internal: `${ROW} orderId carrier status`, personal: "trackingNumber" },
+  ShipmentEvent: { internal: "id shipmentId status carrierCode eventAt createdAt", personal: "place" },
+  OrderDocument: { internal: `${ROW} orderId kind sizeBytes sha256`, personal: "content" },
+  // The stored answer replays an order write: it carries the order as the shop sent it.
+  IdempotencyKey: {
+    internal: "id apiKeyId key requestHash responseStatus createdAt expiresAt",
+    personal: "responseBody",
+  },
   TransactionConfirmation: {
     internal: `${ROW} userId kind detailsHash nonce status sessionId method expiresAt confirmedAt rejectedAt executedAt`,
     personal: "details",

@@ -11,6 +11,7 @@ import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
 import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
 import { runDueErasures, type ErasureReport } from "./erasure";
 import { runWebhookDeliveries } from "@/lib/server/webhooks/delivery";
+import { pruneWebhookDeliveries } from "@/lib/server/webhooks/outbox";
 import { db as defaultDb, type Db } from "@/lib/db";
 
 export type JobsReport = {
@@ -23,6 +24,8 @@ export type JobsReport = {
   recoveryCodesRekeyed: number;
   /** Webhook deliveries attempted in this run (the server's own worker does the same). */
   webhookDeliveries: number;
+  /** Delivered webhook deliveries older than the retention, deleted (decision 0048). */
+  webhookDeliveriesPruned: number;
 };
 
 export async function runJobs(
@@ -36,6 +39,7 @@ export async function runJobs(
   const rateLimitBucketsDeleted = await pruneRateLimitBuckets({ now }, { tx: db });
   const recoveryCodesRekeyed = await rekeyLegacyRecoveryCodes({}, { tx: db });
   const webhookDeliveries = (await runWebhookDeliveries({ now }, { tx: db })).length;
+  const webhookDeliveriesPruned = await pruneWebhookDeliveries({ now }, { tx: db });
   return {
     erased,
     exportsWiped,
@@ -44,6 +48,7 @@ export async function runJobs(
     rateLimitBucketsDeleted,
     recoveryCodesRekeyed,
     webhookDeliveries,
+    webhookDeliveriesPruned,
   };
 }
 
@@ -62,5 +67,6 @@ export function describeJobsReport(report: JobsReport): string[] {
     `expired rate-limit buckets deleted: ${report.rateLimitBucketsDeleted}`,
     `recovery codes re-keyed: ${report.recoveryCodesRekeyed}`,
     `webhook deliveries attempted: ${report.webhookDeliveries}`,
+    `delivered webhook deliveries pruned: ${report.webhookDeliveriesPruned}`,
   ];
 }

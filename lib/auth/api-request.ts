@@ -22,9 +22,8 @@ import { problemDetails, problemResponse, type ProblemDetails } from "@/lib/serv
 import { RATE_LIMIT_POLICIES } from "@/lib/config/rate-limits";
 import {
   consumeRateQuota,
-  peekRateQuota,
   rateLimitIpSubject,
-  recordRateQuotaHit,
+  refundRateLimitHit,
   type RateQuota,
 } from "@/lib/server/rate-limit/rate-limit";
 import { describeClient } from "@/lib/server/request/client-info";
@@ -70,18 +69,20 @@ function bearerKey(request: Request): string | null {
 /** Wraps a /api/v1 route handler: `export const GET = apiRoute({ route, scope }, handler)`. */
 export function apiRoute<P>(opts: { route: string; scope: ApiScope }, handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    // Counted before the lookup and given back for a valid key: a burst of guesses from one
+    // address gets no more lookups than the window allows, however parallel (rate-limit.ts).
     const address = rateLimitIpSubject(request.headers.get(CLIENT_IP_HEADER));
-    const gate = await peekRateQuota({ policy: KEYLESS.policy, subject: address });
+    const gate = await consumeRateQuota({ policy: KEYLESS.policy, subject: address });
     if (!gate.allowed) return rateLimited(gate, KEYLESS.window);
     const presented = bearerKey(request);
     const key = presented ? await checkApiKey(presented) : null;
     if (!key?.ok) {
-      const quota = await recordRateQuotaHit({ policy: KEYLESS.policy, subject: address });
       const problem = key
         ? problemDetails(key.code)
         : problemDetails("UNAUTHENTICATED", { detail: "Send Authorization: Bearer <key>." });
-      return problemResponse(problem, rateLimitHeaders(quota, KEYLESS.window));
+      return problemResponse(problem, rateLimitHeaders(gate, KEYLESS.window));
     }
+    await refundRateLimitHit({ policy: KEYLESS.policy, subject: address });
 
     const actor: ApiKeyActor = {
       kind: "apiKey",

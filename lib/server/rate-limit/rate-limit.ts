@@ -20,14 +20,7 @@ import "server-only";
  */
 import { withTransientRetry } from "@/lib/db/db-retry";
 import { createHash } from "node:crypto";
-import {
-  afterHit,
-  afterRefund,
-  decide,
-  liveState,
-  type BucketState,
-  type RateDecision,
-} from "./bucket-state";
+import { afterHit, afterRefund, decide, type BucketState, type RateDecision } from "./bucket-state";
 import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from "@/lib/config/rate-limits";
 import { db as defaultDb, type Db } from "@/lib/db";
 
@@ -126,53 +119,6 @@ export async function consumeRateQuota(
       },
     };
   });
-}
-
-/**
- * Read-only consumeRateQuota: the window policy's quota as it stands, counting nothing. For a
- * gate in front of costly work whose misuse is counted afterwards (recordRateQuotaHit); a burst of
- * parallel requests may all pass it before the first is counted, so it bounds load, not attempts.
- */
-export async function peekRateQuota(
-  { policy, subject, now = new Date() }: { policy: RateLimitPolicyName; subject: string; now?: Date },
-  { tx: db = defaultDb }: { tx?: Db } = {},
-): Promise<RateQuota> {
-  const row = await db.rateLimitBucket.findUnique({
-    where: { key: rateLimitKey(policy, subject) },
-    select: BUCKET_SELECT,
-  });
-  return quotaOf(policy, row, decide(RATE_LIMIT_POLICIES[policy], row, now).allowed, now);
-}
-
-/** Counts one attempt in a window policy, answering with the quota after it. */
-export async function recordRateQuotaHit(
-  { policy, subject, now = new Date() }: { policy: RateLimitPolicyName; subject: string; now?: Date },
-  { tx: db = defaultDb }: { tx?: Db } = {},
-): Promise<RateQuota> {
-  const rules = RATE_LIMIT_POLICIES[policy];
-  return updateBucket<RateQuota>(db, rateLimitKey(policy, subject), now, (row) => {
-    const next = afterHit(rules, row, now);
-    return { next, result: quotaOf(policy, next, decide(rules, next, now).allowed, now) };
-  });
-}
-
-function quotaOf(
-  policy: RateLimitPolicyName,
-  row: BucketState | null,
-  allowed: boolean,
-  now: Date,
-): RateQuota {
-  const rules = RATE_LIMIT_POLICIES[policy];
-  if (rules.kind !== "window") throw new Error(`a quota needs a window policy, not ${policy}`);
-  const state = liveState(row, now);
-  return {
-    allowed,
-    limit: rules.limit,
-    remaining: Math.max(0, rules.limit - (state?.count ?? 0)),
-    resetSeconds: state
-      ? Math.max(1, Math.ceil((state.expiresAt.getTime() - now.getTime()) / 1000))
-      : rules.windowSeconds,
-  };
 }
 
 /** Takes back one hit counted by consumeRateLimit for an attempt that turned out fine. */

@@ -1,7 +1,8 @@
 /**
  * `npm run jobs`: the periodic work of the portal, meant for cron or a scheduler (e.g. hourly):
  * erases accounts whose deletion grace period is over, wipes expired data exports and prunes
- * expired tokens, WebAuthn challenges and rate-limit buckets (lib/server/privacy/jobs.ts).
+ * expired tokens, WebAuthn challenges, rate-limit buckets and webhook deliveries delivered longer
+ * ago than their retention (lib/server/privacy/jobs.ts).
  *
  *   npm run jobs                                  as of now
  *   npm run jobs -- --now=2030-01-01T00:00:00Z    as of another time (tests, catching up)

@@ -1,5 +1,5 @@
 /**
- * `npm run keys:rotate`: re-encrypts every IBAN and TOTP secret sealed with an older data key under
+ * `npm run keys:rotate`: re-encrypts every IBAN, TOTP secret and webhook signing secret sealed with an older data key under
  * the current DATA_ENCRYPTION_KEY (README: Rotating the data encryption key). Safe to run while the
  * app serves and to run again: rows already under the current key are not touched.
  *
@@ -43,13 +43,15 @@ try {
   for (const [label, counts] of [
     ["bank accounts (IBAN)", report.bankAccounts],
     ["TOTP secrets", report.totpFactors],
+    ["webhook signing secrets", report.webhookSecrets],
   ] as const) {
     console.log(
       `${label}: ${counts.rotated} re-encrypted, ${counts.skipped} changed meanwhile (already current), ` +
         `${counts.unknownKey} under a key not configured`,
     );
   }
-  const unknown = report.bankAccounts.unknownKey + report.totpFactors.unknownKey;
+  const unknown =
+    report.bankAccounts.unknownKey + report.totpFactors.unknownKey + report.webhookSecrets.unknownKey;
   if (unknown > 0) {
     console.error(
       `${unknown} row(s) are sealed with a key that is neither DATA_ENCRYPTION_KEY nor in ` +

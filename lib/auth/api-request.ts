@@ -2,8 +2,11 @@ import "server-only";
 /**
  * The request layer of /api/v1 (docs/decisions/0045): every route handler there is `apiRoute(…)`,
  * which in this order
+ * 0. refuses a client address that sent too many calls without a valid key (429, before any key is
+ *    looked up: guessing and broken integrations are throttled per address);
  * 1. reads the key from `Authorization: Bearer <key>` (never from the query string, which proxies
- *    log) and refuses a missing, unknown, expired or revoked key with 401;
+ *    log) and refuses a missing, unknown, expired or revoked key with 401, counted against the
+ *    client address;
  * 2. counts the call against the key's window (RateLimit-* headers on every answer, 429 over it);
  * 3. refuses a key without the route's scope with 403;
  * 4. for a write (`write` option): reads the body up to the route's ceiling (413 over it) and, when
@@ -27,7 +30,13 @@ import {
 } from "@/lib/server/api/idempotency";
 import { checkApiKey, recordApiCall } from "@/lib/server/api/keys";
 import { problemDetails, problemResponse, type ProblemDetails } from "@/lib/server/api/problem";
-import { consumeRateQuota, type RateQuota } from "@/lib/server/rate-limit/rate-limit";
+import { RATE_LIMIT_POLICIES } from "@/lib/config/rate-limits";
+import {
+  consumeRateQuota,
+  rateLimitIpSubject,
+  refundRateLimitHit,
+  type RateQuota,
+} from "@/lib/server/rate-limit/rate-limit";
 import { describeClient } from "@/lib/server/request/client-info";
 
 export type ApiKeyActor = Extract<Actor, { kind: "apiKey" }>;
@@ -55,13 +64,22 @@ type WriteOptions = { maxBodyBytes: number };
 /** A write's answer as stored for replay: the body already serialised (`json`). */
 type WriteAnswer = ApiAnswer & { json?: string; replayed?: boolean };
 
-function rateLimitHeaders(quota: RateQuota): Record<string, string> {
+function rateLimitHeaders(quota: RateQuota, windowSeconds = 60): Record<string, string> {
   return {
     "RateLimit-Limit": String(quota.limit),
     "RateLimit-Remaining": String(quota.remaining),
     "RateLimit-Reset": String(quota.resetSeconds),
-    "RateLimit-Policy": `${quota.limit};w=60`,
+    "RateLimit-Policy": `${quota.limit};w=${windowSeconds}`,
   };
+}
+
+const KEYLESS = { policy: "apiKeylessIp", window: RATE_LIMIT_POLICIES.apiKeylessIp.windowSeconds } as const;
+
+function rateLimited(quota: RateQuota, windowSeconds?: number): Response {
+  return problemResponse(problemDetails("RATE_LIMITED"), {
+    ...rateLimitHeaders(quota, windowSeconds),
+    "Retry-After": String(quota.resetSeconds),
+  });
 }
 
 function bearerKey(request: Request): string | null {
@@ -76,13 +94,20 @@ export function apiRoute<P>(
   handler: Handler<P>,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    // Counted before the lookup and given back for a valid key: a burst of guesses from one
+    // address gets no more lookups than the window allows, however parallel (rate-limit.ts).
+    const address = rateLimitIpSubject(request.headers.get(CLIENT_IP_HEADER));
+    const gate = await consumeRateQuota({ policy: KEYLESS.policy, subject: address });
+    if (!gate.allowed) return rateLimited(gate, KEYLESS.window);
     const presented = bearerKey(request);
-    if (!presented)
-      return problemResponse(
-        problemDetails("UNAUTHENTICATED", { detail: "Send Authorization: Bearer <key>." }),
-      );
-    const key = await checkApiKey(presented);
-    if (!key.ok) return problemResponse(problemDetails(key.code));
+    const key = presented ? await checkApiKey(presented) : null;
+    if (!key?.ok) {
+      const problem = key
+        ? problemDetails(key.code)
+        : problemDetails("UNAUTHENTICATED", { detail: "Send Authorization: Bearer <key>." });
+      return problemResponse(problem, rateLimitHeaders(gate, KEYLESS.window));
+    }
+    await refundRateLimitHit({ policy: KEYLESS.policy, subject: address });
 
     const actor: ApiKeyActor = {
       kind: "apiKey",
@@ -94,11 +119,7 @@ export function apiRoute<P>(
     };
     const quota = await consumeRateQuota({ policy: "apiKey", subject: key.apiKeyId });
     const limitHeaders = rateLimitHeaders(quota);
-    if (!quota.allowed)
-      return problemResponse(problemDetails("RATE_LIMITED"), {
-        ...limitHeaders,
-        "Retry-After": String(quota.resetSeconds),
-      });
+    if (!quota.allowed) return rateLimited(quota);
 
     const call = { request, actor, params: await context.params };
     const answer: WriteAnswer = key.scopes.includes(opts.scope)

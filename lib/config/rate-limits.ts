@@ -132,6 +132,12 @@ export const RATE_LIMIT_POLICIES = {
    * through a large audience at 1,000 rows a call; answered with RateLimit-* headers.
    */
   apiKey: { kind: "window", subject: "apiKey", limit: 120, windowSeconds: MINUTE },
+  /**
+   * Per client IP (subject: rateLimitIpSubject(ip)): /api/v1 calls without a valid key (none,
+   * unknown, expired, revoked). Counted before the key is looked up and given back for a valid
+   * key, so guessing and a broken integration cost one bucket write each once over it (0045).
+   */
+  apiKeylessIp: { kind: "window", subject: "ip", limit: 30, windowSeconds: MINUTE },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

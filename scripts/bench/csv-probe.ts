@@ -1,6 +1,6 @@
 /**
  * The CSV export measured in a process of its own (scenario 8, scenarios/csv-export.ts): the real
- * audienceCsvStream (lib/server/marketing/audience-csv.ts) with Prisma, read to the end as the
+ * audienceCsvStream (lib/server/marketing/audience-csv.ts; on PostgreSQL its cursor), read to the end as the
  * route handler's response would read it; the bytes are counted and dropped (the network is not
  * measured). Run with `--conditions=react-server` (server-only modules) and DATABASE_URL; prints
  * one JSON line with rows, bytes, seconds and this process's own peak RSS (VmHWM, MB = 10^6 bytes).

@@ -1,5 +1,5 @@
 /**
- * Key rotation on SQLite and PostgreSQL: IBANs and TOTP secrets sealed with a key that is now in
+ * Key rotation on SQLite and PostgreSQL: IBANs, TOTP secrets and webhook signing secrets sealed with a key that is now in
  * DATA_ENCRYPTION_PREVIOUS_KEYS are re-encrypted under the current key (blind index recomputed),
  * still decrypt, and a second run does nothing. Rows under a key not configured are reported.
  */
@@ -9,7 +9,7 @@ import { getEnv, parseEncryptionKey, type EncryptionKey } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma-client";
 import { ibanFingerprint, openIban, sealIban } from "@/lib/server/bank-accounts/iban-crypto";
 import { rotateEncryptionKeys } from "@/lib/server/bank-accounts/key-rotation";
-import { decryptValue, encryptWithKey, envelopeKeyId } from "@/lib/server/crypto/encryption";
+import { decryptValue, decryptWithKeys, encryptWithKey, envelopeKeyId } from "@/lib/server/crypto/encryption";
 
 const db = createPrismaClient();
 const newKey = (): EncryptionKey => parseEncryptionKey(randomBytes(32).toString("base64")) as EncryptionKey;
@@ -97,6 +97,29 @@ describe("data key rotation", () => {
     const again = await rotateEncryptionKeys({ current, previous: [old] }, { tx: db });
     expect(again.bankAccounts.rotated).toBe(0);
     expect(again.totpFactors.rotated).toBe(0);
+  });
+
+  it("re-encrypts webhook signing secrets sealed with a previous key; they still decrypt", async () => {
+    const current = getEnv().dataEncryptionKey;
+    const old = newKey();
+    const secret = `whsec_${randomBytes(32).toString("base64")}`;
+    const secretCiphertext = encryptWithKey(secret, old);
+    const endpoint = await db.webhookEndpoint.create({
+      data: {
+        url: "https://hooks.example/rotation",
+        events: ["consent.withdrawn"],
+        secretCiphertext,
+        secretKeyId: envelopeKeyId(secretCiphertext),
+      },
+    });
+    const report = await rotateEncryptionKeys({ current, previous: [old] }, { tx: db });
+    const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(row.secretKeyId).toBe(current.id);
+    expect(decryptWithKeys(row.secretCiphertext, [current])).toBe(secret);
+    expect(report.webhookSecrets.rotated).toBeGreaterThanOrEqual(1);
+    const again = await rotateEncryptionKeys({ current, previous: [old] }, { tx: db });
+    expect(again.webhookSecrets.rotated).toBe(0);
+    await db.webhookEndpoint.delete({ where: { id: endpoint.id } });
   });
 
   it("leaves rows under a key that is not configured and counts them", async () => {

@@ -8,6 +8,7 @@ import { GET as consentsGET } from "@/app/api/v1/customers/[id]/consents/route";
 import { createPrismaClient } from "@/lib/db/prisma-client";
 import type { AudienceFilter } from "@/lib/schemas/audience";
 import { audiencePage, type AudienceMember } from "@/lib/server/marketing/audience";
+import { openAudience } from "@/lib/server/marketing/audience-export";
 import { adminActor, apiKey, callApi, consentingCustomer, withdrawConsent } from "../support/marketing";
 
 const db = createPrismaClient();
@@ -21,6 +22,19 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+/** The whole export read (on PostgreSQL a server-side cursor in SQL of its own). */
+async function exported(purposeKey: string, filter: AudienceFilter): Promise<AudienceMember[]> {
+  const opened = await openAudience({ purposeKey, filter }, { tx: db });
+  if (!opened.ok) throw new Error(opened.code);
+  const all: AudienceMember[] = [];
+  while ((await opened.batches.next((member) => all.push(member))) > 0);
+  return all;
+}
+
+/**
+ * The audience by keyset pages (console and API), checked against the export's read: every rule
+ * below holds for both, or the test fails (one rule set, audience.ts and audience-export.ts).
+ */
 async function everyone(purposeKey: string, filter: AudienceFilter = {}): Promise<AudienceMember[]> {
   const all: AudienceMember[] = [];
   let cursor: string | undefined;
@@ -28,9 +42,11 @@ async function everyone(purposeKey: string, filter: AudienceFilter = {}): Promis
     const page = await audiencePage({ purposeKey, filter, cursor, limit: 500 }, { tx: db });
     if (!page.ok) throw new Error(page.code);
     all.push(...page.members);
-    if (!page.nextCursor) return all;
+    if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
+  expect(await exported(purposeKey, filter)).toEqual(all);
+  return all;
 }
 const ids = (members: AudienceMember[]) => members.map((m) => m.id);
 
@@ -88,6 +104,32 @@ describe("the audience of a purpose", () => {
     expect(JSON.stringify(sms)).not.toMatch(/Hauptstraße|Mustermann|10115/);
     const noSms = await consentingCustomer(db, { purpose: "birthday_offers", phone: "+4915100000000" });
     expect(ids(await everyone("birthday_offers", { channel: "SMS" }))).not.toContain(noSms.id);
+  });
+
+  it("reads the same members for every channel, language and topic filter in the export", async () => {
+    const push = await consentingCustomer(db, {
+      purpose: "marketing_email",
+      topics: ["offers"],
+      locale: "en",
+    });
+    await db.communicationPreference.upsert({
+      where: { userId: push.id },
+      create: { userId: push.id, pushEnabled: true },
+      update: { pushEnabled: true },
+    });
+    await db.pushSubscription.create({
+      data: { userId: push.id, endpoint: `https://push.example/${push.id}`, p256dh: "k", auth: "a" },
+    });
+    const filters: AudienceFilter[] = [
+      { channel: "EMAIL" },
+      { channel: "PUSH" },
+      { channel: "SMS" },
+      { language: "en" },
+      { topics: ["offers", "travel_tips"], language: "de" },
+    ];
+    for (const purpose of ["marketing_email", "birthday_offers"])
+      for (const filter of filters) await everyone(purpose, filter);
+    expect(ids(await everyone("marketing_email", { channel: "PUSH" }))).toContain(push.id);
   });
 
   it("drops a grant once a newer material version is published, and keeps it over a minor one", async () => {

@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma-client";
+import { getEnv } from "@/lib/env";
 import { audienceCsvStream, csvCell } from "@/lib/server/marketing/audience-csv";
 import { adminActor, consentingCustomer, withdrawConsent } from "../support/marketing";
 
@@ -60,5 +61,29 @@ describe("audience CSV export", () => {
     const ids = lines.slice(1).map((l) => l.slice(1, l.indexOf('"', 1)));
     expect(new Set(ids).size).toBe(ids.length);
     for (const m of members) expect(ids).toContain(m.id);
+  });
+
+  it("a download broken off is audited as incomplete, and gives its database connection back", async () => {
+    await consentingCustomer(db, { purpose: "birthday_offers" });
+    const actor = { ...(await adminActor(db)), role: "MARKETING" as const };
+    const result = await audienceCsvStream({ actor, purposeKey: "birthday_offers", filter: {} }, { tx: db });
+    if (!result.ok) throw new Error(result.code);
+    const reader = result.stream.getReader();
+    await reader.read(); // the header
+    expect((await reader.read()).done).toBe(false); // the first batch: the read is open now
+    await reader.cancel();
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { type: "audience.exported", actorId: actor.userId },
+      orderBy: { sequence: "desc" },
+    });
+    expect(event.metadata).toMatchObject({ complete: false });
+    expect((event.metadata as { rows: number }).rows).toBeGreaterThan(0);
+    if (getEnv().databaseKind === "postgres") {
+      // No export transaction is left open on the server (the cursor's connection is closed).
+      const open = await db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'FETCH % FROM audience'`,
+      );
+      expect(open[0]?.n).toBe(0);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * Re-encrypts everything sealed with DATA_ENCRYPTION_KEY under an older key: IBANs (with their blind
- * index, which is keyed too) and TOTP secrets. Used by `npm run keys:rotate`
+ * index, which is keyed too), TOTP secrets and webhook signing secrets. Used by `npm run keys:rotate`
  * (scripts/rotate-encryption-key.ts) after an operator moved the old key to
  * DATA_ENCRYPTION_PREVIOUS_KEYS and set a new DATA_ENCRYPTION_KEY.
  *
@@ -18,7 +18,12 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import { systemActor } from "@/lib/server/actor";
 
 export type RotationCounts = { rotated: number; unknownKey: number; skipped: number };
-export type RotationReport = { bankAccounts: RotationCounts; totpFactors: RotationCounts; keyId: string };
+export type RotationReport = {
+  bankAccounts: RotationCounts;
+  totpFactors: RotationCounts;
+  webhookSecrets: RotationCounts;
+  keyId: string;
+};
 
 export type RotationOptions = {
   current: EncryptionKey;
@@ -92,6 +97,32 @@ async function rotateTotpFactors(db: Db, opts: Required<RotationOptions>): Promi
   }
 }
 
+/** Webhook endpoints are few (admins register them): one read, no batches, no index needed. */
+async function rotateWebhookSecrets(db: Db, opts: Required<RotationOptions>): Promise<RotationCounts> {
+  const counts = empty();
+  const keys = [opts.current, ...opts.previous];
+  const known = new Set(opts.previous.map((k) => k.id));
+  const rows = await db.webhookEndpoint.findMany({
+    where: { secretKeyId: { not: opts.current.id } },
+    select: { id: true, secretCiphertext: true, secretKeyId: true },
+  });
+  for (const row of rows) {
+    if (!known.has(row.secretKeyId)) {
+      counts.unknownKey++;
+      continue;
+    }
+    const secretCiphertext = encryptWithKey(decryptWithKeys(row.secretCiphertext, keys), opts.current);
+    const { count } = await db.webhookEndpoint.updateMany({
+      where: { id: row.id, secretCiphertext: row.secretCiphertext },
+      data: { secretCiphertext, secretKeyId: envelopeKeyId(secretCiphertext) },
+    });
+    if (count === 1) counts.rotated++;
+    else counts.skipped++;
+  }
+  if (rows.length > 0) opts.log(`  webhook secrets: ${counts.rotated} re-encrypted`);
+  return counts;
+}
+
 export async function rotateEncryptionKeys(
   options: RotationOptions,
   { tx: db = defaultDb }: { tx?: Db } = {},
@@ -99,7 +130,8 @@ export async function rotateEncryptionKeys(
   const opts: Required<RotationOptions> = { batchSize: 200, log: () => {}, ...options };
   const bankAccounts = await rotateBankAccounts(db, opts);
   const totpFactors = await rotateTotpFactors(db, opts);
-  if (bankAccounts.rotated + totpFactors.rotated > 0) {
+  const webhookSecrets = await rotateWebhookSecrets(db, opts);
+  if (bankAccounts.rotated + totpFactors.rotated + webhookSecrets.rotated > 0) {
     await writeAuditEvent(db, {
       type: "bank_account.keys_rotated",
       actor: systemActor(),
@@ -107,8 +139,9 @@ export async function rotateEncryptionKeys(
         keyId: opts.current.id,
         bankAccounts: bankAccounts.rotated,
         totpFactors: totpFactors.rotated,
+        webhookSecrets: webhookSecrets.rotated,
       },
     });
   }
-  return { bankAccounts, totpFactors, keyId: opts.current.id };
+  return { bankAccounts, totpFactors, webhookSecrets, keyId: opts.current.id };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 /**
- * An audience as CSV, streamed (docs/decisions/0045): keyset pages of the one audience query are
- * written as they are read, so memory stays flat however large the audience is; nothing is
+ * An audience as CSV, streamed (docs/decisions/0045): batches of the audience (audience-export.ts:
+ * a cursor on PostgreSQL, keyset pages on SQLite) are written as they are read, so memory stays flat however large the audience is; nothing is
  * buffered. Cells are formula-injection safe (OWASP "CSV Injection"): a cell that a spreadsheet
  * would read as a formula (starting with = + - @, tab or carriage return) gets a leading
  * apostrophe, and every cell is quoted. The export is audited with its row count once the last
@@ -11,9 +11,8 @@ import { db as defaultDb, type Db } from "@/lib/db";
 import type { AudienceFilter } from "@/lib/schemas/audience";
 import type { StaffActor } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import { audiencePage, type AudienceMember } from "./audience";
-
-const PAGE_SIZE = 2000;
+import type { AudienceMember } from "./audience";
+import { openAudience } from "./audience-export";
 
 /** One CSV cell: neutralised if a spreadsheet would evaluate it, then quoted (RFC 4180). */
 export function csvCell(value: string): string {
@@ -29,22 +28,27 @@ function csvRow(member: AudienceMember, withPhone: boolean): string {
 
 /**
  * The audience as a stream of UTF-8 CSV (with a BOM, so spreadsheets read umlauts right).
- * NOT_FOUND before anything is streamed, for a purpose that has no audience.
+ * NOT_FOUND before anything is streamed, for a purpose that has no audience. The stream is pulled:
+ * the next batch is read only when the consumer has taken the previous one (back-pressure), so at
+ * most one batch is in memory however slowly the download goes.
  */
 export async function audienceCsvStream(
   input: { actor: StaffActor; purposeKey: string; filter: AudienceFilter },
   { tx = defaultDb }: { tx?: Db } = {},
 ): Promise<{ ok: true; stream: ReadableStream<Uint8Array> } | { ok: false; code: "NOT_FOUND" }> {
-  const first = await audiencePage({ ...input, limit: PAGE_SIZE }, { tx });
-  if (!first.ok) return first;
+  const opened = await openAudience(input, { tx });
+  if (!opened.ok) return opened;
+  const { batches } = opened;
   const encoder = new TextEncoder();
   const withPhone = input.filter.channel === "SMS";
   const header = ["id", "email", "first_name", "language", "topics", ...(withPhone ? ["phone"] : [])];
-  let page = first;
   let rows = 0;
-  let started = false;
-  const audit = (complete: boolean) =>
-    writeAuditEvent(tx, {
+  let finished = false;
+  const finish = async (complete: boolean) => {
+    if (finished) return;
+    finished = true;
+    await batches.close();
+    await writeAuditEvent(tx, {
       type: "audience.exported",
       actor: input.actor,
       target: { type: "ConsentPurpose", id: input.purposeKey },
@@ -56,27 +60,38 @@ export async function audienceCsvStream(
         language: input.filter.language ?? null,
       },
     });
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
+  };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
         controller.enqueue(encoder.encode(`\uFEFF${header.join(",")}\r\n`));
-      }
-      if (page.members.length > 0) {
-        controller.enqueue(encoder.encode(page.members.map((m) => csvRow(m, withPhone)).join("")));
-        rows += page.members.length;
-      }
-      if (!page.nextCursor) {
-        await audit(true);
-        controller.close();
-        return;
-      }
-      const next = await audiencePage({ ...input, cursor: page.nextCursor, limit: PAGE_SIZE }, { tx });
-      page = next.ok ? next : { ok: true, members: [], nextCursor: null };
+      },
+      async pull(controller) {
+        try {
+          let text = "";
+          const count = await batches.next((member) => {
+            text += csvRow(member, withPhone);
+          });
+          if (count === 0) {
+            await finish(true);
+            controller.close();
+            return;
+          }
+          rows += count;
+          controller.enqueue(encoder.encode(text));
+        } catch (error) {
+          // A failed read (the database ended the transaction, a lost connection): the download
+          // breaks off, and the audit says how far it came.
+          await finish(false).catch(() => {});
+          throw error;
+        }
+      },
+      async cancel() {
+        await finish(false);
+      },
     },
-    async cancel() {
-      await audit(false);
-    },
-  });
+    // One batch queued ahead at most: the next is read when the consumer took this one.
+    { highWaterMark: 1 },
+  );
   return { ok: true, stream };
 }

@@ -15,6 +15,10 @@ import "server-only";
  *   (SMS with a verified phone number, push with a subscribed browser), the language.
  * Fields: id, email, first name, language, active topics; the phone number only for SMS.
  * Keyset pages by customer id: every page is one indexed range read, however deep.
+ *
+ * The CSV export on PostgreSQL reads the same audience through a server-side cursor, in SQL
+ * (audience-export.ts, memberSql): a rule changed here is changed there too. The audience tests
+ * (tests/integration/marketing-audience.test.ts) read every case both ways and fail on a difference.
  */
 import { NEWSLETTER_CONSENT_PURPOSE, type CommunicationChannel } from "@/lib/config/newsletter-topics";
 import { db as defaultDb, type Db } from "@/lib/db";
@@ -34,9 +38,9 @@ export type AudienceMember = {
 export type AudiencePage = { ok: true; members: AudienceMember[]; nextCursor: string | null };
 
 /** Where the audience of a purpose starts: its id and the oldest version a grant may be for. */
-type AudienceScope = { purposeId: string; minVersion: number };
+export type AudienceScope = { purposeId: string; minVersion: number };
 
-async function audienceScope(purposeKey: string, tx: Db): Promise<AudienceScope | null> {
+export async function audienceScope(purposeKey: string, tx: Db): Promise<AudienceScope | null> {
   const purpose = await tx.consentPurpose.findUnique({
     where: { key: purposeKey },
     select: {

@@ -12,6 +12,7 @@ import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
 import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
 import { runDueErasures, type ErasureReport } from "./erasure";
 import { runWebhookDeliveries } from "@/lib/server/webhooks/delivery";
+import { pruneWebhookDeliveries } from "@/lib/server/webhooks/outbox";
 import { db as defaultDb, type Db } from "@/lib/db";
 
 export type JobsReport = {
@@ -26,6 +27,8 @@ export type JobsReport = {
   webhookDeliveries: number;
   /** Idempotency-Key answers past their day (docs/decisions/0061). */
   idempotencyKeysDeleted: number;
+  /** Delivered webhook deliveries older than the retention, deleted (decision 0048). */
+  webhookDeliveriesPruned: number;
 };
 
 export async function runJobs(
@@ -40,6 +43,7 @@ export async function runJobs(
   const recoveryCodesRekeyed = await rekeyLegacyRecoveryCodes({}, { tx: db });
   const webhookDeliveries = (await runWebhookDeliveries({ now }, { tx: db })).length;
   const idempotencyKeysDeleted = await pruneIdempotencyKeys({ now }, { tx: db });
+  const webhookDeliveriesPruned = await pruneWebhookDeliveries({ now }, { tx: db });
   return {
     erased,
     exportsWiped,
@@ -49,6 +53,7 @@ export async function runJobs(
     recoveryCodesRekeyed,
     webhookDeliveries,
     idempotencyKeysDeleted,
+    webhookDeliveriesPruned,
   };
 }
 
@@ -68,5 +73,6 @@ export function describeJobsReport(report: JobsReport): string[] {
     `recovery codes re-keyed: ${report.recoveryCodesRekeyed}`,
     `webhook deliveries attempted: ${report.webhookDeliveries}`,
     `expired idempotency keys deleted: ${report.idempotencyKeysDeleted}`,
+    `delivered webhook deliveries pruned: ${report.webhookDeliveriesPruned}`,
   ];
 }

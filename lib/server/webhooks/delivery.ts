@@ -109,3 +109,13 @@ export async function runWebhookDeliveries(
   }
   return outcomes;
 }
+
+/** When the earliest pending delivery is due (null: none pending): the idle worker's alarm clock. */
+export async function nextDeliveryDueAt({ tx: db = defaultDb }: { tx?: Db } = {}): Promise<Date | null> {
+  const next = await db.webhookDelivery.findFirst({
+    where: { status: "PENDING" },
+    orderBy: { nextAttemptAt: "asc" },
+    select: { nextAttemptAt: true },
+  });
+  return next?.nextAttemptAt ?? null;
+}

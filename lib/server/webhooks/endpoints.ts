@@ -12,6 +12,7 @@ import { isLocalUrl } from "@/lib/env/parse";
 import type { StaffActor } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
+import { wakeWebhookWorker } from "./worker";
 
 export type WebhookEndpointSummary = {
   id: string;
@@ -93,7 +94,7 @@ export async function resendWebhookDelivery(
   input: { actor: StaffActor; id: string },
   { tx = defaultDb }: { tx?: Db } = {},
 ): Promise<{ ok: true } | { ok: false; code: "NOT_FOUND" }> {
-  return tx.$transaction(async (t) => {
+  const result = await tx.$transaction(async (t) => {
     const { count } = await t.webhookDelivery.updateMany({
       where: { id: input.id, status: { in: ["FAILED", "DELIVERED"] }, endpoint: { disabledAt: null } },
       data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null },
@@ -106,6 +107,9 @@ export async function resendWebhookDelivery(
     });
     return { ok: true as const };
   });
+  // Committed: the worker of this process sends it now, not at its next idle round (0049).
+  if (result.ok) wakeWebhookWorker();
+  return result;
 }
 
 /** Every endpoint with its latest deliveries (the delivery log), newest first. */

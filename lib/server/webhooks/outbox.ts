@@ -6,8 +6,9 @@ import "server-only";
  * (delivery.ts) picks the rows up. Works with the caller's transaction only.
  */
 import { randomBytes } from "node:crypto";
-import type { WebhookEventType } from "@/lib/config/webhooks";
+import { WEBHOOK_POLICY, type WebhookEventType } from "@/lib/config/webhooks";
 import type { Db, Tx } from "@/lib/db";
+import { wakeWebhookWorker } from "./worker";
 
 /** What a receiver learns per event: ids and facts, never contact data (it can ask the API). */
 export type WebhookEventData = {
@@ -46,4 +47,18 @@ export async function enqueueWebhookEvent<T extends WebhookEventType>(
       nextAttemptAt: now,
     })),
   });
+  wakeWebhookWorker();
+}
+
+/**
+ * `npm run jobs`: deletes deliveries delivered more than WEBHOOK_POLICY.keepDeliveredDays ago
+ * (decision 0048). The event itself lives on in the change it came from and in the audit log; the
+ * delivery log only answers "did the receiver get it", which nobody asks a month later.
+ */
+export async function pruneWebhookDeliveries({ now = new Date() }: { now?: Date }, { tx }: { tx: Db }) {
+  const before = new Date(now.getTime() - WEBHOOK_POLICY.keepDeliveredDays * 24 * 60 * 60 * 1000);
+  const { count } = await tx.webhookDelivery.deleteMany({
+    where: { status: "DELIVERED", deliveredAt: { lt: before } },
+  });
+  return count;
 }

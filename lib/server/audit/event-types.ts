@@ -137,6 +137,12 @@ export const AUDIT_EVENT_TYPES = [
   "webhook.endpoint_created",
   "webhook.endpoint_disabled",
   "webhook.delivery_resent",
+  // Shop approvals (docs/decisions/0063): the shop's request with the key as actor, the customer's
+  // decision (the passkey confirmation itself is transaction.confirmed), and the request expiring
+  "shop_approval.requested",
+  "shop_approval.approved",
+  "shop_approval.declined",
+  "shop_approval.expired",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

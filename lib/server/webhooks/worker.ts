@@ -7,6 +7,7 @@ import "server-only";
  * scheduler. Failures are logged and retried on the next round.
  */
 import { WEBHOOK_POLICY } from "@/lib/config/webhooks";
+import { expireStaleShopApprovals } from "@/lib/server/approvals/decide-approval";
 import { runWebhookDeliveries } from "./delivery";
 
 const state = globalThis as { portalWebhookWorker?: ReturnType<typeof setInterval> };
@@ -17,7 +18,9 @@ export function startWebhookWorker(): void {
   state.portalWebhookWorker = setInterval(() => {
     if (running) return;
     running = true;
-    runWebhookDeliveries()
+    // Stale shop approvals expire here too, so their approval.decided goes out in the same round.
+    expireStaleShopApprovals()
+      .then(() => runWebhookDeliveries())
       .catch((error: unknown) =>
         console.error(`[webhooks] round failed: ${error instanceof Error ? error.message : String(error)}`),
       )

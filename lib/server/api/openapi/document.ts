@@ -5,6 +5,7 @@
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { apiRegistry } from "./registry";
 import "./marketing-paths";
+import "./approval-paths";
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
 

@@ -16,7 +16,11 @@ export const ROUTES: Record<string, RouteRow> = {
     other: { expect: "404", secrets: (owner) => [owner.addressLabel] },
   },
   "GET /account/addresses/new": { ...PAGE, path: () => "/account/addresses/new" },
-
+  "GET /account/approvals/[id]": {
+    ...PAGE,
+    path: async (own) => `/account/approvals/${await own.approval()}`,
+    other: { expect: "404", secrets: (owner) => [owner.addressLabel] },
+  },
   "GET /account/communication": { ...PAGE, path: () => "/account/communication" },
   "GET /account/orders": { ...PAGE, path: () => "/account/orders" },
   "GET /account/payment": { ...PAGE, path: () => "/account/payment" },

@@ -6,5 +6,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startWebhookWorker } = await import("@/lib/server/webhooks/worker");
-  startWebhookWorker();
+  const { expireStaleShopApprovals } = await import("@/lib/server/approvals/decide-approval");
+  // Stale shop approvals expire in each round, so their approval.decided goes out in the same round.
+  startWebhookWorker({ beforeRound: expireStaleShopApprovals });
 }

@@ -10,6 +10,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "newsletter.confirmed",
   "newsletter.unsubscribed",
   "customer.deleted",
+  "approval.decided",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -9,6 +9,7 @@
  * outcomes they use are explained in matrix/cells.ts.
  */
 import { ACCOUNT_ACTIONS } from "./matrix/actions-account";
+import { APPROVAL_ACTIONS } from "./matrix/actions-approvals";
 import { AUTH_ACTIONS } from "./matrix/actions-auth";
 import { SECURITY_ACTIONS } from "./matrix/actions-security";
 import { STAFF_ACTIONS } from "./matrix/actions-staff";
@@ -35,4 +36,11 @@ function merge(...areas: Record<string, ActionRow>[]): Record<string, ActionRow>
   return all;
 }
 
-export const ACTIONS = merge(AUTH_ACTIONS, SECURITY_ACTIONS, ACCOUNT_ACTIONS, STAFF_ACTIONS, SUPPORT_ACTIONS);
+export const ACTIONS = merge(
+  AUTH_ACTIONS,
+  SECURITY_ACTIONS,
+  ACCOUNT_ACTIONS,
+  STAFF_ACTIONS,
+  SUPPORT_ACTIONS,
+  APPROVAL_ACTIONS,
+);

@@ -156,4 +156,8 @@ export const CASES: { template: MailTemplate; urls: string[] }[] = [
     },
     urls: [token("/staff-invitation")],
   },
+  {
+    template: { name: "approval-requested", data: { approvalUrl: `${APP}/account/approvals/abc123def456` } },
+    urls: [`${APP}/account/approvals/abc123def456`],
+  },
 ];

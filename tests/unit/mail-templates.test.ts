@@ -30,6 +30,7 @@ const ALL_TEMPLATES: Record<MailTemplate["name"], true> = {
   "bank-account-changed": true,
   "account-deletion-requested": true,
   "account-deleted": true,
+  "approval-requested": true,
 };
 
 describe("mail catalogs", () => {

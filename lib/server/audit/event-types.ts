@@ -143,6 +143,12 @@ export const AUDIT_EVENT_TYPES = [
   "order.shipment_added",
   "order.shipment_event_recorded",
   "order.document_stored",
+  // Shop approvals (docs/decisions/0063): the shop's request with the key as actor, the customer's
+  // decision (the passkey confirmation itself is transaction.confirmed), and the request expiring
+  "shop_approval.requested",
+  "shop_approval.approved",
+  "shop_approval.declined",
+  "shop_approval.expired",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -190,3 +190,18 @@ export async function sendMarketingPush(userId: string, message: PushMessage): P
   if (!(await hasMarketingPushConsent(userId))) return { delivered: 0, expired: 0, failed: 0 };
   return sendToDevices({ userId, allowsMarketing: true }, () => message);
 }
+
+/**
+ * A shop asks the customer to approve an order (docs/decisions/0063): a transactional notice to
+ * the devices that allow them, linking to the approval; the mail goes out next to it.
+ */
+export async function sendApprovalPush(userId: string, approvalId: string): Promise<PushTally> {
+  return sendToDevices({ userId, allowsTransactional: true }, (locale) => {
+    const t = pushTranslator(locale);
+    return {
+      title: t("approval.requested.title"),
+      body: t("approval.requested.body"),
+      url: `/account/approvals/${approvalId}`,
+    };
+  });
+}

@@ -16,6 +16,8 @@ import {
 } from "@/lib/server/bank-accounts/bank-account-change";
 import type { TransactionExecutor } from "./executor";
 import { executeOrderApproval, OrderApprovalDetailsSchema } from "./order-approval";
+import { executeShopApproval } from "@/lib/server/approvals/decide-approval";
+import { ShopApprovalDetailsSchema } from "@/lib/schemas/approvals";
 
 type KindDefinition = {
   details: z.ZodType<TransactionDetails>;
@@ -25,6 +27,7 @@ type KindDefinition = {
 export const TRANSACTION_KINDS = {
   "order.approve": { details: OrderApprovalDetailsSchema, execute: executeOrderApproval },
   "bank_account.change": { details: BankAccountChangeDetailsSchema, execute: executeBankAccountChange },
+  "shop_approval.approve": { details: ShopApprovalDetailsSchema, execute: executeShopApproval },
 } as const satisfies Record<string, KindDefinition>;
 
 export type TransactionKind = keyof typeof TRANSACTION_KINDS;

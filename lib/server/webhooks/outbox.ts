@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { WEBHOOK_POLICY, type WebhookEventType } from "@/lib/config/webhooks";
 import type { Db, Tx } from "@/lib/db";
 import { wakeWebhookWorker } from "./worker";
+import type { ShopApprovalDetails } from "@/lib/schemas/approvals";
 
 /** What a receiver learns per event: ids and facts, never contact data (it can ask the API). */
 export type WebhookEventData = {
@@ -17,6 +18,17 @@ export type WebhookEventData = {
   "newsletter.confirmed": { customerId: string; topics: string[] };
   "newsletter.unsubscribed": { customerId: string; topics: string[]; source: string };
   "customer.deleted": { customerId: string };
+  /** The decision on a shop approval with the hash of the details shown (docs/decisions/0063). */
+  "approval.decided": {
+    id: string;
+    approvalId: string;
+    customerId: string;
+    shopOrderId: string;
+    decision: "approved" | "declined" | "expired";
+    detailsHash: string;
+    details: ShopApprovalDetails;
+    decidedAt: string;
+  };
 };
 
 function subscribes(events: unknown, type: WebhookEventType): boolean {

@@ -21,6 +21,8 @@ type Worker = {
   timer: ReturnType<typeof setTimeout> | null;
   running: boolean;
   hotUntil: Date | null;
+  /** Work that produces events before each round (e.g. expiring stale shop approvals). */
+  beforeRound: () => Promise<unknown>;
 };
 
 const state = globalThis as { portalWebhookWorker?: Worker };
@@ -37,6 +39,7 @@ async function round(worker: Worker): Promise<void> {
   worker.running = true;
   let delay = WEBHOOK_POLICY.pollSeconds * 1000;
   try {
+    await worker.beforeRound();
     const sent = (await runWebhookDeliveries()).length;
     const nextDueAt = sent > 0 ? null : await nextDeliveryDueAt();
     delay = nextRoundDelayMs({ now: new Date(), sent, nextDueAt, hotUntil: worker.hotUntil });
@@ -49,9 +52,13 @@ async function round(worker: Worker): Promise<void> {
   }
 }
 
-export function startWebhookWorker(): void {
+/**
+ * `beforeRound` is passed in by the caller (instrumentation.ts) rather than imported, since the
+ * domains that produce events also enqueue them through the outbox, which wakes this worker.
+ */
+export function startWebhookWorker({ beforeRound }: { beforeRound: () => Promise<unknown> }): void {
   if (state.portalWebhookWorker) return;
-  const worker: Worker = { timer: null, running: false, hotUntil: null };
+  const worker: Worker = { timer: null, running: false, hotUntil: null, beforeRound };
   state.portalWebhookWorker = worker;
   schedule(worker, WEBHOOK_POLICY.pollSeconds * 1000);
 }

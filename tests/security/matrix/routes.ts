@@ -16,6 +16,11 @@ export const ROUTES: Record<string, RouteRow> = {
     other: { expect: "404", secrets: (owner) => [owner.addressLabel] },
   },
   "GET /account/addresses/new": { ...PAGE, path: () => "/account/addresses/new" },
+  "GET /account/approvals/[id]": {
+    ...PAGE,
+    path: async (own) => `/account/approvals/${await own.approval()}`,
+    other: { expect: "404", secrets: (owner) => [owner.addressLabel] },
+  },
   "GET /account/communication": { ...PAGE, path: () => "/account/communication" },
   "GET /account/orders": { ...PAGE, path: () => "/account/orders" },
   "GET /account/payment": { ...PAGE, path: () => "/account/payment" },
@@ -54,6 +59,8 @@ export const ROUTES: Record<string, RouteRow> = {
   // The API's reference and its OpenAPI document describe the interface and hold no data: public.
   "GET /api/v1/docs": { ...ALL("200"), path: () => "/api/v1/docs" },
   "GET /api/v1/openapi.json": { ...ALL("200"), path: () => "/api/v1/openapi.json" },
+  "POST /api/v1/approvals": { ...ALL("401"), method: "POST", path: () => "/api/v1/approvals" },
+  "GET /api/v1/approvals/[id]": { ...ALL("401"), path: () => "/api/v1/approvals/abcdef0123456789" },
   "GET /api/v1/customers/[id]/consents": {
     ...ALL("401"),
     path: (own) => `/api/v1/customers/${own.userId ?? "nobody"}/consents`,

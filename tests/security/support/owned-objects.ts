@@ -3,7 +3,7 @@
  * must seal something (bank accounts, transactions, export links), directly in the database
  * otherwise. The authorisation matrix gives each actor its own set and the attacker the victim's.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { EMPTY_ADDRESS_INPUT, type AddressInput } from "../../../lib/schemas/address";
 import { e2eDb } from "../../e2e/support/users";
 import { createAddress, createSession } from "./actors";
@@ -134,6 +134,35 @@ export class OwnedObjects {
       const links = (reply.result?.data as { links?: { json: string } } | undefined)?.links;
       if (!links) throw new Error(`no export prepared: ${JSON.stringify(reply.result)}`);
       return new URL(links.json, "http://x").searchParams.get("token")!;
+    });
+  }
+
+  /** A pending shop approval (docs/decisions/0063), written as POST /api/v1/approvals would. */
+  approval(): Promise<string> {
+    return this.once("approval", async (userId) => {
+      const id = randomBytes(12).toString("hex");
+      const details = {
+        approvalId: id,
+        shopOrderId: `M-${id.slice(0, 8)}`,
+        reason: "over_threshold",
+        amountMinor: 424_200,
+        currency: "EUR",
+        deliveryAddress: [this.addressLabel, "Heidestraße 17", "51147 Köln"],
+        lines: [{ name: "Matrix-Prüfpaket", quantity: 1, unitAmountMinor: 424_200 }],
+      };
+      await e2eDb().shopApproval.create({
+        data: {
+          id,
+          apiKeyId: "matrix",
+          shopApprovalId: id,
+          userId,
+          shopOrderId: details.shopOrderId,
+          details,
+          detailsHash: createHash("sha256").update(JSON.stringify(details)).digest("hex"),
+          expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+        },
+      });
+      return id;
     });
   }
 }

@@ -31,6 +31,7 @@ import {
 const SUCCESS_KEYS = {
   "order.approve": "success.orderApprove",
   "bank_account.change": "success.bankAccountChange",
+  "shop_approval.approve": "success.shopApprovalApprove",
 } as const satisfies Record<TransactionKind, string>;
 
 export type ConfirmTransactionProps = {

@@ -6,6 +6,7 @@ import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { apiRegistry } from "./registry";
 import "./marketing-paths";
 import "./order-paths";
+import "./approval-paths";
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
 

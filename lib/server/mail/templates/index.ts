@@ -5,6 +5,7 @@
  * mail-layout.ts builds the HTML and text parts and escapes every value.
  */
 import { assertHttpUrl, renderMailHtml, renderMailText } from "../mail-layout";
+import { approvalMails, type ApprovalMailData } from "./approvals";
 import { accountSecurityMails, type AccountSecurityMailData } from "./account-security";
 import { bankAccountMails, type BankAccountMailData } from "./bank-accounts";
 import { identityMails, type IdentityMailData } from "./identity";
@@ -34,7 +35,8 @@ type MailData = IdentityMailData &
   NewsletterMailData &
   BankAccountMailData &
   PrivacyMailData &
-  StaffMailData;
+  StaffMailData &
+  ApprovalMailData;
 
 export type MailTemplateName = keyof MailData;
 
@@ -54,6 +56,7 @@ const RENDERERS: MailRenderers<MailData> = {
   ...bankAccountMails,
   ...privacyMails,
   ...staffMails,
+  ...approvalMails,
 };
 
 // Generic over the name, so TypeScript pairs each renderer with its own data.

@@ -45,3 +45,14 @@ export function StackedCell({ label, className, children, ...props }: StackedCel
     </td>
   );
 }
+
+/** The cell that names the row (scope="row"): the block's heading on phones, a header cell from 640 px. */
+export function StackedRowHeader({ className, ...props }: ComponentPropsWithoutRef<"th">) {
+  return (
+    <th
+      scope="row"
+      className={clsx("block py-1 font-medium break-words sm:table-cell sm:py-2 sm:pr-4", className)}
+      {...props}
+    />
+  );
+}

@@ -4,6 +4,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StepUpProvider } from "@/app/_components/step-up/step-up-context";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import {
+  StackedBody,
+  StackedCell,
+  StackedHead,
+  StackedRow,
+  StackedRowHeader,
+  StackedTable,
+} from "@/components/ui/stacked-table";
 import { requirePermission } from "@/lib/auth/permissions";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { listApiKeys, type ApiKeySummary } from "@/lib/server/api/keys";
@@ -16,6 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff.admin.apiKeys");
   return { title: t("title") };
 }
+
+const COLUMNS = ["name", "prefix", "scopes", "expires", "lastUsed", "status", "actions"] as const;
 
 function statusOf(key: ApiKeySummary, now: Date): "active" | "expired" | "revoked" {
   if (key.revokedAt) return "revoked";
@@ -55,46 +65,47 @@ export default async function ApiKeysPage() {
           {keys.length === 0 ? (
             <p>{t("empty")}</p>
           ) : (
-            <div
-              role="region"
-              aria-label={t("tableCaption")}
-              tabIndex={0}
-              className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-            >
-              <table className="w-full text-left text-sm">
+            <div className="rounded-lg border border-slate-200 bg-white px-3 sm:px-0">
+              <StackedTable>
                 <caption className="sr-only">{t("tableCaption")}</caption>
-                <thead className="bg-slate-50">
+                <StackedHead className="bg-slate-50">
                   <tr>
-                    {(["name", "prefix", "scopes", "expires", "lastUsed", "status", "actions"] as const).map(
-                      (column) => (
-                        <th key={column} scope="col" className="px-3 py-2 font-semibold">
-                          {t(`columns.${column}`)}
-                        </th>
-                      ),
-                    )}
+                    {COLUMNS.map((column) => (
+                      <th key={column} scope="col" className="px-3 py-2 font-semibold">
+                        {t(`columns.${column}`)}
+                      </th>
+                    ))}
                   </tr>
-                </thead>
-                <tbody>
+                </StackedHead>
+                <StackedBody>
                   {keys.map((key) => {
                     const status = statusOf(key, now);
                     return (
-                      <tr key={key.id} className="border-t border-slate-200 align-top">
-                        <th scope="row" className="px-3 py-2 font-medium break-words">
-                          {key.name}
-                        </th>
-                        <td className="px-3 py-2 font-mono">{key.prefix}</td>
-                        <td className="px-3 py-2 font-mono">{key.scopes.join(", ")}</td>
-                        <td className="px-3 py-2">{when(key.expiresAt)}</td>
-                        <td className="px-3 py-2">{when(key.lastUsedAt)}</td>
-                        <td className="px-3 py-2">{t(`status.${status}`)}</td>
-                        <td className="px-3 py-2">
+                      <StackedRow key={key.id} className="align-top">
+                        <StackedRowHeader className="sm:px-3">{key.name}</StackedRowHeader>
+                        <StackedCell label={t("columns.prefix")} className="font-mono sm:px-3">
+                          {key.prefix}
+                        </StackedCell>
+                        <StackedCell label={t("columns.scopes")} className="font-mono sm:px-3">
+                          {key.scopes.join(", ")}
+                        </StackedCell>
+                        <StackedCell label={t("columns.expires")} className="sm:px-3">
+                          {when(key.expiresAt)}
+                        </StackedCell>
+                        <StackedCell label={t("columns.lastUsed")} className="sm:px-3">
+                          {when(key.lastUsedAt)}
+                        </StackedCell>
+                        <StackedCell label={t("columns.status")} className="sm:px-3">
+                          {t(`status.${status}`)}
+                        </StackedCell>
+                        <StackedCell label={t("columns.actions")} className="sm:px-3">
                           {status === "revoked" ? null : <RevokeApiKeyButton id={key.id} name={key.name} />}
-                        </td>
-                      </tr>
+                        </StackedCell>
+                      </StackedRow>
                     );
                   })}
-                </tbody>
-              </table>
+                </StackedBody>
+              </StackedTable>
             </div>
           )}
         </section>

@@ -3,6 +3,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StepUpProvider } from "@/app/_components/step-up/step-up-context";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import {
+  StackedBody,
+  StackedCell,
+  StackedHead,
+  StackedRow,
+  StackedRowHeader,
+  StackedTable,
+} from "@/components/ui/stacked-table";
 import { requirePermission } from "@/lib/auth/permissions";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { listWebhookEndpoints } from "@/lib/server/webhooks/endpoints";
@@ -67,48 +75,49 @@ export default async function WebhooksPage() {
               {endpoint.deliveries.length === 0 ? (
                 <p className="mt-3 text-sm">{t("noDeliveries")}</p>
               ) : (
-                <div
-                  role="region"
-                  aria-label={t("logCaption", { url: endpoint.url })}
-                  tabIndex={0}
-                  className="mt-3 overflow-x-auto"
-                >
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">{t("logCaption", { url: endpoint.url })}</caption>
-                    <thead className="bg-slate-50">
-                      <tr>
-                        {COLUMNS.map((c) => (
-                          <th key={c} scope="col" className={`${cell} font-semibold`}>
-                            {t(`columns.${c}`)}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-200">
-                      {endpoint.deliveries.map((d) => (
-                        <tr key={d.id}>
-                          <th scope="row" className={`${cell} font-mono font-normal`}>
-                            {d.eventType}
-                          </th>
-                          <td className={cell}>{format.dateTime(d.createdAt, DATE_TIME_SHORT)}</td>
-                          <td className={cell}>{t(`statuses.${d.status}`)}</td>
-                          <td className={cell}>{d.attempts}</td>
-                          <td className={`${cell} font-mono`}>{d.lastStatusCode ?? d.lastError ?? "–"}</td>
-                          <td className={cell}>
-                            {d.status === "PENDING" || endpoint.disabledAt ? null : (
-                              <WebhookButton
-                                action="resend"
-                                id={d.id}
-                                label={t("resend")}
-                                accessibleLabel={t("resendLabel", { event: d.eventType })}
-                              />
-                            )}
-                          </td>
-                        </tr>
+                <StackedTable className="mt-3">
+                  <caption className="sr-only">{t("logCaption", { url: endpoint.url })}</caption>
+                  <StackedHead className="bg-slate-50">
+                    <tr>
+                      {COLUMNS.map((c) => (
+                        <th key={c} scope="col" className={`${cell} font-semibold`}>
+                          {t(`columns.${c}`)}
+                        </th>
                       ))}
-                    </tbody>
-                  </table>
-                </div>
+                    </tr>
+                  </StackedHead>
+                  <StackedBody>
+                    {endpoint.deliveries.map((d) => (
+                      <StackedRow key={d.id}>
+                        <StackedRowHeader className="font-mono font-normal sm:px-2">
+                          {d.eventType}
+                        </StackedRowHeader>
+                        <StackedCell label={t("columns.created")} className="sm:px-2">
+                          {format.dateTime(d.createdAt, DATE_TIME_SHORT)}
+                        </StackedCell>
+                        <StackedCell label={t("columns.status")} className="sm:px-2">
+                          {t(`statuses.${d.status}`)}
+                        </StackedCell>
+                        <StackedCell label={t("columns.attempts")} className="sm:px-2">
+                          {d.attempts}
+                        </StackedCell>
+                        <StackedCell label={t("columns.answer")} className="font-mono sm:px-2">
+                          {d.lastStatusCode ?? d.lastError ?? "–"}
+                        </StackedCell>
+                        <StackedCell label={t("columns.actions")} className="sm:px-2">
+                          {d.status === "PENDING" || endpoint.disabledAt ? null : (
+                            <WebhookButton
+                              action="resend"
+                              id={d.id}
+                              label={t("resend")}
+                              accessibleLabel={t("resendLabel", { event: d.eventType })}
+                            />
+                          )}
+                        </StackedCell>
+                      </StackedRow>
+                    ))}
+                  </StackedBody>
+                </StackedTable>
               )}
             </article>
           ))}

@@ -65,12 +65,12 @@ export async function ApiOperation({
             <tbody className="divide-y divide-slate-200">
               {operation.parameters.map((p) => (
                 <tr key={`${p.in}-${p.name}`}>
-                  <th scope="row" className="py-1 pr-3 font-mono font-normal">
+                  <th scope="row" className="py-1 pr-3 font-mono font-normal break-all">
                     {p.name}
                     {p.required ? " *" : ""}
                   </th>
                   <td className="py-1 pr-3">{p.in}</td>
-                  <td className="py-1 pr-3 font-mono">{typeOf(p.schema)}</td>
+                  <td className="py-1 pr-3 font-mono break-all">{typeOf(p.schema)}</td>
                   <td className="py-1">{p.description ?? ""}</td>
                 </tr>
               ))}

@@ -35,7 +35,7 @@ export default async function ApiDocsPage() {
             {t("basicsTitle")}
           </h2>
           <p>{t("auth")}</p>
-          <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm">
+          <pre className="rounded-md bg-slate-100 p-3 text-sm break-all whitespace-pre-wrap">
             {`curl -H "Authorization: Bearer kp_…" ${document.servers?.[0]?.url ?? ""}/api/v1/audiences/marketing_email`}
           </pre>
           <p>{t("rateLimit")}</p>

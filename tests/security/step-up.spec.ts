@@ -121,6 +121,8 @@ const CLASSIFICATION: Record<string, Classification> = {
   dismissProfilingQuestionAction: EVERYDAY,
   updateCommunicationPreferencesAction: EVERYDAY,
   resendNewsletterConfirmationAction: EVERYDAY,
+  sendPhoneCodeAction: not("proves the profile's phone number for SMS; not a sign-in factor (0052)"),
+  verifyPhoneCodeAction: not("proves the profile's phone number for SMS; not a sign-in factor (0052)"),
   changeConsentAction: not("withdrawing must be as easy as granting (GDPR Art. 7(3))"),
   answerReConsentAction: not("withdrawing must be as easy as granting (GDPR Art. 7(3))"),
   subscribePushAction: EVERYDAY,

@@ -84,6 +84,8 @@ export default defineConfig({
         TRUST_PROXY: "1",
         SMTP_URL: "smtp://127.0.0.1:3125",
         MAIL_FROM: "Kundenportal <konto@kundenportal.test>",
+        // The local SMS provider's outbox (docs/decisions/0052); specs read it (support/sms.ts).
+        SMS_OUTBOX_DIR: "tests/.tmp/e2e/sms-outbox",
         NEXT_TELEMETRY_DISABLED: "1",
         OIDC_PROVIDERS: "testidp",
         OIDC_TESTIDP_ISSUER: "http://localhost:3127",

@@ -65,6 +65,8 @@ export type ActionFailure = {
   message?: MessageKey;
   values?: MessageValues;
   signInReasons?: SignInReasonCode[];
+  /** With STEP_UP_REQUIRED for a factor change: only the strongest factor will do (decision 0024). */
+  stepUp?: "strongest";
 };
 
 /**

@@ -1,13 +1,13 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
-import type { ActionResult, AppErrorCode } from "@/lib/errors";
+import type { ActionFailure, ActionResult, AppErrorCode } from "@/lib/errors";
 
 /**
  * Clears what a failure code stands for (e.g. asks the person to confirm it is them); resolves true
  * when the very same call may be sent again, false when the person gave up.
  */
-export type ResolveFailure = () => Promise<boolean>;
+export type ResolveFailure = (failure: ActionFailure) => Promise<boolean>;
 
 const RetryContext = createContext<Partial<Record<AppErrorCode, ResolveFailure>>>({});
 
@@ -40,7 +40,7 @@ export function useRetryOnCode() {
       const first = await call();
       const resolve = first.ok ? undefined : resolvers[first.code];
       if (!resolve) return first;
-      return (await resolve()) ? call() : first;
+      return (await resolve(first as ActionFailure)) ? call() : first;
     },
     [resolvers],
   );

@@ -23,6 +23,7 @@ import {
   type ConfirmationMailOutcome,
 } from "@/lib/server/communication/preferences";
 import { getClientInfo } from "@/lib/auth/client-info";
+import { phoneStatus } from "@/lib/server/profile/phone-verification";
 
 const PAGE = "/account/communication";
 
@@ -32,6 +33,10 @@ export async function updateCommunicationPreferencesAction(
   const parsed = CommunicationPreferencesSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const user = await requireUser({ returnTo: PAGE });
+  if (parsed.data.sms && !(await phoneStatus(user.id)).verified)
+    return actionFailure("VALIDATION_FAILED", {
+      message: "account.communication.phone.smsNeedsVerifiedPhone",
+    });
   const result = await updateCommunicationPreferences({
     userId: user.id,
     locale: user.locale,

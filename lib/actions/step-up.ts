@@ -17,15 +17,15 @@ import {
   StepUpPasswordSchema,
   type StepUpEmailCodeInput,
   type StepUpPasswordInput,
+  type StepUpWay,
 } from "@/lib/schemas/step-up";
 import {
   sendStepUpEmailCode,
-  stepUpOptionsFor,
   stepUpPasskeyOptions,
   stepUpWithEmailCode,
   stepUpWithPasskey,
   stepUpWithPassword,
-  type StepUpOptions,
+  stepUpWaysFor,
   type StepUpResult,
 } from "@/lib/server/identity/step-up";
 
@@ -46,9 +46,13 @@ async function answer(result: StepUpResult, field: string): Promise<ActionResult
   });
 }
 
-export async function stepUpOptionsAction(): Promise<ActionResult<StepUpOptions>> {
+/**
+ * The ways this person can confirm, strongest first; `strongestOnly` when a factor change asked
+ * (the change checks it again on the session, so asking for less gains nothing).
+ */
+export async function stepUpOptionsAction(strongestOnly?: unknown): Promise<ActionResult<StepUpWay[]>> {
   const who = await currentActor(await requireUser({ returnTo: HOME }));
-  return actionOk(await stepUpOptionsFor(who.userId));
+  return actionOk(await stepUpWaysFor(who.userId, { strongestOnly: strongestOnly === true }));
 }
 
 export async function stepUpWithPasswordAction(input: StepUpPasswordInput): Promise<ActionResult<null>> {
@@ -57,6 +61,8 @@ export async function stepUpWithPasswordAction(input: StepUpPasswordInput): Prom
   const result = await stepUpWithPassword(await currentActor(await requireUser({ returnTo: HOME })), {
     password: parsed.data.password,
     totpCode: parsed.data.totpCode || undefined,
+    recoveryCode: parsed.data.recoveryCode || undefined,
+    emailCode: parsed.data.emailCode || undefined,
   });
   return answer(result, "password");
 }

@@ -44,7 +44,10 @@ export function isRecentAuth(
 export async function requireRecentAuth(opts: RecentAuthOptions): Promise<RecentAuth> {
   const user = await requireUser({ returnTo: opts.returnTo });
   if (isRecentAuth(user, opts.maxAgeSeconds) && (await isStrongEnough(user, opts))) return { ok: true, user };
-  return { ok: false, user, failure: actionFailure("STEP_UP_REQUIRED") };
+  // The hint lets the dialog offer only the ways that satisfy the guard; the guard itself is
+  // the check above, so a forged hint changes nothing (docs/decisions/0051).
+  const hint = opts.strength === "strongest" ? { stepUp: "strongest" as const } : {};
+  return { ok: false, user, failure: actionFailure("STEP_UP_REQUIRED", hint) };
 }
 
 /** The step-up dialog asks for the strongest factor, so one step-up satisfies both conditions. */
@@ -61,7 +64,9 @@ export async function requireRecentAuthForPage(opts: RecentAuthOptions): Promise
   const user = await requireUser({ returnTo: opts.returnTo });
   if (!isRecentAuth(user, opts.maxAgeSeconds) || !(await isStrongEnough(user, opts)))
     redirect(
-      `/login/step-up?callbackUrl=${encodeURIComponent(toSafeRelativePath(opts.returnTo, "/account"))}`,
+      `/login/step-up?callbackUrl=${encodeURIComponent(toSafeRelativePath(opts.returnTo, "/account"))}${
+        opts.strength === "strongest" ? "&strength=strongest" : ""
+      }`,
     );
   return user;
 }

@@ -42,6 +42,11 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
     internal: "id userId purpose pendingSignInId sessionId attempts expiresAt consumedAt createdAt",
     secret: "codeHash",
   },
+  PhoneVerificationCode: {
+    internal: "id userId attempts expiresAt consumedAt createdAt",
+    personal: "phoneE164",
+    secret: "codeHash",
+  },
   VerificationToken: {
     internal: "id purpose userId expiresAt consumedAt createdAt",
     personal: "payload",

@@ -125,6 +125,10 @@ export const RATE_LIMIT_POLICIES = {
   emailChange: { kind: "window", subject: "account", limit: 3, windowSeconds: 15 * MINUTE },
   /** Per user id: full IBANs shown after step-up; bounds what one stolen fresh session can read. */
   ibanReveal: { kind: "window", subject: "account", limit: 10, windowSeconds: HOUR },
+  /** Per user id: SMS codes that prove the profile's mobile number (each one costs and reaches a typed number). */
+  phoneCodeSend: { kind: "window", subject: "account", limit: 3, windowSeconds: 15 * MINUTE },
+  /** Per user id: guesses at those codes, on top of the 5 attempts each code allows. */
+  phoneCodeCheck: { kind: "window", subject: "account", limit: 10, windowSeconds: 15 * MINUTE },
   /** Per user id: "send a test notification" (each one is a request to a third-party push service). */
   pushTest: { kind: "window", subject: "account", limit: 5, windowSeconds: 15 * MINUTE },
   /**

@@ -8,10 +8,32 @@ import { SixDigitCodeSchema } from "./second-factor";
 export type StepUpMethod = "passkey" | "password" | "emailCode";
 export type StepUpOptions = { method: StepUpMethod; totpRequired: boolean };
 
-/** Password, plus the authenticator code when the account has the app set up (checked on the server). */
+/**
+ * Every way this account can confirm, strongest first, with the same pairs sign-in accepts
+ * (docs/decisions/0051): the first is the one the dialog opens with, the others sit behind
+ * "Andere Methode wählen".
+ */
+export const STEP_UP_WAYS = [
+  "passkey",
+  "passwordTotp",
+  "passwordRecoveryCode",
+  "passwordEmailCode",
+  "password",
+  "emailCode",
+] as const;
+export type StepUpWay = (typeof STEP_UP_WAYS)[number];
+
+const OptionalSixDigits = z.union([z.literal(""), SixDigitCodeSchema]).optional();
+
+/**
+ * The password, plus at most one second factor: the authenticator code, a recovery code or the
+ * mailed code. Which of them the account may use is decided on the server.
+ */
 export const StepUpPasswordSchema = z.object({
   password: CurrentPasswordSchema,
-  totpCode: z.union([z.literal(""), SixDigitCodeSchema]).optional(),
+  totpCode: OptionalSixDigits,
+  recoveryCode: z.string().trim().max(32, "validation.invalid").optional(),
+  emailCode: OptionalSixDigits,
 });
 export type StepUpPasswordInput = z.input<typeof StepUpPasswordSchema>;
 

@@ -63,6 +63,9 @@ async function customerWithEverySecret(run: string) {
     db.verificationToken.create({
       data: { userId, purpose: "PASSWORD_RESET", tokenHash: mark("tokenHash"), expiresAt: later() },
     }),
+    db.phoneVerificationCode.create({
+      data: { userId, phoneE164: mark("phoneE164"), codeHash: mark("phoneCodeHash"), expiresAt: later() },
+    }),
     db.signInPass.create({
       data: {
         userId,

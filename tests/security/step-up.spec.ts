@@ -40,7 +40,7 @@ const CLASSIFICATION: Record<string, Classification> = {
   changePasswordAction: STEP_UP,
   startTotpEnrolmentAction: {
     stepUp: true,
-    refused: "redirect:/login/step-up?callbackUrl=%2Faccount%2Fsecurity",
+    refused: "redirect:/login/step-up?callbackUrl=%2Faccount%2Fsecurity&strength=strongest",
   },
   confirmTotpAction: STEP_UP,
   regenerateRecoveryCodesAction: STEP_UP,
@@ -52,7 +52,7 @@ const CLASSIFICATION: Record<string, Classification> = {
   // A plain form: a stale session is sent to the step-up page and comes back to the card.
   unlinkSocialIdentityAction: {
     stepUp: true,
-    refused: "redirect:/login/step-up?callbackUrl=%2Faccount%2Fsecurity%23linked-accounts",
+    refused: "redirect:/login/step-up?callbackUrl=%2Faccount%2Fsecurity%23linked-accounts&strength=strongest",
   },
   // A stolen session must not link the thief's own provider account: a new way in (decision 0024).
   startSocialConnectAction: STEP_UP,
@@ -121,6 +121,8 @@ const CLASSIFICATION: Record<string, Classification> = {
   dismissProfilingQuestionAction: EVERYDAY,
   updateCommunicationPreferencesAction: EVERYDAY,
   resendNewsletterConfirmationAction: EVERYDAY,
+  sendPhoneCodeAction: not("proves the profile's phone number for SMS; not a sign-in factor (0052)"),
+  verifyPhoneCodeAction: not("proves the profile's phone number for SMS; not a sign-in factor (0052)"),
   changeConsentAction: not("withdrawing must be as easy as granting (GDPR Art. 7(3))"),
   answerReConsentAction: not("withdrawing must be as easy as granting (GDPR Art. 7(3))"),
   subscribePushAction: EVERYDAY,

@@ -55,6 +55,9 @@ export async function customerEverywhere() {
       emailOneTimeCodes: {
         create: { purpose: "STEP_UP", codeHash: marker, expiresAt: new Date(Date.now() + 60_000) },
       },
+      phoneVerificationCodes: {
+        create: { phoneE164: "+4915199999999", codeHash: marker, expiresAt: new Date(Date.now() + 60_000) },
+      },
       verificationTokens: {
         create: {
           tokenHash: hashToken(`t${marker}`),

@@ -10,19 +10,20 @@ import { StepUpDialog } from "./step-up-dialog";
  * registers itself with the forms' retry context (components/forms/retry-on-code.tsx).
  */
 export function StepUpProvider({ children }: { children: ReactNode }) {
-  const [pending, setPending] = useState<((confirmed: boolean) => void) | null>(null);
+  const [pending, setPending] = useState<{ resolve: (confirmed: boolean) => void; strongest: boolean }>();
   const request = useCallback<ResolveFailure>(
-    () => new Promise<boolean>((resolve) => setPending(() => resolve)),
+    (failure) =>
+      new Promise<boolean>((resolve) => setPending({ resolve, strongest: failure.stepUp === "strongest" })),
     [],
   );
   const finish = (confirmed: boolean) => {
-    pending?.(confirmed);
-    setPending(null);
+    pending?.resolve(confirmed);
+    setPending(undefined);
   };
   return (
     <RetryProvider code="STEP_UP_REQUIRED" resolve={request}>
       {children}
-      {pending ? <StepUpDialog onDone={finish} /> : null}
+      {pending ? <StepUpDialog strongestOnly={pending.strongest} onDone={finish} /> : null}
     </RetryProvider>
   );
 }

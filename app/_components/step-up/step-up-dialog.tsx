@@ -9,7 +9,13 @@ import { StepUpPanel } from "./step-up-panel";
  * A modal <dialog>: the browser keeps focus inside, Escape cancels, and focus returns to the
  * control that was used when it closes.
  */
-export function StepUpDialog({ onDone }: { onDone: (confirmed: boolean) => void }) {
+export function StepUpDialog({
+  onDone,
+  strongestOnly,
+}: {
+  onDone: (confirmed: boolean) => void;
+  strongestOnly: boolean;
+}) {
   const t = useTranslations("stepUp");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -35,7 +41,7 @@ export function StepUpDialog({ onDone }: { onDone: (confirmed: boolean) => void 
       </h2>
       <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
       <div className="mt-5">
-        <StepUpPanel onConfirmed={() => onDone(true)} />
+        <StepUpPanel strongestOnly={strongestOnly} onConfirmed={() => onDone(true)} />
       </div>
       <Button variant="secondary" className="mt-4 w-full" onClick={() => onDone(false)}>
         {t("cancel")}

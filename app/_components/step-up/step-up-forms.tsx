@@ -2,34 +2,30 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
-import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
-import {
-  sendStepUpCodeAction,
-  stepUpWithEmailCodeAction,
-  stepUpWithPasswordAction,
-} from "@/lib/actions/step-up";
+import { stepUpWithEmailCodeAction, stepUpWithPasswordAction } from "@/lib/actions/step-up";
 import {
   StepUpEmailCodeSchema,
   StepUpPasswordSchema,
   type StepUpEmailCodeInput,
   type StepUpPasswordInput,
 } from "@/lib/schemas/step-up";
+import { useStepUpCodeSender } from "./step-up-send-code";
+
+/** What comes with the password: nothing, the app's code, a recovery code or a mailed code. */
+export type PasswordSecond = "none" | "totp" | "recoveryCode" | "emailCode";
 
 export function StepUpPasswordForm({
-  totpRequired,
+  second,
   onConfirmed,
 }: {
-  totpRequired: boolean;
+  second: PasswordSecond;
   onConfirmed: () => void;
 }) {
   const t = useTranslations("stepUp");
@@ -41,15 +37,16 @@ export function StepUpPasswordForm({
     formState: { errors, isSubmitting },
   } = useForm<StepUpPasswordInput>({
     resolver: zodResolver(StepUpPasswordSchema),
-    defaultValues: { password: "", totpCode: "" },
+    defaultValues: { password: "", totpCode: "", recoveryCode: "", emailCode: "" },
   });
   const { formError, run } = useActionSubmit(setError);
+  const mailed = useStepUpCodeSender();
   const onSubmit = handleSubmit(async (values) => {
     const result = await run(() => stepUpWithPasswordAction(values));
     if (result.ok) onConfirmed();
   });
 
-  return (
+  const form = (
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
       <FormError message={formError} />
       <PasswordField
@@ -59,7 +56,7 @@ export function StepUpPasswordForm({
         error={validationMessage(errors.password?.message)}
         {...register("password")}
       />
-      {totpRequired ? (
+      {second === "totp" ? (
         <TextField
           label={t("totpCode")}
           hint={t("totpHint")}
@@ -70,19 +67,43 @@ export function StepUpPasswordForm({
           {...register("totpCode")}
         />
       ) : null}
+      {second === "recoveryCode" ? (
+        <TextField
+          label={t("recoveryCode")}
+          hint={t("recoveryHint")}
+          autoComplete="off"
+          required
+          error={validationMessage(errors.recoveryCode?.message)}
+          {...register("recoveryCode")}
+        />
+      ) : null}
+      {second === "emailCode" ? (
+        <TextField
+          label={t("emailCode")}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+          error={validationMessage(errors.emailCode?.message)}
+          {...register("emailCode")}
+        />
+      ) : null}
       <SubmitButton pending={isSubmitting}>{t("submit")}</SubmitButton>
     </form>
+  );
+  if (second !== "emailCode") return form;
+  // The code is mailed first; the password and the code then go together in one attempt.
+  return (
+    <div className="flex flex-col gap-4">
+      {mailed.sender}
+      {mailed.sent ? form : null}
+    </div>
   );
 }
 
 export function StepUpCodeForm({ onConfirmed }: { onConfirmed: () => void }) {
   const t = useTranslations("stepUp");
-  const tErrors = useTranslations("errors");
-  const describe = useFailureMessage();
   const validationMessage = useValidationMessage();
-  const [sent, setSent] = useState(false);
-  const [sendError, setSendError] = useState<string>();
-  const [sending, setSending] = useState(false);
+  const mailed = useStepUpCodeSender();
   const {
     register,
     handleSubmit,
@@ -98,34 +119,10 @@ export function StepUpCodeForm({ onConfirmed }: { onConfirmed: () => void }) {
     if (result.ok) onConfirmed();
   });
 
-  async function send() {
-    setSending(true);
-    setSendError(undefined);
-    try {
-      const result = await sendStepUpCodeAction();
-      if (result.ok) setSent(true);
-      else setSendError(describe(result));
-    } catch {
-      setSendError(tErrors("INTERNAL"));
-    } finally {
-      setSending(false);
-    }
-  }
-
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-slate-700">{t("emailIntro")}</p>
-      <FormError message={sendError} />
-      {sent ? <Notice tone="success">{t("codeSent")}</Notice> : null}
-      <Button
-        variant={sent ? "secondary" : "primary"}
-        onClick={() => void send()}
-        disabled={sending}
-        aria-busy={sending || undefined}
-      >
-        {t("sendCode")}
-      </Button>
-      {sent ? (
+      {mailed.sender}
+      {mailed.sent ? (
         <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
           <FormError message={formError} />
           <TextField

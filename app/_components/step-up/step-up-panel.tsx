@@ -12,31 +12,82 @@ import {
   startStepUpPasskeyAction,
   stepUpOptionsAction,
 } from "@/lib/actions/step-up";
-import type { StepUpOptions } from "@/lib/schemas/step-up";
-import { StepUpCodeForm, StepUpPasswordForm } from "./step-up-forms";
+import type { StepUpWay } from "@/lib/schemas/step-up";
+import { StepUpCodeForm, StepUpPasswordForm, type PasswordSecond } from "./step-up-forms";
 
-/** The confirmation itself, by the person's strongest factor; used by the dialog and /login/step-up. */
-export function StepUpPanel({ onConfirmed }: { onConfirmed: () => void }) {
+const SECOND: Record<Exclude<StepUpWay, "passkey" | "emailCode">, PasswordSecond> = {
+  passwordTotp: "totp",
+  passwordRecoveryCode: "recoveryCode",
+  passwordEmailCode: "emailCode",
+  password: "none",
+};
+
+/**
+ * The confirmation itself; used by the dialog and /login/step-up. It opens with the strongest way
+ * and offers the account's others under "Andere Methode wählen" (docs/decisions/0051); a factor
+ * change asks for `strongestOnly`, so only the ways that satisfy its guard are offered.
+ */
+export function StepUpPanel({
+  onConfirmed,
+  strongestOnly = false,
+}: {
+  onConfirmed: () => void;
+  strongestOnly?: boolean;
+}) {
   const t = useTranslations("stepUp");
-  const [options, setOptions] = useState<StepUpOptions | "error">();
+  const [ways, setWays] = useState<StepUpWay[] | "error">();
+  const [way, setWay] = useState<StepUpWay>();
+  const [choosing, setChoosing] = useState(false);
 
   useEffect(() => {
     let live = true;
-    stepUpOptionsAction().then(
-      (result) => live && setOptions(result.ok ? result.data : "error"),
-      () => live && setOptions("error"),
+    stepUpOptionsAction(strongestOnly).then(
+      (result) => live && setWays(result.ok && result.data.length > 0 ? result.data : "error"),
+      () => live && setWays("error"),
     );
     return () => {
       live = false;
     };
-  }, []);
+  }, [strongestOnly]);
 
-  if (!options) return <p className="text-sm text-slate-600">{t("loading")}</p>;
-  if (options === "error") return <FormError message={t("failed")} />;
-  if (options.method === "passkey") return <PasskeyStepUp onConfirmed={onConfirmed} />;
-  if (options.method === "password")
-    return <StepUpPasswordForm totpRequired={options.totpRequired} onConfirmed={onConfirmed} />;
-  return <StepUpCodeForm onConfirmed={onConfirmed} />;
+  if (!ways) return <p className="text-sm text-slate-600">{t("loading")}</p>;
+  if (ways === "error") return <FormError message={t("failed")} />;
+  const current = way ?? ways[0]!;
+  if (choosing)
+    return (
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-2 text-sm font-medium text-slate-900">{t("chooseWay")}</legend>
+        {ways.map((option) => (
+          <Button
+            key={option}
+            variant="secondary"
+            aria-current={option === current || undefined}
+            onClick={() => {
+              setWay(option);
+              setChoosing(false);
+            }}
+          >
+            {t(`ways.${option}`)}
+          </Button>
+        ))}
+      </fieldset>
+    );
+  return (
+    <div className="flex flex-col gap-4">
+      <WayForm key={current} way={current} onConfirmed={onConfirmed} />
+      {ways.length > 1 ? (
+        <Button variant="link" className="self-start" onClick={() => setChoosing(true)}>
+          {t("otherWay")}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function WayForm({ way, onConfirmed }: { way: StepUpWay; onConfirmed: () => void }) {
+  if (way === "passkey") return <PasskeyStepUp onConfirmed={onConfirmed} />;
+  if (way === "emailCode") return <StepUpCodeForm onConfirmed={onConfirmed} />;
+  return <StepUpPasswordForm second={SECOND[way]} onConfirmed={onConfirmed} />;
 }
 
 function PasskeyStepUp({ onConfirmed }: { onConfirmed: () => void }) {

@@ -85,6 +85,10 @@ export const AUDIT_EVENT_TYPES = [
   "transaction.rejected",
   // Profile and addresses (values before/after, sensitive ones redacted)
   "profile.updated",
+  // The mobile number proven by an SMS code (docs/decisions/0052); numbers masked
+  "profile.phone_code_sent",
+  "profile.phone_verified",
+  "profile.phone_verification_failed",
   "address.created",
   "address.updated",
   "address.deleted",

@@ -20,6 +20,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { currentOptInText, endEmailNewsletter, type MailLocale } from "./newsletter-state";
 import { issueOptInToken, optInLink } from "./opt-in-token";
 import { customerActor } from "@/lib/server/actor";
+import { phoneStatus } from "@/lib/server/profile/phone-verification";
 
 export type TopicStatus = "ACTIVE" | "PENDING_CONFIRMATION" | "UNSUBSCRIBED";
 
@@ -40,18 +41,21 @@ const DEFAULTS = {
 } as const;
 
 export async function getCommunicationSettings(userId: string): Promise<CommunicationSettings> {
-  const [preference, subscriptions] = await Promise.all([
+  const [preference, subscriptions, phone] = await Promise.all([
     db.communicationPreference.findUnique({ where: { userId } }),
     db.topicSubscription.findMany({
       where: { userId, channel: "EMAIL" },
       select: { topicKey: true, status: true, confirmedAt: true },
     }),
+    phoneStatus(userId),
   ]);
   const p = preference ?? DEFAULTS;
   return {
     email: p.emailEnabled,
     push: p.pushEnabled,
-    sms: p.smsEnabled,
+    // Only with a verified number (docs/decisions/0052): a changed number un-verifies it, and the
+    // channel reads as off until the new one is proven.
+    sms: p.smsEnabled && phone.verified,
     frequency: p.frequency,
     // Only configured topics are shown; rows of a retired topic stay as history.
     topics: NEWSLETTER_TOPICS.map((key) => {
@@ -131,12 +135,15 @@ export async function updateCommunicationPreferences(
   };
 
   const user = await db.user.findUniqueOrThrow({ where: { id: opts.userId }, select: { email: true } });
+  // The action refuses SMS without a verified number with a message; this keeps the rule for
+  // every other caller.
+  const smsAllowed = (await phoneStatus(opts.userId)).verified;
   const mail = await db.$transaction(async (tx) => {
     const before = await tx.communicationPreference.findUnique({ where: { userId: opts.userId } });
     const next = {
       emailEnabled: opts.input.email,
       pushEnabled: opts.input.push,
-      smsEnabled: opts.input.sms,
+      smsEnabled: opts.input.sms && smsAllowed,
       frequency: opts.input.frequency,
     };
     await tx.communicationPreference.upsert({

@@ -1,9 +1,11 @@
 import "server-only";
 /**
  * Re-authentication inside a session before a sensitive action (lib/auth/step-up.ts decides when).
- * The person confirms with their strongest factor: a passkey if they have one; otherwise their
+ * The dialog opens with the strongest factor: a passkey if they have one; otherwise their
  * password, plus an authenticator code when the app is set up; an account with neither (social
- * sign-in only) gets a code by mail. Success moves the session's authenticatedAt to now and
+ * sign-in only) gets a code by mail. "Andere Methode wählen" offers the account's other ways with
+ * the pairs sign-in accepts (stepUpWaysFor, docs/decisions/0051); factor changes still need the
+ * strongest, which lib/auth/step-up.ts checks on the session afterwards (docs/decisions/0024). Success moves the session's authenticatedAt to now and
  * gives the session a new token, so a token copied before the step-up does not carry its stronger
  * authentication (docs/decisions/0025). Failures count against a per-account limit like sign-in
  * (docs/decisions/0009).
@@ -27,7 +29,8 @@ import { consumeRateLimit, resetRateLimit } from "@/lib/server/rate-limit/rate-l
 import type { AuthMethodName } from "@/lib/server/sessions/sessions";
 import { meetsStrongestFactor, strongestFactorOf, type SessionAuthentication } from "./factor-strength";
 
-import type { StepUpMethod, StepUpOptions } from "@/lib/schemas/step-up";
+import { consumeRecoveryCode } from "@/lib/server/factors/recovery-code-store";
+import type { StepUpMethod, StepUpOptions, StepUpWay } from "@/lib/schemas/step-up";
 import type { SessionActor } from "@/lib/server/actor";
 
 export type { StepUpOptions };
@@ -52,6 +55,51 @@ export async function stepUpOptionsFor(userId: string): Promise<StepUpOptions> {
   if (user._count.passkeys > 0) return { method: "passkey", totpRequired: false };
   if (user.passwordCredential) return { method: "password", totpRequired };
   return { method: "emailCode", totpRequired: false };
+}
+
+/** What a way proves once it succeeds: the session's methods and level, as sign-in records them. */
+const PROOF: Record<StepUpWay, { methods: AuthMethodName[]; aal: 1 | 2 }> = {
+  passkey: { methods: ["PASSKEY"], aal: 2 },
+  passwordTotp: { methods: ["PASSWORD", "TOTP"], aal: 2 },
+  passwordRecoveryCode: { methods: ["PASSWORD", "RECOVERY_CODE"], aal: 2 },
+  passwordEmailCode: { methods: ["PASSWORD", "EMAIL_CODE"], aal: 2 },
+  password: { methods: ["PASSWORD"], aal: 1 },
+  emailCode: { methods: ["EMAIL_CODE"], aal: 1 },
+};
+
+/**
+ * Every way this account can confirm, strongest first (docs/decisions/0051). The fallbacks are
+ * the pairs sign-in accepts: with the app, its code or a recovery code after the password (a
+ * mailbox is weaker than the factor the person chose, so no mailed code then); without it, the
+ * password plus a mailed code where a passkey sets the bar (the password alone would let a phished
+ * password undo the passkey). `strongestOnly` keeps the ways that satisfy the factor-change guard.
+ */
+export async function stepUpWaysFor(
+  userId: string,
+  opts: { strongestOnly?: boolean } = {},
+): Promise<StepUpWay[]> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      passwordCredential: { select: { id: true } },
+      totpFactor: { select: { confirmedAt: true } },
+      _count: { select: { passkeys: true, recoveryCodes: { where: { usedAt: null } } } },
+    },
+  });
+  const ways: StepUpWay[] = [];
+  const hasPasskey = user._count.passkeys > 0;
+  if (hasPasskey) ways.push("passkey");
+  if (user.passwordCredential) {
+    if (user.totpFactor?.confirmedAt) {
+      ways.push("passwordTotp");
+      if (user._count.recoveryCodes > 0) ways.push("passwordRecoveryCode");
+    } else ways.push(hasPasskey ? "passwordEmailCode" : "password");
+  } else if (!hasPasskey) ways.push("emailCode");
+  if (!opts.strongestOnly) return ways;
+  const strongest = await stepUpOptionsFor(userId);
+  return ways.filter((way) =>
+    meetsStrongestFactor({ authMethods: PROOF[way].methods, aal: PROOF[way].aal }, strongest),
+  );
 }
 
 /**
@@ -122,21 +170,61 @@ async function spendAttempt(actor: SessionActor): Promise<StepUpResult | null> {
     : { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };
 }
 
+/** The second factor that comes with the password, and the way it makes. */
+type PasswordSecond =
+  | { way: "password" }
+  | { way: "passwordTotp"; code: string }
+  | { way: "passwordRecoveryCode"; code: string }
+  | { way: "passwordEmailCode"; code: string };
+
+function secondOf(input: { totpCode?: string; recoveryCode?: string; emailCode?: string }): PasswordSecond {
+  if (input.totpCode) return { way: "passwordTotp", code: input.totpCode };
+  if (input.recoveryCode) return { way: "passwordRecoveryCode", code: input.recoveryCode };
+  if (input.emailCode) return { way: "passwordEmailCode", code: input.emailCode };
+  return { way: "password" };
+}
+
+async function checkSecond(actor: SessionActor, second: PasswordSecond): Promise<string | null> {
+  switch (second.way) {
+    case "password":
+      return null;
+    case "passwordTotp":
+      return (await acceptTotpCode({ userId: actor.userId, code: second.code })) ? null : "wrong_totp_code";
+    case "passwordRecoveryCode": {
+      const left = await db.$transaction((tx) =>
+        consumeRecoveryCode({ userId: actor.userId, code: second.code, client: actor.client }, { tx }),
+      );
+      return left === null ? "wrong_recovery_code" : null;
+    }
+    case "passwordEmailCode": {
+      const check = await checkEmailCode({ binding: { sessionId: actor.sessionId }, code: second.code });
+      return check === "ok" ? null : `email_code_${check}`;
+    }
+  }
+}
+
+/**
+ * The password with the second factor the account's way needs. A pair the account does not have
+ * (a mailed code where the app is set up, the password alone where a passkey or the app sets the
+ * bar) is refused like a wrong password: counted, audited, not explained.
+ */
 export async function stepUpWithPassword(
   actor: SessionActor,
-  input: { password: string; totpCode?: string },
+  input: { password: string; totpCode?: string; recoveryCode?: string; emailCode?: string },
 ): Promise<StepUpResult> {
-  const options = await stepUpOptionsFor(actor.userId);
-  if (options.method !== "password") return { ok: false, code: "WRONG_METHOD" };
+  const ways = await stepUpWaysFor(actor.userId);
+  if (!ways.some((way) => way !== "passkey" && way !== "emailCode"))
+    return { ok: false, code: "WRONG_METHOD" };
   const limited = await spendAttempt(actor);
   if (limited) return limited;
   const credential = await db.passwordCredential.findUnique({ where: { userId: actor.userId } });
   if (!credential || !(await verifyPassword(credential.hash, input.password)))
     return fail(actor, "password", "wrong_password");
-  if (!options.totpRequired) return succeed(actor, ["PASSWORD"], 1);
-  if (!input.totpCode || !(await acceptTotpCode({ userId: actor.userId, code: input.totpCode })))
-    return fail(actor, "password", "wrong_totp_code");
-  return succeed(actor, ["PASSWORD", "TOTP"], 2);
+  const second = secondOf(input);
+  if (!ways.includes(second.way)) return fail(actor, "password", `not_allowed_${second.way}`);
+  const wrong = await checkSecond(actor, second);
+  if (wrong) return fail(actor, "password", wrong);
+  return succeed(actor, PROOF[second.way].methods, PROOF[second.way].aal);
 }
 
 /** Options for the passkey prompt: only this person's passkeys, user verification required. */
@@ -167,7 +255,8 @@ export async function stepUpWithPasskey(
 }
 
 /**
- * Mails a code (accounts without password or passkey); null when too many were sent. The code is
+ * Mails a code (the way of accounts without password or passkey, and the second half of
+ * "password and e-mail code"); null when too many were sent. The code is
  * returned only for tests; callers never show it.
  */
 export async function sendStepUpEmailCode(actor: SessionActor): Promise<string | null> {

@@ -80,6 +80,19 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
     call: (c) => act(c, "resendNewsletterConfirmationAction"),
     other: NA("takes no id"),
   },
+  // The phone-number proof (docs/decisions/0052): the caller's own profile and codes only.
+  sendPhoneCodeAction: {
+    anonymous: "login",
+    signedIn: "code:VALIDATION_FAILED",
+    call: (c) => act(c, "sendPhoneCodeAction"),
+    other: NA("takes no id: the caller's own profile"),
+  },
+  verifyPhoneCodeAction: {
+    anonymous: "login",
+    signedIn: "code:VALIDATION_FAILED",
+    call: (c) => act(c, "verifyPhoneCodeAction", { code: "123456" }),
+    other: NA("takes no id: checked against the caller's own codes (phone-verification.spec.ts)"),
+  },
   changeConsentAction: {
     anonymous: "login",
     signedIn: "ok",

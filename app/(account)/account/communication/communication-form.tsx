@@ -27,9 +27,12 @@ const legendClass = "text-base font-semibold text-slate-900";
 export function CommunicationForm({
   defaults,
   topics,
+  phoneVerified,
 }: {
   defaults: CommunicationPreferencesInput;
   topics: TopicOption[];
+  /** SMS is a choice only with a verified phone number (docs/decisions/0052). */
+  phoneVerified: boolean;
 }) {
   const t = useTranslations("account.communication");
   const tTopics = useTranslations("newsletter.topics");
@@ -92,7 +95,18 @@ export function CommunicationForm({
         <FieldHint id={channelsHintId}>{t("channelsHint")}</FieldHint>
         <CheckboxField label={t("channelEmail")} {...register("email")} />
         <CheckboxField label={t("channelPush")} hint={t("channelPushHint")} {...register("push")} />
-        <CheckboxField label={t("channelSms")} {...register("sms")} />
+        {phoneVerified ? (
+          <CheckboxField label={t("channelSms")} {...register("sms")} />
+        ) : (
+          // Shown, not registered: the form keeps sending its default (off) for it.
+          <CheckboxField
+            label={t("channelSms")}
+            hint={t("phone.smsHintUnverified")}
+            checked={false}
+            disabled
+            readOnly
+          />
+        )}
       </fieldset>
       <SelectField
         label={t("frequency")}

@@ -6,7 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { getCommunicationSettings } from "@/lib/server/communication/preferences";
+import { phoneStatus } from "@/lib/server/profile/phone-verification";
 import { CommunicationForm, type TopicOption } from "./communication-form";
+import { PhoneVerification } from "./phone-verification";
 import { PushDevices } from "./push-devices";
 import { ResendConfirmation } from "./resend-confirmation";
 
@@ -17,10 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountCommunicationPage() {
   const user = await requireUser({ returnTo: "/account/communication" });
-  const [t, format, settings] = await Promise.all([
+  const [t, format, settings, phone] = await Promise.all([
     getTranslations("account.communication"),
     getFormatter(),
     getCommunicationSettings(user.id),
+    phoneStatus(user.id),
   ]);
   const topics: TopicOption[] = settings.topics.map((topic) => ({
     key: topic.key,
@@ -57,8 +60,10 @@ export default async function AccountCommunicationPage() {
               frequency: settings.frequency,
             }}
             topics={topics}
+            phoneVerified={phone.verified}
           />
         </Card>
+        <PhoneVerification phoneMasked={phone.phoneMasked} verified={phone.verified} />
         <PushDevices />
       </div>
     </>

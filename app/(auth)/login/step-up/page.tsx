@@ -12,14 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("pageTitle") };
 }
 
-type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; strength?: string | string[] }> };
 
 /**
  * Step-up as a page, for what opens on load rather than through a form (requireRecentAuthForPage,
  * plain form posts): confirm, then back to the page the person came from (same origin only).
  */
 export default async function StepUpRoute({ searchParams }: Props) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, strength } = await searchParams;
   const target = toSafeRelativePath(
     CallbackUrlSchema.parse(typeof callbackUrl === "string" ? callbackUrl : undefined),
     "/account",
@@ -30,7 +30,7 @@ export default async function StepUpRoute({ searchParams }: Props) {
     <>
       <PageHeader title={t("pageTitle")} description={t("pageIntro")} />
       <Card>
-        <StepUpPage callbackUrl={target} />
+        <StepUpPage callbackUrl={target} strongestOnly={strength === "strongest"} />
       </Card>
     </>
   );

@@ -160,6 +160,12 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
     internal: "id apiKeyId key requestHash responseStatus createdAt expiresAt",
     personal: "responseBody",
   },
+  // A shop's approval request (docs/decisions/0063): the amount, lines and delivery address the
+  // customer is shown are about them; the hash, states and the shop's ids are bookkeeping.
+  ShopApproval: {
+    internal: `${ROW} apiKeyId shopApprovalId userId shopOrderId detailsHash status expiresAt decidedAt`,
+    personal: "details",
+  },
   TransactionConfirmation: {
     internal: `${ROW} userId kind detailsHash nonce status sessionId method expiresAt confirmedAt rejectedAt executedAt`,
     personal: "details",

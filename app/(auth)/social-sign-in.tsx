@@ -36,6 +36,11 @@ export async function SocialSignIn() {
       </ul>
       <p className="mt-4 text-sm text-slate-600">
         {t.rich("termsNote", {
+          terms: (chunks) => (
+            <Link href="/terms" className="text-brand-700 underline hover:text-brand-900">
+              {chunks}
+            </Link>
+          ),
           link: (chunks) => (
             <Link href="/privacy" className="text-brand-700 underline hover:text-brand-900">
               {chunks}

@@ -8,10 +8,15 @@ export function SiteFooter() {
       <div className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-4 py-6 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between sm:px-6">
         <p>{t("demoOperator")}</p>
         <nav aria-label={t("label")}>
-          <ul className="flex gap-6">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
             <li>
               <Link href="/imprint" className="text-slate-900 underline hover:text-brand-800">
                 {t("imprint")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/terms" className="text-slate-900 underline hover:text-brand-800">
+                {t("terms")}
               </Link>
             </li>
             <li>

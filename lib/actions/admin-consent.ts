@@ -28,10 +28,14 @@ export async function publishConsentVersionAction(
   const result = await publishConsentVersion(await currentActor(admin, { as: "ADMIN" }), parsed.data);
   if (!result.ok) {
     if (result.code === "NOT_FOUND") return actionFailure("NOT_FOUND");
-    return actionFailure("VALIDATION_FAILED", {
-      message:
-        result.code === "UNCHANGED" ? "staff.admin.publish.unchanged" : "staff.admin.publish.versionChanged",
-    });
+    const message = (
+      {
+        UNCHANGED: "staff.admin.publish.unchanged",
+        VERSION_CHANGED: "staff.admin.publish.versionChanged",
+        TERMS_DOCUMENT_MISSING: "staff.admin.publish.termsDocumentMissing",
+      } as const
+    )[result.code];
+    return actionFailure("VALIDATION_FAILED", { message });
   }
   revalidatePath("/admin/consent");
   revalidatePath("/account", "layout");

@@ -9,6 +9,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/db-retry";
 import type { PublishConsentVersion } from "@/lib/schemas/consent";
+import { TERMS_DOCUMENTS } from "@/lib/config/terms-documents";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { StaffActor } from "@/lib/server/actor";
 import type { LegalBasisName } from "./current-consent";
@@ -79,7 +80,8 @@ export async function getConsentPurpose(key: string): Promise<AdminPurpose | nul
 }
 
 export type PublishResult =
-  { ok: true; version: number } | { ok: false; code: "NOT_FOUND" | "VERSION_CHANGED" | "UNCHANGED" };
+  | { ok: true; version: number }
+  | { ok: false; code: "NOT_FOUND" | "VERSION_CHANGED" | "UNCHANGED" | "TERMS_DOCUMENT_MISSING" };
 
 export async function publishConsentVersion(
   actor: StaffActor,
@@ -120,6 +122,10 @@ export async function publishConsentVersion(
       if (isUnchanged) return { ok: false, code: "UNCHANGED" } as const;
 
       const version = input.basedOnVersion + 1;
+      // The checkbox sentence refers to a full document; /terms shows it per version, so a version
+      // of `terms` goes live only with its document in lib/config/terms-documents.ts (decision 0053).
+      if (input.purposeKey === "terms" && !TERMS_DOCUMENTS[version])
+        return { ok: false, code: "TERMS_DOCUMENT_MISSING" } as const;
       const created = await tx.consentPurposeVersion.create({
         data: {
           purposeId: purpose.id,

@@ -133,5 +133,6 @@ export const ROUTES: Record<string, RouteRow> = {
     ...STAFF_ONLY(["SUPPORT", "ADMIN"]),
     path: async () => `/support/customers/${(await createCustomer()).id}`,
   },
+  "GET /terms": { ...ALL("200"), path: () => "/terms" },
   "GET /verify-email": { ...ALL("200"), path: () => "/verify-email?token=unbekannt" },
 };

@@ -94,7 +94,7 @@ test("[INTEGRATOR] reads the API reference, rendered from the same OpenAPI docum
   for (const [path, item] of Object.entries(document.paths))
     for (const method of Object.keys(item).filter((m) => ["get", "put", "post"].includes(m)))
       await expect(
-        page.getByRole("heading", { level: 3, name: `${method.toUpperCase()} ${path}` }),
+        page.getByRole("heading", { level: 3, name: `${method.toUpperCase()} ${path}`, exact: true }),
       ).toBeVisible();
   await expect(page.locator("#problem-key_revoked")).toContainText("401 KEY_REVOKED");
 });

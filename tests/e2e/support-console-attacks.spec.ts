@@ -83,6 +83,10 @@ test("[ATTACKER] as SUPPORT: a forged IBAN reveal is refused and audited, a forg
   const admin = await createStaff("ADMIN");
   const staffPage = await page.goto(`/support/customers/${admin.id}`);
   expect(staffPage?.status()).toBe(404);
+  // A notFound() from a page arrives as Next's error shell and is rendered in the browser: wait until
+  // the not-found page is there, in German, before the fixture's accessibility check reads it.
+  await expect(page.getByRole("heading", { level: 1, name: "Seite nicht gefunden" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
   const open = await callServerAction(context.request, {
     pagePath: `/support/customers/${admin.id}`,
     filename: "lib/actions/support.ts",

@@ -86,6 +86,7 @@ const STATE_CHANGING_ROUTES: Record<string, string> = {
   "PUT /api/v1/orders/[shopOrderId]/documents/[kind]":
     "API key in the Authorization header only; cookies are ignored",
   "POST /api/v1/shipments/[id]/events": "API key in the Authorization header only; cookies are ignored",
+  "POST /api/v1/approvals": "API key in the Authorization header only; cookies are ignored",
 };
 
 test("every state-changing route handler has its cross-site defence listed", () => {

@@ -121,6 +121,9 @@ const CLASSIFICATION: Record<string, Classification> = {
   dismissProfilingQuestionAction: EVERYDAY,
   updateCommunicationPreferencesAction: EVERYDAY,
   resendNewsletterConfirmationAction: EVERYDAY,
+  declineShopApprovalAction: not(
+    "declining a shop's request is the safe direction: nothing is paid or sent (0063)",
+  ),
   sendPhoneCodeAction: not("proves the profile's phone number for SMS; not a sign-in factor (0052)"),
   verifyPhoneCodeAction: not("proves the profile's phone number for SMS; not a sign-in factor (0052)"),
   changeConsentAction: not("withdrawing must be as easy as granting (GDPR Art. 7(3))"),

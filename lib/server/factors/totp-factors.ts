@@ -6,15 +6,9 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { decryptValue, encryptValue, envelopeKeyId } from "@/lib/server/crypto/encryption";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import {
-  localeOf,
-  securityReviewUrl,
-  sendMailInBackground,
-  sendSecurityPushInBackground,
-} from "@/lib/server/identity/notify";
+import { notifyFactorChange } from "@/lib/server/identity/notify";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
-import type { MailFactor } from "@/lib/server/mail/templates";
 import { customerActor } from "@/lib/server/actor";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { replaceRecoveryCodes } from "./recovery-code-store";
@@ -79,21 +73,6 @@ export async function acceptTotpCode(
   return count === 1;
 }
 
-function notify(userId: string, name: "factor-added" | "factor-removed", factor: MailFactor): void {
-  sendSecurityPushInBackground(userId, "securitySettingsChanged");
-  void db.user.findUnique({ where: { id: userId }, select: { email: true, locale: true } }).then((user) => {
-    if (!user) return;
-    sendMailInBackground({
-      to: user.email,
-      locale: localeOf(user.locale),
-      template: {
-        name,
-        data: { factor, time: new Date(), reviewUrl: securityReviewUrl() },
-      },
-    });
-  });
-}
-
 /** Confirms the enrolment with a first code; returns the new recovery codes (shown once) or null. */
 export async function confirmTotpEnrolment(opts: {
   userId: string;
@@ -109,7 +88,7 @@ export async function confirmTotpEnrolment(opts: {
     await writeAuditEvent(tx, auditOf(opts, "auth.totp_enabled"));
     return replaceRecoveryCodes(opts, { tx });
   });
-  notify(opts.userId, "factor-added", "totp");
+  notifyFactorChange(opts.userId, "factor-added", "totp");
   return codes;
 }
 
@@ -125,7 +104,7 @@ export async function regenerateRecoveryCodes(opts: {
     await voidLinksAfterChange({ userId: opts.userId, change: "credential" }, { tx });
     return replaceRecoveryCodes(opts, { tx });
   });
-  if (codes) notify(opts.userId, "factor-added", "recoveryCodes");
+  if (codes) notifyFactorChange(opts.userId, "factor-added", "recoveryCodes");
   return codes;
 }
 
@@ -151,7 +130,7 @@ export async function disableTotp(opts: {
     }
     return count > 0;
   });
-  if (removed) notify(opts.userId, "factor-removed", "totp");
+  if (removed) notifyFactorChange(opts.userId, "factor-removed", "totp");
   return removed;
 }
 

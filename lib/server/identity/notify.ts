@@ -1,6 +1,9 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { toLocale } from "@/lib/i18n/config";
 import { sendMail, type MailTemplate } from "@/lib/server/mail/send-mail";
+import type { MailFactor } from "@/lib/server/mail/templates";
 import { sendSecurityPush, type SecurityPushNotice } from "@/lib/server/push/send-push";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 
@@ -22,6 +25,24 @@ export function sendMailInBackground(opts: {
 }
 
 /**
+ * A mail to a customer known by id, in their language, off the request path: the address and
+ * language are looked up in the background too, so the caller neither waits nor fails for them.
+ * A customer deleted meanwhile gets nothing.
+ */
+export function mailCustomerInBackground(userId: string, template: MailTemplate): void {
+  void db.user
+    .findUnique({ where: { id: userId }, select: { email: true, locale: true } })
+    .then((user) => {
+      if (user) sendMailInBackground({ to: user.email, locale: toLocale(user.locale), template });
+    })
+    .catch((error: unknown) => {
+      console.error(
+        `[mail] "${template.name}" not sent: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+}
+
+/**
  * The same security notice on the customer's push devices that allow security notices, off the
  * request path like the mail (which stays the channel of record).
  */
@@ -33,11 +54,27 @@ export function sendSecurityPushInBackground(userId: string, notice: SecurityPus
   });
 }
 
-export { toLocale as localeOf } from "@/lib/i18n/config";
+export { toLocale as localeOf };
 
 /** Where a security notice sends the person to review sessions and devices. */
 export function securityReviewUrl(): string {
   return `${getEnv().appUrl}/account/security`;
+}
+
+/**
+ * A sign-in factor was added or removed: the push to devices that allow security notices and the
+ * mail of record, so a hijacked session cannot change factors unnoticed.
+ */
+export function notifyFactorChange(
+  userId: string,
+  name: "factor-added" | "factor-removed",
+  factor: MailFactor,
+): void {
+  sendSecurityPushInBackground(userId, "securitySettingsChanged");
+  mailCustomerInBackground(userId, {
+    name,
+    data: { factor, time: new Date(), reviewUrl: securityReviewUrl() },
+  });
 }
 
 /** The facts a security notice about a sign-in shows: when, which device, where from. */

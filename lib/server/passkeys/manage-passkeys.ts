@@ -7,12 +7,7 @@ import "server-only";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
-import {
-  localeOf,
-  securityReviewUrl,
-  sendMailInBackground,
-  sendSecurityPushInBackground,
-} from "@/lib/server/identity/notify";
+import { notifyFactorChange } from "@/lib/server/identity/notify";
 import { requireProvenAddress } from "@/lib/server/identity/mailbox-proof";
 import { voidLinksAfterChange } from "@/lib/server/identity/tokens";
 import type { CustomerActor } from "@/lib/server/actor";
@@ -40,24 +35,6 @@ export async function listPasskeys(userId: string): Promise<PasskeyListItem[]> {
     lastUsedAt: r.lastUsedAt,
     isSynced: r.deviceType === "MULTI_DEVICE" || r.backedUp,
   }));
-}
-
-/** The notice goes to the account's address in its language, like every factor change's. */
-function notifyFactorChange(actor: CustomerActor, name: "factor-added" | "factor-removed"): void {
-  sendSecurityPushInBackground(actor.userId, "securitySettingsChanged");
-  void db.user
-    .findUnique({ where: { id: actor.userId }, select: { email: true, locale: true } })
-    .then((user) => {
-      if (!user) return;
-      sendMailInBackground({
-        to: user.email,
-        locale: localeOf(user.locale),
-        template: {
-          name,
-          data: { factor: "passkey", time: new Date(), reviewUrl: securityReviewUrl() },
-        },
-      });
-    });
 }
 
 /**
@@ -89,7 +66,7 @@ export async function addPasskey(
     });
     return passkey;
   });
-  notifyFactorChange(actor, "factor-added");
+  notifyFactorChange(actor.userId, "factor-added", "passkey");
   return { ok: true, name: passkey.name };
 }
 
@@ -138,6 +115,6 @@ export async function removePasskey(actor: CustomerActor, passkeyId: string): Pr
     });
     return { ok: true };
   });
-  if (result.ok) notifyFactorChange(actor, "factor-removed");
+  if (result.ok) notifyFactorChange(actor.userId, "factor-removed", "passkey");
   return result;
 }

@@ -4,28 +4,14 @@
  * document (docs/decisions/0046). `.meta({ id })` names a schema in components/schemas.
  */
 import { z } from "zod";
-import { API_SCOPES } from "@/lib/config/api";
+import { API_PROBLEM_CODES, API_SCOPES } from "@/lib/config/api";
 
 export const ProblemSchema = z
   .object({
     type: z.string().meta({ description: "URI reference of the problem type (a section of /api/v1/docs)." }),
     title: z.string(),
     status: z.number().int(),
-    code: z.enum([
-      "UNAUTHENTICATED",
-      "KEY_EXPIRED",
-      "KEY_REVOKED",
-      "INSUFFICIENT_SCOPE",
-      "NOT_FOUND",
-      "VALIDATION_FAILED",
-      "RATE_LIMITED",
-      "IDEMPOTENCY_KEY_REUSED",
-      "IDEMPOTENCY_KEY_IN_USE",
-      "CUSTOMER_UNKNOWN",
-      "ORDER_OF_ANOTHER_CUSTOMER",
-      "PAYLOAD_TOO_LARGE",
-      "UNSUPPORTED_MEDIA_TYPE",
-    ]),
+    code: z.enum(API_PROBLEM_CODES),
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

@@ -5,23 +5,9 @@
  * section of the reference page /api/v1/docs. Plain module: the OpenAPI document describes it.
  */
 
-export const API_PROBLEMS = {
-  UNAUTHENTICATED: { status: 401, title: "Authentication required" },
-  KEY_EXPIRED: { status: 401, title: "API key expired" },
-  KEY_REVOKED: { status: 401, title: "API key revoked" },
-  INSUFFICIENT_SCOPE: { status: 403, title: "Scope missing" },
-  NOT_FOUND: { status: 404, title: "Not found" },
-  VALIDATION_FAILED: { status: 400, title: "Invalid request" },
-  RATE_LIMITED: { status: 429, title: "Too many requests" },
-  // Writes (orders, docs/decisions/0060 and 0061)
-  IDEMPOTENCY_KEY_REUSED: { status: 422, title: "Idempotency-Key used for another request" },
-  IDEMPOTENCY_KEY_IN_USE: { status: 409, title: "A request with this Idempotency-Key is still running" },
-  CUSTOMER_UNKNOWN: { status: 422, title: "No verified customer matches" },
-  ORDER_OF_ANOTHER_CUSTOMER: { status: 409, title: "The order belongs to another customer" },
-  PAYLOAD_TOO_LARGE: { status: 413, title: "Request body too large" },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported media type" },
-} as const;
-export type ApiProblemCode = keyof typeof API_PROBLEMS;
+import { API_PROBLEMS, type ApiProblemCode } from "@/lib/config/api";
+
+export { API_PROBLEMS, type ApiProblemCode };
 
 export type ProblemDetails = {
   type: string;

@@ -10,6 +10,7 @@ import { pruneIdempotencyKeys } from "@/lib/server/api/idempotency";
 import { pruneWebAuthnChallenges } from "@/lib/server/passkeys/challenges";
 import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
 import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
+import { pruneExpiredCodes } from "./prune-codes";
 import { runDueErasures, type ErasureReport } from "./erasure";
 import { runWebhookDeliveries } from "@/lib/server/webhooks/delivery";
 import { pruneWebhookDeliveries } from "@/lib/server/webhooks/outbox";
@@ -19,6 +20,8 @@ export type JobsReport = {
   erased: ErasureReport[];
   exportsWiped: number;
   tokensDeleted: number;
+  /** E-mail and SMS codes a day past their expiry. */
+  codesDeleted: number;
   challengesDeleted: number;
   rateLimitBucketsDeleted: number;
   /** Recovery codes an older version stored unkeyed (docs/decisions/0025); 0 once all are done. */
@@ -38,6 +41,7 @@ export async function runJobs(
   const erased = await runDueErasures({ now }, { tx: db });
   const exportsWiped = await pruneDataExports({ now }, { tx: db });
   const tokensDeleted = await pruneVerificationTokens({ now }, { tx: db });
+  const codesDeleted = await pruneExpiredCodes({ now }, { tx: db });
   const challengesDeleted = await pruneWebAuthnChallenges({ now }, { tx: db });
   const rateLimitBucketsDeleted = await pruneRateLimitBuckets({ now }, { tx: db });
   const recoveryCodesRekeyed = await rekeyLegacyRecoveryCodes({}, { tx: db });
@@ -48,6 +52,7 @@ export async function runJobs(
     erased,
     exportsWiped,
     tokensDeleted,
+    codesDeleted,
     challengesDeleted,
     rateLimitBucketsDeleted,
     recoveryCodesRekeyed,
@@ -68,6 +73,7 @@ export function describeJobsReport(report: JobsReport): string[] {
     ),
     `data exports wiped: ${report.exportsWiped}`,
     `expired one-time tokens deleted: ${report.tokensDeleted}`,
+    `expired e-mail and SMS codes deleted: ${report.codesDeleted}`,
     `expired WebAuthn challenges deleted: ${report.challengesDeleted}`,
     `expired rate-limit buckets deleted: ${report.rateLimitBucketsDeleted}`,
     `recovery codes re-keyed: ${report.recoveryCodesRekeyed}`,

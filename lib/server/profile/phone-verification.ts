@@ -14,19 +14,14 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { purposeMac, sameMac } from "@/lib/server/crypto/purpose-mac";
 import { consumeRateLimit } from "@/lib/server/rate-limit/rate-limit";
 import { sendSms } from "@/lib/server/sms/send-sms";
+import { translatorFor } from "@/lib/server/mail/templates/kit";
+import { toLocale } from "@/lib/i18n/config";
 import type { SessionActor } from "@/lib/server/actor";
 import { maskPhone } from "./profile";
 
 export const PHONE_CODE_TTL_MINUTES = 10;
 export const PHONE_CODE_MAX_ATTEMPTS = 5;
 const MAC_PURPOSE = "portal/phone-code/v1";
-
-const SMS_TEXT = {
-  de: (code: string) =>
-    `Ihr Bestätigungscode für das Kundenportal: ${code}. Er ist ${PHONE_CODE_TTL_MINUTES} Minuten gültig. Bitte geben Sie ihn an niemanden weiter.`,
-  en: (code: string) =>
-    `Your customer portal confirmation code: ${code}. It is valid for ${PHONE_CODE_TTL_MINUTES} minutes. Please do not share it with anyone.`,
-};
 
 /** The code's MAC, bound to the number, so the same digits for another number do not match. */
 function codeMac(phoneE164: string, code: string): string {
@@ -88,7 +83,11 @@ export async function sendPhoneVerificationCode(actor: SessionActor): Promise<Se
       metadata: { phone: maskPhone(phone) },
     });
   });
-  const text = user.locale === "en" ? SMS_TEXT.en(code) : SMS_TEXT.de(code);
+  // Worded in the notification catalog (messages/mail/*.json), in the customer's language.
+  const text = translatorFor(toLocale(user.locale))("sms.phoneCode", {
+    code,
+    minutes: PHONE_CODE_TTL_MINUTES,
+  });
   await sendSms({ to: phone, text });
   return { ok: true, code };
 }

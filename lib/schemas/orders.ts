@@ -161,3 +161,12 @@ export const OrderDocumentSchema = z
     sizeBytes: z.number().int(),
   })
   .meta({ id: "OrderDocument" });
+
+/**
+ * The portal's own order id (a cuid) in the customer's URLs: not the shop's order number, so
+ * nobody can walk the shop's numbering through the portal.
+ */
+export const OrderIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/);
+
+/** ?page= of /account/orders: anything odd reads as the first page. */
+export const OrdersPageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);

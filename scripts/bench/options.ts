@@ -16,6 +16,7 @@ export const SCENARIOS = [
   "scale",
   "search",
   "csv",
+  "orders",
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 const POSTGRES_ONLY: Scenario[] = ["scale", "search", "csv"];
@@ -57,6 +58,7 @@ const HELP = `npm run bench -- [options]
   --csv                 add scenario 8: the audience CSV export of --scale-customers rows on PostgreSQL,
                         in a child process whose peak RSS must stay under 200 MB
   --only a,b            scenarios: ${SCENARIOS.join(", ")} (default: all but scale, search and csv)
+  (scenario 9, orders: one customer with 500 orders, /account/orders and one order's page)
   --runs N              timed runs per figure, median reported (default 3)
   --seconds S           seconds per sign-in run (default 6)
   --page-seconds S      seconds per page run (default 3)

@@ -9,6 +9,7 @@ import type { LoadSummary } from "./measure";
 import type { Argon2Result } from "./scenarios/argon2";
 import type { CsvExportResult } from "./scenarios/csv-export";
 import type { FirstLoadJs } from "./scenarios/first-load-js";
+import type { OrdersResult } from "./scenarios/orders";
 import type { PageResult, PagesResult } from "./scenarios/pages";
 import type { ScaleResult } from "./scenarios/scale";
 import type { SearchResult } from "./scenarios/search";
@@ -26,6 +27,7 @@ export type BenchResults = {
   scale?: ScaleResult;
   search?: SearchResult;
   csv?: CsvExportResult;
+  orders?: OrdersResult;
   /** The server process after each scenario's load (a fresh process per scenario). */
   server?: Record<string, ServerStats>;
 };
@@ -70,7 +72,7 @@ function healthAt(pages: PagesResult | undefined, concurrency: number): Summary 
   return load[String(concurrency)] ?? Object.values(load)[0];
 }
 
-function pageRows(n: string, page: PageResult, pages: PagesResult, isReference = false): Row[] {
+function pageRows(n: string, page: PageResult, pages: PagesResult | undefined, isReference = false): Row[] {
   if (page.problem)
     return [{ n, what: page.path, value: `not measured: ${page.problem}`, latency: "", sql: "", ratio: "" }];
   return Object.entries(page.load).map(([concurrency, s]) => ({
@@ -190,6 +192,13 @@ export function tableRows(r: BenchResults): Row[] {
           ratio: "p95 < 50 ms",
         });
     }
+  // Scenario 9: the health reference of scenario 4 when it ran in the same bench.
+  for (const page of r.orders?.pages ?? [])
+    rows.push(
+      ...pageRows("9", { ...page, path: `${page.path} (${r.orders!.orders} orders)` }, r.pages).map((row) =>
+        r.pages ? row : { ...row, ratio: "" },
+      ),
+    );
   if (r.csv)
     rows.push({
       n: "8",

@@ -23,6 +23,7 @@ import { benchArgon2 } from "./scenarios/argon2";
 import { benchCsvExport } from "./scenarios/csv-export";
 import { benchFirstLoadJs } from "./scenarios/first-load-js";
 import { benchMicro, type MicroResult } from "./scenarios/micro";
+import { benchOrders } from "./scenarios/orders";
 import { benchPages } from "./scenarios/pages";
 import { benchScale } from "./scenarios/scale";
 import { benchSearch } from "./scenarios/search";
@@ -60,7 +61,7 @@ async function main(options: BenchOptions): Promise<void> {
       log("1 argon2id …");
       results.argon2 = await benchArgon2({ runs: options.runs, seconds: 3 });
     }
-    const needsServer = ["password", "passkey", "pages", "js"].some(has);
+    const needsServer = ["password", "passkey", "pages", "js", "orders"].some(has);
     if (needsServer || has("scale")) ensureBuild(env, log);
     if (options.database === "postgres" || has("scale") || has("search") || has("csv"))
       postgres = await startBenchPostgres();
@@ -122,6 +123,17 @@ async function main(options: BenchOptions): Promise<void> {
             log("5 first-load JavaScript …");
             results.firstLoadJs = await benchFirstLoadJs(portal, sessions[0]!);
           }
+        });
+      if (has("orders"))
+        await withPortal("orders", async (portal) => {
+          log("9 one customer's 500 orders …");
+          results.orders = await benchOrders(portal, databaseUrl, {
+            customerIndex: sessions[0]!,
+            orders: 500,
+            concurrencies: options.pageConcurrencies,
+            runs: options.runs,
+            seconds: options.pageSeconds,
+          });
         });
       results.server = serverAfter;
     }

@@ -43,7 +43,7 @@ describe("bench options", () => {
   it("defaults to SQLite, every scenario but scale, medians of three runs", () => {
     const options = parse();
     expect(options.database).toBe("sqlite");
-    expect(options.scenarios).toEqual(["micro", "argon2", "password", "passkey", "pages", "js"]);
+    expect(options.scenarios).toEqual(["micro", "argon2", "password", "passkey", "pages", "js", "orders"]);
     expect(options.runs).toBe(3);
     expect(options.pageConcurrencies).toEqual([16, 50]);
     expect(options.customers).toBe(10_000);

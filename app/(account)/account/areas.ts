@@ -2,6 +2,7 @@
 // `account.nav.<key>` and `account.<key>.*`, so adding a section is one line plus messages.
 
 export const ACCOUNT_SECTIONS = [
+  { key: "orders", href: "/account/orders" },
   { key: "profile", href: "/account/profile" },
   { key: "addresses", href: "/account/addresses" },
   { key: "payment", href: "/account/payment" },

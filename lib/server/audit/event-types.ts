@@ -147,6 +147,8 @@ export const AUDIT_EVENT_TYPES = [
   "order.shipment_added",
   "order.shipment_event_recorded",
   "order.document_stored",
+  // The customer's side of orders (docs/decisions/0066): a document downloaded by its owner
+  "order.document_downloaded",
   // Shop approvals (docs/decisions/0063): the shop's request with the key as actor, the customer's
   // decision (the passkey confirmation itself is transaction.confirmed), and the request expiring
   "shop_approval.requested",

@@ -7,7 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { OrderDocumentKind } from "@/lib/config/orders";
 import { db as defaultDb, type Db } from "@/lib/db";
-import type { Actor } from "@/lib/server/actor";
+import type { Actor, CustomerActor } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
@@ -71,4 +71,29 @@ export async function orderDocumentForOwner(
     select: { content: true, sha256: true, order: { select: { shopOrderId: true } } },
   });
   return row ? { content: row.content, shopOrderId: row.order.shopOrderId, sha256: row.sha256 } : null;
+}
+
+/**
+ * The owner's download of a document, audited (who fetched which invoice, when, from where), or
+ * null for anything not theirs: the audit event is only written for a document actually served.
+ */
+export async function downloadOrderDocument(
+  input: { actor: CustomerActor; orderId: string; kind: OrderDocumentKind },
+  { tx = defaultDb }: { tx?: Db } = {},
+): Promise<{ content: Uint8Array; shopOrderId: string; sha256: string } | null> {
+  return tx.$transaction(async (t) => {
+    const row = await t.orderDocument.findFirst({
+      where: { kind: input.kind, order: { id: input.orderId, userId: input.actor.userId } },
+      select: { id: true, content: true, sha256: true, order: { select: { shopOrderId: true } } },
+    });
+    if (!row) return null;
+    await writeAuditEvent(t, {
+      type: "order.document_downloaded",
+      actor: input.actor,
+      subject: input.actor.userId,
+      target: { type: "OrderDocument", id: row.id },
+      metadata: { orderId: input.orderId, kind: input.kind, sha256: row.sha256 },
+    });
+    return { content: row.content, shopOrderId: row.order.shopOrderId, sha256: row.sha256 };
+  });
 }

@@ -7,6 +7,7 @@ import "server-only";
  */
 import { dataKeys, maskStoredIban } from "@/lib/server/bank-accounts/iban-crypto";
 import { db, type Tx } from "@/lib/db";
+import { collectExportOrders } from "./export-orders";
 
 export const EXPORT_FORMAT = "kundenportal-data-export";
 export const EXPORT_FORMAT_VERSION = 1;
@@ -42,6 +43,7 @@ export type ExportData = {
   devices: unknown[];
   signInHistory: unknown[];
   transactionConfirmations: unknown[];
+  orders: unknown[];
   dataExports: unknown[];
   auditEvents: unknown[];
 };
@@ -78,6 +80,7 @@ export async function collectExportData(
     transactions,
     exports,
     auditEvents,
+    orders,
   ] = await Promise.all([
     tx.profile.findUnique({ where }),
     tx.profileAttributeValue.findMany({ where, orderBy: { attributeKey: "asc" } }),
@@ -110,6 +113,7 @@ export async function collectExportData(
     tx.transactionConfirmation.findMany({ where, orderBy: { createdAt: "asc" } }),
     tx.dataExport.findMany({ where, orderBy: { requestedAt: "asc" } }),
     tx.auditEvent.findMany({ where: { subjectUserId: userId }, orderBy: { sequence: "asc" } }),
+    collectExportOrders(tx, userId),
   ]);
   const keys = dataKeys().all;
 
@@ -271,6 +275,7 @@ export async function collectExportData(
       confirmedAt: c.confirmedAt,
       rejectedAt: c.rejectedAt,
     })),
+    orders,
     dataExports: exports.map((e) => ({
       requestedAt: e.requestedAt,
       status: e.status,

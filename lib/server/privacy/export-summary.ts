@@ -21,6 +21,7 @@ export const SUMMARY_SECTIONS = [
   "devices",
   "signInHistory",
   "transactionConfirmations",
+  "orders",
   "dataExports",
   "auditEvents",
 ] as const satisfies readonly (keyof ExportData)[];

@@ -106,7 +106,7 @@ async function probe(
   }
 }
 
-async function benchPage(
+export async function benchPage(
   portal: Portal,
   path: string,
   opts: { concurrencies: number[]; runs: number; seconds: number; customers: number[] | null },

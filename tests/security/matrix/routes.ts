@@ -23,6 +23,11 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   "GET /account/communication": { ...PAGE, path: () => "/account/communication" },
   "GET /account/orders": { ...PAGE, path: () => "/account/orders" },
+  "GET /account/orders/[id]": {
+    ...PAGE,
+    path: async (own) => `/account/orders/${await own.order()}`,
+    other: { expect: "404", secrets: (owner) => [owner.addressLabel] },
+  },
   "GET /account/payment": { ...PAGE, path: () => "/account/payment" },
   "GET /account/payment/confirm/[transactionId]": {
     ...PAGE,
@@ -45,6 +50,12 @@ export const ROUTES: Record<string, RouteRow> = {
     signedIn: "200",
     path: async (own) => `/api/account/export?token=${encodeURIComponent(await own.exportToken())}`,
     other: { expect: "redirect:/account/privacy?export=link-invalid", secrets: (owner) => [owner.email] },
+  },
+  // An order's document (decision 0066): the owner's download; anyone else's id is the same 404.
+  "GET /api/account/orders/[id]/documents/[kind]": {
+    ...PAGE,
+    path: async (own) => `/api/account/orders/${await own.order()}/documents/invoice`,
+    other: { expect: "404", secrets: (owner) => [owner.addressLabel] },
   },
   "GET /api/auth/[...nextauth]": { ...ALL("200"), path: () => "/api/auth/providers" },
   // Without next-auth's CSRF token: back to its own confirmation page, nothing done.

@@ -165,4 +165,62 @@ export class OwnedObjects {
       return id;
     });
   }
+
+  /**
+   * An order with an invoice (docs/decisions/0060, 0066), written as the shop's PUT would: the
+   * address label is the delivery name and sits in the PDF, so it shows on the owner's detail page
+   * and in the owner's download and must show nowhere else.
+   */
+  order(): Promise<string> {
+    return this.once("order", async (userId) => {
+      const address = {
+        name: this.addressLabel,
+        street: "Heidestraße 17",
+        postalCode: "51147",
+        city: "Köln",
+        country: "DE",
+      };
+      const content = new TextEncoder().encode(`%PDF-1.4\n% ${this.addressLabel}\n%%EOF\n`);
+      const order = await e2eDb().order.create({
+        data: {
+          shopOrderId: `M-${randomBytes(8).toString("hex")}`,
+          userId,
+          status: "ORDERED",
+          shopStatus: "ORDERED",
+          currency: "EUR",
+          subtotalMinor: 4200,
+          shippingMinor: 0,
+          taxMinor: 671,
+          totalMinor: 4200,
+          paymentMethod: "invoice",
+          billingAddress: address,
+          shippingAddress: address,
+          placedAt: new Date(),
+          items: {
+            create: [
+              {
+                position: 0,
+                sku: "M-1",
+                name: "Matrix-Prüfpaket",
+                quantity: 1,
+                unitPriceMinor: 4200,
+                totalMinor: 4200,
+              },
+            ],
+          },
+          documents: {
+            create: [
+              {
+                kind: "invoice",
+                content,
+                sha256: createHash("sha256").update(content).digest("hex"),
+                sizeBytes: content.byteLength,
+              },
+            ],
+          },
+        },
+      });
+      return order.id;
+    });
+  }
 }

@@ -1,93 +1,116 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ConfirmTransaction } from "../_components/confirm-transaction";
-import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { OrderStatusChip } from "./_components/order-status-chip";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import {
+  StackedBody,
+  StackedCell,
+  StackedHead,
+  StackedRow,
+  StackedRowHeader,
+  StackedTable,
+} from "@/components/ui/stacked-table";
 import { requireUser } from "@/lib/auth/session";
-import { availableConfirmationMethod, pendingTransactionFor } from "@/lib/server/transactions/display";
-import { demoOrderDetails } from "@/lib/server/transactions/order-approval";
-import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
-import { getClientInfo } from "@/lib/auth/client-info";
+import { OrdersPageSchema } from "@/lib/schemas/orders";
+import { listCustomerOrders } from "@/lib/server/orders/customer-orders";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("transaction.orders");
+  const t = await getTranslations("orders");
   return { title: t("title") };
 }
 
 /**
- * Demo of transaction confirmation (not in the account navigation): an order above the customer's
- * approval limit, rendered from the stored details of its pending confirmation, which the customer
- * approves with a passkey (or an authenticator code without one).
+ * /account/orders (issue 14, decision 0066): the customer's orders as the shop sent them, newest
+ * first, a page at a time, each with its status. The link goes by the portal's order id.
  */
-export default async function AccountOrdersPage() {
+export default async function AccountOrdersPage({ searchParams }: Props) {
   const user = await requireUser({ returnTo: "/account/orders" });
-  const [t, format, method, client] = await Promise.all([
-    getTranslations("transaction.orders"),
+  const requested = OrdersPageSchema.parse((await searchParams).page);
+  const [t, format, first] = await Promise.all([
+    getTranslations("orders"),
     getFormatter(),
-    availableConfirmationMethod(user.id),
-    getClientInfo(),
+    listCustomerOrders({ userId: user.id, page: requested }),
   ]);
-  const transaction = await pendingTransactionFor({
-    userId: user.id,
-    sessionId: user.sessionId,
-    kind: "order.approve",
-    newDetails: demoOrderDetails,
-    client,
-  });
-  const order = transaction.details;
-  const money = (cents: number) =>
-    format.number(cents / 100, { style: "currency", currency: order.currency });
+  // A page past the end (a bookmark after the list shrank) shows the last page instead.
+  const page = Math.min(requested, first.pages);
+  const list = page === requested ? first : await listCustomerOrders({ userId: user.id, page });
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <Notice className="mb-6">{t("demoHint")}</Notice>
-      <Card title={t("orderTitle", { orderNumber: order.orderNumber })}>
-        <div className="flex flex-col gap-6">
-          <Notice tone="warning">{t("overLimit", { limit: money(order.approvalLimitCents) })}</Notice>
-          <dl className="grid gap-4 text-sm sm:grid-cols-[12rem_1fr]">
-            <dt className="font-medium text-slate-700">{t("orderNumber")}</dt>
-            <dd className="text-slate-900">{order.orderNumber}</dd>
-            <dt className="font-medium text-slate-700">{t("items")}</dt>
-            <dd>
-              <ul className="flex flex-col gap-1 text-slate-900">
-                {order.items.map((item, index) => (
-                  <li key={index}>
-                    {t("itemLine", {
-                      quantity: item.quantity,
-                      name: item.name,
-                      price: money(item.unitPriceCents),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-            <dt className="font-medium text-slate-700">{t("total")}</dt>
-            <dd className="text-base font-semibold text-slate-900">{money(order.totalCents)}</dd>
-            <dt className="font-medium text-slate-700">{t("deliveryAddress")}</dt>
-            <dd className="text-slate-900">
-              <address className="not-italic">
-                {order.deliveryAddress.map((line, index) => (
-                  <span key={index} className="block">
-                    {line}
-                  </span>
-                ))}
-              </address>
-            </dd>
-          </dl>
-          <p className="text-sm text-slate-600">
-            {t("validUntil", { time: format.dateTime(transaction.expiresAt, DATE_TIME_SHORT) })}
-          </p>
-          <ConfirmTransaction
-            key={transaction.id}
-            transactionId={transaction.id}
-            kind={transaction.kind}
-            shownHash={transaction.shownHash}
-            method={method}
-          />
+      {list.total === 0 ? (
+        <EmptyState title={t("empty.title")} text={t("empty.text")} />
+      ) : (
+        <div className="rounded-xl border border-slate-200 bg-white px-4 py-2 shadow-sm sm:px-6">
+          <StackedTable aria-label={t("list.label")}>
+            <StackedHead>
+              <tr>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.order")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.placedAt")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.status")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("list.items")}
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  {t("list.total")}
+                </th>
+              </tr>
+            </StackedHead>
+            <StackedBody>
+              {list.orders.map((order) => (
+                <StackedRow key={order.id}>
+                  <StackedRowHeader>
+                    <Link
+                      href={`/account/orders/${order.id}`}
+                      aria-label={t("list.open", { shopOrderId: order.shopOrderId })}
+                      className="text-brand-700 underline hover:text-brand-900"
+                    >
+                      {order.shopOrderId}
+                    </Link>
+                  </StackedRowHeader>
+                  <StackedCell label={t("list.placedAt")}>
+                    {format.dateTime(order.placedAt, { dateStyle: "medium" })}
+                  </StackedCell>
+                  <StackedCell label={t("list.status")}>
+                    <OrderStatusChip status={order.status} />
+                  </StackedCell>
+                  <StackedCell label={t("list.items")}>
+                    {t("list.itemCount", { count: order.itemCount })}
+                  </StackedCell>
+                  <StackedCell label={t("list.total")} className="sm:text-right">
+                    {format.number(order.totalMinor / 100, { style: "currency", currency: order.currency })}
+                  </StackedCell>
+                </StackedRow>
+              ))}
+            </StackedBody>
+          </StackedTable>
         </div>
-      </Card>
+      )}
+      {list.pages > 1 ? (
+        <nav aria-label={t("pages.label")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
+          {page > 1 ? (
+            <Link href={`/account/orders?page=${page - 1}`} className="text-brand-700 underline">
+              {t("pages.previous")}
+            </Link>
+          ) : null}
+          <span className="text-slate-700">{t("pages.position", { page, pages: list.pages })}</span>
+          {page < list.pages ? (
+            <Link href={`/account/orders?page=${page + 1}`} className="text-brand-700 underline">
+              {t("pages.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { ConfirmTransaction } from "../../_components/confirm-transaction";
 import { DeclineApproval } from "../_components/decline-approval";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { OrderSummary } from "@/components/ui/order-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { getClientInfo } from "@/lib/auth/client-info";
 import { requireUser } from "@/lib/auth/session";
@@ -53,34 +54,19 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
           {approval.status === "PENDING" ? (
             <Notice tone="warning">{t(`reason.${order.reason}`)}</Notice>
           ) : null}
-          <dl className="grid gap-4 text-sm sm:grid-cols-[12rem_1fr]">
-            <dt className="font-medium text-slate-700">{t("items")}</dt>
-            <dd>
-              <ul className="flex flex-col gap-1 text-slate-900">
-                {order.lines.map((line, index) => (
-                  <li key={index}>
-                    {t("itemLine", {
-                      quantity: line.quantity,
-                      name: line.name,
-                      price: money(line.unitAmountMinor),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-            <dt className="font-medium text-slate-700">{t("total")}</dt>
-            <dd className="text-base font-semibold text-slate-900">{money(order.amountMinor)}</dd>
-            <dt className="font-medium text-slate-700">{t("deliveryAddress")}</dt>
-            <dd className="text-slate-900">
-              <address className="not-italic">
-                {order.deliveryAddress.map((line, index) => (
-                  <span key={index} className="block">
-                    {line}
-                  </span>
-                ))}
-              </address>
-            </dd>
-          </dl>
+          <OrderSummary
+            itemsLabel={t("items")}
+            items={order.lines.map((line, index) => ({
+              key: String(index),
+              text: t("itemLine", {
+                quantity: line.quantity,
+                name: line.name,
+                price: money(line.unitAmountMinor),
+              }),
+            }))}
+            amounts={[{ label: t("total"), value: money(order.amountMinor), emphasis: true }]}
+            addresses={[{ label: t("deliveryAddress"), lines: order.deliveryAddress }]}
+          />
           {approval.confirmation ? (
             <>
               <p className="text-sm text-slate-600">

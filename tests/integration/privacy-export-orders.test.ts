@@ -1,0 +1,129 @@
+/**
+ * Orders in "download my data" (decision 0066), on SQLite and PostgreSQL: the customer's own order
+ * with items, address snapshot, masked payment, parcel events and the invoice by kind and hash
+ * (never the PDF bytes), labelled in the HTML summary; another customer's order is not in it.
+ */
+import { createHash } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { collectExportData, type ExportData } from "@/lib/server/privacy/export-data";
+import { renderExportSummary, SUMMARY_SECTIONS } from "@/lib/server/privacy/export-summary";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
+import { db, customerWithData } from "../support/customer-with-data";
+
+afterAll(() => db.$disconnect());
+
+async function orderFor(userId: string, shopOrderId: string) {
+  const address = {
+    name: "Erika Export",
+    street: "Heidestraße 17",
+    postalCode: "51147",
+    city: "Köln",
+    country: "DE",
+  };
+  const content = new TextEncoder().encode(`%PDF-1.4\n% invoice-bytes-${shopOrderId}\n%%EOF\n`);
+  return db.order.create({
+    data: {
+      shopOrderId,
+      userId,
+      status: "DELIVERED",
+      shopStatus: "ORDERED",
+      currency: "EUR",
+      subtotalMinor: 3998,
+      shippingMinor: 495,
+      taxMinor: 717,
+      totalMinor: 4493,
+      paymentMethod: "card",
+      paymentLast4: "4242",
+      billingAddress: address,
+      shippingAddress: address,
+      placedAt: new Date("2026-12-01T08:30:00Z"),
+      items: {
+        create: [
+          {
+            position: 0,
+            sku: "TSH-42",
+            name: "T-Shirt",
+            quantity: 2,
+            unitPriceMinor: 1999,
+            totalMinor: 3998,
+          },
+        ],
+      },
+      shipments: {
+        create: [
+          {
+            carrier: "DHL",
+            trackingNumber: `0034-${shopOrderId}`,
+            status: "DELIVERED",
+            events: {
+              create: [
+                {
+                  status: "DELIVERED",
+                  carrierCode: "delivered",
+                  eventAt: new Date("2026-12-02T10:00:00Z"),
+                  place: "Köln",
+                },
+              ],
+            },
+          },
+        ],
+      },
+      documents: {
+        create: [
+          {
+            kind: "invoice",
+            content,
+            sha256: createHash("sha256").update(content).digest("hex"),
+            sizeBytes: content.byteLength,
+          },
+        ],
+      },
+    },
+  });
+}
+
+describe("data export: orders", () => {
+  it("carries the customer's own orders without the PDF bytes, labelled in German and English", async () => {
+    const owner = await customerWithData();
+    const other = await customerWithData();
+    const mine = `SO-${owner.run}`;
+    const theirs = `SO-${other.run}-X`;
+    await orderFor(owner.id, mine);
+    await orderFor(other.id, theirs);
+
+    const data = await collectExportData({ userId: owner.id }, { tx: db });
+    const json = JSON.stringify(data);
+    expect(data.orders).toHaveLength(1);
+    expect(data.orders[0]).toMatchObject({
+      shopOrderId: mine,
+      paymentMethod: "card",
+      paymentLast4: "4242",
+      shippingAddress: { street: "Heidestraße 17" },
+      items: [{ sku: "TSH-42", quantity: 2 }],
+      shipments: [{ carrier: "DHL", events: [{ status: "DELIVERED", place: "Köln" }] }],
+      documents: [{ kind: "invoice" }],
+    });
+    expect(json).not.toContain(theirs);
+    expect(json).not.toContain("invoice-bytes");
+
+    for (const messages of [de, en]) {
+      const summary = messages.account.privacy.export.summary;
+      const html = renderExportSummary(JSON.parse(json) as ExportData, {
+        locale: "de",
+        title: "t",
+        generatedAt: "g",
+        intro: "i",
+        empty: "e",
+        sections: Object.fromEntries(SUMMARY_SECTIONS.map((k) => [k, summary.sections[k]])) as Record<
+          (typeof SUMMARY_SECTIONS)[number],
+          string
+        >,
+        fields: summary.fields,
+      });
+      expect(html).toContain(`<h2>${summary.sections.orders}</h2>`);
+      expect(html).toContain(`<th scope="col">${summary.fields.shopOrderId}</th>`);
+      expect(html).toContain(mine);
+    }
+  });
+});

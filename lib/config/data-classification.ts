@@ -99,7 +99,7 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
   },
   CommunicationPreference: {
     internal: `${ROW} userId`,
-    personal: "emailEnabled pushEnabled smsEnabled frequency",
+    personal: "emailEnabled pushEnabled smsEnabled frequency serviceEmailEnabled servicePushEnabled",
   },
   TopicSubscription: {
     internal: `${ROW} userId topicKey channel status requestedAt confirmedAt textVersion consentRecordId unsubscribedAt unsubscribeSource`,

@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "./_components/site-footer";
+import { ServiceWorkerRegistration } from "./_components/service-worker";
 import { SiteHeader } from "./_components/site-header";
 import { ToastProvider } from "@/components/ui/toaster";
 import "./globals.css";
@@ -37,6 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 lg:py-12">{children}</div>
             </main>
             <SiteFooter />
+            <ServiceWorkerRegistration />
           </ToastProvider>
         </NextIntlClientProvider>
       </body>

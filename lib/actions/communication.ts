@@ -14,7 +14,9 @@ import {
 import {
   CommunicationPreferencesSchema,
   NewsletterLinkTokenSchema,
+  ServiceNoticesSchema,
   type CommunicationPreferencesInput,
+  type ServiceNoticesInput,
 } from "@/lib/schemas/communication";
 import { confirmNewsletter, unsubscribeWithLink } from "@/lib/server/communication/newsletter-links";
 import {
@@ -22,6 +24,8 @@ import {
   updateCommunicationPreferences,
   type ConfirmationMailOutcome,
 } from "@/lib/server/communication/preferences";
+import { updateServiceNotices } from "@/lib/server/communication/service-notices";
+import { currentActor } from "@/lib/auth/actor";
 import { getClientInfo } from "@/lib/auth/client-info";
 import { phoneStatus } from "@/lib/server/profile/phone-verification";
 
@@ -48,6 +52,18 @@ export async function updateCommunicationPreferencesAction(
     confirmation: result.confirmation,
     retryAfterMinutes: minutesToWait(result.retryAfterSeconds),
   });
+}
+
+/** The service-notice card: mails and pushes about the customer's orders, per channel. */
+export async function updateServiceNoticesAction(
+  input: ServiceNoticesInput,
+): Promise<ActionResult<{ saved: true }>> {
+  const parsed = ServiceNoticesSchema.safeParse(input);
+  if (!parsed.success) return validationFailed(parsed.error);
+  const user = await requireUser({ returnTo: PAGE });
+  await updateServiceNotices({ actor: await currentActor(user), userId: user.id, settings: parsed.data });
+  revalidatePath(PAGE);
+  return actionOk({ saved: true });
 }
 
 export async function resendNewsletterConfirmationAction(): Promise<ActionResult<{ sent: true }>> {

@@ -99,7 +99,7 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
   },
   CommunicationPreference: {
     internal: `${ROW} userId`,
-    personal: "emailEnabled pushEnabled smsEnabled frequency",
+    personal: "emailEnabled pushEnabled smsEnabled frequency serviceEmailEnabled servicePushEnabled",
   },
   TopicSubscription: {
     internal: `${ROW} userId topicKey channel status requestedAt confirmedAt textVersion consentRecordId unsubscribedAt unsubscribeSource`,
@@ -155,6 +155,7 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
   Shipment: { internal: `${ROW} orderId carrier status`, personal: "trackingNumber" },
   ShipmentEvent: { internal: "id shipmentId status carrierCode eventAt createdAt", personal: "place" },
   OrderDocument: { internal: `${ROW} orderId kind sizeBytes sha256`, personal: "content" },
+  OrderNotice: { internal: "id orderId kind createdAt" },
   // The stored answer replays an order write: it carries the order as the shop sent it.
   IdempotencyKey: {
     internal: "id apiKeyId key requestHash responseStatus createdAt expiresAt",

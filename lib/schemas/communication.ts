@@ -27,6 +27,13 @@ export const CommunicationPreferencesSchema = z
 export type CommunicationPreferencesInput = z.input<typeof CommunicationPreferencesSchema>;
 export type CommunicationPreferences = z.output<typeof CommunicationPreferencesSchema>;
 
+/** Service notices about orders per channel (docs/decisions/0067); apart from the marketing form. */
+export const ServiceNoticesSchema = z.object({
+  email: z.boolean(key("channelInvalid")),
+  push: z.boolean(key("channelInvalid")),
+});
+export type ServiceNoticesInput = z.input<typeof ServiceNoticesSchema>;
+
 /** The token of a confirmation or unsubscribe link, posted back by the page's button. */
 export const NewsletterLinkTokenSchema = z.object({
   token: z.string().trim().min(1).max(512),

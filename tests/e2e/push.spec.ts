@@ -6,12 +6,11 @@
  * storing the subscription, the list, the test notification (aes128gcm-encrypted, VAPID-signed,
  * verified and decrypted by the local service) and removal.
  */
-import type { BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { startPushService, type PushService, type TestSubscription } from "./servers/push-service";
+import { startPushService, type PushService } from "./servers/push-service";
+import { deliverToServiceWorker, STUB_KEY, stubPushManager } from "./support/push-browser";
 import { createCustomer, E2E_BASE_URL, e2eDb, signInAs } from "./support/users";
-
-const STUB_KEY = "e2e.push.applicationServerKey";
 
 let push: PushService;
 test.beforeAll(async () => {
@@ -20,70 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await push.close();
 });
-
-/** Replaces the browser's push service with the local one, for this page only. */
-async function stubPushManager(page: Page, subscription: TestSubscription): Promise<void> {
-  await page.addInitScript(
-    ({ endpoint, keys, storageKey }) => {
-      const decode = (value: string) =>
-        Uint8Array.from(atob(value.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)).buffer;
-      const encode = (bytes: Uint8Array) =>
-        btoa(String.fromCharCode(...bytes))
-          .replace(/\+/g, "-")
-          .replace(/\//g, "_")
-          .replace(/=+$/, "");
-      const make = (serverKey: string) => ({
-        endpoint,
-        expirationTime: null,
-        options: { userVisibleOnly: true, applicationServerKey: decode(serverKey) },
-        getKey: (name: string) => (name === "p256dh" || name === "auth" ? decode(keys[name]) : null),
-        toJSON: () => ({ endpoint, expirationTime: null, keys }),
-        unsubscribe: async () => {
-          localStorage.removeItem(storageKey);
-          return true;
-        },
-      });
-      PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
-        const key = options?.applicationServerKey;
-        if (!key || typeof key === "string")
-          throw new DOMException("key expected as bytes", "InvalidAccessError");
-        const bytes =
-          key instanceof ArrayBuffer
-            ? new Uint8Array(key)
-            : new Uint8Array(key.buffer, key.byteOffset, key.byteLength);
-        // The key the real code asked the push service to bind (the test binds it on the service).
-        localStorage.setItem(storageKey, encode(bytes));
-        return make(encode(bytes)) as unknown as PushSubscription;
-      };
-      PushManager.prototype.getSubscription = async function () {
-        const serverKey = localStorage.getItem(storageKey);
-        return serverKey ? (make(serverKey) as unknown as PushSubscription) : null;
-      };
-    },
-    { endpoint: subscription.endpoint, keys: subscription.keys, storageKey: STUB_KEY },
-  );
-}
-
-/**
- * Hands a push message to the page's real service worker, as the browser does after decrypting
- * one (DevTools protocol: the same path as DevTools' "Push" button).
- */
-async function deliverToServiceWorker(page: Page, data: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const registrationId = new Promise<string>((resolve) => {
-    cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
-      const ours = registrations.find((r) => r.scopeURL === `${E2E_BASE_URL}/` && !r.isDeleted);
-      if (ours) resolve(ours.registrationId);
-    });
-  });
-  await cdp.send("ServiceWorker.enable");
-  await cdp.send("ServiceWorker.deliverPushMessage", {
-    origin: E2E_BASE_URL,
-    registrationId: await registrationId,
-    data,
-  });
-  await cdp.detach();
-}
 
 async function signedInCustomer(context: BrowserContext) {
   const user = await createCustomer({ displayName: "Erika Push" });

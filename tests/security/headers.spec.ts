@@ -29,6 +29,8 @@ async function sampleResponses(client: PortalClient): Promise<Sample[]> {
     await get("route handler JSON", "/api/health"),
     await get("next-auth route", "/api/auth/csrf"),
     await get("route handler redirect", "/newsletter/unsubscribe?token=x"),
+    await get("offline page", "/offline"),
+    await get("service worker", "/sw.js"),
   ];
   const reply = await client.action("startPasskeySignInAction", []);
   samples.push({

@@ -121,6 +121,7 @@ const CLASSIFICATION: Record<string, Classification> = {
   dismissProfilingQuestionAction: EVERYDAY,
   updateCommunicationPreferencesAction: EVERYDAY,
   resendNewsletterConfirmationAction: EVERYDAY,
+  updateServiceNoticesAction: EVERYDAY,
   declineShopApprovalAction: not(
     "declining a shop's request is the safe direction: nothing is paid or sent (0063)",
   ),

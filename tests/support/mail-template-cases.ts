@@ -160,4 +160,11 @@ export const CASES: { template: MailTemplate; urls: string[] }[] = [
     template: { name: "approval-requested", data: { approvalUrl: `${APP}/account/approvals/abc123def456` } },
     urls: [`${APP}/account/approvals/abc123def456`],
   },
+  {
+    template: {
+      name: "order-notice",
+      data: { notice: "delivered", shopOrderId: "SO-4711", orderUrl: `${APP}/account/orders/ord123` },
+    },
+    urls: [`${APP}/account/orders/ord123`],
+  },
 ];

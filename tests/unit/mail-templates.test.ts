@@ -31,6 +31,7 @@ const ALL_TEMPLATES: Record<MailTemplate["name"], true> = {
   "account-deletion-requested": true,
   "account-deleted": true,
   "approval-requested": true,
+  "order-notice": true,
 };
 
 describe("mail catalogs", () => {

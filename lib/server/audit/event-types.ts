@@ -105,6 +105,8 @@ export const AUDIT_EVENT_TYPES = [
   "sepa_mandate.granted",
   // Communication preferences, newsletter double opt-in, Web Push
   "communication.preferences_updated",
+  // Service notices about orders, per channel (docs/decisions/0067)
+  "communication.service_notices_updated",
   "newsletter.confirmation_sent",
   "newsletter.subscribed",
   "newsletter.unsubscribed",

@@ -9,6 +9,7 @@ import type { OrderDocumentKind } from "@/lib/config/orders";
 import { db as defaultDb, type Db } from "@/lib/db";
 import type { Actor, CustomerActor } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { recordInvoiceNotice, sendOrderNotice, type PendingOrderNotice } from "./notices";
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
@@ -31,10 +32,11 @@ export async function storeOrderDocument(
   if (!looksLikePdf(input.content)) return { ok: false, code: "NOT_A_PDF" };
   const sha256 = createHash("sha256").update(input.content).digest("hex");
   const sizeBytes = input.content.byteLength;
-  return tx.$transaction(async (t) => {
+  let notice: PendingOrderNotice | null = null;
+  const result = await tx.$transaction(async (t) => {
     const order = await t.order.findUnique({
       where: { shopOrderId: input.shopOrderId },
-      select: { id: true, userId: true },
+      select: { id: true, userId: true, shopOrderId: true },
     });
     if (!order) return { ok: false as const, code: "NOT_FOUND" as const };
     const key = { orderId: order.id, kind: input.kind };
@@ -53,12 +55,15 @@ export async function storeOrderDocument(
       target: { type: "OrderDocument", id: row.id },
       metadata: { shopOrderId: input.shopOrderId, kind: input.kind, sha256, sizeBytes },
     });
+    if (input.kind === "invoice" && !existing) notice = await recordInvoiceNotice(t, order);
     return {
       ok: true as const,
       created: !existing,
       document: { id: row.id, kind: input.kind, sha256, sizeBytes },
     };
   });
+  sendOrderNotice(notice);
+  return result;
 }
 
 /** The document for its owner, or null: another customer's order reads exactly like none. */

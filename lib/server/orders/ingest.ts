@@ -11,6 +11,7 @@ import { isUniqueViolation } from "@/lib/db/db-retry";
 import type { Actor } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { PutOrderInput } from "@/lib/schemas/orders";
+import { sendOrderNotice, type PendingOrderNotice } from "./notices";
 import { refreshStatuses } from "./status";
 
 export type OrderView = {
@@ -42,19 +43,25 @@ export async function upsertOrder(
   input: { actor: Actor; shopOrderId: string; order: PutOrderInput },
   { tx = defaultDb }: { tx?: Db } = {},
 ): Promise<UpsertOrderResult> {
+  // The shop's cancellation (or its undoing) can change the status; the notice goes after commit.
+  const noticed: { notice: PendingOrderNotice | null } = { notice: null };
+  let result: UpsertOrderResult;
   try {
-    return await tx.$transaction((t) => upsertIn(t, input));
+    result = await tx.$transaction((t) => upsertIn(t, input, noticed));
   } catch (error) {
     // Two first PUTs of one order at once: the loser's insert hits the unique number; as an
     // update it then applies cleanly.
     if (!isUniqueViolation(error)) throw error;
-    return tx.$transaction((t) => upsertIn(t, input));
+    result = await tx.$transaction((t) => upsertIn(t, input, noticed));
   }
+  sendOrderNotice(noticed.notice);
+  return result;
 }
 
 async function upsertIn(
   t: Tx,
   input: { actor: Actor; shopOrderId: string; order: PutOrderInput },
+  noticed: { notice: PendingOrderNotice | null },
 ): Promise<UpsertOrderResult> {
   const { order } = input;
   const userId = await resolveCustomer(t, order.customer);
@@ -95,6 +102,7 @@ async function upsertIn(
         select: { id: true },
       });
   const statuses = await refreshStatuses(t, row.id);
+  noticed.notice = statuses.notice;
   await writeAuditEvent(t, {
     type: existing ? "order.updated" : "order.created",
     actor: input.actor,

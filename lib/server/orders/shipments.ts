@@ -10,6 +10,7 @@ import { statusForCarrierCode, trackingUrl, type Carrier, type OrderStatus } fro
 import { db as defaultDb, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/server/actor";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { sendOrderNotice, type PendingOrderNotice } from "./notices";
 import { refreshStatuses } from "./status";
 
 export type ShipmentView = {
@@ -28,7 +29,8 @@ export async function addShipment(
   | { ok: true; created: boolean; shipment: ShipmentView }
   | { ok: false; code: "NOT_FOUND" | "TRACKING_NUMBER_TAKEN" }
 > {
-  return tx.$transaction(async (t) => {
+  let notice: PendingOrderNotice | null = null;
+  const result = await tx.$transaction(async (t) => {
     const order = await t.order.findUnique({
       where: { shopOrderId: input.shopOrderId },
       select: { id: true, userId: true },
@@ -48,7 +50,7 @@ export async function addShipment(
         select: { id: true, orderId: true, status: true },
       }));
     if (!existing) {
-      await refreshStatuses(t, order.id);
+      ({ notice } = await refreshStatuses(t, order.id));
       await writeAuditEvent(t, {
         type: "order.shipment_added",
         actor: input.actor,
@@ -69,6 +71,8 @@ export async function addShipment(
       },
     };
   });
+  sendOrderNotice(notice);
+  return result;
 }
 
 export type RecordEventResult =
@@ -89,7 +93,8 @@ export async function recordShipmentEvent(
   input: { actor: Actor; shipmentId: string; code: string; eventAt: Date; place?: string },
   { tx = defaultDb }: { tx?: Db } = {},
 ): Promise<RecordEventResult> {
-  return tx.$transaction(async (t) => {
+  let notice: PendingOrderNotice | null = null;
+  const result = await tx.$transaction(async (t) => {
     const shipment = await t.shipment.findUnique({
       where: { id: input.shipmentId },
       select: { id: true, carrier: true, orderId: true, order: { select: { userId: true } } },
@@ -114,6 +119,7 @@ export async function recordShipmentEvent(
         select: { id: true },
       }));
     const statuses = await refreshStatuses(t, shipment.orderId);
+    notice = statuses.notice;
     if (!existing)
       await writeAuditEvent(t, {
         type: "order.shipment_event_recorded",
@@ -134,4 +140,7 @@ export async function recordShipmentEvent(
       },
     };
   });
+  // After the commit, off the shop's request path (docs/decisions/0067).
+  sendOrderNotice(notice);
+  return result;
 }

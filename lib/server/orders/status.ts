@@ -8,6 +8,7 @@ import "server-only";
  */
 import { ORDER_STATUSES, type OrderStatus } from "@/lib/config/orders";
 import type { Tx } from "@/lib/db";
+import { recordStatusNotice, type PendingOrderNotice } from "./notices";
 
 const rank = (status: string) => ORDER_STATUSES.indexOf(status as OrderStatus);
 
@@ -27,14 +28,24 @@ export function latestEvent<E extends EventLike>(events: E[]): E | null {
   return latest;
 }
 
-/** Recomputes and stores the status of one shipment and of its order; answers both. */
+/**
+ * Recomputes and stores the status of one shipment and of its order; answers both, and the
+ * service notice the change records (docs/decisions/0067), for the caller to send after its commit.
+ */
 export async function refreshStatuses(
   tx: Tx,
   orderId: string,
-): Promise<{ order: OrderStatus; shipments: Map<string, OrderStatus> }> {
+): Promise<{
+  order: OrderStatus;
+  shipments: Map<string, OrderStatus>;
+  notice: PendingOrderNotice | null;
+}> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
+      status: true,
+      userId: true,
+      shopOrderId: true,
       shopStatus: true,
       shipments: { select: { id: true, events: { select: { status: true, eventAt: true } } } },
     },
@@ -51,5 +62,10 @@ export async function refreshStatuses(
       ? "CANCELLED"
       : ((latest?.status as OrderStatus | undefined) ?? "ORDERED");
   await tx.order.update({ where: { id: orderId }, data: { status }, select: { id: true } });
-  return { order: status, shipments };
+  const notice = await recordStatusNotice(
+    tx,
+    { id: orderId, userId: order.userId, shopOrderId: order.shopOrderId },
+    { before: order.status as OrderStatus, after: status },
+  );
+  return { order: status, shipments, notice };
 }

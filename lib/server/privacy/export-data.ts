@@ -180,6 +180,7 @@ export async function collectExportData(
         pushEnabled: preferences.pushEnabled,
         smsEnabled: preferences.smsEnabled,
         frequency: preferences.frequency,
+        serviceNotices: { email: preferences.serviceEmailEnabled, push: preferences.servicePushEnabled },
         updatedAt: preferences.updatedAt,
       },
       topicSubscriptions: topicSubscriptions.map((row) => omit(row, ["id", "userId", "consentRecordId"])),

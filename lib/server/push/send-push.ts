@@ -8,6 +8,7 @@ import "server-only";
  */
 import webpush from "web-push";
 import { createTranslator } from "use-intl/core";
+import type { NoticeTextKey } from "@/lib/config/order-notices";
 import { db } from "@/lib/db";
 import { getEnv, type PushConfig } from "@/lib/env";
 import { toLocale, type Locale } from "@/lib/i18n/config";
@@ -202,6 +203,24 @@ export async function sendApprovalPush(userId: string, approvalId: string): Prom
       title: t("approval.requested.title"),
       body: t("approval.requested.body"),
       url: `/account/approvals/${approvalId}`,
+    };
+  });
+}
+
+/**
+ * A service notice about an order (docs/decisions/0067) to the devices that allow transactional
+ * notices; the caller has checked the customer's service-notice setting for push.
+ */
+export async function sendOrderPush(
+  userId: string,
+  notice: { text: NoticeTextKey; shopOrderId: string; url: string },
+): Promise<PushTally> {
+  return sendToDevices({ userId, allowsTransactional: true }, (locale) => {
+    const t = pushTranslator(locale);
+    return {
+      title: t(`order.${notice.text}.title`),
+      body: t(`order.${notice.text}.body`, { shopOrderId: notice.shopOrderId }),
+      url: notice.url,
     };
   });
 }

@@ -74,6 +74,13 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
       }),
     other: NA("takes no id"),
   },
+  // Service notices about orders (docs/decisions/0067): the caller's own preference row only.
+  updateServiceNoticesAction: {
+    anonymous: "login",
+    signedIn: "ok",
+    call: (c) => act(c, "updateServiceNoticesAction", { email: true, push: true }),
+    other: NA("takes no id: the caller's own preferences"),
+  },
   resendNewsletterConfirmationAction: {
     anonymous: "login",
     signedIn: "code:VALIDATION_FAILED",

@@ -133,6 +133,8 @@ export const ROUTES: Record<string, RouteRow> = {
     ...ALL("200"),
     path: () => "/newsletter/unsubscribe/confirm?token=x",
   },
+  // The installed app's offline page (docs/decisions/0068): public, nothing personal in it.
+  "GET /offline": { ...ALL("200"), path: () => "/offline" },
   "GET /privacy": { ...ALL("200"), path: () => "/privacy" },
   "GET /register": { ...ALL("200"), path: () => "/register" },
   "GET /register/check-email": { ...ALL("200"), path: () => "/register/check-email" },

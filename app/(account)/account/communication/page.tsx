@@ -6,11 +6,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { getCommunicationSettings } from "@/lib/server/communication/preferences";
+import { getServiceNoticeSettings } from "@/lib/server/communication/service-notices";
 import { phoneStatus } from "@/lib/server/profile/phone-verification";
 import { CommunicationForm, type TopicOption } from "./communication-form";
 import { PhoneVerification } from "./phone-verification";
 import { PushDevices } from "./push-devices";
 import { ResendConfirmation } from "./resend-confirmation";
+import { ServiceNoticesForm } from "./service-notices-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.communication");
@@ -19,11 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountCommunicationPage() {
   const user = await requireUser({ returnTo: "/account/communication" });
-  const [t, format, settings, phone] = await Promise.all([
+  const [t, format, settings, phone, serviceNotices] = await Promise.all([
     getTranslations("account.communication"),
     getFormatter(),
     getCommunicationSettings(user.id),
     phoneStatus(user.id),
+    getServiceNoticeSettings(user.id),
   ]);
   const topics: TopicOption[] = settings.topics.map((topic) => ({
     key: topic.key,
@@ -62,6 +65,9 @@ export default async function AccountCommunicationPage() {
             topics={topics}
             phoneVerified={phone.verified}
           />
+        </Card>
+        <Card title={t("serviceNotices.title")} description={t("serviceNotices.description")}>
+          <ServiceNoticesForm defaults={serviceNotices} />
         </Card>
         <PhoneVerification phoneMasked={phone.phoneMasked} verified={phone.verified} />
         <PushDevices />

@@ -18,6 +18,7 @@ import {
   type MailScope,
 } from "./kit";
 import { newsletterMails, type NewsletterMailData } from "./newsletter";
+import { orderMails, type OrderMailData } from "./orders";
 import { privacyMails, type PrivacyMailData } from "./privacy";
 import { signInMails, type SignInMailData } from "./sign-in";
 import { staffMails, type StaffMailData } from "./staff";
@@ -36,7 +37,8 @@ type MailData = IdentityMailData &
   BankAccountMailData &
   PrivacyMailData &
   StaffMailData &
-  ApprovalMailData;
+  ApprovalMailData &
+  OrderMailData;
 
 export type MailTemplateName = keyof MailData;
 
@@ -57,6 +59,7 @@ const RENDERERS: MailRenderers<MailData> = {
   ...privacyMails,
   ...staffMails,
   ...approvalMails,
+  ...orderMails,
 };
 
 // Generic over the name, so TypeScript pairs each renderer with its own data.

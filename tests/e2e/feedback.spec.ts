@@ -1,0 +1,52 @@
+/**
+ * One way of telling the customer what happened (issue 15 item 7, docs/decisions/0054): outcomes
+ * reach the toaster's polite live region, once — not again on reload, never as banners that stack.
+ * The bank-account change form closing is asserted in payment.spec.ts.
+ */
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { createCustomer, signInAs } from "./support/users";
+
+const toasts = (page: Page) => page.getByRole("region", { name: "Benachrichtigungen" });
+
+test("[CUSTOMER] hears the outcome of a redirect once: the address forgets it, a reload does not repeat it", async ({
+  page,
+  context,
+}) => {
+  const customer = await createCustomer();
+  await signInAs(context, customer.id);
+
+  await page.goto("/account/addresses?notice=deleted");
+  await expect(toasts(page)).toHaveAttribute("aria-live", "polite");
+  await expect(toasts(page).getByText("Die Adresse ist gelöscht.")).toBeVisible();
+  await expect(page).toHaveURL("/account/addresses");
+  // Not a banner in the page: the only place it is said is the toaster.
+  await expect(page.getByRole("main").getByText("Die Adresse ist gelöscht.")).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Adressen" })).toBeVisible();
+  await expect(toasts(page).getByText("Die Adresse ist gelöscht.")).toHaveCount(0);
+
+  // Two outcomes one after the other are two toasts, never two banners in the page.
+  await page.goto("/account/security?notice=others-signed-out&count=2");
+  await expect(toasts(page).getByText(/2 andere/)).toBeVisible();
+  await expect(page).toHaveURL("/account/security");
+});
+
+test("[ATTACKER] a forged notice in the URL says nothing and breaks nothing", async ({ page, context }) => {
+  const customer = await createCustomer();
+  await signInAs(context, customer.id);
+  // Names every object has (`in` would find them) and text of the attacker's choosing.
+  for (const path of [
+    "/account/addresses?notice=constructor",
+    "/account/security?notice=__proto__",
+    "/account/security?notice=toString",
+    "/account/security?social=constructor",
+    "/account/addresses?notice=%3Cb%3EIhr%20Konto%20ist%20gesperrt%3C%2Fb%3E",
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(path.split("?")[0]!); // taken out of the address all the same
+    await expect(toasts(page)).toHaveText(""); // the fixture fails the test on any console error
+  }
+});

@@ -36,7 +36,9 @@ export function FlashToast({ flash, params }: { flash: Flash | null; params: rea
       });
     const url = new URL(window.location.href);
     for (const param of params) url.searchParams.delete(param);
-    window.history.replaceState(window.history.state, "", url);
+    // null, not the router's state: only then does Next.js sync useSearchParams with the new
+    // address, and the next redirect with the same parameter is seen as new.
+    window.history.replaceState(null, "", url);
   }, [isInUrl, flash, params, toast]);
 
   return null;

@@ -5,7 +5,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { createCustomer, signInAs } from "./support/users";
+import { createCustomer, e2eDb, signInAs } from "./support/users";
 
 const toasts = (page: Page) => page.getByRole("region", { name: "Benachrichtigungen" });
 
@@ -49,4 +49,52 @@ test("[ATTACKER] a forged notice in the URL says nothing and breaks nothing", as
     await expect(page).toHaveURL(path.split("?")[0]!); // taken out of the address all the same
     await expect(toasts(page)).toHaveText(""); // the fixture fails the test on any console error
   }
+});
+
+test("[CUSTOMER] landing on an outcome, then acting: the same outcome again and the next one are both told, a reload tells nothing", async ({
+  page,
+  context,
+}) => {
+  const customer = await createCustomer();
+  await signInAs(context, customer.id);
+  const place = { recipientName: "Erika Muster", postalCode: "10115", city: "Berlin", country: "DE" };
+  await e2eDb().address.createMany({
+    data: [
+      { userId: customer.id, label: "Büro", street: "Hauptstraße", houseNumber: "1", ...place },
+      { userId: customer.id, label: "Ferienhaus", street: "Seeweg", houseNumber: "2", ...place },
+    ],
+  });
+
+  // A full page load with the outcome (as after the social provider's callback or a server redirect).
+  await page.goto("/account/addresses?notice=deleted");
+  const deleted = toasts(page).getByText("Die Adresse ist gelöscht.");
+  await expect(deleted).toBeVisible();
+  await expect(page).toHaveURL("/account/addresses");
+  await toasts(page).getByRole("button", { name: "Benachrichtigung schließen" }).click();
+  await expect(deleted).toHaveCount(0);
+
+  // The same outcome after the customer's own action is new, so it is told again.
+  await page
+    .getByRole("article", { name: "Büro" })
+    .getByRole("button", { name: /Löschen/ })
+    .click();
+  await page
+    .getByRole("dialog", { name: "Adresse löschen?" })
+    .getByRole("button", { name: "Ja, löschen" })
+    .click();
+  await expect(page.getByRole("article", { name: "Büro" })).toHaveCount(0);
+  await expect(deleted).toHaveCount(1);
+  await expect(page).toHaveURL("/account/addresses");
+
+  // A different outcome right after it is told as well, next to the first.
+  await page
+    .getByRole("article", { name: "Ferienhaus" })
+    .getByRole("button", { name: "Als Lieferadresse festlegen" })
+    .click();
+  await expect(toasts(page).getByText("Ihre Standard-Lieferadresse ist geändert.")).toBeVisible();
+  await expect(page).toHaveURL("/account/addresses");
+
+  await page.reload();
+  await expect(page.getByRole("article", { name: "Ferienhaus" })).toBeVisible();
+  await expect(toasts(page)).toHaveText("");
 });

@@ -107,7 +107,7 @@ export function BankAccountItem({
             <Button variant="secondary" size="sm" onClick={() => setMode("change")}>
               {t("change")}
             </Button>
-            <Button variant="secondary" size="sm" onClick={() => setMode("confirmRemove")}>
+            <Button variant="danger" size="sm" onClick={() => setMode("confirmRemove")}>
               {t("remove")}
             </Button>
           </div>

@@ -86,7 +86,7 @@ export async function LinkedAccounts({
                     <input type="hidden" name="identityId" value={identity.id} />
                     <Button
                       type="submit"
-                      variant="secondary"
+                      variant="danger"
                       size="sm"
                       aria-label={`${t("remove")}: ${identity.providerName}`}
                     >

@@ -98,3 +98,42 @@ test("[CUSTOMER] landing on an outcome, then acting: the same outcome again and 
   await expect(page.getByRole("article", { name: "Ferienhaus" })).toBeVisible();
   await expect(toasts(page)).toHaveText("");
 });
+
+test("[CUSTOMER] sees no nudging: granting and withdrawing look alike, deleting looks destructive, signing out is quiet", async ({
+  page,
+  context,
+}) => {
+  const customer = await createCustomer();
+  await signInAs(context, customer.id);
+  await e2eDb().address.create({
+    data: {
+      userId: customer.id,
+      label: "Büro",
+      recipientName: "Erika",
+      postalCode: "10115",
+      city: "Berlin",
+      country: "DE",
+    },
+  });
+
+  await page.goto("/account/privacy");
+  const analytics = page.getByRole("region", { name: "Analyse", exact: true });
+  const grant = analytics.getByRole("button", { name: "Zustimmen" });
+  const granting = await grant.getAttribute("data-variant");
+  await grant.click();
+  await expect(analytics.getByText("Status: Erteilt")).toBeVisible();
+  await expect(analytics.getByRole("button", { name: "Widerrufen" })).toHaveAttribute(
+    "data-variant",
+    granting!,
+  );
+  expect(granting).toBe("secondary");
+
+  await page.goto("/account/addresses");
+  await expect(
+    page.getByRole("article", { name: "Büro" }).getByRole("button", { name: /Löschen/ }),
+  ).toHaveAttribute("data-variant", "danger");
+  await expect(page.getByRole("banner").getByRole("button", { name: "Abmelden" })).toHaveAttribute(
+    "data-variant",
+    "link",
+  );
+});

@@ -14,7 +14,10 @@ const variants: Record<ButtonVariant, string> = {
   primary: "rounded-lg bg-brand-700 text-white shadow-sm hover:bg-brand-800 focus-visible:outline-brand-700",
   secondary:
     "rounded-lg bg-white text-slate-900 shadow-sm ring-1 ring-slate-400 ring-inset hover:bg-slate-100 focus-visible:outline-brand-700",
-  danger: "rounded-lg bg-red-700 text-white shadow-sm hover:bg-red-800 focus-visible:outline-red-700",
+  // Destructive actions (delete, remove, revoke, unlink) read as such without outweighing the
+  // card's one primary action: red outline, not a second filled button (issue 15 item 8).
+  danger:
+    "rounded-lg bg-white text-red-800 shadow-sm ring-1 ring-red-700 ring-inset hover:bg-red-50 focus-visible:outline-red-700",
   link: "rounded-sm text-brand-700 underline hover:text-brand-900 focus-visible:outline-brand-700",
 };
 
@@ -37,12 +40,22 @@ export type ButtonLinkProps = StyleProps &
 /**
  * A button, or a Next.js Link styled as one when `href` is given (navigation must stay a link
  * for assistive technology). Buttons default to type="button" so they never submit by accident.
+ * data-variant lets the E2E fixture check the hierarchy (one primary action per card).
  */
 export function Button(props: ButtonProps | ButtonLinkProps) {
   if (props.href !== undefined) {
-    const { variant, size, className, ...linkProps } = props;
-    return <Link className={buttonClassName({ variant, size, className })} {...linkProps} />;
+    const { variant = "primary", size, className, ...linkProps } = props;
+    return (
+      <Link data-variant={variant} className={buttonClassName({ variant, size, className })} {...linkProps} />
+    );
   }
-  const { variant, size, className, type = "button", ...buttonProps } = props;
-  return <button type={type} className={buttonClassName({ variant, size, className })} {...buttonProps} />;
+  const { variant = "primary", size, className, type = "button", ...buttonProps } = props;
+  return (
+    <button
+      type={type}
+      data-variant={variant}
+      className={buttonClassName({ variant, size, className })}
+      {...buttonProps}
+    />
+  );
 }

@@ -18,9 +18,20 @@ import {
   setDefaultAddress,
   updateAddress,
 } from "@/lib/server/addresses/manage-addresses";
+import { passOverAreaQuestion } from "@/lib/server/profiling/pass-over";
 
 const ADDRESSES = "/account/addresses";
 
+/**
+ * A saved change means the customer did what they came for: the address book's question (the
+ * phone) they passed over stays away like "Nicht jetzt" instead of greeting every return to the
+ * list (issue 15 item 11, docs/decisions/0069).
+ */
+async function passedOver(userId: string): Promise<void> {
+  await passOverAreaQuestion({ userId, area: ADDRESSES });
+}
+
+/** Where every address action ends: back on the list, its outcome told there (decision 0054). */
 function done(notice: string): never {
   revalidatePath(ADDRESSES);
   revalidatePath("/account");
@@ -37,6 +48,7 @@ export async function createAddressAction(input: AddressInput): Promise<ActionRe
       message: "account.addresses.limitReached",
       values: { max: MAX_ADDRESSES },
     });
+  await passedOver(actor.userId);
   done("created");
 }
 
@@ -51,6 +63,7 @@ export async function updateAddressAction(
   if (!parsed.success) return validationFailed(parsed.error);
   const result = await updateAddress({ actor, addressId: id.data.addressId, address: parsed.data });
   if (!result.ok) return actionFailure("NOT_FOUND");
+  await passedOver(actor.userId);
   done("updated");
 }
 
@@ -59,6 +72,7 @@ export async function deleteAddressAction(formData: FormData): Promise<void> {
   const actor = await currentActor(await requireUser({ returnTo: ADDRESSES }));
   const parsed = AddressIdSchema.safeParse({ addressId: formData.get("addressId") });
   const deleted = parsed.success && (await deleteAddress({ actor, addressId: parsed.data.addressId }));
+  if (deleted) await passedOver(actor.userId);
   done(deleted ? "deleted" : "not-found");
 }
 
@@ -71,6 +85,9 @@ export async function setDefaultAddressAction(formData: FormData): Promise<void>
   });
   if (!parsed.success) done("not-found");
   const result = await setDefaultAddress({ actor, ...parsed.data });
-  if (result.ok) done(parsed.data.kind === "shipping" ? "default-shipping" : "default-billing");
+  if (result.ok) {
+    await passedOver(actor.userId);
+    done(parsed.data.kind === "shipping" ? "default-shipping" : "default-billing");
+  }
   done(result.code === "NOT_FOUND" ? "not-found" : "billing-needs-street");
 }

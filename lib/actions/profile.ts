@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
@@ -33,6 +34,9 @@ export async function updateProfileAction(input: ProfileInput): Promise<ActionRe
   }
   // The name appears in the header and the greeting, the language everywhere.
   if (changedFields.length > 0) revalidatePath("/", "layout");
+  // A new language: the page comes back in it and says "saved" in it too (a toast worded by the
+  // form would still speak the old one; docs/decisions/0054).
+  if (changedFields.includes("locale")) redirect("/account/profile?notice=saved");
   return actionOk({
     changed: changedFields.length > 0,
     values: {

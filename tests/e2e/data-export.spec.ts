@@ -154,7 +154,7 @@ test("[CUSTOMER] downloads their data after the step-up; a used or expired link 
 
   // The same link again: refused, back on the privacy page with a notice.
   await page.goto(jsonHref);
-  await expect(page).toHaveURL("/account/privacy?export=link-invalid");
+  await expect(page).toHaveURL("/account/privacy"); // told by the toaster (decision 0054)
   await expect(page.getByText(LINK_REFUSED)).toBeVisible();
 
   // The HTML link, once expired, is refused as well.

@@ -28,7 +28,31 @@ export async function auditPage(page: Page): Promise<{ url: string; violations: 
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(" ")),
     }));
-  return { url, violations };
+  return { url, violations: [...violations, ...(await buttonHierarchy(page, url))] };
+}
+
+/**
+ * The house's own rule next to axe's (issue 15 item 8): a card offers at most one primary action
+ * (components/ui/button.tsx marks each button's variant, components/ui/card.tsx each card).
+ */
+async function buttonHierarchy(page: Page, url: string): Promise<Violation[]> {
+  const crowded = await page.locator("[data-card]").evaluateAll((cards) =>
+    cards
+      .map((card) => ({
+        heading: card.querySelector("h2, h3")?.textContent?.trim() ?? "(card without a heading)",
+        primaries: [...card.querySelectorAll('[data-variant="primary"]')]
+          .filter((button) => (button as HTMLElement).offsetParent !== null)
+          .map((button) => button.textContent?.trim() ?? ""),
+      }))
+      .filter((card) => card.primaries.length > 1),
+  );
+  return crowded.map((card) => ({
+    url,
+    id: "one-primary-action-per-card",
+    impact: "serious",
+    help: `The card "${card.heading}" has ${card.primaries.length} primary buttons`,
+    targets: card.primaries,
+  }));
 }
 
 function isNavigationRace(error: unknown): boolean {

@@ -31,9 +31,32 @@ test.describe("E2E harness self-check", () => {
     expect(axeAudits.audited.length).toBeGreaterThan(0);
   });
 
+  test("[HARNESS] a card with two primary buttons fails the test", async ({ page, axeAudits }) => {
+    test.fail();
+    await page.goto("/login");
+    await page.evaluate(() => {
+      const card = document.createElement("div");
+      card.dataset.card = "";
+      card.innerHTML =
+        '<h2>Zwei Wege</h2><button data-variant="primary">Speichern</button><button data-variant="primary">Senden</button>';
+      document.querySelector("main")!.append(card);
+    });
+    await axeAudits.check();
+    expect(axeAudits.audited.length).toBeGreaterThan(0);
+  });
+
   test("[HARNESS] an unexpected console error fails the test", async ({ page }) => {
     test.fail();
     await page.goto("/login");
     await page.evaluate(() => console.error("boom"));
   });
+});
+
+test("[HARNESS] the buttons and cards carry the marks the one-primary-per-card rule reads", async ({
+  page,
+}) => {
+  await page.goto("/login");
+  await expect(page.getByRole("main").locator('[data-variant="primary"]').first()).toBeVisible();
+  await expect(page.locator("[data-card]").first()).toBeVisible();
+  await expect(page.locator("[data-card]").first().locator('[data-variant="primary"]')).toHaveCount(1);
 });

@@ -20,7 +20,14 @@ async function subscribeAndConfirm(page: Page, browser: Browser) {
   await topics.getByLabel("Angebote und Aktionen").check();
   await topics.getByLabel("Reisetipps").check();
   await page.getByRole("button", { name: "Einstellungen speichern" }).click();
-  await expect(page.getByText("Wir haben Ihnen eine E-Mail geschickt")).toBeVisible();
+  // Saved, and the confirmation asked for once: by the box with "send again", not also by the
+  // form and by every topic (issue 15 item 7).
+  await expect(
+    page
+      .getByRole("region", { name: "Benachrichtigungen" })
+      .getByText("Ihre Einstellungen sind gespeichert."),
+  ).toBeVisible();
+  await expect(page.getByText("Bitte bestätigen Sie Ihre Newsletter-Anmeldung")).toBeVisible();
 
   // Not active before the link: pending in the database and on the page.
   expect((await subscriptions(customer.id)).map((s) => [s.topicKey, s.status])).toEqual([

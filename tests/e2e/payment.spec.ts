@@ -198,7 +198,13 @@ test("[CUSTOMER] changes the IBAN of an account, which ends its mandate and gran
   const changed = page.getByRole("listitem").filter({
     has: page.getByRole("heading", { name: "AT61 •••• •••• •••• ••01" }),
   });
-  await expect(changed.getByText(/Änderungen gespeichert\. Ihre Mandatsreferenz: KP-/)).toBeVisible();
+  // The form closed; the toaster tells the outcome (docs/decisions/0054).
+  await expect(
+    page
+      .getByRole("region", { name: "Benachrichtigungen" })
+      .getByText(/Änderungen gespeichert\. Ihre Mandatsreferenz: KP-/),
+  ).toBeVisible();
+  await expect(changed.getByRole("button", { name: "Änderungen speichern" })).toHaveCount(0);
   await expect(changed.getByText("BKAUATWWXXX")).toBeVisible();
   const mandates = await e2eDb().sepaMandate.findMany({
     where: { userId: customer.id },

@@ -203,3 +203,92 @@ test("[CUSTOMER] is asked for a phone number on opening the address book and say
   await page.goto("/account");
   await expect(page.getByText("Ihr Profil ist zu 50 % vollständig.")).toBeVisible();
 });
+
+test("[CUSTOMER] is asked for the name once on the overview: the card asks, the next step suggests what follows", async ({
+  page,
+  context,
+}) => {
+  const customer = await returningCustomer();
+  await signInAs(context, customer.id);
+
+  await page.goto("/account");
+  await expect(page.getByRole("region", { name: NAME_QUESTION })).toBeVisible();
+  await expect(page.getByLabel("Vorname")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Namen eintragen" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Geburtsdatum eintragen" })).toBeVisible();
+});
+
+test("[CUSTOMER] passes over the phone question to save an address: it stays away after that save and the next", async ({
+  page,
+  context,
+}) => {
+  const customer = await returningCustomer({ named: true });
+  await signInAs(context, customer.id);
+  await page.goto("/account/addresses");
+  await expect(page.getByRole("region", { name: PHONE_QUESTION })).toBeVisible();
+
+  for (const label of ["Zuhause", "Büro"]) {
+    await page.getByRole("link", { name: "Adresse hinzufügen" }).first().click();
+    await page.getByLabel("Bezeichnung").fill(label);
+    await page.getByLabel("Name des Empfängers").fill("Erika Mustermann");
+    await page.getByRole("textbox", { name: /^Straße/ }).fill("Heidestraße");
+    await page.getByRole("textbox", { name: /^Hausnummer/ }).fill("17");
+    await page.getByLabel("Postleitzahl").fill("51147");
+    await page.getByRole("textbox", { name: /^Ort/ }).fill("Köln");
+    await page.getByRole("button", { name: "Adresse speichern" }).click();
+    await expect(page.getByRole("article", { name: label })).toBeVisible();
+    await expect(questions(page)).toHaveCount(0);
+  }
+  await page.reload();
+  await expect(page.getByRole("article", { name: "Büro" })).toBeVisible();
+  await expect(questions(page)).toHaveCount(0);
+
+  // Treated as "Nicht jetzt" (a week, as the card says up front), but not recorded as the
+  // customer's choice: no outcome, no profiling.skipped event.
+  const prompt = await promptOf(customer.id, "phone");
+  expect(prompt).toMatchObject({ lastOutcome: null, answeredAt: null });
+  const backOff = (prompt.snoozedUntil?.getTime() ?? 0) - Date.now();
+  expect(backOff).toBeGreaterThan(6 * DAY);
+  expect(backOff).toBeLessThanOrEqual(7 * DAY);
+  expect(
+    await e2eDb().auditEvent.count({ where: { subjectUserId: customer.id, type: "profiling.skipped" } }),
+  ).toBe(0);
+});
+
+test("[ATTACKER] a delete form pointed at another customer's address changes nothing, and backs off no question", async ({
+  page,
+  context,
+}) => {
+  const place = {
+    recipientName: "Erika",
+    street: "Seeweg",
+    houseNumber: "2",
+    postalCode: "10115",
+    city: "Berlin",
+    country: "DE",
+  };
+  const victim = await returningCustomer({ named: true });
+  const theirs = await e2eDb().address.create({ data: { userId: victim.id, label: "Fremd", ...place } });
+  const attacker = await returningCustomer({ named: true });
+  await e2eDb().address.create({ data: { userId: attacker.id, label: "Eigene", ...place } });
+  await signInAs(context, attacker.id);
+
+  await page.goto("/account/addresses");
+  await page
+    .getByRole("article", { name: "Eigene" })
+    .getByRole("button", { name: /Löschen/ })
+    .click();
+  const dialog = page.getByRole("dialog", { name: "Adresse löschen?" });
+  await dialog.locator('input[name="addressId"]').evaluate((input, id) => {
+    (input as HTMLInputElement).value = id;
+  }, theirs.id);
+  await dialog.getByRole("button", { name: "Ja, löschen" }).click();
+
+  await expect(page.getByRole("article", { name: "Eigene" })).toBeVisible();
+  expect(await e2eDb().address.count({ where: { id: theirs.id } })).toBe(1);
+  // Nothing was saved, so nothing was passed over: the attacker's own question stays on offer.
+  await expect(page.getByRole("region", { name: PHONE_QUESTION })).toBeVisible();
+  expect(await e2eDb().profilingPrompt.count({ where: { userId: { in: [victim.id, attacker.id] } } })).toBe(
+    0,
+  );
+});

@@ -124,7 +124,7 @@ test("[CUSTOMER] connects the provider from the security page and removes it aga
   // Any provider account may be connected by its signed-in owner, whatever its address.
   await signInAtProvider(page, `anderer-name-${Date.now()}`);
 
-  await expect(page).toHaveURL("/account/security?social=linked");
+  await expect(page).toHaveURL("/account/security"); // told by the toaster (decision 0054)
   await expect(page.getByText("Das Konto wurde verknüpft.")).toBeVisible();
   const linked = page.getByRole("list", { name: "Verknüpfte Konten" });
   await expect(linked).toContainText("Test-IdP");

@@ -47,8 +47,11 @@ test("[CUSTOMER] with a stale session changes the password after the step-up pro
   await dialog.getByRole("button", { name: "Bestätigen" }).click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("Ihr Passwort wurde geändert.")).toBeVisible();
-  await expect(page.getByLabel("Neues Passwort")).toHaveValue(NEW_PASSWORD);
+  await expect(
+    page.getByRole("region", { name: "Benachrichtigungen" }).getByText("Ihr Passwort wurde geändert."),
+  ).toBeVisible();
+  // The form is done: the new password does not linger in the field (docs/decisions/0054).
+  await expect(page.getByLabel("Neues Passwort")).toHaveValue("");
 
   const credential = await e2eDb().passwordCredential.findUniqueOrThrow({ where: { userId: user.id } });
   expect(await verifyPassword(credential.hash, NEW_PASSWORD)).toBe(true);

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ProfilingCard } from "./_components/profiling-card";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { toLocale } from "@/lib/i18n/config";
 import { listSignInHistory } from "@/lib/server/identity/account-security";
 import type { CompletenessItem } from "@/lib/server/profile/completeness";
 import { getProfileCompleteness } from "@/lib/server/profile/overview";
+import { getProfilingQuestion } from "@/lib/server/profiling/profiling-question";
 import { ACCOUNT_SECTIONS } from "./areas";
 import { SignInHistory } from "./security/sign-in-history";
 
@@ -29,12 +31,19 @@ const RECENT_SIGN_INS = 3;
 
 export default async function AccountOverviewPage() {
   const user = await requireUser({ returnTo: "/account" });
-  const [t, completeness, recentSignIns] = await Promise.all([
+  const [t, completeness, recentSignIns, question] = await Promise.all([
     getTranslations("account"),
     getProfileCompleteness(user.id),
     listSignInHistory(user.id, RECENT_SIGN_INS),
+    getLocale().then((locale) =>
+      getProfilingQuestion({ userId: user.id, place: "overview", locale: toLocale(locale) }),
+    ),
   ]);
-  const { nextStep } = completeness;
+  // Never ask for the same thing twice on one page (issue 15 item 11): what the profiling card
+  // asks is not also the suggested next step.
+  const asked = question?.attributeKey;
+  const nextStep = completeness.items.find(({ item, isDone }) => !isDone && item !== asked)?.item ?? null;
+  const isOnlyTheAskedMissing = nextStep === null && completeness.nextStep !== null;
 
   return (
     <>
@@ -45,7 +54,7 @@ export default async function AccountOverviewPage() {
         description={t("overview.signedInAs", { email: user.email })}
       />
       {/* An unconfirmed address is announced once, by the account layout's banner. */}
-      <ProfilingCard userId={user.id} place="overview" />
+      <ProfilingCard userId={user.id} place="overview" question={question} />
       <div className="mb-8 grid gap-6 lg:grid-cols-2">
         <Card title={t("overview.completenessTitle")}>
           <p id="profile-completeness" className="text-sm text-slate-700">
@@ -81,7 +90,9 @@ export default async function AccountOverviewPage() {
               <Button href={NEXT_STEP_HREF[nextStep]}>{t(`overview.nextStep.${nextStep}.action`)}</Button>
             </div>
           ) : (
-            <p className="text-sm text-slate-700">{t("overview.allDone")}</p>
+            <p className="text-sm text-slate-700">
+              {isOnlyTheAskedMissing ? t("overview.nextStepAsked") : t("overview.allDone")}
+            </p>
           )}
         </Card>
       </div>

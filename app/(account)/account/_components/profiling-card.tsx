@@ -2,17 +2,30 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/env";
 import { toLocale } from "@/lib/i18n/config";
 import { backOffDays, type ProfilingPlace } from "@/lib/server/profiling/next-question";
-import { getProfilingQuestion } from "@/lib/server/profiling/profiling-question";
+import {
+  getProfilingQuestion,
+  type ProfilingQuestion as Question,
+} from "@/lib/server/profiling/profiling-question";
 import { ProfilingQuestion, type ProfilingQuestionView } from "./profiling-question";
 
 /**
  * Progressive profiling's inline card (PRODUCT.md §5): picks at most one question for this
  * customer on this page, per request (a withdrawn consent removes its question at once), and
- * states the purpose. Rendered by the overview and by the pages that trigger questions.
+ * states the purpose. Rendered by the overview and by the pages that trigger questions. A page
+ * that must know the question (so as not to ask for the same thing twice) loads it and passes it.
  */
-export async function ProfilingCard({ userId, place }: { userId: string; place: ProfilingPlace }) {
+export async function ProfilingCard({
+  userId,
+  place,
+  question: loaded,
+}: {
+  userId: string;
+  place: ProfilingPlace;
+  question?: Question | null;
+}) {
   const [t, locale] = await Promise.all([getTranslations("profiling"), getLocale()]);
-  const question = await getProfilingQuestion({ userId, place, locale: toLocale(locale) });
+  const question =
+    loaded === undefined ? await getProfilingQuestion({ userId, place, locale: toLocale(locale) }) : loaded;
   let view: ProfilingQuestionView | null = null;
   if (question) {
     const key = question.attributeKey;

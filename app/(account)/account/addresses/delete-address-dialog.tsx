@@ -18,7 +18,7 @@ export function DeleteAddressDialog({ addressId, name }: { addressId: string; na
 
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => dialogRef.current?.showModal()}>
+      <Button variant="danger" size="sm" onClick={() => dialogRef.current?.showModal()}>
         {t("delete")}
         <span className="sr-only">: {name}</span>
       </Button>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ProfilingCard } from "../_components/profiling-card";
 import { Button } from "@/components/ui/button";
+import { FlashToast } from "@/components/ui/flash-toast";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** ?notice=… set by the address actions' redirects, and how each is worded. */
+/** ?notice=… set by the address actions' redirects, and how each is worded (told by the toaster). */
 const NOTICES = {
   created: { key: "created", tone: "success" },
   updated: { key: "updated", tone: "success" },
@@ -36,7 +37,7 @@ export default async function AccountAddressesPage({ searchParams }: Props) {
     searchParams,
   ]);
   const notice =
-    typeof params.notice === "string" && params.notice in NOTICES
+    typeof params.notice === "string" && Object.hasOwn(NOTICES, params.notice)
       ? NOTICES[params.notice as keyof typeof NOTICES]
       : null;
   const isFull = addresses.length >= MAX_ADDRESSES;
@@ -49,11 +50,10 @@ export default async function AccountAddressesPage({ searchParams }: Props) {
         description={t("description")}
         actions={addresses.length > 0 ? addButton : null}
       />
-      {notice ? (
-        <Notice tone={notice.tone} className="mb-6">
-          {t(`notice.${notice.key}`)}
-        </Notice>
-      ) : null}
+      <FlashToast
+        params={["notice"]}
+        flash={notice ? { tone: notice.tone, message: t(`notice.${notice.key}`) } : null}
+      />
       <ProfilingCard userId={user.id} place="/account/addresses" />
       {addresses.length === 0 ? (
         <EmptyState title={t("emptyTitle")} text={t("emptyText")} action={addButton} />

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { FieldErrorText, FieldHint } from "@/components/forms/field-parts";
@@ -11,7 +11,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { Notice } from "@/components/ui/notice";
+import { useToast } from "@/components/ui/toaster";
 import { COMMUNICATION_FREQUENCIES, type NewsletterTopic } from "@/lib/config/newsletter-topics";
 import { updateCommunicationPreferencesAction } from "@/lib/actions/communication";
 import {
@@ -37,7 +37,7 @@ export function CommunicationForm({
   const t = useTranslations("account.communication");
   const tTopics = useTranslations("newsletter.topics");
   const validationMessage = useValidationMessage();
-  const [saved, setSaved] = useState<string | null>(null);
+  const toast = useToast();
   const {
     register,
     handleSubmit,
@@ -49,16 +49,16 @@ export function CommunicationForm({
   });
   const { formError, run } = useActionSubmit(setError);
   const onSubmit = handleSubmit(async (values) => {
-    setSaved(null);
     const result = await run(() => updateCommunicationPreferencesAction(values));
     if (!result.ok) return;
     const { confirmation, retryAfterMinutes } = result.data;
-    setSaved(
-      confirmation === "sent"
-        ? t("savedConfirmationSent")
-        : confirmation === "rate_limited"
-          ? t("savedRateLimited", { minutes: retryAfterMinutes })
-          : t("saved"),
+    // Only "saved": a newsletter waiting for its confirmation is told once, by the box above the
+    // form with its "send again" (issue 15 item 7). A mail that could not go out is a failure and
+    // stays until dismissed.
+    toast.show(
+      confirmation === "rate_limited"
+        ? { tone: "error", durationMs: null, message: t("savedRateLimited", { minutes: retryAfterMinutes }) }
+        : { tone: "success", message: t("saved") },
     );
   });
   const topicsError = validationMessage(errors.topics?.message ?? errors.topics?.root?.message);
@@ -71,7 +71,6 @@ export function CommunicationForm({
 
   return (
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-6">
-      {saved ? <Notice tone="success">{saved}</Notice> : null}
       <FormError message={formError} />
       <fieldset
         className="flex flex-col gap-3"

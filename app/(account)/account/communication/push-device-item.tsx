@@ -130,7 +130,7 @@ export function PushDeviceItem({ item, isCurrent, hasMarketingConsent, onResult,
           {pending === "test" ? t("sending") : t("sendTest")}
         </Button>
         <Button
-          variant="secondary"
+          variant="danger"
           size="sm"
           onClick={() => void remove()}
           disabled={pending !== null}

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { useToast } from "@/components/ui/toaster";
 import { resendNewsletterConfirmationAction } from "@/lib/actions/communication";
 
 /** "Send the confirmation mail again" while a newsletter topic waits for its double opt-in. */
@@ -14,24 +14,25 @@ export function ResendConfirmation() {
   const tErrors = useTranslations("errors");
   const describe = useFailureMessage();
   const [isPending, startTransition] = useTransition();
-  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
+  const toast = useToast();
+  const [failure, setFailure] = useState<string | null>(null);
 
   function resend() {
-    setOutcome(null);
+    setFailure(null);
     startTransition(async () => {
       try {
         const result = await resendNewsletterConfirmationAction();
-        setOutcome(result.ok ? { ok: true } : { ok: false, message: describe(result) });
+        if (result.ok) toast.show({ tone: "success", message: t("resent") });
+        else setFailure(describe(result));
       } catch {
-        setOutcome({ ok: false, message: tErrors("INTERNAL") });
+        setFailure(tErrors("INTERNAL"));
       }
     });
   }
 
   return (
     <div className="mt-3 flex flex-col gap-3">
-      {outcome?.ok ? <Notice tone="success">{t("resent")}</Notice> : null}
-      <FormError message={outcome && !outcome.ok ? outcome.message : null} />
+      <FormError message={failure} />
       <div>
         <Button
           variant="secondary"

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
+import { useToast } from "@/components/ui/toaster";
 import { removeBankAccountAction, revealIbanAction } from "@/lib/actions/payment";
 import type { BankAccountIdInput } from "@/lib/schemas/bank-account";
 import type { MandateTextView } from "./bank-details-fields";
@@ -38,7 +38,7 @@ export function BankAccountItem({
   const headingId = useId();
   const [fullIban, setFullIban] = useState<string>();
   const [mode, setMode] = useState<"view" | "change" | "confirmRemove">("view");
-  const [notice, setNotice] = useState<string>();
+  const toast = useToast();
   const [pending, setPending] = useState(false);
   // No fields: the form only gives useActionSubmit its error plumbing for the id-only actions.
   const { setError } = useForm<BankAccountIdInput>();
@@ -104,25 +104,16 @@ export function BankAccountItem({
                 {t("reveal")}
               </Button>
             )}
-            <Button variant="secondary" size="sm" onClick={() => (setNotice(undefined), setMode("change"))}>
+            <Button variant="secondary" size="sm" onClick={() => setMode("change")}>
               {t("change")}
             </Button>
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => (setNotice(undefined), setMode("confirmRemove"))}
-            >
+            <Button variant="danger" size="sm" onClick={() => setMode("confirmRemove")}>
               {t("remove")}
             </Button>
           </div>
         ) : null}
       </div>
       <FormError message={formError} className="mt-3" />
-      {notice ? (
-        <Notice tone="success" className="mt-3">
-          {notice}
-        </Notice>
-      ) : null}
       {mode === "confirmRemove" ? (
         <div className="mt-3 flex flex-col gap-3">
           <p className="text-sm text-slate-900">{t("removeConfirm")}</p>
@@ -144,11 +135,13 @@ export function BankAccountItem({
           onSaved={(saved) => {
             setFullIban(undefined);
             setMode("view");
-            setNotice(
-              saved.mandateReference
+            // The form closes; the toaster tells the outcome (docs/decisions/0054).
+            toast.show({
+              tone: "success",
+              message: saved.mandateReference
                 ? t("changedWithMandate", { reference: saved.mandateReference })
                 : t("changed"),
-            );
+            });
           }}
         />
       ) : null}

@@ -8,6 +8,7 @@ import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { buttonClassName } from "@/components/ui/button";
+import { FlashToast } from "@/components/ui/flash-toast";
 import { Notice } from "@/components/ui/notice";
 import { requestDataExportAction, type PreparedExportView } from "@/lib/actions/privacy";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
@@ -16,7 +17,8 @@ import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
  * Requests the export (the action asks for a step-up when the sign-in is not recent), shows
  * "wird vorbereitet …" while the server builds it, then the two single-use download links. Plain
  * links without `download`: the route answers with an attachment (the page stays), and a refused
- * link redirects back here with a notice instead of saving that page as a file.
+ * link redirects back here (?export=link-invalid, told by the toaster) instead of saving that page
+ * as a file.
  */
 export function ExportRequest() {
   const t = useTranslations("account.privacy.export");
@@ -37,7 +39,10 @@ export function ExportRequest() {
 
   return (
     <div className="flex flex-col gap-4">
-      {linkInvalid && !prepared ? <Notice tone="warning">{t("linkInvalid")}</Notice> : null}
+      <FlashToast
+        params={["export"]}
+        flash={linkInvalid ? { tone: "error", message: t("linkInvalid") } : null}
+      />
       <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
         <FormError message={formError} />
         <div>

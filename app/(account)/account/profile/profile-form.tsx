@@ -2,7 +2,6 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { SelectField } from "@/components/forms/select-field";
@@ -10,7 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { Notice } from "@/components/ui/notice";
+import { useToast } from "@/components/ui/toaster";
 import { updateProfileAction } from "@/lib/actions/profile";
 import { locales } from "@/lib/i18n/config";
 import { ProfileSchema, type ProfileInput } from "@/lib/schemas/profile";
@@ -19,7 +18,7 @@ export function ProfileForm({ defaultValues }: { defaultValues: ProfileInput }) 
   const t = useTranslations("account.profile");
   const tLocale = useTranslations("localeSwitcher");
   const validationMessage = useValidationMessage();
-  const [saved, setSaved] = useState<"saved" | "unchanged" | null>(null);
+  const toast = useToast();
   const {
     register,
     handleSubmit,
@@ -33,18 +32,17 @@ export function ProfileForm({ defaultValues }: { defaultValues: ProfileInput }) 
   });
   const { formError, run } = useActionSubmit(setError);
   const onSubmit = handleSubmit(async (values) => {
-    setSaved(null);
     const result = await run(() => updateProfileAction(values));
     if (result.ok) {
-      // Shows the stored form (e.g. the phone number formatted) as the new baseline.
+      // Shows the stored form (e.g. the phone number formatted) as the new baseline; the outcome
+      // is told by the toaster, once (docs/decisions/0054).
       reset(result.data.values);
-      setSaved(result.data.changed ? "saved" : "unchanged");
+      toast.show({ tone: "success", message: t(result.data.changed ? "saved" : "unchanged") });
     }
   });
 
   return (
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-      {saved ? <Notice tone="success">{t(saved)}</Notice> : null}
       <FormError message={formError} />
       <div className="grid items-end gap-5 sm:grid-cols-2">
         <TextField

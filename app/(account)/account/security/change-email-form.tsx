@@ -2,25 +2,25 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { Notice } from "@/components/ui/notice";
+import { useToast } from "@/components/ui/toaster";
 import { changeEmailAction } from "@/lib/actions/account-security";
 import { ChangeEmailSchema, type ChangeEmailInput } from "@/lib/schemas/auth";
 
 export function ChangeEmailForm() {
   const t = useTranslations("account.security");
   const validationMessage = useValidationMessage();
-  const [sent, setSent] = useState(false);
+  const toast = useToast();
   const {
     register,
     handleSubmit,
     setError,
+    reset,
     formState: { errors, isSubmitting },
   } = useForm<ChangeEmailInput>({
     resolver: zodResolver(ChangeEmailSchema),
@@ -28,14 +28,16 @@ export function ChangeEmailForm() {
   });
   const { formError, run } = useActionSubmit(setError);
   const onSubmit = handleSubmit(async (values) => {
-    setSent(false);
     const result = await run(() => changeEmailAction(values));
-    setSent(result.ok);
+    if (!result.ok) return;
+    // Told by the toaster and kept until dismissed: it asks the customer to open that mail
+    // (docs/decisions/0054). The form is done and empties.
+    reset();
+    toast.show({ tone: "success", durationMs: null, message: t("emailSent") });
   });
 
   return (
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-      {sent ? <Notice tone="success">{t("emailSent")}</Notice> : null}
       <FormError message={formError} />
       <EmailField
         label={t("newEmail")}

@@ -2,14 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { Notice } from "@/components/ui/notice";
+import { useToast } from "@/components/ui/toaster";
 import { changePasswordAction } from "@/lib/actions/account-security";
 import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/step-up";
 
@@ -17,11 +16,12 @@ import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/st
 export function ChangePasswordForm() {
   const t = useTranslations("account.security");
   const validationMessage = useValidationMessage();
-  const [changed, setChanged] = useState(false);
+  const toast = useToast();
   const {
     register,
     handleSubmit,
     setError,
+    reset,
     formState: { errors, isSubmitting },
   } = useForm<ChangePasswordInput>({
     resolver: zodResolver(ChangePasswordSchema),
@@ -29,14 +29,15 @@ export function ChangePasswordForm() {
   });
   const { formError, run } = useActionSubmit(setError);
   const onSubmit = handleSubmit(async (values) => {
-    setChanged(false);
     const result = await run(() => changePasswordAction(values));
-    setChanged(result.ok);
+    // Told by the toaster (docs/decisions/0054); the field empties, the form is done.
+    if (!result.ok) return;
+    reset();
+    toast.show({ tone: "success", message: t("passwordChanged") });
   });
 
   return (
     <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-      {changed ? <Notice tone="success">{t("passwordChanged")}</Notice> : null}
       <FormError message={formError} />
       <PasswordField
         purpose="new"

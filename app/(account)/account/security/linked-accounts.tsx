@@ -3,14 +3,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SocialSignInButton } from "@/components/forms/social-sign-in-button";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { FlashToast } from "@/components/ui/flash-toast";
 import { startSocialConnectAction, unlinkSocialIdentityAction } from "@/lib/actions/social";
 import { getEnv } from "@/lib/env";
 import { listSocialIdentities } from "@/lib/server/identity/social-identities";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { ProvenAddressNotice } from "../proven-address-notice";
 
-/** Outcomes reported back through /account/security?social=… (see lib/actions/social.ts). */
+/**
+ * Outcomes reported back through /account/security?social=… (see lib/actions/social.ts), told by
+ * the toaster (docs/decisions/0054).
+ */
 const NOTICES = {
   linked: { key: "linked", tone: "success" },
   removed: { key: "removed", tone: "success" },
@@ -42,15 +45,23 @@ export async function LinkedAccounts({
   const linked = new Set(identities.map((i) => i.provider));
   const connectable = getEnv().oidcProviders.filter((p) => !linked.has(p.key));
   const shown =
-    typeof notice === "string" && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null;
-  if (identities.length === 0 && connectable.length === 0 && !shown) return null;
+    typeof notice === "string" && Object.hasOwn(NOTICES, notice)
+      ? NOTICES[notice as keyof typeof NOTICES]
+      : null;
+  const flash = (
+    <FlashToast
+      params={["social"]}
+      flash={shown ? { tone: shown.tone, message: t(`notices.${shown.key}`) } : null}
+    />
+  );
+  if (identities.length === 0 && connectable.length === 0) return flash;
   const when = (date: Date) => format.dateTime(date, DATE_TIME_SHORT);
 
   return (
     <div id="linked-accounts">
       <Card title={t("title")} description={t("description")}>
         <div className="flex flex-col gap-4">
-          {shown ? <Notice tone={shown.tone}>{t(`notices.${shown.key}`)}</Notice> : null}
+          {flash}
           {identities.length === 0 ? (
             <p className="text-sm text-slate-600">{t("empty")}</p>
           ) : (
@@ -75,7 +86,7 @@ export async function LinkedAccounts({
                     <input type="hidden" name="identityId" value={identity.id} />
                     <Button
                       type="submit"
-                      variant="secondary"
+                      variant="danger"
                       size="sm"
                       aria-label={`${t("remove")}: ${identity.providerName}`}
                     >

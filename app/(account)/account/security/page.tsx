@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
+import { FlashToast, type Flash } from "@/components/ui/flash-toast";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listSignInHistory } from "@/lib/server/identity/account-security";
@@ -37,32 +37,25 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
   ]);
   // Until the address is proven, nothing but the first credential can be added (decision 0018).
   const canAddCredentials = user.emailVerified;
-  const staffFactorRequired = params.notice === "staff-factor-required";
+  // Outcomes of redirects to this page, told once by the toaster (docs/decisions/0054).
+  const notices: Record<string, Flash> = {
+    "session-signed-out": { tone: "success", message: t("sessionSignedOut") },
+    "others-signed-out": {
+      tone: "success",
+      message: t("signedOutOthers", { count: Number(params.count ?? 0) || 0 }),
+    },
+    "staff-factor-required": { tone: "info", title: t("staffFactorTitle"), message: t("staffFactorText") },
+    "address-unproven": { tone: "error", message: tErrors("ADDRESS_UNPROVEN") },
+  };
   const notice =
-    params.notice === "session-signed-out"
-      ? t("sessionSignedOut")
-      : params.notice === "others-signed-out"
-        ? t("signedOutOthers", { count: Number(params.count ?? 0) || 0 })
-        : null;
+    typeof params.notice === "string" && Object.hasOwn(notices, params.notice)
+      ? notices[params.notice]!
+      : null;
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      {staffFactorRequired ? (
-        <Notice tone="warning" title={t("staffFactorTitle")} className="mb-6">
-          {t("staffFactorText")}
-        </Notice>
-      ) : null}
-      {notice ? (
-        <Notice tone="success" className="mb-6">
-          {notice}
-        </Notice>
-      ) : null}
-      {params.notice === "address-unproven" ? (
-        <Notice tone="warning" className="mb-6">
-          {tErrors("ADDRESS_UNPROVEN")}
-        </Notice>
-      ) : null}
+      <FlashToast params={["notice", "count"]} flash={notice} />
       <div className="flex flex-col gap-6">
         <Card title={t("sessionsTitle")} description={t("sessionsDescription")}>
           <SessionList sessions={sessions} endedAtLimit={endedAtLimit} />

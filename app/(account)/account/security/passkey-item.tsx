@@ -67,7 +67,7 @@ export function PasskeyItem({ item, onResult }: Props) {
               {t("rename")}
             </Button>
             <Button
-              variant="secondary"
+              variant="danger"
               size="sm"
               onClick={() => setMode("confirm")}
               aria-label={`${t("remove")}: ${item.name}`}

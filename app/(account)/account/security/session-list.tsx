@@ -49,7 +49,7 @@ export async function SessionList({
                   <input type="hidden" name="sessionId" value={s.id} />
                   <Button
                     type="submit"
-                    variant="secondary"
+                    variant="danger"
                     size="sm"
                     aria-label={`${t("signOutSession")}: ${device}, ${place}`}
                   >

@@ -200,7 +200,12 @@ export type DiscardResult = { ok: true } | { ok: false; code: "ALREADY_PROVEN" }
  * stay, as the record that the address was used by someone else. Never touches a proven account.
  */
 export async function discardUnprovenAccount(
-  opts: { userId: string; client: ClientInfo },
+  opts: {
+    userId: string;
+    client: ClientInfo;
+    /** Why: "Das war ich nicht" (default) or the registering browser correcting a mistyped address (0056). */
+    reason?: "NOT_ME" | "ADDRESS_REPLACED";
+  },
   { tx = db }: { tx?: Tx } = {},
 ): Promise<DiscardResult> {
   const user = await tx.user.findUnique({
@@ -219,6 +224,7 @@ export async function discardUnprovenAccount(
     actor: anonymousActor(opts.client),
     subject: opts.userId,
     metadata: {
+      reason: opts.reason ?? "NOT_ME",
       accountCreatedAt: user.createdAt.toISOString(),
       passkeys: user._count.passkeys,
       socialIdentities: user._count.socialIdentities,

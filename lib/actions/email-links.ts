@@ -13,6 +13,7 @@ import { getClientInfo } from "@/lib/auth/client-info";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { clearRegistrationCookie, readRegistrationCookie } from "@/lib/auth/registration-cookie";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
+import { getCurrentUser } from "@/lib/auth/session";
 
 // The buttons of /verify-email (no sign-in: the single-use token in the mailed link is the
 // authorisation). Opening the link changes nothing, because mail scanners open links; these plain
@@ -55,6 +56,8 @@ export async function discardRegistrationAction(formData: FormData): Promise<voi
 async function continueAfterVerification(
   result: Extract<VerifyResult, { kind: "verified" }>,
 ): Promise<string> {
+  // Already signed in to this account here (e.g. the link was resent from the account banner).
+  if ((await getCurrentUser())?.id === result.userId) return `${PAGE}?status=verified`;
   const registration = await readRegistrationCookie();
   const deviceCookieId = (await readDeviceCookie()) ?? newDeviceCookieId();
   const outcome = await signInRegisteringBrowser({

@@ -6,7 +6,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { extractLink, waitForMail } from "./support/mailbox";
-import { e2eDb, uniqueEmail } from "./support/users";
+import { createCustomer, e2eDb, signInAs, uniqueEmail } from "./support/users";
 
 const PASSWORD = "Sonnenblumen am Gartenzaun 2026";
 
@@ -82,4 +82,21 @@ test("[ATTACKER] a forged or replayed link signs nobody in and reveals nothing",
   await expect(attackerPage).toHaveURL(/\/login/);
   expect(await e2eDb().session.count({ where: { userId: user.id } })).toBe(sessions);
   await attacker.close();
+});
+
+test("[CUSTOMER] signed in already, confirms a link resent from the account banner and stays signed in", async ({
+  page,
+  context,
+}) => {
+  const customer = await createCustomer({ verified: false });
+  await signInAs(context, customer.id);
+  const since = new Date();
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Bestätigungs-E-Mail erneut senden" }).click();
+  const link = extractLink(await waitForMail({ to: customer.email, since }), "/verify-email");
+  await page.goto(link);
+  await page.getByRole("button", { name: "E-Mail-Adresse bestätigen" }).click();
+  await expect(page).toHaveURL("/verify-email?status=verified");
+  await page.getByRole("link", { name: "Zu meinem Konto" }).click();
+  await expect(page).toHaveURL("/account");
 });

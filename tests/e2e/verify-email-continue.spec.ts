@@ -92,7 +92,7 @@ test("[CUSTOMER] signed in already, confirms a link resent from the account bann
   await signInAs(context, customer.id);
   const since = new Date();
   await page.goto("/account");
-  await page.getByRole("button", { name: "Bestätigungs-E-Mail erneut senden" }).click();
+  await page.getByRole("button", { name: "Link erneut senden" }).click();
   const link = extractLink(await waitForMail({ to: customer.email, since }), "/verify-email");
   await page.goto(link);
   await page.getByRole("button", { name: "E-Mail-Adresse bestätigen" }).click();

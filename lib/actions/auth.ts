@@ -33,6 +33,12 @@ import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/a
 import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
 import { signedInHome } from "@/lib/server/identity/landing";
 import { getClientInfo } from "@/lib/auth/client-info";
+import {
+  newRegistrationCookie,
+  readRegistrationCookie,
+  setRegistrationCookie,
+} from "@/lib/auth/registration-cookie";
+import { resendRegistrationMail } from "@/lib/server/identity/pending-registration";
 import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { toLocale } from "@/lib/i18n/config";
 
@@ -92,11 +98,16 @@ export async function registerAccount(input: RegisterInput): Promise<ActionResul
   const parsed = RegisterSchema.safeParse(input);
   if (!parsed.success) return validationFailed(parsed.error);
   const locale = toLocale(await getLocale());
+  // Read before the new cookie replaces it: only the browser that made that sign-up can undo it.
+  const before = parsed.data.replacePending ? await readRegistrationCookie() : null;
+  const cookie = newRegistrationCookie(parsed.data.email);
   const result = await registerWithPassword({
     email: parsed.data.email,
     password: parsed.data.password,
     locale,
     client: await getClientInfo(),
+    browserBinding: cookie.binding,
+    replacing: before ? { email: before.email, browserBinding: before.binding } : undefined,
   });
   if (!result.ok) {
     if (result.code === "RATE_LIMITED") return rateLimitedFailure(result.retryAfterSeconds);
@@ -104,6 +115,7 @@ export async function registerAccount(input: RegisterInput): Promise<ActionResul
       fieldErrors: { password: [PASSWORD_REASON_KEYS[result.reason]] },
     });
   }
+  await setRegistrationCookie(cookie);
   redirect("/register/check-email");
 }
 
@@ -132,4 +144,20 @@ export async function resetPassword(
     return actionFailure("NOT_FOUND", { message: "auth.resetPassword.invalidLink" });
   }
   redirect("/login?reset=1");
+}
+
+/**
+ * "Erneut senden" on the check-email page: for the address this browser signed up with (its
+ * registration cookie); the same answer for every address (decision 0056).
+ */
+export async function resendRegistrationMailAction(): Promise<ActionResult<{ sent: true }>> {
+  const registration = await readRegistrationCookie();
+  if (!registration) return actionFailure("NOT_FOUND", { message: "auth.checkEmail.noRegistration" });
+  const result = await resendRegistrationMail({
+    email: registration.email,
+    browserBinding: registration.binding,
+    client: await getClientInfo(),
+  });
+  if (!result.ok) return rateLimitedFailure(result.retryAfterSeconds);
+  return actionOk({ sent: true });
 }

@@ -38,6 +38,11 @@ import { finishPasskeySignUp, startPasskeySignUp } from "@/lib/server/passkeys/p
 import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
 import { currentActor } from "@/lib/auth/actor";
 import { getClientInfo } from "@/lib/auth/client-info";
+import {
+  newRegistrationCookie,
+  readRegistrationCookie,
+  setRegistrationCookie,
+} from "@/lib/auth/registration-cookie";
 import { toSafeRelativePath } from "@/lib/http/safe-path";
 import { toLocale } from "@/lib/i18n/config";
 
@@ -160,6 +165,8 @@ export async function startPasskeySignUpAction(
     client: await getClientInfo(),
   });
   if (!result.ok) return rateLimitedFailure(result.retryAfterSeconds);
+  // Step 2 reads it back; the address in it is compared with the one the passkey is for.
+  await setRegistrationCookie(newRegistrationCookie(parsed.data.email));
   return actionOk({ options: result.options, pendingToken: result.pendingToken });
 }
 
@@ -174,6 +181,7 @@ export async function finishPasskeySignUpAction(input: {
     pendingToken: input.pendingToken,
     response: parsed.data,
     client: await getClientInfo(),
+    registration: await readRegistrationCookie(),
   });
   if (!result.ok) return actionFailure("VALIDATION_FAILED", { message: "passkeys.failed" });
   // The same page as a password registration, new address or not (docs/decisions/0006).

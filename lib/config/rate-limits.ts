@@ -111,6 +111,9 @@ export const RATE_LIMIT_POLICIES = {
   /** Per user id. */
   verificationResend: { kind: "window", subject: "account", limit: 3, windowSeconds: 15 * MINUTE },
   verificationResendIp: { kind: "window", subject: "ip", limit: 20, windowSeconds: HOUR },
+  /** "Erneut senden" on the check-email page: per address as typed (known or not) and per IP (0056). */
+  registrationResend: { kind: "window", subject: "email", limit: 3, windowSeconds: 15 * MINUTE },
+  registrationResendIp: { kind: "window", subject: "ip", limit: 10, windowSeconds: HOUR },
   /** Second-factor guesses (TOTP, email codes, recovery codes): per account, like sign-in. */
   secondFactor: ACCOUNT_FAILURES,
   /** Per user id: password, passkey or code when re-authenticating before a sensitive action. */

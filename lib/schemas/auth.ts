@@ -67,6 +67,8 @@ export const RegisterSchema = z.object({
   acceptTerms: z
     .boolean(key("acceptTermsRequired"))
     .refine((accepted) => accepted, key("acceptTermsRequired")),
+  /** Sent from /register?change=1: this sign-up corrects the address of the one before (0056). */
+  replacePending: z.boolean().optional(),
 });
 export type RegisterInput = z.input<typeof RegisterSchema>;
 export type Register = z.output<typeof RegisterSchema>;

@@ -44,8 +44,9 @@ test("[CUSTOMER] opening the verification link changes nothing until the button 
   await expect(page).toHaveURL("/verify-email?status=verified");
   expect(await verifiedAt(email)).not.toBeNull();
 
+  // A second click on the used link says so kindly (docs/decisions/0056).
   await page.goto(link);
-  await expect(page.getByText("Dieser Link ist ungültig")).toBeVisible();
+  await expect(page.getByText("Ihre Adresse ist bereits bestätigt.")).toBeVisible();
 });
 
 test("[CUSTOMER] answers „Das war ich nicht“ to a registration with their address: the account is deleted and the address is free", async ({

@@ -22,7 +22,11 @@ describe("email verification links", () => {
     const token = await db.$transaction((tx) =>
       issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx }),
     );
-    expect(await verifyEmailToken({ token, client })).toEqual({ ok: true, kind: "verified" });
+    expect(await verifyEmailToken({ token, client })).toMatchObject({
+      ok: true,
+      kind: "verified",
+      registeredBy: null,
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
     expect(await verifyEmailToken({ token, client })).toEqual({ ok: false, code: "INVALID_TOKEN" });
     expect(await verifyEmailToken({ token: "unknown", client })).toEqual({

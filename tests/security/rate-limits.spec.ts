@@ -12,6 +12,7 @@ import { Coverage } from "./support/coverage";
 import { clientIp, PortalClient } from "./support/portal-client";
 import { RACES, type Attempt } from "./support/races";
 import { PHONE_RACES } from "./support/races-phone";
+import { REGISTRATION_RACES } from "./support/races-registration";
 import { SIGN_IN_RACES } from "./support/races-sign-in";
 import { API_RACES } from "./support/races-api";
 import { enableTotp } from "./support/totp";
@@ -43,7 +44,7 @@ async function burst(attempt: Attempt, n: number) {
   return { passed: results.filter(Boolean).length, seconds: (Date.now() - started) / 1000 };
 }
 
-const ALL_RACES = [...RACES, ...SIGN_IN_RACES, ...API_RACES, ...PHONE_RACES];
+const ALL_RACES = [...RACES, ...SIGN_IN_RACES, ...API_RACES, ...PHONE_RACES, ...REGISTRATION_RACES];
 
 test("every limiter in policies.ts has a parallel race here", () => {
   expect(ALL_RACES.map((r) => r.policy).sort()).toEqual(Object.keys(RATE_LIMIT_POLICIES).sort());

@@ -110,6 +110,7 @@ const CLASSIFICATION: Record<string, Classification> = {
   reportBlockedSignInAction: MAILED_LINK,
   unlockSignInAction: MAILED_LINK,
   requestSignInUnlockAction: PUBLIC,
+  resendRegistrationMailAction: PUBLIC,
   unsubscribeNewsletterAction: not("the mailed link is the authority"),
   setLocale: not("a browser preference"),
   createAddressAction: EVERYDAY,

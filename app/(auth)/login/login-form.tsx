@@ -18,7 +18,14 @@ import { LoginSchema, type Login, type LoginInput } from "@/lib/schemas/auth";
 import { UnlockOffer } from "./unlock-offer";
 import { usePasskeyAutofill } from "./use-passkey-autofill";
 
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+/** `defaultEmail`: the address just confirmed on another device (decision 0056). */
+export function LoginForm({
+  callbackUrl,
+  defaultEmail = "",
+}: {
+  callbackUrl?: string;
+  defaultEmail?: string;
+}) {
   const t = useTranslations("auth.login");
   const tForms = useTranslations("forms");
   const validationMessage = useValidationMessage();
@@ -32,7 +39,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     formState: { errors, isSubmitting },
   } = useForm<LoginInput, unknown, Login>({
     resolver: zodResolver(LoginSchema),
-    defaultValues: { email: "", password: "", rememberMe: false, callbackUrl },
+    defaultValues: { email: defaultEmail, password: "", rememberMe: false, callbackUrl },
   });
   const { formError, run } = useActionSubmit(setError);
   const passkeyAutofill = usePasskeyAutofill(callbackUrl);

@@ -6,7 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseSignInReasons } from "@/lib/config/sign-in-reasons";
 import { blockedSignInMessage } from "@/lib/i18n/sign-in-reasons";
-import { CallbackUrlSchema } from "@/lib/schemas/auth";
+import { CallbackUrlSchema, EmailSchema } from "@/lib/schemas/auth";
 import { SocialSignIn, SocialSignInError } from "../social-sign-in";
 import { LoginForm } from "./login-form";
 import { PasskeySignIn } from "./passkey-sign-in";
@@ -22,8 +22,10 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const t = await getTranslations("auth.login");
   // requireUser() sends visitors here with ?callbackUrl=<path>; only same-origin paths survive,
   // in their normalised form (lib/http/safe-path.ts).
-  const { callbackUrl, reset, error, blocked, unlocked, invited } = await searchParams;
+  const { callbackUrl, reset, error, blocked, unlocked, invited, confirmed, email } = await searchParams;
   const safeCallbackUrl = CallbackUrlSchema.parse(callbackUrl);
+  // A registration confirmed on another device arrives with its address (docs/decisions/0056).
+  const confirmedEmail = EmailSchema.safeParse(email);
 
   return (
     <>
@@ -31,6 +33,11 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       {reset === "1" ? (
         <Notice tone="success" className="mb-6">
           {t("resetDone")}
+        </Notice>
+      ) : null}
+      {confirmed === "1" ? (
+        <Notice tone="success" className="mb-6">
+          {t("confirmed")}
         </Notice>
       ) : null}
       {invited === "1" ? (
@@ -52,7 +59,10 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       ) : null}
       <SocialSignInError error={error} />
       <Card>
-        <LoginForm callbackUrl={safeCallbackUrl} />
+        <LoginForm
+          callbackUrl={safeCallbackUrl}
+          defaultEmail={confirmedEmail.success ? confirmedEmail.data : undefined}
+        />
         <PasskeySignIn callbackUrl={safeCallbackUrl} />
         <SocialSignIn />
       </Card>

@@ -14,7 +14,14 @@ import { useValidationMessage } from "@/components/forms/use-validation-message"
 import { registerAccount } from "@/lib/actions/auth";
 import { RegisterSchema, type Register, type RegisterInput } from "@/lib/schemas/auth";
 
-export function RegisterForm() {
+/** `defaultEmail` and `replacePending` come from "Falsche Adresse? Ändern" (decision 0056). */
+export function RegisterForm({
+  defaultEmail = "",
+  replacePending = false,
+}: {
+  defaultEmail?: string;
+  replacePending?: boolean;
+}) {
   const t = useTranslations("auth.register");
   const tForms = useTranslations("forms");
   const validationMessage = useValidationMessage();
@@ -26,12 +33,12 @@ export function RegisterForm() {
     formState: { errors, isSubmitting },
   } = useForm<RegisterInput, unknown, Register>({
     resolver: zodResolver(RegisterSchema),
-    defaultValues: { email: "", password: "", acceptTerms: false },
+    defaultValues: { email: defaultEmail, password: "", acceptTerms: false },
   });
   const { formError, run } = useActionSubmit(setError);
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await run(() => registerAccount(values));
+    const result = await run(() => registerAccount(replacePending ? { ...values, replacePending } : values));
     if (result.ok) router.replace(result.data.redirectTo);
   });
 

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { confirmEmailLinkAction, discardRegistrationAction } from "@/lib/actions/email-links";
 import { DATE_TIME_SHORT } from "@/lib/i18n/formats";
 import { describeEmailLink } from "@/lib/server/identity/email-verification";
+import { isUsedLinkOfProvenAddress } from "@/lib/server/identity/verified-continuation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.verifyEmail"))("title") };
@@ -24,6 +25,8 @@ const OUTCOMES = {
   "email-taken": { tone: "error", text: "emailTaken", href: "/account", link: "toAccount" },
   discarded: { tone: "success", text: "discarded", href: "/register", link: "toRegister" },
   invalid: { tone: "error", text: "invalid", href: "/account", link: "toAccount" },
+  // A used link of an address that is proven by now (decision 0056): kind, not "invalid".
+  "already-verified": { tone: "success", text: "alreadyVerified", href: "/account", link: "continue" },
 } as const;
 
 /**
@@ -43,7 +46,8 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
   const preview = !status && token ? await describeEmailLink(token) : null;
 
   if (!token || !preview) {
-    const outcome = OUTCOMES[(status ?? "invalid") as keyof typeof OUTCOMES];
+    const used = !status && token ? await isUsedLinkOfProvenAddress(token) : false;
+    const outcome = OUTCOMES[(used ? "already-verified" : (status ?? "invalid")) as keyof typeof OUTCOMES];
     return (
       <>
         <PageHeader title={t("title")} />

@@ -33,7 +33,7 @@ import { availableSecondFactors, decideSecondFactor, STAFF_ROLES } from "./secon
 import { spendSignInPass } from "./sign-in-passes";
 import { linkIdentity } from "./social-identities";
 import { attemptContext } from "./sign-in-attempt";
-import { providerTarget, sessionAudit, type SessionAudit } from "./sign-in-audit";
+import { providerTarget, sessionAudit, withRegistration, type SessionAudit } from "./sign-in-audit";
 import { sendLinkedNotice } from "./social-session";
 import { customerActor, systemActor } from "@/lib/server/actor";
 import type { FirstFactor, PendingSocialLink, SecondFactorMethod } from "./sign-in-factors";
@@ -56,6 +56,11 @@ export async function completeSignIn(opts: {
   returnTo?: string;
   /** The address typed at a password step, for the attempt row. */
   emailNormalized?: string;
+  /**
+   * The sign-up's own credential, continued in the browser that registered once its verification
+   * link is confirmed there (docs/decisions/0056); recorded in the sign-in's audit event.
+   */
+  continuesRegistration?: boolean;
 }): Promise<SignInOutcome> {
   const { factor, client, deviceCookieId } = opts;
   const user = await db.user.findUniqueOrThrow({
@@ -131,7 +136,7 @@ export async function completeSignIn(opts: {
       firstFactor: method,
       methods: link ? ["PASSWORD", "SOCIAL"] : [method],
       aal: isTwoFactors ? 2 : 1,
-      audit: sessionAudit(factor),
+      audit: withRegistration(sessionAudit(factor), opts.continuesRegistration),
     },
     link && { identity: link, isOptional: false },
   );

@@ -14,11 +14,20 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import { localeOf, sendMailInBackground } from "./notify";
 import { discardUnprovenAccount } from "./mailbox-proof";
 import { consumeToken, findUsableToken, issueToken, voidLinksAfterChange, voidTokens } from "./tokens";
-import { sendVerificationMail } from "./registration-steps";
+import { registeredByOf, sendVerificationMail } from "./registration-steps";
 import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type VerifyResult =
-  { ok: true; kind: "verified" | "email-changed" } | { ok: false; code: "INVALID_TOKEN" | "EMAIL_TAKEN" };
+  | {
+      ok: true;
+      kind: "verified";
+      userId: string;
+      email: string;
+      /** The registering browser's binding stored with the link (decision 0056), if any. */
+      registeredBy: string | null;
+    }
+  | { ok: true; kind: "email-changed" }
+  | { ok: false; code: "INVALID_TOKEN" | "EMAIL_TAKEN" };
 type Notice = { to: string; locale: "de" | "en"; newEmail: string };
 
 export async function verifyEmailToken(opts: { token: string; client: ClientInfo }): Promise<VerifyResult> {
@@ -26,13 +35,22 @@ export async function verifyEmailToken(opts: { token: string; client: ClientInfo
   const result = await db.$transaction(async (tx): Promise<VerifyResult> => {
     const verification = await consumeToken({ token: opts.token, purpose: "EMAIL_VERIFICATION" }, { tx });
     if (verification) {
-      await tx.user.update({ where: { id: verification.userId }, data: { emailVerifiedAt: new Date() } });
+      const user = await tx.user.update({
+        where: { id: verification.userId },
+        data: { emailVerifiedAt: new Date() },
+      });
       await writeAuditEvent(tx, {
         type: "auth.email_verified",
         actor: customerActor(verification.userId, opts.client),
         subject: verification.userId,
       });
-      return { ok: true, kind: "verified" } as const;
+      return {
+        ok: true,
+        kind: "verified",
+        userId: user.id,
+        email: user.email,
+        registeredBy: registeredByOf(verification.payload),
+      } as const;
     }
     const change = await consumeToken({ token: opts.token, purpose: "EMAIL_CHANGE" }, { tx });
     const newEmail = (change?.payload as { newEmail?: string } | null)?.newEmail;

@@ -64,42 +64,69 @@ export type ReclaimReport = Record<
 >;
 
 /**
+ * How the mailbox was proven. A reset link (the default) reclaims everything: its user may not know
+ * the account's credential at all. A sign-in by e-mailed code (docs/decisions/0057) was made by
+ * someone who passed the first step too: it keeps that sign-in (its session, its device and the
+ * credential its first step used) and the customer's data, and removes every other way in.
+ */
+export type MailboxProof =
+  | { kind: "PASSWORD_RESET" }
+  | { kind: "SIGN_IN_CODE"; sessionId: string; deviceId: string | null; keep: KeptCredential };
+type KeptCredential = { password: true } | { passkeyId: string } | { socialIdentityId: string } | null;
+
+/**
  * The first proof of the mailbox on an account whose address was unproven: removes every
  * credential (the password too; the caller then sets the one the proof came with), factor, social
  * identity, session, pending sign-in, device, push subscription, open link and challenge, the
  * addresses, bank accounts and profile data, withdraws the optional consents (appended records),
  * marks the address proven and writes auth.account_reclaimed with the counts. In the caller's
- * transaction, so the proof and the clean-up commit together or not at all.
+ * transaction, so the proof and the clean-up commit together or not at all. A SIGN_IN_CODE proof
+ * keeps what `MailboxProof` says.
  */
 export async function reclaimUnprovenAccount(
-  opts: { userId: string; client: ClientInfo },
+  opts: { userId: string; client: ClientInfo; proof?: MailboxProof },
   { tx = db }: { tx?: Tx } = {},
 ): Promise<ReclaimReport> {
   const { userId, client } = opts;
+  const proof: MailboxProof = opts.proof ?? { kind: "PASSWORD_RESET" };
+  const bySignIn = proof.kind === "SIGN_IN_CODE" ? proof : null;
+  const kept = bySignIn?.keep ?? null;
   const now = new Date();
   // Conditional on the address still being unproven: of two concurrent proofs only one reclaims.
   const { count } = await tx.user.updateMany({
     where: { id: userId, emailVerifiedAt: null },
-    data: { emailVerifiedAt: now, webauthnUserId: null, displayName: null },
+    data: bySignIn
+      ? { emailVerifiedAt: now, ...(kept && "passkeyId" in kept ? {} : { webauthnUserId: null }) }
+      : { emailVerifiedAt: now, webauthnUserId: null, displayName: null },
   });
   if (count !== 1) throw new Error("reclaimUnprovenAccount: the address is already proven");
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
   const locale = toLocale(user.locale);
   const mine = { where: { userId } };
+  const except = (id: string | undefined) => ({ where: { userId, ...(id ? { id: { not: id } } : {}) } });
 
-  const passwords = (await tx.passwordCredential.deleteMany(mine)).count;
-  const passkeys = (await tx.passkey.deleteMany(mine)).count;
+  const passwords = kept && "password" in kept ? 0 : (await tx.passwordCredential.deleteMany(mine)).count;
+  const passkeys = (
+    await tx.passkey.deleteMany(except(kept && "passkeyId" in kept ? kept.passkeyId : undefined))
+  ).count;
   const totpFactors = (await tx.totpFactor.deleteMany(mine)).count;
   const recoveryCodes = (await tx.recoveryCode.deleteMany(mine)).count;
-  const socialIdentities = (await tx.socialIdentity.deleteMany(mine)).count;
-  const sessionsRevoked = await revokeSessions({ userId, reason: "PASSWORD_RESET" }, { tx });
+  const socialIdentities = (
+    await tx.socialIdentity.deleteMany(
+      except(kept && "socialIdentityId" in kept ? kept.socialIdentityId : undefined),
+    )
+  ).count;
+  const sessionsRevoked = await revokeSessions(
+    { userId, reason: "PASSWORD_RESET", exceptSessionId: bySignIn?.sessionId },
+    { tx },
+  );
   const pendingSignIns = (await tx.pendingSignIn.deleteMany(mine)).count;
   await tx.emailOneTimeCode.deleteMany(mine);
   await tx.webAuthnChallenge.deleteMany(mine);
   // Releases from a risk block and unlock passes name the unproven party's browsers.
   await tx.signInPass.deleteMany(mine);
   // A device row makes its browser "known" to the risk engine; the unproven party's are not.
-  const devices = (await tx.device.deleteMany(mine)).count;
+  const devices = (await tx.device.deleteMany(except(bySignIn?.deviceId ?? undefined))).count;
   const pushSubscriptions = (await tx.pushSubscription.deleteMany(mine)).count;
   const tokensVoided = (
     await tx.verificationToken.updateMany({ where: { userId, consumedAt: null }, data: { consumedAt: now } })
@@ -110,24 +137,13 @@ export async function reclaimUnprovenAccount(
   });
   await tx.dataExport.deleteMany(mine);
 
-  const addresses = (await tx.address.deleteMany(mine)).count;
   const bankAccounts = await tx.bankAccount.findMany({ ...mine, select: { id: true } });
   for (const account of bankAccounts)
     await endMandates({ userId, bankAccountId: account.id, locale, client }, { tx });
   await tx.bankAccount.deleteMany(mine);
-  await tx.profile.deleteMany(mine);
-  await tx.profileAttributeValue.deleteMany(mine);
-  await tx.profilingPrompt.deleteMany(mine);
-  await tx.communicationPreference.updateMany({
-    ...mine,
-    data: { emailEnabled: true, pushEnabled: false, smsEnabled: false, frequency: "AS_PUBLISHED" },
-  });
-  if (user.status === "PENDING_DELETION")
-    await tx.user.update({
-      where: { id: userId },
-      data: { status: "ACTIVE", deletionRequestedAt: null, deletionScheduledFor: null },
-    });
-  const consentsWithdrawn = await withdrawOptionalConsents(tx, { userId, locale, client });
+  const data = bySignIn
+    ? null
+    : await removeUnprovenData(tx, { userId, locale, client, status: user.status });
 
   const report: ReclaimReport = {
     passwords,
@@ -140,17 +156,44 @@ export async function reclaimUnprovenAccount(
     devices,
     pushSubscriptions,
     tokensVoided,
-    addresses,
+    addresses: data?.addresses ?? 0,
     bankAccounts: bankAccounts.length,
-    consentsWithdrawn,
+    consentsWithdrawn: data?.consentsWithdrawn ?? 0,
   };
   await writeAuditEvent(tx, {
     type: "auth.account_reclaimed",
     actor: customerActor(userId, client),
     subject: userId,
-    metadata: { proof: "PASSWORD_RESET", ...report },
+    metadata: { proof: proof.kind, ...report },
   });
   return report;
+}
+
+/**
+ * What a reset's reclaim removes besides the ways in: the addresses, the profile, the optional
+ * consents and the communication preferences the unproven party set, and a deletion it requested.
+ */
+async function removeUnprovenData(
+  tx: Tx,
+  opts: { userId: string; locale: "de" | "en"; client: ClientInfo; status: string },
+): Promise<{ addresses: number; consentsWithdrawn: number }> {
+  const { userId } = opts;
+  const mine = { where: { userId } };
+  const addresses = (await tx.address.deleteMany(mine)).count;
+  await tx.profile.deleteMany(mine);
+  await tx.profileAttributeValue.deleteMany(mine);
+  await tx.profilingPrompt.deleteMany(mine);
+  await tx.communicationPreference.updateMany({
+    ...mine,
+    data: { emailEnabled: true, pushEnabled: false, smsEnabled: false, frequency: "AS_PUBLISHED" },
+  });
+  if (opts.status === "PENDING_DELETION")
+    await tx.user.update({
+      where: { id: userId },
+      data: { status: "ACTIVE", deletionRequestedAt: null, deletionScheduledFor: null },
+    });
+  const consentsWithdrawn = await withdrawOptionalConsents(tx, opts);
+  return { addresses, consentsWithdrawn };
 }
 
 /**
@@ -200,7 +243,12 @@ export type DiscardResult = { ok: true } | { ok: false; code: "ALREADY_PROVEN" }
  * stay, as the record that the address was used by someone else. Never touches a proven account.
  */
 export async function discardUnprovenAccount(
-  opts: { userId: string; client: ClientInfo },
+  opts: {
+    userId: string;
+    client: ClientInfo;
+    /** Why: "Das war ich nicht" (default) or the registering browser correcting a mistyped address (0056). */
+    reason?: "NOT_ME" | "ADDRESS_REPLACED";
+  },
   { tx = db }: { tx?: Tx } = {},
 ): Promise<DiscardResult> {
   const user = await tx.user.findUnique({
@@ -219,6 +267,7 @@ export async function discardUnprovenAccount(
     actor: anonymousActor(opts.client),
     subject: opts.userId,
     metadata: {
+      reason: opts.reason ?? "NOT_ME",
       accountCreatedAt: user.createdAt.toISOString(),
       passkeys: user._count.passkeys,
       socialIdentities: user._count.socialIdentities,

@@ -16,8 +16,10 @@ import { RESPONSE_FLOOR_MS, withResponseFloor } from "./response-floor";
 import {
   notifyRegistrationAttempt,
   recordRegistrationConsent,
+  registrationPayload,
   sendVerificationMail,
 } from "./registration-steps";
+import { discardReplacedRegistration } from "./pending-registration";
 import { issueToken } from "./tokens";
 import { customerActor } from "@/lib/server/actor";
 
@@ -31,6 +33,10 @@ export async function registerWithPassword(opts: {
   password: string;
   locale: "de" | "en";
   client: ClientInfo;
+  /** The registering browser (lib/auth/registration-cookie.ts), stored with the verification link. */
+  browserBinding?: string;
+  /** "Falsche Adresse? Ändern": the sign-up this browser made before, to discard (decision 0056). */
+  replacing?: { email: string; browserBinding: string };
 }): Promise<RegisterResult> {
   const emailNormalized = opts.email.trim().toLowerCase();
   const limit = await consumeRateLimit({ policy: "register", subject: rateLimitIpSubject(opts.client.ip) });
@@ -43,11 +49,14 @@ export async function registerWithPassword(opts: {
   });
   if (!policy.ok) return { ok: false, code: "PASSWORD_REJECTED", reason: policy.reason };
 
-  return withResponseFloor(RESPONSE_FLOOR_MS.register, () => createOrNotify(opts, emailNormalized));
+  return withResponseFloor(RESPONSE_FLOOR_MS.register, async () => {
+    if (opts.replacing) await discardReplacedRegistration({ ...opts.replacing, client: opts.client });
+    return createOrNotify(opts, emailNormalized);
+  });
 }
 
 async function createOrNotify(
-  opts: { email: string; password: string; locale: "de" | "en"; client: ClientInfo },
+  opts: { email: string; password: string; locale: "de" | "en"; client: ClientInfo; browserBinding?: string },
   emailNormalized: string,
 ): Promise<RegisterResult> {
   const passwordHash = await hashPassword(opts.password);
@@ -69,7 +78,10 @@ async function createOrNotify(
       },
     });
     await recordRegistrationConsent({ userId: user.id, locale: opts.locale, client: opts.client }, { tx });
-    const token = await issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx });
+    const token = await issueToken(
+      { userId: user.id, purpose: "EMAIL_VERIFICATION", payload: registrationPayload(opts.browserBinding) },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.registered",
       actor: customerActor(user.id, opts.client),

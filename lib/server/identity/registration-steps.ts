@@ -36,6 +36,21 @@ export async function recordRegistrationConsent(
   );
 }
 
+/**
+ * What a verification link carries besides its account: the SHA-256 of the registering browser's
+ * cookie value (docs/decisions/0056), so that browser alone may resend, replace the address, or
+ * continue signed in after confirming. Undefined (no payload) for links issued elsewhere.
+ */
+export function registrationPayload(browserBinding: string | undefined) {
+  return browserBinding ? { registeredBy: browserBinding } : undefined;
+}
+
+/** The registering browser's binding stored with a verification link's payload, if any. */
+export function registeredByOf(payload: unknown): string | null {
+  const value = (payload as { registeredBy?: unknown } | null)?.registeredBy;
+  return typeof value === "string" ? value : null;
+}
+
 export function sendVerificationMail(opts: { to: string; locale: "de" | "en"; token: string }): void {
   sendMailInBackground({
     to: opts.to,

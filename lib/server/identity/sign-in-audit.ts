@@ -33,3 +33,13 @@ export function sessionAudit(factor: FirstFactor): SessionAudit {
       return { type: "auth.social_signed_in", ...providerTarget(factor.link.provider) };
   }
 }
+
+/** A sign-in that continues the sign-up in the browser that registered (docs/decisions/0056). */
+export function withRegistration(
+  audit: SessionAudit,
+  continuesRegistration: boolean | undefined,
+): SessionAudit {
+  return continuesRegistration
+    ? { ...audit, metadata: { ...audit.metadata, via: "VERIFICATION_LINK" } }
+    : audit;
+}

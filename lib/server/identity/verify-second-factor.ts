@@ -18,6 +18,7 @@ import { completeSecondFactor } from "./complete-sign-in";
 import type { SecondFactorMethod } from "./sign-in-factors";
 import { findPendingSignIn, type PendingSignInState } from "./pending-sign-in";
 import { attemptContext } from "./sign-in-attempt";
+import { proveMailboxBySignInCode } from "./sign-in-code-proof";
 import { anonymousActor, customerActor } from "@/lib/server/actor";
 
 export type VerifySecondFactorResult =
@@ -60,6 +61,14 @@ export async function verifySecondFactor(opts: {
     client: opts.client,
   });
   if (!session) return { ok: false, code: "EXPIRED" };
+  // The code came by mail: it proves the mailbox, which verifies an unproven address (0057).
+  if (opts.method === "EMAIL_CODE")
+    await proveMailboxBySignInCode({
+      userId: pending.userId,
+      sessionId: session.id,
+      firstFactor: pending.firstFactor,
+      client: opts.client,
+    });
   await resetRateLimit({ policy: "secondFactor", subject: pending.userId });
   await writeAuditEvent(db, {
     type: "auth.second_factor_succeeded",

@@ -23,6 +23,7 @@ import type { ClientInfo } from "@/lib/server/request/client-info";
 import {
   notifyRegistrationAttempt,
   recordRegistrationConsent,
+  registrationPayload,
   sendVerificationMail,
 } from "@/lib/server/identity/registration-steps";
 import { CHALLENGE_TTL_MS, issueChallenge } from "./challenges";
@@ -95,6 +96,8 @@ export async function finishPasskeySignUp(opts: {
   pendingToken: string;
   response: RegistrationResponseJSON;
   client: ClientInfo;
+  /** The registering browser (lib/auth/registration-cookie.ts), stored with the verification link. */
+  registration?: { email: string; binding: string } | null;
 }): Promise<FinishPasskeySignUpResult> {
   const pending = decodePending(opts.pendingToken, Date.now());
   if (!pending) return { ok: false, code: "NOT_VERIFIED" };
@@ -111,7 +114,15 @@ export async function finishPasskeySignUp(opts: {
       await notifyRegistrationAttempt(existing, { method: "PASSKEY", client: opts.client });
       return { ok: true } as const;
     }
-    const created = await createPasskeyAccount(pending, verified, opts.client).catch((error: unknown) => {
+    const created = await createPasskeyAccount(
+      pending,
+      verified,
+      opts.client,
+      // The cookie set at step 1 names this address, unless another sign-up started since.
+      opts.registration?.email.trim().toLowerCase() === emailNormalized
+        ? opts.registration.binding
+        : undefined,
+    ).catch((error: unknown) => {
       // A parallel sign-up of the same address won the unique index: the same answer as above.
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -123,7 +134,12 @@ export async function finishPasskeySignUp(opts: {
   });
 }
 
-async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey, client: ClientInfo) {
+async function createPasskeyAccount(
+  pending: Pending,
+  verified: VerifiedPasskey,
+  client: ClientInfo,
+  browserBinding: string | undefined,
+) {
   const emailNormalized = pending.email.toLowerCase();
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -138,7 +154,10 @@ async function createPasskeyAccount(pending: Pending, verified: VerifiedPasskey,
     });
     await recordRegistrationConsent({ userId: user.id, locale: pending.locale, client }, { tx });
     const passkey = await storePasskey({ userId: user.id, passkey: verified, client }, { tx });
-    const token = await issueToken({ userId: user.id, purpose: "EMAIL_VERIFICATION" }, { tx });
+    const token = await issueToken(
+      { userId: user.id, purpose: "EMAIL_VERIFICATION", payload: registrationPayload(browserBinding) },
+      { tx },
+    );
     await writeAuditEvent(tx, {
       type: "auth.passkey_signed_up",
       actor: customerActor(user.id, client),

@@ -55,6 +55,12 @@ export const AUTH_ACTIONS: Record<string, ActionRow> = {
     call: (c) => form(c, "unlockSignInAction", { token: "unbekannt" }),
     other: NA("the token is the authority; see mailed-links.spec.ts"),
   },
+  resendRegistrationMailAction: {
+    // Acts only for the browser's own registration cookie, which these clients do not hold.
+    ...ALL("code:NOT_FOUND"),
+    call: (c) => act(c, "resendRegistrationMailAction"),
+    other: NA("the registration cookie is the authority; see pending-registration.test.ts"),
+  },
   requestSignInUnlockAction: {
     ...ALL("ok"), // the same answer for every address (no enumeration)
     call: (c) => act(c, "requestSignInUnlockAction", { email: uniqueEmail("x") }),

@@ -10,16 +10,10 @@
  * Runs with `--conditions=react-server` (see package.json) because it uses the app's server modules.
  * Exits 1 when a job fails; prints what it did.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { databaseKind } from "../lib/db/database-url";
-import { EnvError, getEnv } from "../lib/env";
+import { scriptEnv } from "./script-env";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { describeJobsReport, runJobs } from "../lib/server/privacy/jobs";
-
-// Same rule as `npm start`: a .env file is optional and the real environment wins over it.
-const dotenv = path.resolve(".env");
-if (existsSync(dotenv)) process.loadEnvFile(dotenv);
 
 function parseNow(args: string[]): Date {
   const arg = args.find((a) => a.startsWith("--now="));
@@ -32,14 +26,7 @@ function parseNow(args: string[]): Date {
   return value;
 }
 
-let env;
-try {
-  env = getEnv();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const env = scriptEnv();
 
 const now = parseNow(process.argv.slice(2));
 const db = createPrismaClient(env.databaseUrl);

@@ -5,25 +5,12 @@
  *
  * Runs with `--conditions=react-server` (see package.json) because it uses the app's server modules.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { databaseKind } from "../lib/db/database-url";
-import { EnvError, getEnv } from "../lib/env";
+import { scriptEnv } from "./script-env";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { rotateEncryptionKeys } from "../lib/server/bank-accounts/key-rotation";
 
-// Same rule as `npm start`: a .env file is optional and the real environment wins over it.
-const dotenv = path.resolve(".env");
-if (existsSync(dotenv)) process.loadEnvFile(dotenv);
-
-let env;
-try {
-  env = getEnv();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const env = scriptEnv();
 
 const db = createPrismaClient(env.databaseUrl);
 try {

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { hashPassword } from "../lib/server/passwords/password-hash";
 import type { Db } from "../lib/db/prisma-client";
 import { CONSENT_PURPOSES, DEMO_ACCOUNTS } from "./seed-data";
+import { seedDemoOrders } from "./seed-orders";
 
 export type SeedOptions = { demo: "auto" | "on" | "off"; isPublicUrl: boolean };
 
@@ -53,7 +54,7 @@ async function seedDemoAccounts(db: Db): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     const isCustomer = account.role === "CUSTOMER";
     const [firstName, lastName] = account.displayName.split(" ");
-    await db.user.create({
+    const user = await db.user.create({
       data: {
         email: account.email,
         emailNormalized: account.email.trim().toLowerCase(),
@@ -85,6 +86,7 @@ async function seedDemoAccounts(db: Db): Promise<void> {
           : undefined,
       },
     });
+    if (isCustomer) await seedDemoOrders(db, user.id);
   }
 }
 

@@ -48,7 +48,7 @@ async function requestIbanChange(page: Page, userId: string) {
   });
   await expect(page).toHaveURL(new RegExp(`/account/payment/confirm/${transaction.id}$`));
   // Exactly what will be done: from the old account (masked) to the new IBAN in full.
-  await expect(page.getByText(OLD_MASKED)).toBeVisible();
+  await expect(page.getByText(OLD_MASKED, { exact: true })).toBeVisible();
   await expect(page.getByText(NEW_GROUPED)).toBeVisible();
   await expect(page.getByText("Erika Mustermann")).toBeVisible();
   await expect(page.getByText("BKAUATWWXXX")).toBeVisible();

@@ -127,6 +127,16 @@ export const test = base.extend<{ axeAudits: AxeAudits }>({
                 .catch(() => undefined);
               result = await auditPage(page);
             }
+            // A notFound() thrown by a page arrives as Next's error shell (<html id="__next_error__">,
+            // no lang) that the browser then renders as the not-found page: audit what is shown.
+            if (
+              result.violations.some((v) => v.id === "html-has-lang" && v.targets.includes("#__next_error__"))
+            ) {
+              await page
+                .waitForFunction(() => document.documentElement.lang !== "", undefined, { timeout: 5_000 })
+                .catch(() => undefined);
+              result = await auditPage(page);
+            }
             if (isSkipped(result.url)) return; // redirected to a skipped origin while auditing
             violations.push(...result.violations);
             audited.push(result.url);

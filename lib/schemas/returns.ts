@@ -12,23 +12,23 @@ export const ReturnRequestSchema = z.object({
     .array(
       z.object({
         orderItemId: z.string().min(1).max(64),
-        quantity: z.coerce.number().int().min(0).max(10_000),
+        quantity: z.number().int().min(0).max(10_000),
       }),
     )
     .min(1)
     .max(200)
     .refine((items) => items.some((item) => item.quantity > 0), {
-      message: "returns.noItems",
+      message: "validation.returnNoItems",
       path: [],
     })
     .refine((items) => new Set(items.map((item) => item.orderItemId)).size === items.length, {
-      message: "returns.duplicateItem",
+      message: "validation.invalid",
     }),
-  reason: z.enum(RETURN_REASONS, { message: "returns.reasonRequired" }),
+  reason: z.enum(RETURN_REASONS, { message: "validation.returnReason" }),
   comment: z
     .string()
     .trim()
-    .max(RETURN_COMMENT_MAX_LENGTH, { message: "returns.commentTooLong" })
+    .max(RETURN_COMMENT_MAX_LENGTH, { message: "validation.returnCommentTooLong" })
     .optional()
     .transform((value) => (value ? value : undefined)),
 });

@@ -161,6 +161,8 @@ describe("order returns", () => {
       { tx: db },
     );
     expect(result).toEqual({ ok: false, code: "NOT_FOUND" });
+    // The refusal rolled the claim on the order row back: the owner's order is untouched.
+    expect((await db.order.findUniqueOrThrow({ where: { id: o.id } })).updatedAt).toEqual(o.updatedAt);
     expect(
       await returnEligibility({ userId: attacker.id, orderId: o.id, now: inWindow }, { tx: db }),
     ).toEqual({
@@ -234,6 +236,9 @@ describe("order returns", () => {
         { tx: db },
       );
     expect(await one(underway, inWindow)).toEqual({ ok: false, code: "NOT_DELIVERED" });
+    expect((await db.order.findUniqueOrThrow({ where: { id: underway.id } })).updatedAt).toEqual(
+      underway.updatedAt,
+    );
     const lastDay = new Date(deliveredAt.getTime() + RETURN_WINDOW_DAYS * DAY);
     const tooLate = new Date(lastDay.getTime() + 1000);
     expect(await one(delivered, tooLate)).toEqual({ ok: false, code: "WINDOW_CLOSED" });

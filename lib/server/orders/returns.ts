@@ -16,6 +16,13 @@ import { enqueueWebhookEvent } from "@/lib/server/webhooks/outbox";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Ends the transaction with a refusal: rolls back the claim on the order row, changing nothing. */
+class Refused extends Error {
+  constructor(readonly code: RequestReturnFailure) {
+    super(code);
+  }
+}
+
 export type ReturnableItem = {
   orderItemId: string;
   sku: string;
@@ -109,76 +116,85 @@ export async function requestReturn(
   const userId = input.actor.userId;
   const wanted = input.items.filter((item) => item.quantity > 0);
   if (wanted.length === 0) return { ok: false, code: "QUANTITY_EXCEEDED" };
-  return withTransientRetry(() =>
-    db.$transaction(async (tx) => {
-      const now = input.now ?? new Date();
-      // Claim the order row first: PostgreSQL then runs two returns of one order one after the
-      // other (the second sees the first's items); SQLite serialises writers anyway.
-      const { count } = await tx.order.updateMany({
-        where: { id: input.orderId, userId },
-        data: { updatedAt: now },
-      });
-      if (count !== 1) return { ok: false as const, code: "NOT_FOUND" as const };
-      const eligibility = await returnEligibility({ userId, orderId: input.orderId, now }, { tx });
-      if (!eligibility.eligible) return { ok: false as const, code: eligibility.reason };
-      const byId = new Map(eligibility.items.map((item) => [item.orderItemId, item]));
-      for (const item of wanted) {
-        const known = byId.get(item.orderItemId);
-        if (!known) return { ok: false as const, code: "UNKNOWN_ITEM" as const };
-        if (item.quantity > known.returnable)
-          return { ok: false as const, code: "QUANTITY_EXCEEDED" as const };
-      }
-      const row = await tx.returnRequest.create({
-        data: {
-          orderId: input.orderId,
-          userId,
-          reason: input.reason,
-          comment: input.comment ?? null,
-          createdAt: now,
-          items: {
-            create: wanted.map((item) => ({ orderItemId: item.orderItemId, quantity: item.quantity })),
-          },
-        },
-        select: {
-          id: true,
-          order: { select: { shopOrderId: true } },
-          items: {
-            select: {
-              orderItemId: true,
-              quantity: true,
-              orderItem: { select: { position: true, sku: true } },
+  try {
+    return await withTransientRetry(() =>
+      db.$transaction(async (tx) => {
+        const now = input.now ?? new Date();
+        // Claim the order row first: PostgreSQL then runs two returns of one order one after the
+        // other (the second sees the first's items); SQLite serialises writers anyway.
+        const { count } = await tx.order.updateMany({
+          where: { id: input.orderId, userId },
+          data: { updatedAt: now },
+        });
+        if (count !== 1) throw new Refused("NOT_FOUND");
+        const eligibility = await returnEligibility({ userId, orderId: input.orderId, now }, { tx });
+        if (!eligibility.eligible) throw new Refused(eligibility.reason);
+        const byId = new Map(eligibility.items.map((item) => [item.orderItemId, item]));
+        for (const item of wanted) {
+          const known = byId.get(item.orderItemId);
+          if (!known) throw new Refused("UNKNOWN_ITEM");
+          if (item.quantity > known.returnable) throw new Refused("QUANTITY_EXCEEDED");
+        }
+        const row = await tx.returnRequest.create({
+          data: {
+            orderId: input.orderId,
+            userId,
+            reason: input.reason,
+            comment: input.comment ?? null,
+            createdAt: now,
+            items: {
+              create: wanted.map((item) => ({ orderItemId: item.orderItemId, quantity: item.quantity })),
             },
           },
-        },
-      });
-      const items = row.items
-        .map((item) => ({
-          position: item.orderItem.position,
-          sku: item.orderItem.sku,
-          quantity: item.quantity,
-        }))
-        .sort((a, b) => a.position - b.position);
-      await writeAuditEvent(tx, {
-        type: "order.return_requested",
-        actor: input.actor,
-        subject: userId,
-        target: { type: "ReturnRequest", id: row.id },
-        metadata: { orderId: input.orderId, shopOrderId: row.order.shopOrderId, reason: input.reason, items },
-      });
-      await enqueueWebhookEvent(tx, {
-        type: "order.return_requested",
-        now,
-        data: {
-          id: row.id,
-          customerId: userId,
-          shopOrderId: row.order.shopOrderId,
-          items,
-          reason: input.reason,
-          comment: input.comment ?? null,
-          requestedAt: now.toISOString(),
-        },
-      });
-      return { ok: true as const, returnId: row.id };
-    }),
-  );
+          select: {
+            id: true,
+            order: { select: { shopOrderId: true } },
+            items: {
+              select: {
+                orderItemId: true,
+                quantity: true,
+                orderItem: { select: { position: true, sku: true } },
+              },
+            },
+          },
+        });
+        const items = row.items
+          .map((item) => ({
+            position: item.orderItem.position,
+            sku: item.orderItem.sku,
+            quantity: item.quantity,
+          }))
+          .sort((a, b) => a.position - b.position);
+        await writeAuditEvent(tx, {
+          type: "order.return_requested",
+          actor: input.actor,
+          subject: userId,
+          target: { type: "ReturnRequest", id: row.id },
+          metadata: {
+            orderId: input.orderId,
+            shopOrderId: row.order.shopOrderId,
+            reason: input.reason,
+            items,
+          },
+        });
+        await enqueueWebhookEvent(tx, {
+          type: "order.return_requested",
+          now,
+          data: {
+            id: row.id,
+            customerId: userId,
+            shopOrderId: row.order.shopOrderId,
+            items,
+            reason: input.reason,
+            comment: input.comment ?? null,
+            requestedAt: now.toISOString(),
+          },
+        });
+        return { ok: true as const, returnId: row.id };
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, code: error.code };
+    throw error;
+  }
 }

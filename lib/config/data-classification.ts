@@ -156,6 +156,10 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
   ShipmentEvent: { internal: "id shipmentId status carrierCode eventAt createdAt", personal: "place" },
   OrderDocument: { internal: `${ROW} orderId kind sizeBytes sha256`, personal: "content" },
   OrderNotice: { internal: "id orderId kind createdAt" },
+  // A return (docs/decisions/0062): the reason code and state are bookkeeping; the customer's
+  // own words and what they send back are about them.
+  ReturnRequest: { internal: "id orderId userId reason status createdAt", personal: "comment" },
+  ReturnRequestItem: { internal: "id returnRequestId orderItemId", personal: "quantity" },
   // The stored answer replays an order write: it carries the order as the shop sent it.
   IdempotencyKey: {
     internal: "id apiKeyId key requestHash responseStatus createdAt expiresAt",

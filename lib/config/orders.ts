@@ -103,3 +103,22 @@ export const ORDER_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Orders per page of /account/orders. */
 export const ORDERS_PAGE_SIZE = 20;
+
+/**
+ * Returns (docs/decisions/0062): the reasons a customer picks from (the shop receives the code;
+ * the wording is in messages/*.json) and the window after delivery in which a return is offered.
+ * 30 days covers the 14-day statutory withdrawal period with the shop's goodwill on top.
+ */
+export const RETURN_REASONS = [
+  "DAMAGED",
+  "WRONG_ITEM",
+  "NOT_AS_DESCRIBED",
+  "NO_LONGER_NEEDED",
+  "OTHER",
+] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+export const RETURN_WINDOW_DAYS = 30;
+
+/** The longest comment a customer may add to a return. */
+export const RETURN_COMMENT_MAX_LENGTH = 500;

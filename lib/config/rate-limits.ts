@@ -134,6 +134,8 @@ export const RATE_LIMIT_POLICIES = {
   phoneCodeCheck: { kind: "window", subject: "account", limit: 10, windowSeconds: 15 * MINUTE },
   /** Per user id: "send a test notification" (each one is a request to a third-party push service). */
   pushTest: { kind: "window", subject: "account", limit: 5, windowSeconds: 15 * MINUTE },
+  /** Per user id: returns started (each one is a webhook to the shop; a customer needs a few at most). */
+  returnRequest: { kind: "window", subject: "account", limit: 10, windowSeconds: HOUR },
   /**
    * Per API key id: calls to /api/v1 (docs/decisions/0045). Enough for an integration paging
    * through a large audience at 1,000 rows a call; answered with RateLimit-* headers.

@@ -11,6 +11,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "newsletter.unsubscribed",
   "customer.deleted",
   "approval.decided",
+  "order.return_requested",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

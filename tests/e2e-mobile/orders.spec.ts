@@ -2,22 +2,27 @@
  * The customer's orders on a phone (390×844; issue 14 Done-when 2, decision 0066): the shop sends
  * an order, its parcel's events (one late, out of order) and the invoice through the real API; the
  * customer follows the order from "Bestellt" to "Zugestellt" on the timeline and downloads the
- * invoice byte for byte — every page within the width of the screen.
+ * invoice byte for byte, then sends a chair back (decision 0062): the return shows on the order and
+ * the shop gets order.return_requested signed, with the item's sku and quantity — every page
+ * within the width of the screen.
  */
 import { readFile } from "node:fs/promises";
+import { Webhook } from "standardwebhooks";
 import { expect, test } from "../e2e/fixtures";
-import { createTestApiKey } from "../e2e/support/marketing";
+import { startShop } from "../e2e/support/approvals";
 import { addShipment, invoicePdf, postEvent, putInvoice, putOrder } from "../e2e/support/shop";
 import { createCustomer, e2eDb, signInAs } from "../e2e/support/users";
 import { expectNoHorizontalOverflow } from "./no-overflow";
 
 const HOUR = 60 * 60 * 1000;
 
-test("[CUSTOMER] on a phone follows an order from ordered to delivered and downloads the invoice", async ({
+test("[CUSTOMER] on a phone follows an order from ordered to delivered, downloads the invoice and returns a chair", async ({
   page,
   context,
+  browser,
 }) => {
-  const key = await createTestApiKey(["orders:write"]);
+  const shop = await startShop(browser, ["Rücksendung angemeldet (order.return_requested)"]);
+  const key = shop.key;
   const user = await createCustomer();
   await signInAs(context, user.id);
 
@@ -103,4 +108,41 @@ test("[CUSTOMER] on a phone follows an order from ordered to delivered and downl
     )
     .toBe(2);
   await expectNoHorizontalOverflow(page);
+
+  // Delivered: the customer sends one of the two chairs back.
+  try {
+    await page.getByRole("button", { name: "Rücksendung anmelden" }).click();
+    await page.getByLabel("Anzahl „Bürostuhl ErgoPlus“ (höchstens 2)").fill("1");
+    await page.getByLabel(/^Grund/).selectOption({ label: "Beschädigt angekommen" });
+    await page.getByLabel("Anmerkung (freiwillig)").fill("Die Armlehne ist gebrochen.");
+    await expectNoHorizontalOverflow(page);
+    await page.getByRole("button", { name: "Rücksendung absenden" }).click();
+    await expect(page.getByText("Ihre Rücksendung ist angemeldet.", { exact: false })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Rücksendung angemeldet" })).toBeVisible();
+    await expect(page.getByText("1 × Bürostuhl ErgoPlus", { exact: true })).toBeVisible();
+    await expect(page.getByText(/Grund: Beschädigt angekommen/)).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+
+    const stored = await e2eDb().returnRequest.findFirstOrThrow({ where: { orderId: order.id } });
+    const mine = () =>
+      shop.receiver.received.filter(
+        (r) => (JSON.parse(r.body) as { data: { id: string } }).data.id === stored.id,
+      );
+    await expect.poll(() => mine().length, { timeout: 15_000 }).toBe(1);
+    const hook = mine()[0]!;
+    const event = new Webhook(shop.secret).verify(hook.body, hook.headers as Record<string, string>);
+    expect(event).toMatchObject({
+      type: "order.return_requested",
+      data: {
+        id: stored.id,
+        customerId: user.id,
+        shopOrderId: order.shopOrderId,
+        items: [{ position: 0, sku: "CH-1", quantity: 1 }],
+        reason: "DAMAGED",
+        comment: "Die Armlehne ist gebrochen.",
+      },
+    });
+  } finally {
+    await shop.stop();
+  }
 });

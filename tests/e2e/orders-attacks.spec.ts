@@ -1,11 +1,15 @@
 /**
  * Attacks on the customer's orders (issue 14, decision 0066): another customer's order id in the
  * page and the document download reads exactly like an unknown one (404, nothing of the order in
- * the answer, no audit of a download); a stale session's cookie is sent to sign in.
+ * the answer, no audit of a download); a stale session's cookie is sent to sign in; a forged
+ * return for another customer's delivered order is refused with nothing stored and no webhook
+ * (decision 0062).
  */
 import { expect, test } from "./fixtures";
 import { createTestApiKey } from "./support/marketing";
-import { invoicePdf, putInvoice, putOrder } from "./support/shop";
+import { startShop } from "./support/approvals";
+import { callServerAction } from "./support/forged-action";
+import { addShipment, invoicePdf, postEvent, putInvoice, putOrder } from "./support/shop";
 import { createCustomer, e2eDb, signInAs } from "./support/users";
 
 test("[ATTACKER] another customer's order and its invoice are not found, and nothing of them shows", async ({
@@ -67,4 +71,48 @@ test("[ATTACKER] a stale session (signed out elsewhere) gets no document, only t
     new RegExp(`/login\\?callbackUrl=${encodeURIComponent(`/account/orders/${order.id}`)}$`),
   );
   expect((await response.body()).byteLength).toBe(0);
+});
+
+test("[ATTACKER] a forged return for another customer's delivered order is refused: nothing stored, no webhook", async ({
+  page,
+  context,
+  browser,
+}) => {
+  // The shop listens for returns, so a return that got through would be enqueued for it.
+  const shop = await startShop(browser, ["Rücksendung angemeldet (order.return_requested)"]);
+  const key = shop.key;
+  const victim = await createCustomer();
+  const order = await putOrder(page.request, key, victim.id);
+  const parcel = await addShipment(page.request, key, order.shopOrderId);
+  await postEvent(page.request, key, parcel.id, {
+    code: "delivered",
+    eventAt: new Date(Date.now() - 60_000),
+  });
+  const items = await e2eDb().orderItem.findMany({ where: { orderId: order.id } });
+  const attacker = await createCustomer();
+  await signInAs(context, attacker.id);
+
+  const forged = await callServerAction(page.request, {
+    pagePath: "/account/orders",
+    filename: "lib/actions/returns.ts",
+    exportedName: "requestReturnAction",
+    args: [
+      {
+        orderId: order.id,
+        items: items.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),
+        reason: "OTHER",
+        comment: "forged",
+      },
+    ],
+  });
+  expect(forged.body).toContain('"code":"NOT_FOUND"');
+  expect(forged.body).not.toContain(order.shopOrderId);
+  expect(await e2eDb().returnRequest.count({ where: { orderId: order.id } })).toBe(0);
+  expect(
+    await e2eDb().auditEvent.count({ where: { type: "order.return_requested", actorId: attacker.id } }),
+  ).toBe(0);
+  const endpoint = await e2eDb().webhookEndpoint.findFirstOrThrow({ where: { url: shop.receiver.url } });
+  expect(await e2eDb().webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(0);
+  expect(shop.receiver.received).toHaveLength(0);
+  await shop.stop();
 });

@@ -15,6 +15,7 @@ import { PHONE_RACES } from "./support/races-phone";
 import { REGISTRATION_RACES } from "./support/races-registration";
 import { SIGN_IN_RACES } from "./support/races-sign-in";
 import { API_RACES } from "./support/races-api";
+import { RETURN_RACES } from "./support/races-returns";
 import { enableTotp } from "./support/totp";
 import { expect, test } from "./fixtures";
 
@@ -44,7 +45,14 @@ async function burst(attempt: Attempt, n: number) {
   return { passed: results.filter(Boolean).length, seconds: (Date.now() - started) / 1000 };
 }
 
-const ALL_RACES = [...RACES, ...SIGN_IN_RACES, ...API_RACES, ...PHONE_RACES, ...REGISTRATION_RACES];
+const ALL_RACES = [
+  ...RACES,
+  ...SIGN_IN_RACES,
+  ...API_RACES,
+  ...PHONE_RACES,
+  ...REGISTRATION_RACES,
+  ...RETURN_RACES,
+];
 
 test("every limiter in policies.ts has a parallel race here", () => {
   expect(ALL_RACES.map((r) => r.policy).sort()).toEqual(Object.keys(RATE_LIMIT_POLICIES).sort());

@@ -134,6 +134,7 @@ const CLASSIFICATION: Record<string, Classification> = {
   removePushSubscriptionAction: EVERYDAY,
   sendTestPushAction: EVERYDAY,
   updatePushPreferencesAction: EVERYDAY,
+  requestReturnAction: not("a return asks the shop for a label; no money or data leaves (0062)"),
 };
 
 test("every server action is classified: step-up or why not", () => {

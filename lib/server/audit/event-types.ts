@@ -157,6 +157,8 @@ export const AUDIT_EVENT_TYPES = [
   "shop_approval.approved",
   "shop_approval.declined",
   "shop_approval.expired",
+  // Returns (docs/decisions/0062): the customer's return of delivered items
+  "order.return_requested",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -29,6 +29,19 @@ export type WebhookEventData = {
     details: ShopApprovalDetails;
     decidedAt: string;
   };
+  /**
+   * A customer's return (docs/decisions/0062): the items by the shop's line position and sku;
+   * the comment is the customer's own words (the shop needs them to handle the return).
+   */
+  "order.return_requested": {
+    id: string;
+    customerId: string;
+    shopOrderId: string;
+    items: { position: number; sku: string; quantity: number }[];
+    reason: string;
+    comment: string | null;
+    requestedAt: string;
+  };
 };
 
 function subscribes(events: unknown, type: WebhookEventType): boolean {

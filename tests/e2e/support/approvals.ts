@@ -19,8 +19,14 @@ export const APPROVAL_DETAILS = {
   ],
 };
 
-/** The shop: a key with orders:write and a receiver for approval.decided with its signing secret. */
-export async function startShop(browser: Browser) {
+/**
+ * The shop: a key with orders:write and a receiver with its signing secret, subscribed to the
+ * events named by their labels in /admin/webhooks (by default approval.decided).
+ */
+export async function startShop(
+  browser: Browser,
+  events: string[] = ["Bestellfreigabe entschieden (approval.decided)"],
+) {
   const receiver = await startReceiver();
   const admin = await createCustomer();
   await e2eDb().userRole.create({ data: { userId: admin.id, role: "ADMIN" } });
@@ -30,7 +36,7 @@ export async function startShop(browser: Browser) {
   const page = await context.newPage();
   await page.goto("/admin/webhooks");
   await page.getByLabel(/^Adresse \(URL\)/).fill(receiver.url);
-  await page.getByLabel("Bestellfreigabe entschieden (approval.decided)").check();
+  for (const event of events) await page.getByLabel(event).check();
   await page.getByRole("button", { name: "Empfänger eintragen" }).click();
   const shown = page.getByLabel("Signaturgeheimnis");
   await expect(shown).toHaveValue(/^whsec_/);

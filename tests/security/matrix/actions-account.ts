@@ -25,6 +25,11 @@ const transactionIntact = async (v: OwnedObjects) =>
     status: "PENDING",
   });
 
+const noReturn = async (v: OwnedObjects) => {
+  const count = await e2eDb().returnRequest.count({ where: { orderId: await v.order() } });
+  if (count !== 0) throw new Error(`victim's order has ${count} returns`);
+};
+
 const SHOWN_HASH = "0".repeat(64);
 
 export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
@@ -259,5 +264,22 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
         code: "123456",
       }),
     other: { expect: "code:NOT_FOUND", intact: transactionIntact },
+  },
+  // Returns (decision 0062): the owned order is not delivered yet, so the owner's own call is
+  // refused as not eligible; another customer's order is NOT_FOUND and gets no return.
+  requestReturnAction: {
+    anonymous: "login",
+    signedIn: "code:VALIDATION_FAILED",
+    call: async (c, o) => {
+      const orderId = await o.order();
+      // The anonymous caller owns nothing: its ids exist nowhere.
+      const item = await e2eDb().orderItem.findFirst({ where: { orderId } });
+      return act(c, "requestReturnAction", {
+        orderId,
+        items: [{ orderItemId: item?.id ?? "nobody-item", quantity: 1 }],
+        reason: "DAMAGED",
+      });
+    },
+    other: { expect: "code:NOT_FOUND", intact: noReturn },
   },
 };

@@ -3,14 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrderDocuments } from "../_components/order-documents";
+import { OrderReturns } from "../_components/order-returns";
 import { OrderStatusChip } from "../_components/order-status-chip";
 import { ParcelTimeline } from "../_components/parcel-timeline";
+import { ReturnForm } from "../_components/return-form";
 import { Card } from "@/components/ui/card";
 import { OrderSummary } from "@/components/ui/order-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { OrderIdSchema, type OrderAddress, type PAYMENT_METHODS } from "@/lib/schemas/orders";
 import { customerOrder } from "@/lib/server/orders/customer-orders";
+import { customerOrderReturns, returnEligibility } from "@/lib/server/orders/returns";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,7 +34,13 @@ export default async function AccountOrderPage({ params }: Props) {
   if (!id.success) notFound();
   const order = await customerOrder({ userId: user.id, orderId: id.data });
   if (!order) notFound();
-  const [t, format, locale] = await Promise.all([getTranslations("orders"), getFormatter(), getLocale()]);
+  const [t, format, locale, returns, eligibility] = await Promise.all([
+    getTranslations("orders"),
+    getFormatter(),
+    getLocale(),
+    customerOrderReturns({ userId: user.id, orderId: order.id }),
+    returnEligibility({ userId: user.id, orderId: order.id }),
+  ]);
   const money = (minor: number) =>
     format.number(minor / 100, { style: "currency", currency: order.currency });
   const regions = new Intl.DisplayNames([locale], { type: "region" });
@@ -101,6 +110,22 @@ export default async function AccountOrderPage({ params }: Props) {
         <Card title={t("documents.title")}>
           <OrderDocuments orderId={order.id} documents={order.documents} />
         </Card>
+        {eligibility.eligible || returns.length > 0 ? (
+          <Card title={t("returns.title")}>
+            <div className="flex flex-col gap-6">
+              {returns.length > 0 ? <OrderReturns returns={returns} /> : null}
+              {eligibility.eligible ? (
+                <ReturnForm
+                  orderId={order.id}
+                  until={format.dateTime(eligibility.returnableUntil, { dateStyle: "long" })}
+                  items={eligibility.items
+                    .filter((item) => item.returnable > 0)
+                    .map(({ orderItemId, name, returnable }) => ({ orderItemId, name, returnable }))}
+                />
+              ) : null}
+            </div>
+          </Card>
+        ) : null}
       </div>
     </>
   );

@@ -74,7 +74,7 @@ test("[ATTACKER] a wrong code confirms nothing and signs nobody out", async ({ p
   )![1]!;
   await page.getByLabel("Code aus der E-Mail").fill(code === "000000" ? "111111" : "000000");
   await page.getByRole("button", { name: "Bestätigen" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Der Code stimmt nicht" })).toBeVisible();
   expect(await verifiedAt(customer.id)).toBeNull();
   const other = await elsewhere.newPage();
   await other.goto("/account");

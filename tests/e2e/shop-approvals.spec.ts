@@ -209,6 +209,9 @@ test("[ATTACKER] another customer's approval is not found; a stale approval is e
   const response = await page.goto(`/account/approvals/${approval.id}`);
   expect(response!.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Seite nicht gefunden" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  // The not-found page is audited before the test opens the next page at the same address.
+  await axeAudits.check();
   await expect(page.getByText(TOTAL)).toHaveCount(0);
   expect(await e2eDb().transactionConfirmation.count({ where: { userId: attacker.id } })).toBe(0);
 

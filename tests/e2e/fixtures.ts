@@ -134,6 +134,10 @@ export const test = base.extend<{ axeAudits: AxeAudits }>({
               await page
                 .waitForFunction(() => document.documentElement.lang !== "", undefined, { timeout: 5_000 })
                 .catch(() => undefined);
+              // Just rendered: let colour transitions end, or contrast is measured mid-fade.
+              await page
+                .evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
+                .catch(() => undefined);
               result = await auditPage(page);
             }
             if (isSkipped(result.url)) return; // redirected to a skipped origin while auditing

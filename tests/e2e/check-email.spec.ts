@@ -42,6 +42,8 @@ test("[CUSTOMER] sees where the mail went, has it sent again and confirms with t
   await expect(page.getByText("Dieser Link ist ungültig")).toBeVisible();
   await page.goto(newest);
   await page.getByRole("button", { name: "E-Mail-Adresse bestätigen" }).click();
+  // The database is read once the page says so: the click only sends the form.
+  await expect(page.getByText("Ihre E-Mail-Adresse ist bestätigt")).toBeVisible();
   expect(
     (await e2eDb().user.findUniqueOrThrow({ where: { emailNormalized: email } })).emailVerifiedAt,
   ).not.toBeNull();

@@ -16,8 +16,12 @@ import messages from "@/messages/de.json";
 type CookieOptions = Record<string, unknown> & { name?: string; value?: string };
 
 export class RedirectSignal extends Error {
+  /** Next's own marker, so code that tells a redirect from a failure (isRedirectError) sees one. */
+  readonly digest: string;
+
   constructor(readonly url: string) {
     super(`redirect to ${url}`);
+    this.digest = `NEXT_REDIRECT;replace;${url};307;`;
   }
 }
 

@@ -107,6 +107,10 @@ export async function redirectOf(action: () => Promise<unknown>): Promise<string
     await action();
   } catch (error) {
     if (error instanceof RedirectSignal) return error.url;
+    // The signal of a module graph loaded afresh (vi.resetModules) is another class: its marker.
+    const signal = error as { digest?: unknown; url?: unknown };
+    if (String(signal.digest).startsWith("NEXT_REDIRECT;") && typeof signal.url === "string")
+      return signal.url;
     throw error;
   }
   throw new Error("the action did not redirect");

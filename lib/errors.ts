@@ -18,6 +18,15 @@ export const APP_ERROR_CODES = [
   "ADDRESS_UNPROVEN",
   "INTERNAL",
   "SERVICE_UNAVAILABLE",
+  /**
+   * The database cannot answer right now (unreachable, shutting down, timed out; decision 0073):
+   * "temporarily unavailable — your input is kept". The form keeps every value for a retry.
+   */
+  "TEMPORARILY_UNAVAILABLE",
+  /** The same form submission (its idempotency key) is still being saved (decision 0072). */
+  "IN_PROGRESS",
+  /** An idempotency key sent again with other input: a forged or broken call (decision 0072). */
+  "IDEMPOTENCY_KEY_REUSED",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

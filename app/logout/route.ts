@@ -4,6 +4,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { signOut } from "@/lib/server/identity/account-security";
+import { unavailableAs503 } from "@/lib/http/database-unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
  * cache; not "cookies" or "storage", which would forget this browser as a known device and remove
  * its push subscription (docs/decisions/0028).
  */
-export async function POST(request: NextRequest): Promise<Response> {
+async function post(request: NextRequest): Promise<Response> {
   const { appUrl } = getEnv();
   // A cross-site post carries no session cookie (SameSite=Lax) and is refused anyway, as server
   // actions refuse a foreign Origin: no other site signs the customer out.
@@ -30,3 +31,6 @@ export async function POST(request: NextRequest): Promise<Response> {
     headers: { Location: `${appUrl}/login`, "Cache-Control": "no-store", "Clear-Site-Data": '"cache"' },
   });
 }
+
+/** 503 with Retry-After while the database cannot answer (decision 0073). */
+export const POST = unavailableAs503(post);

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { idempotentAction } from "@/lib/auth/action-pipeline";
 import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, validationFailed, type ActionResult } from "@/lib/errors";
@@ -38,34 +39,41 @@ function done(notice: string): never {
   redirect(`${ADDRESSES}?notice=${notice}`);
 }
 
-export async function createAddressAction(input: AddressInput): Promise<ActionResult<never>> {
-  const actor = await currentActor(await requireUser({ returnTo: `${ADDRESSES}/new` }));
-  const parsed = AddressSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const result = await createAddress({ actor, address: parsed.data });
-  if (!result.ok)
-    return actionFailure("VALIDATION_FAILED", {
-      message: "account.addresses.limitReached",
-      values: { max: MAX_ADDRESSES },
-    });
-  await passedOver(actor.userId);
-  done("created");
-}
+/**
+ * Idempotent by the form's key (decision 0072): a save whose answer was cut off and is sent again
+ * creates one address, not two.
+ */
+export const createAddressAction = idempotentAction(
+  "createAddressAction",
+  async (input: AddressInput): Promise<ActionResult<never>> => {
+    const actor = await currentActor(await requireUser({ returnTo: `${ADDRESSES}/new` }));
+    const parsed = AddressSchema.safeParse(input);
+    if (!parsed.success) return validationFailed(parsed.error);
+    const result = await createAddress({ actor, address: parsed.data });
+    if (!result.ok)
+      return actionFailure("VALIDATION_FAILED", {
+        message: "account.addresses.limitReached",
+        values: { max: MAX_ADDRESSES },
+      });
+    await passedOver(actor.userId);
+    done("created");
+  },
+);
 
-export async function updateAddressAction(
-  addressId: string,
-  input: AddressInput,
-): Promise<ActionResult<never>> {
-  const actor = await currentActor(await requireUser({ returnTo: ADDRESSES }));
-  const id = AddressIdSchema.safeParse({ addressId });
-  if (!id.success) return actionFailure("NOT_FOUND");
-  const parsed = AddressSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const result = await updateAddress({ actor, addressId: id.data.addressId, address: parsed.data });
-  if (!result.ok) return actionFailure("NOT_FOUND");
-  await passedOver(actor.userId);
-  done("updated");
-}
+export const updateAddressAction = idempotentAction(
+  "updateAddressAction",
+  async (addressId: string, input: AddressInput): Promise<ActionResult<never>> => {
+    const actor = await currentActor(await requireUser({ returnTo: ADDRESSES }));
+    const id = AddressIdSchema.safeParse({ addressId });
+    if (!id.success) return actionFailure("NOT_FOUND");
+    const parsed = AddressSchema.safeParse(input);
+    if (!parsed.success) return validationFailed(parsed.error);
+    const result = await updateAddress({ actor, addressId: id.data.addressId, address: parsed.data });
+    if (!result.ok) return actionFailure("NOT_FOUND");
+    await passedOver(actor.userId);
+    done("updated");
+  },
+);
 
 /** Posted by the confirmation dialog's plain form. */
 export async function deleteAddressAction(formData: FormData): Promise<void> {

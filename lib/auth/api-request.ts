@@ -38,6 +38,7 @@ import {
   type RateQuota,
 } from "@/lib/server/rate-limit/rate-limit";
 import { describeClient } from "@/lib/server/request/client-info";
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 
 export type ApiKeyActor = Extract<Actor, { kind: "apiKey" }>;
 
@@ -93,7 +94,7 @@ export function apiRoute<P>(
   opts: { route: string; scope: ApiScope; write?: WriteOptions },
   handler: Handler<P>,
 ) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+  const handle = async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     // Counted before the lookup and given back for a valid key: a burst of guesses from one
     // address gets no more lookups than the window allows, however parallel (rate-limit.ts).
     const address = rateLimitIpSubject(request.headers.get(CLIENT_IP_HEADER));
@@ -152,6 +153,18 @@ export function apiRoute<P>(
         ...limitHeaders,
       },
     });
+  };
+  // The database cannot answer: 503 with Retry-After, so a client retries (with its
+  // Idempotency-Key) instead of treating it as a bug (docs/decisions/0073).
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      return await handle(request, context);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return problemResponse(problemDetails("SERVICE_UNAVAILABLE"), {
+        "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+      });
+    }
   };
 }
 

@@ -46,6 +46,8 @@ export const API_PROBLEMS = {
   ORDER_OF_ANOTHER_CUSTOMER: { status: 409, title: "The order belongs to another customer" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Request body too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported media type" },
+  // The database cannot answer; Retry-After says when to try again (docs/decisions/0073).
+  SERVICE_UNAVAILABLE: { status: 503, title: "Service temporarily unavailable" },
 } as const;
 export type ApiProblemCode = keyof typeof API_PROBLEMS;
 /** The codes, for the OpenAPI schema of a problem (lib/schemas/api-responses.ts). */

@@ -165,6 +165,8 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
     internal: "id apiKeyId key requestHash responseStatus createdAt expiresAt",
     personal: "responseBody",
   },
+  // A customer form's key (docs/decisions/0072): the stored outcome may echo what they saved.
+  ActionIdempotencyKey: { internal: "id userId key requestHash createdAt expiresAt", personal: "result" },
   // A shop's approval request (docs/decisions/0063): the amount, lines and delivery address the
   // customer is shown are about them; the hash, states and the shop's ids are bookkeeping.
   ShopApproval: {

@@ -138,7 +138,7 @@ test("[ATTACKER] extra fields in an action's input reach nothing (mass assignmen
       ...forged,
     },
   ]);
-  await attacker.client.action("createAddressAction", [{ ...ADDRESS_INPUT, ...forged }]);
+  await attacker.client.action("createAddressAction", [null, { ...ADDRESS_INPUT, ...forged }]);
   await attacker.client.action("updateCommunicationPreferencesAction", [
     { topics: [], email: true, push: false, sms: true, frequency: "WEEKLY", ...forged },
   ]);

@@ -16,8 +16,12 @@ import messages from "@/messages/de.json";
 type CookieOptions = Record<string, unknown> & { name?: string; value?: string };
 
 export class RedirectSignal extends Error {
+  /** Next's own marker, so code that tells a redirect from a failure (isRedirectError) sees one. */
+  readonly digest: string;
+
   constructor(readonly url: string) {
     super(`redirect to ${url}`);
+    this.digest = `NEXT_REDIRECT;replace;${url};307;`;
   }
 }
 
@@ -103,6 +107,10 @@ export async function redirectOf(action: () => Promise<unknown>): Promise<string
     await action();
   } catch (error) {
     if (error instanceof RedirectSignal) return error.url;
+    // The signal of a module graph loaded afresh (vi.resetModules) is another class: its marker.
+    const signal = error as { digest?: unknown; url?: unknown };
+    if (String(signal.digest).startsWith("NEXT_REDIRECT;") && typeof signal.url === "string")
+      return signal.url;
     throw error;
   }
   throw new Error("the action did not redirect");

@@ -66,7 +66,7 @@ describe("field rules (ASVS 8.1.2)", () => {
     const named = [...doc.matchAll(/`(\w+Action)`( \((no )?step-up\))?/g)];
     expect(named.length).toBeGreaterThan(20);
     for (const [, action, marker, no] of named) {
-      expect(actions, action).toMatch(new RegExp(`export async function ${action}\\b`));
+      expect(actions, action).toMatch(new RegExp(`export (async function|const) ${action}\\b`));
       if (marker) expect(isStepUp(action!), `${action} ${marker}`).toBe(!no);
     }
   });
@@ -78,7 +78,7 @@ describe("field rules (ASVS 8.1.2)", () => {
       expect(named.length, `a planned rule names its route or action: ${cell}`).toBeGreaterThan(0);
       for (const name of named) {
         const built = name.endsWith("Action")
-          ? new RegExp(`export async function ${name}\\b`).test(actions)
+          ? new RegExp(`export (async function|const) ${name}\\b`).test(actions)
           : routeExists(name);
         expect(built, `${name} is built, so "${cell}" is no longer planned`).toBe(false);
       }

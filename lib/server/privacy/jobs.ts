@@ -7,6 +7,7 @@ import "server-only";
  */
 import { rekeyLegacyRecoveryCodes } from "@/lib/server/factors/recovery-code-store";
 import { pruneIdempotencyKeys } from "@/lib/server/api/idempotency";
+import { pruneActionKeys } from "@/lib/server/idempotency/action-keys";
 import { pruneWebAuthnChallenges } from "@/lib/server/passkeys/challenges";
 import { pruneRateLimitBuckets } from "@/lib/server/rate-limit/rate-limit";
 import { pruneDataExports, pruneVerificationTokens } from "./data-exports";
@@ -30,6 +31,8 @@ export type JobsReport = {
   webhookDeliveries: number;
   /** Idempotency-Key answers past their day (docs/decisions/0061). */
   idempotencyKeysDeleted: number;
+  /** Customer form keys past their day (docs/decisions/0072). */
+  actionKeysDeleted: number;
   /** Delivered webhook deliveries older than the retention, deleted (decision 0048). */
   webhookDeliveriesPruned: number;
 };
@@ -47,6 +50,7 @@ export async function runJobs(
   const recoveryCodesRekeyed = await rekeyLegacyRecoveryCodes({}, { tx: db });
   const webhookDeliveries = (await runWebhookDeliveries({ now }, { tx: db })).length;
   const idempotencyKeysDeleted = await pruneIdempotencyKeys({ now }, { tx: db });
+  const actionKeysDeleted = await pruneActionKeys({ now }, { tx: db });
   const webhookDeliveriesPruned = await pruneWebhookDeliveries({ now }, { tx: db });
   return {
     erased,
@@ -58,6 +62,7 @@ export async function runJobs(
     recoveryCodesRekeyed,
     webhookDeliveries,
     idempotencyKeysDeleted,
+    actionKeysDeleted,
     webhookDeliveriesPruned,
   };
 }
@@ -79,6 +84,7 @@ export function describeJobsReport(report: JobsReport): string[] {
     `recovery codes re-keyed: ${report.recoveryCodesRekeyed}`,
     `webhook deliveries attempted: ${report.webhookDeliveries}`,
     `expired idempotency keys deleted: ${report.idempotencyKeysDeleted}`,
+    `expired form submission keys deleted: ${report.actionKeysDeleted}`,
     `delivered webhook deliveries pruned: ${report.webhookDeliveriesPruned}`,
   ];
 }

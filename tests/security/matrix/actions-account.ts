@@ -2,6 +2,7 @@
  * The matrix's actions on everyday account data: addresses, profile, communication, push,
  * consent, privacy, bank details and their confirmations, and the one staff action.
  */
+import { randomUUID } from "node:crypto";
 import { e2eDb } from "../../e2e/support/users";
 import { ADDRESS_INPUT, IBAN, OTHER_IBAN, type OwnedObjects } from "../support/owned-objects";
 import { act, BOGUS_ASSERTION, form, NA, still, type ActionRow } from "./cells";
@@ -36,14 +37,18 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
   createAddressAction: {
     anonymous: "login",
     signedIn: "redirect:/account/addresses?notice=created",
-    call: (c) => act(c, "createAddressAction", ADDRESS_INPUT),
+    // The first argument is the form's idempotency key (decision 0072): a fresh one, as a form sends.
+    call: (c) => act(c, "createAddressAction", randomUUID(), ADDRESS_INPUT),
     other: NA("takes no id"),
   },
   updateAddressAction: {
     anonymous: "login",
     signedIn: "redirect:/account/addresses?notice=updated",
     call: async (c, o) =>
-      act(c, "updateAddressAction", await o.address(), { ...ADDRESS_INPUT, recipientName: "Angreifer" }),
+      act(c, "updateAddressAction", randomUUID(), await o.address(), {
+        ...ADDRESS_INPUT,
+        recipientName: "Angreifer",
+      }),
     other: { expect: "code:NOT_FOUND", intact: addressIntact },
   },
   deleteAddressAction: {

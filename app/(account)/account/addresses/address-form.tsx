@@ -50,8 +50,12 @@ export function AddressForm({ addressId, defaultValues, countries }: Props) {
   const error = (name: keyof AddressInput) => validationMessage(errors[name]?.message);
 
   const onSubmit = handleSubmit(async (values) => {
-    // On success the action redirects to the list (with a notice); only failures come back.
-    await run(() => (addressId ? updateAddressAction(addressId, values) : createAddressAction(values)));
+    // On success the action redirects to the list (with a notice); only failures come back. The
+    // key makes a second save after a lost answer return the first outcome (decision 0072).
+    await run(
+      (key) => (addressId ? updateAddressAction(key, addressId, values) : createAddressAction(key, values)),
+      values,
+    );
   });
 
   const typeField = register("type", {

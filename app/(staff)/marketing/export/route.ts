@@ -3,6 +3,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/permissions";
 import { audienceCsvStream } from "@/lib/server/marketing/audience-csv";
 import { filterQuery, parseConsoleSearch } from "../audience-query";
+import { unavailableAs503 } from "@/lib/http/database-unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * download (lib/server/marketing/audience-csv.ts), for staff with audiences:export; audited with
  * the row count.
  */
-export async function GET(request: NextRequest): Promise<Response> {
+async function get(request: NextRequest): Promise<Response> {
   const search = Object.fromEntries(request.nextUrl.searchParams);
   const returnTo = `/marketing/export?${filterQuery(search.purpose ?? "", {})}`;
   const user = await requirePermission("audiences:export", { returnTo });
@@ -33,3 +34,6 @@ export async function GET(request: NextRequest): Promise<Response> {
     },
   });
 }
+
+/** 503 with Retry-After while the database cannot answer (decision 0073). */
+export const GET = unavailableAs503(get);

@@ -7,6 +7,7 @@ import { downloadDataExport } from "@/lib/server/privacy/data-exports";
 import type { ExportData } from "@/lib/server/privacy/export-data";
 import { renderExportSummary, SUMMARY_SECTIONS } from "@/lib/server/privacy/export-summary";
 import { currentActor } from "@/lib/auth/actor";
+import { unavailableAs503 } from "@/lib/http/database-unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ function redirectTo(path: string): Response {
  * signed-in owner can use it; an unknown, foreign, expired or used link sends the customer back to
  * the privacy page, which says so. The step-up happened when the export was requested.
  */
-export async function GET(request: NextRequest): Promise<Response> {
+async function get(request: NextRequest): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return redirectTo(`/login?callbackUrl=${encodeURIComponent("/account/privacy")}`);
   const result = await downloadDataExport({
@@ -72,3 +73,6 @@ export async function GET(request: NextRequest): Promise<Response> {
     },
   });
 }
+
+/** 503 with Retry-After while the database cannot answer (decision 0073). */
+export const GET = unavailableAs503(get);

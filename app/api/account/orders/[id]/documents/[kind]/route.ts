@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { OrderDocumentKindSchema, OrderIdSchema } from "@/lib/schemas/orders";
 import { downloadOrderDocument } from "@/lib/server/orders/documents";
+import { unavailableAs503 } from "@/lib/http/database-unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ const NOT_FOUND = () =>
  * PDF from the shop is never rendered as a page of the portal), never kept by a shared cache, and
  * audited. Unknown, foreign or malformed ids and kinds are the same 404.
  */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
+async function get(_request: Request, { params }: Context): Promise<Response> {
   const raw = await params;
   const id = OrderIdSchema.safeParse(raw.id);
   const kind = OrderDocumentKindSchema.safeParse(raw.kind);
@@ -52,3 +53,6 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
     },
   });
 }
+
+/** 503 with Retry-After while the database cannot answer (decision 0073). */
+export const GET = unavailableAs503(get);

@@ -1,0 +1,192 @@
+/**
+ * Idempotent customer forms (docs/decisions/0072), on SQLite and PostgreSQL: a save whose answer
+ * was cut off and is sent again with the same key runs once and answers with the first outcome;
+ * the key belongs to the signed-in customer, so another customer's key never replays their result.
+ * The address book's create action stands for every wrapped action (lib/auth/action-pipeline.ts).
+ */
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
+import { createAddressAction, updateAddressAction } from "@/lib/actions/addresses";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { EMPTY_ADDRESS_INPUT, type AddressInput } from "@/lib/schemas/address";
+import { hashToken, newSessionToken } from "@/lib/server/crypto/token-hash";
+import {
+  actionFingerprint,
+  claimActionKey,
+  completeActionKey,
+  pruneActionKeys,
+} from "@/lib/server/idempotency/action-keys";
+import { redirectOf, request, resetRequest } from "../support/next-request";
+
+vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
+vi.mock("next/navigation", async () => (await import("../support/next-request")).nextNavigation);
+vi.mock("next/cache", async () => (await import("../support/next-request")).nextCache);
+
+const db = createPrismaClient();
+const CREATED = "/account/addresses?notice=created";
+const STREET: AddressInput = {
+  ...EMPTY_ADDRESS_INPUT,
+  recipientName: "Erika Mustermann",
+  street: "Heidestraße",
+  houseNumber: "17",
+  postalCode: "51147",
+  city: "Köln",
+};
+
+async function customer() {
+  const email = `idempotency.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
+  const user = await db.user.create({
+    data: { email, emailNormalized: email, roles: { create: { role: "CUSTOMER" } } },
+  });
+  return user.id;
+}
+
+/** Signs "this request" in as the user: a real session row, its token in the cookie jar. */
+async function signInAs(userId: string) {
+  resetRequest();
+  const token = newSessionToken();
+  await db.session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      idleExpiresAt: new Date(Date.now() + 3_600_000),
+      absoluteExpiresAt: new Date(Date.now() + 86_400_000),
+      authMethods: ["PASSWORD"],
+    },
+  });
+  request.cookies.set(SESSION_COOKIE, token);
+}
+
+const addresses = (userId: string) => db.address.count({ where: { userId } });
+const keyRows = (userId: string) => db.actionIdempotencyKey.count({ where: { userId } });
+
+beforeEach(() => resetRequest());
+
+describe("idempotent customer forms", () => {
+  it("the same key twice writes one address and answers both times with the first outcome", async () => {
+    const alice = await customer();
+    await signInAs(alice);
+    const key = randomUUID();
+
+    expect(await redirectOf(() => createAddressAction(key, STREET))).toBe(CREATED);
+    // The first answer was cut off; the customer saves again with the form's unchanged key.
+    expect(await redirectOf(() => createAddressAction(key, STREET))).toBe(CREATED);
+
+    expect(await addresses(alice)).toBe(1);
+    expect(await keyRows(alice)).toBe(1);
+    // A new submission (new key) is a new address: the key, not the content, decides.
+    expect(await redirectOf(() => createAddressAction(randomUUID(), STREET))).toBe(CREATED);
+    expect(await addresses(alice)).toBe(2);
+  });
+
+  it("another customer with the same key runs separately", async () => {
+    const [alice, bob] = [await customer(), await customer()];
+    const key = randomUUID();
+    await signInAs(alice);
+    expect(await redirectOf(() => createAddressAction(key, STREET))).toBe(CREATED);
+    await signInAs(bob);
+    expect(await redirectOf(() => createAddressAction(key, STREET))).toBe(CREATED);
+
+    expect([await addresses(alice), await addresses(bob)]).toEqual([1, 1]);
+  });
+
+  it("[ATTACKER] a key from another customer never returns that customer's result", async () => {
+    const [alice, mallory] = [await customer(), await customer()];
+    const key = randomUUID();
+    // Alice's stored outcome, marked so that a replay to anyone else would show.
+    const claim = await claimActionKey({
+      userId: alice,
+      key,
+      requestHash: actionFingerprint("createAddressAction", [STREET]),
+    });
+    if (claim.kind !== "claimed") throw new Error(claim.kind);
+    await completeActionKey({
+      id: claim.id,
+      result: JSON.stringify({ redirect: "/account/addresses/alices-secret", type: "replace" }),
+    });
+
+    await signInAs(mallory);
+    // Same key, same input, even the same action: Mallory's own save runs, Alice's stays hers.
+    expect(await redirectOf(() => createAddressAction(key, STREET))).toBe(CREATED);
+    expect(await addresses(mallory)).toBe(1);
+    expect(await addresses(alice)).toBe(0);
+    await signInAs(alice);
+    expect(await redirectOf(() => createAddressAction(key, STREET))).toBe("/account/addresses/alices-secret");
+  });
+
+  it("a second call while the first still runs answers IN_PROGRESS and writes nothing", async () => {
+    const alice = await customer();
+    await signInAs(alice);
+    const key = randomUUID();
+    // The first submission holds the key and has not answered yet.
+    await claimActionKey({
+      userId: alice,
+      key,
+      requestHash: actionFingerprint("createAddressAction", [STREET]),
+    });
+
+    expect(await createAddressAction(key, STREET)).toEqual({ ok: false, code: "IN_PROGRESS" });
+    expect(await addresses(alice)).toBe(0);
+  });
+
+  it("two racing calls with one key write one address", async () => {
+    const alice = await customer();
+    await signInAs(alice);
+    const key = randomUUID();
+    const outcome = (call: Promise<unknown>) =>
+      call.then(
+        (result) => result,
+        (error: unknown) => (error as { url?: string }).url ?? String(error),
+      );
+
+    const answers = await Promise.all([
+      outcome(createAddressAction(key, STREET)),
+      outcome(createAddressAction(key, STREET)),
+    ]);
+
+    expect(await addresses(alice)).toBe(1);
+    expect(answers).toContain(CREATED);
+    for (const answer of answers)
+      expect([CREATED, { ok: false, code: "IN_PROGRESS" }]).toContainEqual(answer);
+  });
+
+  it("a failure is not stored: the key is released and the corrected input runs", async () => {
+    const alice = await customer();
+    await signInAs(alice);
+    const key = randomUUID();
+
+    const refused = await createAddressAction(key, { ...STREET, postalCode: "1" });
+    expect(refused).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    expect(await keyRows(alice)).toBe(0);
+    // Same key, other action or other input after a success: refused, never replayed.
+    expect(await redirectOf(() => createAddressAction(key, STREET))).toBe(CREATED);
+    expect(await createAddressAction(key, { ...STREET, city: "Bonn" })).toEqual({
+      ok: false,
+      code: "IDEMPOTENCY_KEY_REUSED",
+    });
+    const own = await db.address.findFirstOrThrow({ where: { userId: alice }, select: { id: true } });
+    expect(await updateAddressAction(key, own.id, STREET)).toEqual({
+      ok: false,
+      code: "IDEMPOTENCY_KEY_REUSED",
+    });
+    expect(await addresses(alice)).toBe(1);
+  });
+
+  it("without a session the key is not looked at and the action sends to sign-in", async () => {
+    const alice = await customer();
+    expect(await redirectOf(() => createAddressAction(randomUUID(), STREET))).toMatch(/^\/login\?/);
+    expect(await addresses(alice)).toBe(0);
+  });
+
+  it("expired keys are pruned, and an expired key starts afresh", async () => {
+    const alice = await customer();
+    await signInAs(alice);
+    const key = randomUUID();
+    expect(await redirectOf(() => createAddressAction(key, STREET))).toBe(CREATED);
+    const later = new Date(Date.now() + 25 * 60 * 60 * 1000);
+
+    expect(await pruneActionKeys({ now: later })).toBeGreaterThanOrEqual(1);
+    expect(await keyRows(alice)).toBe(0);
+  });
+});

@@ -15,6 +15,8 @@ import { runDueErasures, type ErasureReport } from "./erasure";
 import { runWebhookDeliveries } from "@/lib/server/webhooks/delivery";
 import { pruneWebhookDeliveries } from "@/lib/server/webhooks/outbox";
 import { db as defaultDb, type Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditCheckpoint, type WrittenCheckpoint } from "@/lib/server/audit/audit-checkpoint";
 
 export type JobsReport = {
   erased: ErasureReport[];
@@ -32,6 +34,8 @@ export type JobsReport = {
   idempotencyKeysDeleted: number;
   /** Delivered webhook deliveries older than the retention, deleted (decision 0048). */
   webhookDeliveriesPruned: number;
+  /** The signed checkpoint over all audit chain heads (decision 0074); null when no head moved. */
+  auditCheckpoint: WrittenCheckpoint | null;
 };
 
 export async function runJobs(
@@ -48,6 +52,8 @@ export async function runJobs(
   const webhookDeliveries = (await runWebhookDeliveries({ now }, { tx: db })).length;
   const idempotencyKeysDeleted = await pruneIdempotencyKeys({ now }, { tx: db });
   const webhookDeliveriesPruned = await pruneWebhookDeliveries({ now }, { tx: db });
+  // Last, so it covers the events the jobs above wrote.
+  const auditCheckpoint = await writeAuditCheckpoint({ now, secret: getEnv().authSecret }, { tx: db });
   return {
     erased,
     exportsWiped,
@@ -59,6 +65,7 @@ export async function runJobs(
     webhookDeliveries,
     idempotencyKeysDeleted,
     webhookDeliveriesPruned,
+    auditCheckpoint,
   };
 }
 
@@ -80,5 +87,8 @@ export function describeJobsReport(report: JobsReport): string[] {
     `webhook deliveries attempted: ${report.webhookDeliveries}`,
     `expired idempotency keys deleted: ${report.idempotencyKeysDeleted}`,
     `delivered webhook deliveries pruned: ${report.webhookDeliveriesPruned}`,
+    report.auditCheckpoint
+      ? `audit checkpoint ${report.auditCheckpoint.number} signed over ${report.auditCheckpoint.heads.length} chain head(s), heads digest ${report.auditCheckpoint.digest}`
+      : "audit checkpoint: no chain head moved since the last one",
   ];
 }

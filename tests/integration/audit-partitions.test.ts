@@ -29,9 +29,13 @@ const db = client();
 afterAll(() => Promise.all(clients.map((c) => c.$disconnect())));
 beforeEach(() => emptyAuditLog(db));
 
+// 40 writes at once share a pool of 10: they may wait for a connection longer than Prisma's 2 s
+// default on a busy machine; a wait for a lock still ends at the client's lock_timeout.
 const audited = (on: typeof db, customer: string) =>
-  on.$transaction((tx) =>
-    writeAuditEvent(tx, { type: "profile.updated", actor: customerActor(customer), subject: customer }),
+  on.$transaction(
+    (tx) =>
+      writeAuditEvent(tx, { type: "profile.updated", actor: customerActor(customer), subject: customer }),
+    { maxWait: 20_000, timeout: 20_000 },
   );
 
 /** `count` customer ids whose partition is not `partition`. */
@@ -80,23 +84,26 @@ describe.runIf(isPostgres)("a frozen instance holding one partition's head", () 
     );
     await isLocked;
 
-    const whileFrozen = await writeAll(others.slice(40));
-    expect(whileFrozen.failures).toEqual([]);
+    let whileFrozen: Awaited<ReturnType<typeof writeAll>>;
+    let sameCustomer: string;
+    try {
+      whileFrozen = await writeAll(others.slice(40));
+      // A customer of the frozen partition waits for its head and gives up at lock_timeout.
+      sameCustomer = await audited(healthy, stuck).then(
+        () => "written",
+        (error: unknown) => String(error),
+      );
+    } finally {
+      release(); // also when a write failed, so the frozen transaction does not outlive the test
+    }
+    const written = await frozenWrite;
     console.log(
       `40 audited writes: ${baseline.ms.toFixed(0)} ms before, ${whileFrozen.ms.toFixed(0)} ms with one partition frozen`,
     );
+    expect(whileFrozen.failures).toEqual([]);
     // Full speed, give or take a busy shared machine (a queued write would have taken ≥ 3 s).
     expect(whileFrozen.ms).toBeLessThan(Math.max(3 * baseline.ms, 2_500));
-
-    // A customer of the frozen partition waits for its head and gives up at lock_timeout.
-    const sameCustomer = await audited(healthy, stuck).then(
-      () => "written",
-      (error: unknown) => String(error),
-    );
     expect(sameCustomer).toMatch(/lock timeout|canceling statement/i);
-
-    release();
-    const written = await frozenWrite;
     expect(written).toMatchObject({ partition, sequence: 1 });
     expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true, count: 81 });
   }, 90_000);

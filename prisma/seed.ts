@@ -10,18 +10,13 @@ import { seedDemoOrders } from "./seed-orders";
 
 export type SeedOptions = { demo: "auto" | "on" | "off"; isPublicUrl: boolean };
 
-export const AUDIT_CHAIN_HEAD_ID = "audit";
-
 export function consentTextHash(title: string, body: string): string {
   return createHash("sha256").update(`${title}\n\n${body}`).digest("hex");
 }
 
 async function seedReferenceData(db: Db): Promise<void> {
-  await db.auditChainHead.upsert({
-    where: { id: AUDIT_CHAIN_HEAD_ID },
-    create: { id: AUDIT_CHAIN_HEAD_ID },
-    update: {},
-  });
+  // The legacy chain's head (decision 0074); the writer creates each partition's head on its first event.
+  await db.auditChainHead.upsert({ where: { partition: 0 }, create: { partition: 0 }, update: {} });
   for (const [index, purpose] of CONSENT_PURPOSES.entries()) {
     const existing = await db.consentPurpose.findUnique({ where: { key: purpose.key } });
     if (existing) continue; // admins own purposes after the first seed

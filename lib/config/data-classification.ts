@@ -123,10 +123,11 @@ export const DATA_CLASSIFICATION: Record<string, ModelClassification> = {
   ConsentState: { internal: "id userId purposeId versionId lastAction lastRecordId updatedAt" },
   AuditEvent: {
     internal:
-      "id sequence type actorId actorRole subjectUserId targetType targetId dataHash prevHash hash redactedAt createdAt",
+      "id partition sequence type actorId actorRole subjectUserId targetType targetId dataHash prevHash hash redactedAt createdAt",
     personal: "ip userAgent metadata",
   },
-  AuditChainHead: { internal: "id sequence hash updatedAt" },
+  AuditChainHead: { internal: "partition sequence hash updatedAt" },
+  AuditCheckpoint: { internal: "id number heads mac createdAt" },
   ApiKey: {
     internal: "id name prefix scopes createdById createdAt lastUsedAt expiresAt revokedAt revokedById",
     secret: "keyHash",

@@ -11,6 +11,7 @@ import type { Page } from "@playwright/test";
 import { Prisma } from "../../lib/generated/prisma-sqlite/client";
 import { hashToken } from "../../lib/server/crypto/token-hash";
 import { verifyAuditChain } from "../../lib/server/audit/verify-audit-chain";
+import { ensureLocalSecrets } from "../../lib/env/local-secrets";
 import { expect, test } from "./fixtures";
 import { waitForMail } from "./support/mailbox";
 import { createCustomer, E2E_BASE_URL, E2E_DATABASE_URL, e2eDb, signInAs } from "./support/users";
@@ -180,7 +181,9 @@ test("[SYSTEM] erases the account after the grace period; audit entries stay pse
     if (event.type !== "privacy.account_erased")
       expect(event).toMatchObject({ metadata: null, redactedAt: expect.any(Date) });
   }
-  expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true });
+  // The jobs signed a checkpoint with the server's AUTH_SECRET (the local secrets file here).
+  const secret = process.env.AUTH_SECRET ?? ensureLocalSecrets(["AUTH_SECRET"]).secrets.AUTH_SECRET;
+  expect(await verifyAuditChain({ tx: db, secret })).toMatchObject({ ok: true });
 
   const mail = await waitForMail({ to: customer.email, since, subject: /Ihr Konto wurde gelöscht/ });
   expect(mail.text).toContain("Was wir aufbewahren");

@@ -1,8 +1,9 @@
 /**
- * Issue 12 Done-when 5: the audit chain stays one chain under concurrent writes from several app
- * instances. 200 audited writes (a change and its event in one transaction), all started at once
- * from two Prisma clients (two instances, each with its own pool), leave 200 events with sequences
- * 1…200, each pointing at the one before (no fork: no two events share a predecessor), and
+ * Issue 12 Done-when 5, issue 16: the audit log stays whole under concurrent writes from several
+ * app instances. 200 audited writes (a change and its event in one transaction), all started at
+ * once from two Prisma clients (two instances, each with its own pool), spread over the partitions
+ * (decision 0074) and leave in each partition a chain with sequences 1…n, each event pointing at
+ * the one before (no fork: no two events share a predecessor), 200 events in all, and
  * `npm run audit:verify` passes on the result.
  *
  * On SQLite two clients on one file answer SQLITE_BUSY instead of waiting (the libsql driver sets no
@@ -15,12 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTransientRetry } from "@/lib/db/db-retry";
 import { createPrismaClient } from "@/lib/db/prisma-client";
 import { customerActor } from "@/lib/server/actor";
-import { AUDIT_CHAIN_HEAD_ID } from "@/lib/server/audit/audit-hash";
+import { readAuditHeads } from "@/lib/server/audit/audit-checkpoint";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { redactEmail, writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { emptyAuditLog } from "../support/audit-chain";
 
 const WRITES = 200;
-// 200 transactions queue for 2 × 10 connections and then one by one for the chain head. A burst
+// 200 transactions queue for 2 × 10 connections and then for their partition's head. A burst
 // that size is far beyond a request's normal wait, so the instances here wait as long as it takes
 // instead of the production limits (5 s for a connection, 10 s for a lock; postgres-settings.ts).
 const patient = { postgres: { poolTimeoutMs: 120_000, lockTimeoutMs: 120_000, statementTimeoutMs: 120_000 } };
@@ -29,16 +31,9 @@ const instanceA = createPrismaClient(undefined, patient);
 const instanceB = createPrismaClient(undefined, patient);
 afterAll(() => Promise.all([instanceA.$disconnect(), instanceB.$disconnect()]));
 
-// One chain per database, shared by the integration files (which run one after another): start
+// One log per database, shared by the integration files (which run one after another): start
 // from an empty one, as audit-log.test.ts does, so rows other files insert raw do not count.
-beforeAll(async () => {
-  await instanceA.auditEvent.deleteMany({});
-  await instanceA.auditChainHead.upsert({
-    where: { id: AUDIT_CHAIN_HEAD_ID },
-    create: { id: AUDIT_CHAIN_HEAD_ID, sequence: 0 },
-    update: { sequence: 0, hash: null },
-  });
-});
+beforeAll(() => emptyAuditLog(instanceA));
 
 describe("audit chain under concurrent writes from two instances", () => {
   it(
@@ -68,25 +63,38 @@ describe("audit chain under concurrent writes from two instances", () => {
       expect(failures.slice(0, 3), `${failures.length} writes failed`).toEqual([]);
       const written = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
 
-      // Every write got its own position, and the positions are exactly 1…200.
-      expect(written.map((w) => w.sequence).sort((a, b) => a - b)).toEqual(
-        Array.from({ length: WRITES }, (_, i) => i + 1),
-      );
-      const events = await instanceB.auditEvent.findMany({ orderBy: { sequence: "asc" } });
+      // Every write got its own position, and each partition's positions are exactly 1…n.
+      const events = await instanceB.auditEvent.findMany({
+        orderBy: [{ partition: "asc" }, { sequence: "asc" }],
+      });
       expect(events).toHaveLength(WRITES);
-      expect(events[0]?.prevHash).toBeNull();
-      for (let i = 1; i < events.length; i++) expect(events[i]?.prevHash).toBe(events[i - 1]?.hash);
-      expect(new Set(events.map((e) => e.prevHash)).size).toBe(WRITES); // no fork
+      const heads = await readAuditHeads(instanceA);
+      expect(heads.length).toBeGreaterThan(10); // spread, not one chain
+      for (const [partition, sequence, hash] of heads) {
+        const chain = events.filter((e) => e.partition === partition);
+        expect(chain.map((e) => e.sequence)).toEqual(Array.from({ length: sequence }, (_, i) => i + 1));
+        expect(
+          written
+            .filter((w) => w.partition === partition)
+            .map((w) => w.sequence)
+            .sort((a, b) => a - b),
+        ).toEqual(chain.map((e) => e.sequence));
+        expect(chain[0]?.prevHash).toBeNull();
+        for (let i = 1; i < chain.length; i++) expect(chain[i]?.prevHash).toBe(chain[i - 1]?.hash);
+        expect(hash).toBe(chain.at(-1)?.hash);
+      }
+      expect(heads.reduce((sum, [, sequence]) => sum + sequence, 0)).toBe(WRITES);
+      expect(new Set(events.map((e) => e.hash)).size).toBe(WRITES); // no fork, no duplicate
       const byInstance = (name: string) =>
         events.filter((e) => (e.metadata as { instance?: string }).instance === name).length;
       expect([byInstance("A"), byInstance("B")]).toEqual([WRITES / 2, WRITES / 2]);
       expect(
         await instanceA.user.count({ where: { emailNormalized: { startsWith: `chain-${run}-` } } }),
       ).toBe(WRITES);
-      expect(await verifyAuditChain({ tx: instanceA })).toEqual({
+      expect(await verifyAuditChain({ tx: instanceA })).toMatchObject({
         ok: true,
         count: WRITES,
-        headHash: events.at(-1)?.hash,
+        partitions: heads.length,
       });
 
       // And the operator's command says so.
@@ -96,7 +104,9 @@ describe("audit chain under concurrent writes from two instances", () => {
         timeout: 60_000,
       });
       expect(`${command.stdout}${command.stderr}`).toMatch(
-        new RegExp(`audit chain ok \\(\\w+\\): ${WRITES} event\\(s\\) verified`),
+        new RegExp(
+          `audit chain ok \\(\\w+\\): ${WRITES} event\\(s\\) in ${heads.length} partition\\(s\\) verified`,
+        ),
       );
       expect(command.status).toBe(0);
     },

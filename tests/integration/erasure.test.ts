@@ -6,25 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
-import { AUDIT_CHAIN_HEAD_ID } from "@/lib/server/audit/audit-hash";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { cancelAccountDeletion, requestAccountDeletion } from "@/lib/server/privacy/account-deletion";
 import { runJobs } from "@/lib/server/privacy/jobs";
 import { customerActor } from "@/lib/server/actor";
 import { db, client, DAY, customerEverywhere, rowsMentioning } from "../support/customer-everywhere";
+import { emptyAuditLog } from "../support/audit-chain";
 
 afterAll(() => db.$disconnect());
 
-// The chain is one per database and other files insert raw audit rows; like audit-log.test.ts this
-// file starts from an empty chain (files run one after another).
-beforeAll(async () => {
-  await db.auditEvent.deleteMany({});
-  await db.auditChainHead.upsert({
-    where: { id: AUDIT_CHAIN_HEAD_ID },
-    create: { id: AUDIT_CHAIN_HEAD_ID, sequence: 0 },
-    update: { sequence: 0, hash: null },
-  });
-});
+// The log is one per database and other files insert raw audit rows; like audit-log.test.ts this
+// file starts from an empty log (files run one after another).
+beforeAll(() => emptyAuditLog(db));
 
 describe("account deletion and erasure", () => {
   it("a request ends every session and schedules the erasure; cancelling restores the account", async () => {

@@ -88,7 +88,8 @@ describe("data key rotation", () => {
 
     const audit = await db.auditEvent.findFirstOrThrow({
       where: { type: "bank_account.keys_rotated" },
-      orderBy: { sequence: "desc" },
+      // A system event joins a random partition (decision 0074): the newest by time, not sequence.
+      orderBy: [{ createdAt: "desc" }, { sequence: "desc" }],
     });
     expect(audit).toMatchObject({ actorRole: "SYSTEM" });
     expect(audit.metadata).toMatchObject({ keyId: current.id });

@@ -8,7 +8,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseKind, resolveDatabaseUrl } from "@/lib/db/database-url";
 import { createPrismaClient } from "@/lib/db/prisma-client";
-import { AUDIT_CHAIN_HEAD_ID } from "@/lib/server/audit/audit-hash";
 
 const isPostgres = databaseKind(resolveDatabaseUrl(process.env.DATABASE_URL)) === "postgres";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,11 +18,15 @@ const client = (...args: Parameters<typeof createPrismaClient>) => {
   return created;
 };
 afterAll(() => Promise.all(clients.map((c) => c.$disconnect())));
-// A real UPDATE of the head row (Prisma skips an update with nothing to set): its row lock, as
-// every audited write takes it.
+// A real write of one partition's head row (Prisma skips an update with nothing to set): its row
+// lock, as every audited write of that partition takes it (an upsert, as the writer's).
 type Client = ReturnType<typeof createPrismaClient>;
 const lockHead = (tx: Pick<Client, "auditChainHead">) =>
-  tx.auditChainHead.update({ where: { id: AUDIT_CHAIN_HEAD_ID }, data: { sequence: { increment: 0 } } });
+  tx.auditChainHead.upsert({
+    where: { partition: 1 },
+    create: { partition: 1 },
+    update: { sequence: { increment: 0 } },
+  });
 
 describe.runIf(isPostgres)("PostgreSQL connection limits", () => {
   it("every connection carries the limits, defaults unless the environment says otherwise", async () => {

@@ -34,7 +34,7 @@ describe("seed", () => {
       expect(purpose.versions).toHaveLength(1);
       expect(purpose.versions[0]?.texts.map((t) => t.locale).sort()).toEqual(["de", "en"]);
     }
-    expect(await db.auditChainHead.findUnique({ where: { id: "audit" } })).not.toBeNull();
+    expect(await db.auditChainHead.findUnique({ where: { partition: 0 } })).not.toBeNull();
 
     const users = await db.user.findMany({
       include: { roles: true, passwordCredential: true },

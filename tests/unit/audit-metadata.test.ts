@@ -63,6 +63,7 @@ describe("audit hashes", () => {
 
   it("changes the event hash when any hashed field changes", () => {
     const base = {
+      partition: 5,
       sequence: 7,
       type: "auth.signed_out",
       actorId: "u1",
@@ -77,6 +78,9 @@ describe("audit hashes", () => {
     const hash = computeAuditEventHash(base);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     const variants = [
+      // Another partition, and the legacy partition's formula without it (decision 0074).
+      { partition: 6 },
+      { partition: 0 },
       { sequence: 8 },
       { type: "auth.session_revoked" },
       { actorId: null },

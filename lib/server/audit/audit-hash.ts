@@ -3,8 +3,11 @@
  * `server-only`: `npm run audit:verify` runs outside Next.js).
  *
  * dataHash = sha256(canonical JSON of { ip, userAgent, metadata })
- * hash     = sha256(JSON array ["audit-v1", prevHash, sequence, createdAt ISO, type, actorId,
- *                               actorRole, subjectUserId, targetType, targetId, dataHash])
+ * hash     = sha256(JSON array ["audit-v2", partition, prevHash, sequence, createdAt ISO, type,
+ *                               actorId, actorRole, subjectUserId, targetType, targetId, dataHash])
+ * Partition 0 holds the events written before partitions (docs/decisions/0074) and keeps their
+ * formula, "audit-v1" without the partition; every later event names its partition in the hash,
+ * so moving a row into another partition's chain breaks it.
  *
  * The fields are those of the schema's doc comment on AuditEvent. A JSON array instead of a
  * "|"-joined string makes the encoding unambiguous (a "|" inside a value cannot shift fields), and
@@ -13,12 +16,11 @@
  */
 import { createHash } from "node:crypto";
 
-/** The single AuditChainHead row (also created by prisma/seed.ts). */
-export const AUDIT_CHAIN_HEAD_ID = "audit";
-
-const HASH_VERSION = "audit-v1";
+/** The chain of the events written before partitions: frozen, hashed with the "audit-v1" formula. */
+export const LEGACY_PARTITION = 0;
 
 export type AuditHashedFields = {
+  partition: number;
   sequence: number;
   type: string;
   actorId: string | null;
@@ -67,19 +69,24 @@ export function computeAuditDataHash(data: AuditDataFields): string {
 }
 
 export function computeAuditEventHash(fields: AuditHashedFields): string {
-  return sha256Hex(
-    JSON.stringify([
-      HASH_VERSION,
-      fields.prevHash,
-      fields.sequence,
-      fields.createdAt.toISOString(),
-      fields.type,
-      fields.actorId,
-      fields.actorRole,
-      fields.subjectUserId,
-      fields.targetType,
-      fields.targetId,
-      fields.dataHash,
-    ]),
-  );
+  const rest = [
+    fields.prevHash,
+    fields.sequence,
+    fields.createdAt.toISOString(),
+    fields.type,
+    fields.actorId,
+    fields.actorRole,
+    fields.subjectUserId,
+    fields.targetType,
+    fields.targetId,
+    fields.dataHash,
+  ];
+  const versioned =
+    fields.partition === LEGACY_PARTITION ? ["audit-v1", ...rest] : ["audit-v2", fields.partition, ...rest];
+  return sha256Hex(JSON.stringify(versioned));
+}
+
+/** sha256 hex of text; exported for the checkpoint's digest of all heads. */
+export function auditSha256(text: string): string {
+  return sha256Hex(text);
 }

@@ -1,112 +1,98 @@
 /**
- * Re-computes the audit hash chain and reports the first event that does not fit. Plain module (no
- * `server-only`) because `npm run audit:verify` runs it outside Next.js with its own client.
+ * Verifies the whole audit log (docs/decisions/0003 and 0074): the latest signed checkpoint, then
+ * every partition's chain against its head and that checkpoint (verify-audit-partition.ts), and
+ * reports the first event that does not fit. Plain module (no `server-only`) because
+ * `npm run audit:verify` runs it outside Next.js with its own client.
  *
- * Detects: an edited field (hash), edited ip/userAgent/metadata (dataHash; only for rows without
- * redactedAt, since erasure blanks them), a deleted or inserted event (sequence gap, prevHash), a
- * falsification disguised as redaction (redactedAt set but data left in place), and truncation at
- * the end (the head row no longer matches the last event). Someone able to rewrite every later
- * row and the head can forge a consistent chain; exporting the head hash elsewhere (backups, a
- * periodic log line) is what catches that, and `count`/head hash are returned for that purpose.
+ * Someone able to rewrite a partition's events and head after the latest checkpoint can still
+ * forge a consistent tail; the checkpoint bounds that to the events since it was signed, and the
+ * heads digest returned (printed by the command) lets operators keep a copy outside the database.
  */
-import { AUDIT_CHAIN_HEAD_ID, computeAuditDataHash, computeAuditEventHash } from "./audit-hash";
+import { LEGACY_PARTITION } from "./audit-hash";
+import {
+  headsDigest,
+  isValidCheckpointMac,
+  parseCheckpointHeads,
+  readAuditHeads,
+  type CheckpointHead,
+} from "./audit-checkpoint";
+import { verifyAuditPartition } from "./verify-audit-partition";
 import type { Db } from "@/lib/db";
 
 export type AuditChainVerification =
-  | { ok: true; count: number; headHash: string | null }
-  | { ok: false; brokenAtSequence: number; reason: string };
+  | {
+      ok: true;
+      /** Events verified, over all partitions. */
+      count: number;
+      partitions: number;
+      /** sha256 over every head verified (partition, sequence, hash): a copy to keep elsewhere. */
+      headsDigest: string;
+      checkpoint: { number: number; createdAt: Date } | null;
+    }
+  /** partition and brokenAtSequence are null when the checkpoint itself is at fault. */
+  | { ok: false; partition: number | null; brokenAtSequence: number | null; reason: string };
 
-const BATCH = 500;
-
-export async function verifyAuditChain({ tx: db }: { tx: Db }): Promise<AuditChainVerification> {
-  // The head first: events appended while we read have higher sequences and are left for the next
-  // run, so a busy log does not look truncated. Every event up to the head's sequence committed
-  // with (or before) the head, because both are written in one transaction.
-  const head = await db.auditChainHead.findUnique({ where: { id: AUDIT_CHAIN_HEAD_ID } });
-  const headSequence = head?.sequence ?? 0;
-  let expected = 1;
-  let prevHash: string | null = null;
-
-  while (expected <= headSequence) {
-    const rows = await db.auditEvent.findMany({
-      where: { sequence: { gte: expected, lte: headSequence } },
-      orderBy: { sequence: "asc" },
-      take: BATCH,
+export async function verifyAuditChain({
+  tx: db,
+  secret = process.env.AUTH_SECRET,
+}: {
+  tx: Db;
+  /** AUTH_SECRET, the checkpoints' key; needed only once a checkpoint exists. */
+  secret?: string;
+}): Promise<AuditChainVerification> {
+  // Checkpoint first, then the heads: every head read afterwards is at or beyond the checkpoint.
+  const checkpoint = await db.auditCheckpoint.findFirst({ orderBy: { number: "desc" } });
+  let checkpointed = new Map<number, CheckpointHead>();
+  if (checkpoint) {
+    const heads = parseCheckpointHeads(checkpoint.heads);
+    const broken = (reason: string) => ({
+      ok: false as const,
+      partition: null,
+      brokenAtSequence: null,
+      reason: `checkpoint ${checkpoint.number}: ${reason}`,
     });
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      if (row.sequence !== expected) {
-        return { ok: false, brokenAtSequence: expected, reason: "event missing (gap in the sequence)" };
-      }
-      if (row.prevHash !== prevHash) {
-        return {
-          ok: false,
-          brokenAtSequence: row.sequence,
-          reason: "prevHash does not match the previous event",
-        };
-      }
-      if (row.redactedAt === null) {
-        const dataHash = computeAuditDataHash({
-          ip: row.ip,
-          userAgent: row.userAgent,
-          metadata: row.metadata,
-        });
-        if (dataHash !== row.dataHash) {
-          return {
-            ok: false,
-            brokenAtSequence: row.sequence,
-            reason: "ip, userAgent or metadata changed (dataHash mismatch)",
-          };
-        }
-      } else if (row.ip !== null || row.userAgent !== null || row.metadata !== null) {
-        return {
-          ok: false,
-          brokenAtSequence: row.sequence,
-          reason: "marked redacted but still carries ip, userAgent or metadata",
-        };
-      }
-      const hash = computeAuditEventHash({
-        sequence: row.sequence,
-        type: row.type,
-        actorId: row.actorId,
-        actorRole: row.actorRole,
-        subjectUserId: row.subjectUserId,
-        targetType: row.targetType,
-        targetId: row.targetId,
-        createdAt: row.createdAt,
-        dataHash: row.dataHash,
-        prevHash: row.prevHash,
-      });
-      if (hash !== row.hash) {
-        return { ok: false, brokenAtSequence: row.sequence, reason: "event fields changed (hash mismatch)" };
-      }
-      prevHash = row.hash;
-      expected += 1;
+    if (!heads) return broken("malformed heads");
+    if (!secret) return broken("cannot check its signature without AUTH_SECRET");
+    const fields = { number: checkpoint.number, createdAt: checkpoint.createdAt, heads };
+    if (!isValidCheckpointMac(secret, fields, checkpoint.mac)) {
+      return broken("signature invalid (altered, forged, or AUTH_SECRET changed since it was signed)");
     }
+    checkpointed = new Map(heads.map((head) => [head[0], head]));
   }
 
-  if (expected <= headSequence) {
-    return {
-      ok: false,
-      brokenAtSequence: expected,
-      reason: "events missing up to the chain head (truncated)",
-    };
+  const heads = await readAuditHeads(db);
+  const headOf = new Map(heads.map((head) => [head[0], head]));
+  // Partitions with events but no head row count too: a deleted head must not hide its chain.
+  const withEvents = await db.auditEvent.groupBy({ by: ["partition"] });
+  const partitions = [
+    ...new Set([
+      LEGACY_PARTITION,
+      ...headOf.keys(),
+      ...checkpointed.keys(),
+      ...withEvents.map((row) => row.partition),
+    ]),
+  ].sort((a, b) => a - b);
+
+  let count = 0;
+  const verified: CheckpointHead[] = [];
+  for (const partition of partitions) {
+    const head = headOf.get(partition);
+    const signed = checkpointed.get(partition);
+    const result = await verifyAuditPartition(
+      db,
+      partition,
+      head ? { sequence: head[1], hash: head[2] } : null,
+      signed && checkpoint ? { number: checkpoint.number, sequence: signed[1], hash: signed[2] } : null,
+    );
+    if (!result.ok) return result;
+    count += result.count;
+    if (head) verified.push(head);
   }
-  if ((head?.hash ?? null) !== prevHash) {
-    return {
-      ok: false,
-      brokenAtSequence: headSequence,
-      reason: "chain head hash does not match the last event",
-    };
-  }
-  // An event above the head did not come through the writer, unless it was appended while we
-  // read: the head is re-read after the event, and a writer commits head and event together.
-  const last = await db.auditEvent.findFirst({ orderBy: { sequence: "desc" }, select: { sequence: true } });
-  if (last && last.sequence > headSequence) {
-    const headNow = await db.auditChainHead.findUnique({ where: { id: AUDIT_CHAIN_HEAD_ID } });
-    if (last.sequence > (headNow?.sequence ?? 0)) {
-      return { ok: false, brokenAtSequence: last.sequence, reason: "event beyond the chain head" };
-    }
-  }
-  return { ok: true, count: headSequence, headHash: head?.hash ?? null };
+  return {
+    ok: true,
+    count,
+    partitions: verified.length,
+    headsDigest: headsDigest(verified),
+    checkpoint: checkpoint ? { number: checkpoint.number, createdAt: checkpoint.createdAt } : null,
+  };
 }

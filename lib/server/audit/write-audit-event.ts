@@ -1,6 +1,7 @@
 import "server-only";
-import { AUDIT_CHAIN_HEAD_ID, computeAuditDataHash, computeAuditEventHash } from "./audit-hash";
+import { computeAuditDataHash, computeAuditEventHash } from "./audit-hash";
 import { sanitizeAuditMetadata, type AuditMetadata } from "./audit-metadata";
+import { auditPartitionFor } from "./audit-partition";
 import { isActorRole, isAuditEventType, type ActorRole, type AuditEventType } from "./event-types";
 import type { Db, Tx } from "@/lib/db";
 import type { Actor } from "@/lib/server/actor";
@@ -18,7 +19,7 @@ export type AuditEventInput = {
   metadata?: AuditMetadata;
 };
 
-export type WrittenAuditEvent = { id: string; sequence: number; hash: string };
+export type WrittenAuditEvent = { id: string; partition: number; sequence: number; hash: string };
 
 // Bounds the stored (and hashed) values, so a hostile header cannot bloat the log.
 const MAX_USER_AGENT = 512;
@@ -45,13 +46,20 @@ function clip(value: string | null | undefined, max: number): string | null {
   return value.length > max ? value.slice(0, max) : value;
 }
 
+// The partition a transaction has locked: its later events join the same chain, so a transaction
+// holds one head lock at most and two transactions can never take two heads in opposite orders
+// (a deadlock the single head could not have). Keyed weakly by the transaction client object.
+const partitionOfTransaction = new WeakMap<object, number>();
+
 /**
- * Appends one event to the tamper-evident chain (docs/decisions/0003, schema doc of AuditEvent).
+ * Appends one event to the tamper-evident chain of its partition (docs/decisions/0003 and 0074,
+ * schema doc of AuditEvent).
  *
  * Call it inside the transaction that makes the change, so both commit or neither does:
  *   await db.$transaction(async (tx) => { …change…; await writeAuditEvent(tx, {...}) })
- * and preferably as the transaction's last step: bumping the chain head locks that row until
- * commit, which orders every audited transaction of every app instance one after another.
+ * and preferably as the transaction's last step: bumping the partition's head locks that row until
+ * commit, which orders the audited transactions of that partition (of every app instance) one
+ * after another; the account row, where a transaction takes it, comes first (decision 0055).
  * Keep the transaction at PostgreSQL's default READ COMMITTED: under REPEATABLE READ or
  * SERIALIZABLE a concurrent append aborts with a serialisation failure instead of waiting.
  *
@@ -73,13 +81,18 @@ async function appendEvent(tx: Tx, event: AuditEventInput): Promise<WrittenAudit
   const ip = clip(event.actor.client.ip, MAX_IP);
   const userAgent = clip(event.actor.client.userAgent, MAX_USER_AGENT);
 
+  // The customer the event is about, else the actor (staff, API key, customer), else random.
+  const partition = partitionOfTransaction.get(tx) ?? auditPartitionFor(event.subject ?? actorId);
+  partitionOfTransaction.set(tx, partition);
+
   // Head first: one INSERT … ON CONFLICT DO UPDATE … RETURNING on both databases (checked in the
-  // query log). It creates the head if the seed never ran, takes the row lock on PostgreSQL (a
-  // concurrent appender waits here, then sees this commit's sequence and hash) and holds SQLite's
-  // write lock. The returned hash is still the previous event's: it becomes prevHash.
+  // query log). It creates the partition's head on its first event, takes the row lock on
+  // PostgreSQL (a concurrent appender to this partition waits here, then sees this commit's
+  // sequence and hash) and holds SQLite's write lock. The returned hash is still the previous
+  // event's: it becomes prevHash.
   const head = await tx.auditChainHead.upsert({
-    where: { id: AUDIT_CHAIN_HEAD_ID },
-    create: { id: AUDIT_CHAIN_HEAD_ID, sequence: 1 },
+    where: { partition },
+    create: { partition, sequence: 1 },
     update: { sequence: { increment: 1 } },
     select: { sequence: true, hash: true },
   });
@@ -87,6 +100,7 @@ async function appendEvent(tx: Tx, event: AuditEventInput): Promise<WrittenAudit
   // Taken after the lock, so createdAt follows the chain order.
   const createdAt = new Date();
   const core = {
+    partition,
     sequence: head.sequence,
     type: event.type,
     actorId,
@@ -104,6 +118,6 @@ async function appendEvent(tx: Tx, event: AuditEventInput): Promise<WrittenAudit
     data: { ...core, ip, userAgent, ...(metadata === null ? {} : { metadata }), dataHash, prevHash, hash },
     select: { id: true },
   });
-  await tx.auditChainHead.update({ where: { id: AUDIT_CHAIN_HEAD_ID }, data: { hash } });
-  return { id: created.id, sequence: head.sequence, hash };
+  await tx.auditChainHead.update({ where: { partition }, data: { hash } });
+  return { id: created.id, partition, sequence: head.sequence, hash };
 }

@@ -112,7 +112,7 @@ export async function collectExportData(
     tx.signInAttempt.findMany({ where, orderBy: { createdAt: "asc" } }),
     tx.transactionConfirmation.findMany({ where, orderBy: { createdAt: "asc" } }),
     tx.dataExport.findMany({ where, orderBy: { requestedAt: "asc" } }),
-    tx.auditEvent.findMany({ where: { subjectUserId: userId }, orderBy: { sequence: "asc" } }),
+    tx.auditEvent.findMany({ where: { subjectUserId: userId }, orderBy: { createdAt: "asc" } }),
     collectExportOrders(tx, userId),
   ]);
   const keys = dataKeys().all;

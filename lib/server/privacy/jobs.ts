@@ -16,6 +16,8 @@ import { runDueErasures, type ErasureReport } from "./erasure";
 import { runWebhookDeliveries } from "@/lib/server/webhooks/delivery";
 import { pruneWebhookDeliveries } from "@/lib/server/webhooks/outbox";
 import { db as defaultDb, type Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { writeAuditCheckpoint, type WrittenCheckpoint } from "@/lib/server/audit/audit-checkpoint";
 
 export type JobsReport = {
   erased: ErasureReport[];
@@ -35,6 +37,8 @@ export type JobsReport = {
   actionKeysDeleted: number;
   /** Delivered webhook deliveries older than the retention, deleted (decision 0048). */
   webhookDeliveriesPruned: number;
+  /** The signed checkpoint over all audit chain heads (decision 0074); null when no head moved. */
+  auditCheckpoint: WrittenCheckpoint | null;
 };
 
 export async function runJobs(
@@ -52,6 +56,8 @@ export async function runJobs(
   const idempotencyKeysDeleted = await pruneIdempotencyKeys({ now }, { tx: db });
   const actionKeysDeleted = await pruneActionKeys({ now }, { tx: db });
   const webhookDeliveriesPruned = await pruneWebhookDeliveries({ now }, { tx: db });
+  // Last, so it covers the events the jobs above wrote.
+  const auditCheckpoint = await writeAuditCheckpoint({ now, secret: getEnv().authSecret }, { tx: db });
   return {
     erased,
     exportsWiped,
@@ -64,6 +70,7 @@ export async function runJobs(
     idempotencyKeysDeleted,
     actionKeysDeleted,
     webhookDeliveriesPruned,
+    auditCheckpoint,
   };
 }
 
@@ -86,5 +93,8 @@ export function describeJobsReport(report: JobsReport): string[] {
     `expired idempotency keys deleted: ${report.idempotencyKeysDeleted}`,
     `expired form submission keys deleted: ${report.actionKeysDeleted}`,
     `delivered webhook deliveries pruned: ${report.webhookDeliveriesPruned}`,
+    report.auditCheckpoint
+      ? `audit checkpoint ${report.auditCheckpoint.number} signed over ${report.auditCheckpoint.heads.length} chain head(s), heads digest ${report.auditCheckpoint.digest}`
+      : "audit checkpoint: no chain head moved since the last one",
   ];
 }

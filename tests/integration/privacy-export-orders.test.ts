@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { customerOrder } from "@/lib/server/orders/customer-orders";
 import { collectExportData, type ExportData } from "@/lib/server/privacy/export-data";
 import { renderExportSummary, SUMMARY_SECTIONS } from "@/lib/server/privacy/export-summary";
 import de from "@/messages/de.json";
@@ -121,7 +122,7 @@ describe("data export: orders", () => {
     const other = await customerWithData();
     const mine = `SO-${owner.run}`;
     const theirs = `SO-${other.run}-X`;
-    await orderFor(owner.id, mine);
+    const order = await orderFor(owner.id, mine);
     await orderFor(other.id, theirs);
 
     const data = await collectExportData({ userId: owner.id }, { tx: db });
@@ -137,6 +138,12 @@ describe("data export: orders", () => {
       documents: [{ kind: "invoice" }],
     });
     expect(json).not.toContain(theirs);
+    // The export extends the order page's select (ORDER_FIELDS): what the page shows, the copy has.
+    const shown = await customerOrder({ userId: owner.id, orderId: order.id }, { tx: db });
+    expect(Object.keys(data.orders[0] as object)).toEqual(Object.keys(shown ?? {}));
+    expect(data.orders[0]).toMatchObject({
+      documents: [{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+    });
     expect(json).not.toContain("invoice-bytes");
 
     for (const messages of [de, en]) {

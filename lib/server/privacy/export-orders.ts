@@ -8,41 +8,16 @@ import "server-only";
  * (the number the customer knows from the shop's mails), so the HTML summary shows them as a table.
  */
 import type { Tx } from "@/lib/db";
+import { ORDER_FIELDS } from "@/lib/server/orders/order-fields";
 
 async function exportOrders(tx: Tx, userId: string): Promise<unknown[]> {
   return tx.order.findMany({
     where: { userId },
     orderBy: [{ placedAt: "asc" }, { id: "asc" }],
+    // The order page's fields, plus each document's hash: the copy can be checked against a PDF.
     select: {
-      shopOrderId: true,
-      status: true,
-      placedAt: true,
-      currency: true,
-      subtotalMinor: true,
-      shippingMinor: true,
-      taxMinor: true,
-      totalMinor: true,
-      paymentMethod: true,
-      paymentLast4: true,
-      billingAddress: true,
-      shippingAddress: true,
-      items: {
-        orderBy: { position: "asc" },
-        select: { sku: true, name: true, quantity: true, unitPriceMinor: true, totalMinor: true },
-      },
-      shipments: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          carrier: true,
-          trackingNumber: true,
-          status: true,
-          events: { orderBy: { eventAt: "asc" }, select: { status: true, eventAt: true, place: true } },
-        },
-      },
-      documents: {
-        orderBy: { kind: "asc" },
-        select: { kind: true, sizeBytes: true, sha256: true, updatedAt: true },
-      },
+      ...ORDER_FIELDS,
+      documents: { ...ORDER_FIELDS.documents, select: { ...ORDER_FIELDS.documents.select, sha256: true } },
     },
   });
 }

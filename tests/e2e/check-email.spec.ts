@@ -42,9 +42,13 @@ test("[CUSTOMER] sees where the mail went, has it sent again and confirms with t
   await expect(page.getByText("Dieser Link ist ungültig")).toBeVisible();
   await page.goto(newest);
   await page.getByRole("button", { name: "E-Mail-Adresse bestätigen" }).click();
-  expect(
-    (await e2eDb().user.findUniqueOrThrow({ where: { emailNormalized: email } })).emailVerifiedAt,
-  ).not.toBeNull();
+  // The click only sends the form: wait for the server to have confirmed, not for the next page.
+  await expect
+    .poll(
+      async () =>
+        (await e2eDb().user.findUniqueOrThrow({ where: { emailNormalized: email } })).emailVerifiedAt,
+    )
+    .not.toBeNull();
 });
 
 test("[CUSTOMER] corrects a mistyped address: the form keeps it, the mistyped account is gone", async ({

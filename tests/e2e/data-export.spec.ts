@@ -1,7 +1,7 @@
 /**
  * Data export (docs/decisions/0016): after the step-up the customer downloads a JSON file whose
- * content matches what the test stored (addresses, consents with history, sign-ins); a used or an
- * expired download link is refused.
+ * content matches what the test stored (addresses, consents with history, sign-ins, a return); a
+ * used or an expired download link is refused.
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -94,7 +94,52 @@ async function storeCustomerData(userId: string, email: string) {
       },
     ],
   });
-  return { run, purposeKey: purpose.key };
+  // An order with a return of one of its items (decision 0062), as the shop and the customer left it.
+  const address = {
+    name: "Erika Export",
+    street: "Datenweg 7",
+    postalCode: "10115",
+    city: "Berlin",
+    country: "DE",
+  };
+  const order = await db.order.create({
+    data: {
+      shopOrderId: `SO-EXPORT-${run}`,
+      userId,
+      status: "DELIVERED",
+      shopStatus: "ORDERED",
+      currency: "EUR",
+      subtotalMinor: 3998,
+      shippingMinor: 0,
+      taxMinor: 638,
+      totalMinor: 3998,
+      paymentMethod: "invoice",
+      billingAddress: address,
+      shippingAddress: address,
+      placedAt: new Date(Date.now() - 86_400_000),
+      items: {
+        create: {
+          position: 0,
+          sku: "TSH-42",
+          name: "T-Shirt",
+          quantity: 2,
+          unitPriceMinor: 1999,
+          totalMinor: 3998,
+        },
+      },
+    },
+    include: { items: true },
+  });
+  await db.returnRequest.create({
+    data: {
+      orderId: order.id,
+      userId,
+      reason: "DAMAGED",
+      comment: `Naht offen ${run}`,
+      items: { create: { orderItemId: order.items[0]!.id, quantity: 1 } },
+    },
+  });
+  return { run, purposeKey: purpose.key, shopOrderId: order.shopOrderId };
 }
 
 test("[CUSTOMER] downloads their data after the step-up; a used or expired link is refused", async ({
@@ -150,6 +195,14 @@ test("[CUSTOMER] downloads their data after the step-up; a used or expired link 
   expect(data.auditEvents.map((e: { type: string }) => e.type)).toEqual(
     expect.arrayContaining(["auth.step_up_succeeded", "privacy.export_requested"]),
   );
+  expect(data.returns).toEqual([
+    expect.objectContaining({
+      shopOrderId: stored.shopOrderId,
+      reason: "DAMAGED",
+      comment: `Naht offen ${stored.run}`,
+      items: [{ sku: "TSH-42", name: "T-Shirt", quantity: 1 }],
+    }),
+  ]);
   expect(JSON.stringify(data)).not.toContain("argon2");
 
   // The same link again: refused, back on the privacy page with a notice.
@@ -189,5 +242,7 @@ test("[CUSTOMER] gets the HTML summary through its own single-use link", async (
   expect(html).toContain(`Datenweg ${stored.run}`);
   expect(html).toContain("<h2>Anmeldeverlauf</h2>");
   expect(html).toContain("198.51.100.41");
+  expect(html).toContain("<h2>Rücksendungen</h2>");
+  expect(html).toContain(`Naht offen ${stored.run}`);
   expect(html).not.toContain("<script");
 });

@@ -130,6 +130,7 @@ export const test = base.extend<{ axeAudits: AxeAudits }>({
             // A notFound() thrown by a page arrives as Next's error shell (<html id="__next_error__">,
             // no lang) that the browser then renders as the not-found page, passing through an <html>
             // with neither: audit what is shown once rendered. A page without lang still fails.
+            // Next's doing, not ours (docs/decisions/0064): drop this when Next renders it server-side.
             if (result.violations.some((v) => v.id === "html-has-lang")) {
               await page
                 .waitForFunction(() => document.documentElement.lang !== "", undefined, { timeout: 5_000 })

@@ -6,6 +6,7 @@ import "server-only";
 import { ORDERS_PAGE_SIZE, trackingUrl, type Carrier, type OrderStatus } from "@/lib/config/orders";
 import { db as defaultDb, type Db } from "@/lib/db";
 import type { OrderAddress } from "@/lib/schemas/orders";
+import { ORDER_FIELDS } from "./order-fields";
 
 export type OrderListItem = {
   id: string;
@@ -65,39 +66,7 @@ export async function customerOrder(
 async function readOrder(tx: Db, input: { userId: string; orderId: string }) {
   const row = await tx.order.findFirst({
     where: { id: input.orderId, userId: input.userId },
-    select: {
-      id: true,
-      shopOrderId: true,
-      status: true,
-      placedAt: true,
-      currency: true,
-      subtotalMinor: true,
-      shippingMinor: true,
-      taxMinor: true,
-      totalMinor: true,
-      paymentMethod: true,
-      paymentLast4: true,
-      billingAddress: true,
-      shippingAddress: true,
-      items: {
-        orderBy: { position: "asc" },
-        select: { id: true, sku: true, name: true, quantity: true, unitPriceMinor: true, totalMinor: true },
-      },
-      shipments: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          carrier: true,
-          trackingNumber: true,
-          status: true,
-          events: {
-            orderBy: [{ eventAt: "asc" }, { createdAt: "asc" }],
-            select: { id: true, status: true, eventAt: true, place: true },
-          },
-        },
-      },
-      documents: { orderBy: { kind: "asc" }, select: { kind: true, sizeBytes: true, updatedAt: true } },
-    },
+    select: ORDER_FIELDS,
   });
   if (!row) return null;
   return {

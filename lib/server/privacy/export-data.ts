@@ -44,6 +44,7 @@ export type ExportData = {
   signInHistory: unknown[];
   transactionConfirmations: unknown[];
   orders: unknown[];
+  returns: unknown[];
   dataExports: unknown[];
   auditEvents: unknown[];
 };
@@ -80,7 +81,7 @@ export async function collectExportData(
     transactions,
     exports,
     auditEvents,
-    orders,
+    orderData,
   ] = await Promise.all([
     tx.profile.findUnique({ where }),
     tx.profileAttributeValue.findMany({ where, orderBy: { attributeKey: "asc" } }),
@@ -276,7 +277,7 @@ export async function collectExportData(
       confirmedAt: c.confirmedAt,
       rejectedAt: c.rejectedAt,
     })),
-    orders,
+    ...orderData,
     dataExports: exports.map((e) => ({
       requestedAt: e.requestedAt,
       status: e.status,

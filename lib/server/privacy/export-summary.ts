@@ -22,6 +22,7 @@ export const SUMMARY_SECTIONS = [
   "signInHistory",
   "transactionConfirmations",
   "orders",
+  "returns",
   "dataExports",
   "auditEvents",
 ] as const satisfies readonly (keyof ExportData)[];

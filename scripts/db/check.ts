@@ -18,9 +18,11 @@ if (readFileSync(POSTGRES_SCHEMA, "utf8") !== derivePostgresSchema(readFileSync(
 function checkDrift(kind: string, url: string, schema: string, dir: string): void {
   const args = ["migrate", "diff", "--from-migrations", dir, "--to-schema-datamodel", schema, "--exit-code"];
   let result = runPrisma(args, url, { quiet: true });
-  // --exit-code: 0 no difference, 2 a difference, anything else an error running the diff (the
-  // temporary shadow database); an error is retried once and reported with its output.
-  if (result.status !== 0 && result.status !== 2) {
+  // --exit-code: 0 no difference, 2 a difference, anything else an error running the diff. The CLI
+  // crashes now and then when it drops its temporary shadow database under an idle pooled connection
+  // ("terminating connection due to administrator command"), twice in a row on a loaded machine, so
+  // an error is retried up to three times and reported with its output.
+  for (let attempt = 1; attempt <= 3 && result.status !== 0 && result.status !== 2; attempt++) {
     console.warn(
       `${kind}: the diff did not run (status ${result.status}), retrying:\n${result.stdout}${result.stderr}`,
     );

@@ -37,9 +37,10 @@ import { providerTarget, sessionAudit, withRegistration, type SessionAudit } fro
 import { sendLinkedNotice } from "./social-session";
 import { customerActor, systemActor } from "@/lib/server/actor";
 import type { FirstFactor, PendingSocialLink, SecondFactorMethod } from "./sign-in-factors";
+import { loadDoorUser, signInLanding, type DoorUser, type SignInLanding } from "./door-user";
 
 export type SignInOutcome =
-  | { ok: true; session: NewSession; userId: string }
+  | { ok: true; session: NewSession; userId: string; landing: SignInLanding }
   | SecondFactorRequired
   | BlockedSignIn
   | { ok: false; code: "ACCOUNT_LOCKED" }
@@ -48,6 +49,8 @@ export type SignInOutcome =
 
 export async function completeSignIn(opts: {
   userId: string;
+  /** The account as the first factor just read it (door-user.ts); without it the door reads it. */
+  user?: DoorUser;
   factor: FirstFactor;
   deviceCookieId: string;
   client: ClientInfo;
@@ -63,10 +66,7 @@ export async function completeSignIn(opts: {
   continuesRegistration?: boolean;
 }): Promise<SignInOutcome> {
   const { factor, client, deviceCookieId } = opts;
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: opts.userId },
-    include: { roles: { select: { role: true } }, totpFactor: { select: { confirmedAt: true } } },
-  });
+  const user = opts.user?.id === opts.userId ? opts.user : await loadDoorUser(opts.userId);
   const method = factor.method === "SOCIAL_LINK" ? "SOCIAL" : factor.method;
   const attempt = { ...attemptContext(client), emailNormalized: opts.emailNormalized, method };
   if (user.status === "LOCKED") {
@@ -141,7 +141,7 @@ export async function completeSignIn(opts: {
     link && { identity: link, isOptional: false },
   );
   if (!opened) return { ok: false, code: "IDENTITY_IN_USE" };
-  return { ok: true, session: opened.session, userId: user.id };
+  return { ok: true, session: opened.session, userId: user.id, landing: signInLanding(user) };
 }
 
 /**
@@ -207,7 +207,7 @@ async function openSession(
 }
 
 type SignInRecord = {
-  user: { id: string; email: string; locale: string };
+  user: { id: string; email: string; locale: string; roles?: DoorUser["roles"] };
   rememberMe: boolean;
   deviceCookieId: string;
   client: ClientInfo;
@@ -252,6 +252,7 @@ async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn>
       rememberMe: opts.rememberMe,
       client,
       aal: opts.aal,
+      roles: user.roles?.map((r) => r.role),
     },
     { tx },
   );

@@ -1,6 +1,6 @@
 /**
  * What the one door (complete-sign-in.ts) records for a sign-in that opens a session, and what it
- * gets back. Types only: the writer itself, recordSignIn, stays private to the door (decision 0020).
+ * gets back. Types only: the writer itself stays private to the door (decision 0020).
  */
 import type { AuditEventInput } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";

@@ -29,9 +29,8 @@ import {
 } from "@/lib/server/identity/password-reset";
 import { registerWithPassword } from "@/lib/server/identity/register";
 import { requestSignInUnlock } from "@/lib/server/identity/sign-in-unlock";
-import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
+import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
 import { signInWithPassword as signIn } from "@/lib/server/identity/sign-in";
-import { signedInHome } from "@/lib/server/identity/landing";
 import { getClientInfo } from "@/lib/auth/client-info";
 import {
   newRegistrationCookie,
@@ -75,9 +74,10 @@ export async function signInWithPassword(input: LoginInput): Promise<ActionResul
   }
   await setSessionCookie(result.session);
   // During the deletion grace period a sign-in lands where the customer can cancel the deletion.
-  if (await isDeletionPending(result.userId)) redirect(DELETION_PENDING_PATH);
+  // Both facts come from the door's read of the account (door-user.ts), not from another query.
+  if (result.landing.deletionPending) redirect(DELETION_PENDING_PATH);
   // A server-side redirect re-renders the whole tree, so the header shows the signed-in state.
-  redirect(toSafeRelativePath(parsed.data.callbackUrl, await signedInHome(result.userId)));
+  redirect(toSafeRelativePath(parsed.data.callbackUrl, result.landing.home));
 }
 
 /**

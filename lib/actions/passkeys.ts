@@ -28,14 +28,13 @@ import {
   type PasskeySignUpInput,
   type RenamePasskeyInput,
 } from "@/lib/schemas/passkeys";
-import { signedInHome } from "@/lib/server/identity/landing";
 import { newDeviceCookieId } from "@/lib/server/devices/devices";
 import { addPasskey, removePasskey, renamePasskey } from "@/lib/server/passkeys/manage-passkeys";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
 import { passkeyRegistrationOptions } from "@/lib/server/passkeys/passkey-registration";
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
 import { finishPasskeySignUp, startPasskeySignUp } from "@/lib/server/passkeys/passkey-sign-up";
-import { DELETION_PENDING_PATH, isDeletionPending } from "@/lib/server/privacy/account-deletion";
+import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
 import { currentActor } from "@/lib/auth/actor";
 import { getClientInfo } from "@/lib/auth/client-info";
 import {
@@ -147,9 +146,9 @@ export async function finishPasskeySignInAction(input: {
   }
   await setSessionCookie(result.session);
   // During the deletion grace period every sign-in lands where it can be cancelled.
-  if (await isDeletionPending(result.userId)) return actionOk({ redirectTo: DELETION_PENDING_PATH });
+  if (result.landing.deletionPending) return actionOk({ redirectTo: DELETION_PENDING_PATH });
   // Returned, not redirect()ed: the autofill flow runs outside a form and navigates itself.
-  return actionOk({ redirectTo: toSafeRelativePath(callbackUrl, await signedInHome(result.userId)) });
+  return actionOk({ redirectTo: toSafeRelativePath(callbackUrl, result.landing.home) });
 }
 
 /** /register, passkey only: step 1 answers alike for new and existing addresses (no lookup). */

@@ -68,6 +68,8 @@ export type Portal = {
   pid: number;
   /** SQL statements sent so far and the server's resident memory. */
   counts(): Promise<QueryCounts>;
+  /** The statements' text since the last call (only with BENCH_SQL_LOG=1 in the env). */
+  statementLog(): Promise<string[]>;
   /** Open file descriptors of the server, and how many of them are the SQLite database file. */
   openFiles(databaseFile?: string): { total: number; database: number };
   stop(): Promise<void>;
@@ -130,6 +132,10 @@ export async function startPortal(opts: {
     async counts() {
       const response = await fetch(`http://127.0.0.1:${counterPort}/`);
       return (await response.json()) as QueryCounts;
+    },
+    async statementLog() {
+      const response = await fetch(`http://127.0.0.1:${counterPort}/log`);
+      return (await response.json()) as string[];
     },
     openFiles(databaseFile) {
       const dir = `/proc/${pid}/fd`;

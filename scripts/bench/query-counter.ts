@@ -17,6 +17,18 @@ export type QueryCounts = { statements: number; rssBytes: number };
 
 const counts = { statements: 0 };
 const PATCHED = Symbol.for("portal.bench.queryCounter");
+// With BENCH_SQL_LOG=1 the statements' text is kept too, for the probe (sql-probe.ts) to show
+// which statements a request sends; GET /log on the counter's port answers and clears it.
+const logging = process.env.BENCH_SQL_LOG === "1";
+const statementLog: string[] = [];
+const statementText = new WeakMap<object, string>();
+
+function textOf(self: unknown, args: unknown[]): string {
+  const first = args[0] as string | { text?: string } | undefined;
+  if (typeof first === "string") return first;
+  if (first && typeof first === "object" && typeof first.text === "string") return first.text;
+  return (self && typeof self === "object" ? statementText.get(self) : undefined) ?? "?";
+}
 
 function patch(proto: Record<string | symbol, unknown>, names: string[]): void {
   if (proto[PATCHED]) return; // installed twice: still one count per statement
@@ -26,6 +38,7 @@ function patch(proto: Record<string | symbol, unknown>, names: string[]): void {
     if (typeof original !== "function") throw new Error(`query-counter: no ${name}() to count`);
     proto[name] = function (this: unknown, ...args: unknown[]) {
       counts.statements++;
+      if (logging) statementLog.push(textOf(this, args).replace(/\s+/g, " "));
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
   }
@@ -39,6 +52,14 @@ export function installQueryCounter(root: string = process.cwd()): string[] {
     type LibsqlDb = { prepare(sql: string): object; close(): void };
     const Database = require("libsql") as { new (path: string): LibsqlDb; prototype: object };
     // The Statement class is not exported: reach its prototype through a throwaway statement.
+    if (logging) {
+      const prepare = (Database.prototype as LibsqlDb).prepare;
+      (Database.prototype as LibsqlDb).prepare = function (this: LibsqlDb, sql: string) {
+        const statement = prepare.call(this, sql);
+        statementText.set(statement, sql);
+        return statement;
+      };
+    }
     const probe = new Database(":memory:");
     const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, unknown>;
     probe.close();
@@ -66,9 +87,10 @@ export function queryCounts(): QueryCounts {
 const port = Number(process.env.BENCH_QUERY_COUNTER_PORT);
 if (port > 0) {
   const drivers = installQueryCounter();
-  createServer((_req, res) => {
+  createServer((req, res) => {
     res.writeHead(200, { "Content-Type": "application/json" });
-    res.end(JSON.stringify(queryCounts()));
+    if (req.url === "/log") res.end(JSON.stringify(statementLog.splice(0)));
+    else res.end(JSON.stringify(queryCounts()));
   })
     .listen(port, "127.0.0.1", () =>
       console.log(`[bench] counting SQL statements (${drivers.join(", ")}) on 127.0.0.1:${port}`),

@@ -6,6 +6,7 @@ import "server-only";
  * the purpose's published versions, with the rule in derive-state.ts: a grant followed by a newer
  * material version is suspended and does not count. Always scoped by the caller's userId.
  */
+import { cache } from "react";
 import { deriveFromLatest, type DerivedConsent } from "./derive-state";
 import { db as defaultDb, type Db, type Tx } from "@/lib/db";
 
@@ -30,6 +31,20 @@ export async function currentConsents(
   userId: string,
   { tx: reader = defaultDb }: { tx?: Reader } = {},
 ): Promise<CurrentConsent[]> {
+  if (reader !== defaultDb) return readCurrentConsents(userId, reader);
+  // Copies, so no caller can change what another one of the same render reads.
+  return (await readOncePerRender(userId)).map((consent) => ({ ...consent }));
+}
+
+/**
+ * The account layout's re-consent prompt and the page's own readers (profiling question, privacy
+ * centre) all ask in one render: React's per-request cache reads it once there (issue 16). Outside
+ * a render (server actions, jobs) it reads each time, so a write is never answered from the cache;
+ * transactions never come here.
+ */
+const readOncePerRender = cache((userId: string) => readCurrentConsents(userId, defaultDb));
+
+async function readCurrentConsents(userId: string, reader: Reader): Promise<CurrentConsent[]> {
   const [purposes, states] = await Promise.all([
     reader.consentPurpose.findMany({
       where: { active: true },

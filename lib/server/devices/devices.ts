@@ -34,12 +34,14 @@ export async function recordDeviceSignIn(
     userAgent: client.userAgent,
   };
   const key = { userId_cookieIdHash: { userId: opts.userId, cookieIdHash } };
-  // A known browser (the usual case): one lookup, one update.
-  const existing = await tx.device.findUnique({ where: key, select: { id: true } });
-  if (existing) {
-    await tx.device.update({ where: { id: existing.id }, data: seen });
-    return { deviceId: existing.id, isNewDevice: false, hadOtherDevices: true };
-  }
+  // A known browser (the usual case): one UPDATE … RETURNING on both databases, which finds and
+  // updates the row at once (no row, no error: a new browser then takes the path below).
+  const [existing] = await tx.device.updateManyAndReturn({
+    where: { userId: opts.userId, cookieIdHash },
+    data: seen,
+    select: { id: true },
+  });
+  if (existing) return { deviceId: existing.id, isNewDevice: false, hadOtherDevices: true };
   const others = await tx.device.count({ where: { userId: opts.userId } });
   // Not a find-then-create: parallel first sign-ins from one browser (a double click, two tabs, a
   // retried request) all miss the lookup, and on PostgreSQL every INSERT but the first hit the

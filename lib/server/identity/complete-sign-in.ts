@@ -16,11 +16,11 @@ import "server-only";
 import { riskAuditMetadata } from "@/lib/server/risk/assess";
 import { signInReasonCodes } from "@/lib/config/sign-in-reasons";
 import { db, type Tx } from "@/lib/db";
-import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
+import { writeAuditEvent, type AuditEventInput } from "@/lib/server/audit/write-audit-event";
 import { recordDeviceSignIn } from "@/lib/server/devices/devices";
 import { DELETION_PENDING_PATH } from "@/lib/server/privacy/account-deletion";
 import type { ClientInfo } from "@/lib/server/request/client-info";
-import { createSession, type AuthMethodName, type NewSession } from "@/lib/server/sessions/sessions";
+import { createSession, type NewSession } from "@/lib/server/sessions/sessions";
 import { localeOf, sendMailInBackground, sendSecurityPushInBackground, signInMailFacts } from "./notify";
 import {
   completePendingSignIn,
@@ -33,13 +33,15 @@ import { availableSecondFactors, decideSecondFactor, STAFF_ROLES } from "./secon
 import { spendSignInPass } from "./sign-in-passes";
 import { linkIdentity } from "./social-identities";
 import { attemptContext } from "./sign-in-attempt";
-import { providerTarget, sessionAudit, withRegistration, type SessionAudit } from "./sign-in-audit";
+import { providerTarget, sessionAudit, withRegistration } from "./sign-in-audit";
+import type { RecordedSignIn, SignInRecord } from "./sign-in-record";
 import { sendLinkedNotice } from "./social-session";
 import { customerActor, systemActor } from "@/lib/server/actor";
 import type { FirstFactor, PendingSocialLink, SecondFactorMethod } from "./sign-in-factors";
+import { loadDoorUser, signInLanding, type DoorUser, type SignInLanding } from "./door-user";
 
 export type SignInOutcome =
-  | { ok: true; session: NewSession; userId: string }
+  | { ok: true; session: NewSession; userId: string; landing: SignInLanding }
   | SecondFactorRequired
   | BlockedSignIn
   | { ok: false; code: "ACCOUNT_LOCKED" }
@@ -48,6 +50,8 @@ export type SignInOutcome =
 
 export async function completeSignIn(opts: {
   userId: string;
+  /** The account as the first factor just read it (door-user.ts); without it the door reads it. */
+  user?: DoorUser;
   factor: FirstFactor;
   deviceCookieId: string;
   client: ClientInfo;
@@ -63,11 +67,9 @@ export async function completeSignIn(opts: {
   continuesRegistration?: boolean;
 }): Promise<SignInOutcome> {
   const { factor, client, deviceCookieId } = opts;
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: opts.userId },
-    include: { roles: { select: { role: true } }, totpFactor: { select: { confirmedAt: true } } },
-  });
+  const user = opts.user?.id === opts.userId ? opts.user : await loadDoorUser(opts.userId);
   const method = factor.method === "SOCIAL_LINK" ? "SOCIAL" : factor.method;
+  const link = factor.method === "SOCIAL_LINK" ? factor.link : null;
   const attempt = { ...attemptContext(client), emailNormalized: opts.emailNormalized, method };
   if (user.status === "LOCKED") {
     await db.signInAttempt.create({ data: { ...attempt, userId: user.id, result: "ACCOUNT_LOCKED" } });
@@ -81,13 +83,20 @@ export async function completeSignIn(opts: {
     client,
     deviceCookieId,
   });
-  // Every decision is audited with its signals, in words a support agent reads (de and en).
-  await writeAuditEvent(db, {
+  const isTwoFactors = factor.method === "PASSKEY" && factor.userVerified;
+  // A brand-new account has nothing but the provider to prove itself with: frictionless sign-up.
+  const isNewAccount = factor.method === "SOCIAL" && factor.isNewAccount;
+  // Every decision is audited with its signals, in words a support agent reads (de and en): in the
+  // transaction of the session when one opens right away (one commit less, decision 0071), ahead
+  // of the block, the second step or the identity link otherwise, as before.
+  const riskAudit: AuditEventInput = {
     type: "auth.risk_assessed",
     actor: systemActor(client),
     subject: user.id,
     metadata: { ...riskAuditMetadata(decision.risk), method },
-  });
+  };
+  const opensSessionNow = !decision.blocked && !link && (isTwoFactors || !decision.required || isNewAccount);
+  if (!opensSessionNow) await writeAuditEvent(db, riskAudit);
   let released = false;
   if (decision.blocked) {
     released = await spendSignInPass({ userId: user.id, kind: "RISK_RELEASE", deviceCookieId });
@@ -100,9 +109,6 @@ export async function completeSignIn(opts: {
     });
   }
 
-  const isTwoFactors = factor.method === "PASSKEY" && factor.userVerified;
-  // A brand-new account has nothing but the provider to prove itself with: frictionless sign-up.
-  const isNewAccount = factor.method === "SOCIAL" && factor.isNewAccount;
   if ((released || (decision.required && !isNewAccount)) && !isTwoFactors) {
     return startPendingSignIn({
       user,
@@ -125,7 +131,6 @@ export async function completeSignIn(opts: {
     });
   }
 
-  const link = factor.method === "SOCIAL_LINK" ? factor.link : null;
   const opened = await openSession(
     {
       user,
@@ -137,11 +142,12 @@ export async function completeSignIn(opts: {
       methods: link ? ["PASSWORD", "SOCIAL"] : [method],
       aal: isTwoFactors ? 2 : 1,
       audit: withRegistration(sessionAudit(factor), opts.continuesRegistration),
+      riskAudit: opensSessionNow ? riskAudit : undefined,
     },
     link && { identity: link, isOptional: false },
   );
   if (!opened) return { ok: false, code: "IDENTITY_IN_USE" };
-  return { ok: true, session: opened.session, userId: user.id };
+  return { ok: true, session: opened.session, userId: user.id, landing: signInLanding(user) };
 }
 
 /**
@@ -206,26 +212,6 @@ async function openSession(
   return outcome.recorded;
 }
 
-type SignInRecord = {
-  user: { id: string; email: string; locale: string };
-  rememberMe: boolean;
-  deviceCookieId: string;
-  client: ClientInfo;
-  firstFactor: "PASSWORD" | "PASSKEY" | "SOCIAL";
-  secondFactor?: SecondFactorMethod;
-  methods: AuthMethodName[];
-  aal: 1 | 2;
-  /** The SECOND_FACTOR_REQUIRED attempt to mark as succeeded; without it a new row is written. */
-  attemptId?: string | null;
-  audit?: SessionAudit;
-};
-
-type RecordedSignIn = {
-  session: NewSession;
-  /** A new browser for a person who had others: they get the new-device notice. */
-  newDevice: boolean;
-};
-
 /** The writes of a successful sign-in, inside the door's transaction. Private to this module. */
 async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn> {
   const { user, client, secondFactor, firstFactor } = opts;
@@ -252,6 +238,7 @@ async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn>
       rememberMe: opts.rememberMe,
       client,
       aal: opts.aal,
+      roles: user.roles?.map((r) => r.role),
     },
     { tx },
   );
@@ -274,6 +261,7 @@ async function recordSignIn(tx: Tx, opts: SignInRecord): Promise<RecordedSignIn>
       },
     });
   }
+  if (opts.riskAudit) await writeAuditEvent(tx, opts.riskAudit); // last, next to the sign-in's own
   await writeAuditEvent(tx, {
     type: opts.audit?.type ?? "auth.sign_in_succeeded",
     actor: customerActor(user.id, client),

@@ -14,7 +14,7 @@ import "server-only";
  */
 import { db } from "@/lib/db";
 import {
-  consumeRateLimit,
+  consumeRateLimits,
   rateLimitIpSubject,
   refundRateLimitHit,
   resetRateLimit,
@@ -50,11 +50,15 @@ export async function consumePasswordAttempt(opts: {
     ? ({ policy: "signInAccountDevice", subject: accountDeviceSubject(ownerId, cookieHash) } as const)
     : ({ policy: "signInAccount", subject: emailNormalized } as const);
   const ipKey = rateLimitIpSubject(opts.ip);
-  const [byAccount, byIp] = await Promise.all([
-    consumeRateLimit({ policy: account.policy, subject: account.subject }),
-    consumeRateLimit({ policy: "signInIp", subject: ipKey }),
-  ]);
-  const refused = [byAccount, byIp].find((d) => !d.allowed);
+  // Both limiters in one transaction (rate-limit.ts), each counted as it would be alone; the
+  // account's answer first, as it is the one that can lock until a reset.
+  const decisions = await consumeRateLimits({
+    buckets: [
+      { policy: account.policy, subject: account.subject },
+      { policy: "signInIp", subject: ipKey },
+    ],
+  });
+  const refused = decisions.find((d) => !d.allowed);
   if (refused && !refused.allowed) {
     return {
       allowed: false,

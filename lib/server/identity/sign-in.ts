@@ -10,6 +10,7 @@ import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import type { NewSession } from "@/lib/server/sessions/sessions";
 import { completeSignIn } from "./complete-sign-in";
+import { DOOR_USER_RELATIONS, type SignInLanding } from "./door-user";
 import { consumePasswordAttempt } from "./password-throttle";
 import type { BlockedSignIn } from "./risk-block";
 import { padResponse, RESPONSE_FLOOR_MS } from "./response-floor";
@@ -19,7 +20,7 @@ import { anonymousActor } from "@/lib/server/actor";
 // A required second factor is `ok: false` on purpose: a caller that does not know the step treats
 // it as a failure and creates no session, which is the safe default.
 export type SignInResult =
-  | { ok: true; session: NewSession; userId: string }
+  | { ok: true; session: NewSession; userId: string; landing: SignInLanding }
   | { ok: false; code: "SECOND_FACTOR_REQUIRED"; pendingToken: string; expiresAt: Date }
   | { ok: false; code: "INVALID_CREDENTIALS" }
   | { ok: false; code: "ACCOUNT_LOCKED" }
@@ -68,9 +69,10 @@ export async function signInWithPassword(opts: {
     };
   }
 
+  // With what the door needs (door-user.ts), so a correct password does not read the account twice.
   const user = await db.user.findUnique({
     where: { emailNormalized },
-    include: { passwordCredential: { select: { hash: true } } },
+    include: { passwordCredential: { select: { hash: true } }, ...DOOR_USER_RELATIONS },
   });
   dummyHash ??= hashPassword("dummy password for timing equality");
   const valid = await verifyPassword(user?.passwordCredential?.hash ?? (await dummyHash), opts.password);
@@ -93,6 +95,7 @@ export async function signInWithPassword(opts: {
   // Status, risk, block, second factor and session: the one door (complete-sign-in.ts).
   const outcome = await completeSignIn({
     userId: user.id,
+    user,
     factor: { method: "PASSWORD" },
     emailNormalized,
     rememberMe: opts.rememberMe,

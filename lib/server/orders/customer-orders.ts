@@ -38,17 +38,27 @@ export async function listCustomerOrders(
         placedAt: true,
         totalMinor: true,
         currency: true,
-        _count: { select: { items: true } },
       },
     }),
   ]);
+  // Counted for this page's orders only. Prisma's `_count: { items }` joins a GROUP BY over the
+  // whole OrderItem table, every customer's items, on each load (EXPLAIN on both databases;
+  // decision 0071): at 300,000 items 430 ms on PostgreSQL, 260 ms on SQLite; well under 1 ms here.
+  const counts = rows.length
+    ? await tx.orderItem.groupBy({
+        by: ["orderId"],
+        where: { orderId: { in: rows.map((r) => r.id) } },
+        _count: { _all: true },
+      })
+    : [];
+  const itemCount = new Map(counts.map((c) => [c.orderId, c._count._all]));
   return {
     total,
     pages: Math.max(1, Math.ceil(total / ORDERS_PAGE_SIZE)),
-    orders: rows.map(({ _count, status, ...row }) => ({
+    orders: rows.map(({ status, ...row }) => ({
       ...row,
       status: status as OrderStatus,
-      itemCount: _count.items,
+      itemCount: itemCount.get(row.id) ?? 0,
     })),
   };
 }

@@ -8,6 +8,7 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { writeAuditEvent } from "@/lib/server/audit/write-audit-event";
 import { completeSignIn } from "@/lib/server/identity/complete-sign-in";
+import type { SignInLanding } from "@/lib/server/identity/door-user";
 import type { BlockedSignIn } from "@/lib/server/identity/risk-block";
 import { attemptContext } from "@/lib/server/identity/sign-in-attempt";
 import { consumeRateLimit, rateLimitIpSubject, refundRateLimitHit } from "@/lib/server/rate-limit/rate-limit";
@@ -17,7 +18,7 @@ import { verifyPasskeyAssertion } from "./passkey-authentication";
 import { anonymousActor } from "@/lib/server/actor";
 
 export type PasskeySignInResult =
-  | { ok: true; session: NewSession; userId: string }
+  | { ok: true; session: NewSession; userId: string; landing: SignInLanding }
   | { ok: false; code: "SECOND_FACTOR_REQUIRED"; pendingToken: string; expiresAt: Date }
   | { ok: false; code: "RATE_LIMITED"; retryAfterSeconds: number }
   | BlockedSignIn
@@ -67,6 +68,7 @@ export async function signInWithPasskey(opts: {
   // user verification it is one factor and gets the second step a password would get.
   const outcome = await completeSignIn({
     userId: verified.user.id,
+    user: verified.user,
     factor: { method: "PASSKEY", passkeyId: verified.passkeyId, userVerified: verified.userVerified },
     deviceCookieId: opts.deviceCookieId,
     client,

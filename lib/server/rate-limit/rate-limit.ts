@@ -83,13 +83,34 @@ export async function consumeRateLimit(
   { policy, subject, now = new Date() }: { policy: RateLimitPolicyName; subject: string; now?: Date },
   { tx: db = defaultDb }: { tx?: Db } = {},
 ): Promise<RateDecision> {
+  return updateBucket(db, rateLimitKey(policy, subject), now, consumeStep(policy, now));
+}
+
+/**
+ * consumeRateLimit for several buckets at once (a sign-in's per-account and per-IP limiters) in ONE
+ * transaction instead of one each (issue 16). Each bucket is decided and counted exactly as
+ * consumeRateLimit decides and counts it alone: a refused one counts nothing, the others still
+ * count. Answers in the order asked.
+ */
+export async function consumeRateLimits(
+  { buckets, now = new Date() }: { buckets: { policy: RateLimitPolicyName; subject: string }[]; now?: Date },
+  { tx: db = defaultDb }: { tx?: Db } = {},
+): Promise<RateDecision[]> {
+  const steps = buckets.map(({ policy, subject }) => ({
+    key: rateLimitKey(policy, subject),
+    step: consumeStep(policy, now),
+  }));
+  return updateBuckets(db, now, steps);
+}
+
+function consumeStep(policy: RateLimitPolicyName, now: Date): BucketStep<RateDecision>["step"] {
   const rules = RATE_LIMIT_POLICIES[policy];
-  return updateBucket<RateDecision>(db, rateLimitKey(policy, subject), now, (row) => {
+  return (row) => {
     const decision = decide(rules, row, now);
     return decision.allowed
       ? { next: afterHit(rules, row, now), result: decision }
       : { next: null, result: decision };
-  });
+  };
 }
 
 /** A window policy's quota after this attempt, for RateLimit-* headers (draft-ietf-httpapi-ratelimit-headers). */
@@ -154,23 +175,36 @@ export async function pruneRateLimitBuckets(
   return count;
 }
 
-async function updateBucket<T>(
-  db: Db,
-  key: string,
-  now: Date,
-  step: (row: BucketState | null) => { next: BucketState | null; result: T },
-): Promise<T> {
+type BucketStep<T> = {
+  key: string;
+  step: (row: BucketState | null) => { next: BucketState | null; result: T };
+};
+
+async function updateBucket<T>(db: Db, key: string, now: Date, step: BucketStep<T>["step"]): Promise<T> {
+  const [result] = await updateBuckets(db, now, [{ key, step }]);
+  return result!;
+}
+
+async function updateBuckets<T>(db: Db, now: Date, steps: BucketStep<T>[]): Promise<T[]> {
+  // Locked in key order: two transactions that share buckets take them in the same order, so on
+  // PostgreSQL neither can hold one the other waits for while waiting for one the other holds.
+  const order = steps.map((_, i) => i).sort((a, b) => (steps[a]!.key < steps[b]!.key ? -1 : 1));
   return withTransientRetry(() =>
     db.$transaction(async (tx) => {
-      const row = await tx.rateLimitBucket.upsert({
-        where: { key },
-        create: { key, windowStartedAt: now, expiresAt: NO_STATE },
-        update: { updatedAt: now }, // a real write: it is what takes the lock
-        select: BUCKET_SELECT,
-      });
-      const { next, result } = step(row);
-      if (next) await tx.rateLimitBucket.update({ where: { key }, data: next, select: { key: true } });
-      return result;
+      const results = new Array<T>(steps.length);
+      for (const i of order) {
+        const { key, step } = steps[i]!;
+        const row = await tx.rateLimitBucket.upsert({
+          where: { key },
+          create: { key, windowStartedAt: now, expiresAt: NO_STATE },
+          update: { updatedAt: now }, // a real write: it is what takes the lock
+          select: BUCKET_SELECT,
+        });
+        const { next, result } = step(row);
+        if (next) await tx.rateLimitBucket.update({ where: { key }, data: next, select: { key: true } });
+        results[i] = result;
+      }
+      return results;
     }, TX_OPTIONS),
   );
 }

@@ -8,7 +8,7 @@ import { db, type Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { sessionExpiries } from "@/lib/config/sessions";
-import { STAFF_ROLES } from "@/lib/config/roles";
+import { STAFF_ROLES, type Role } from "@/lib/config/roles";
 import { endSessionsBeyondLimit } from "./session-limit";
 
 export type AuthMethodName = "PASSWORD" | "PASSKEY" | "SOCIAL" | "TOTP" | "RECOVERY_CODE" | "EMAIL_CODE";
@@ -35,12 +35,16 @@ export async function createSession(
     client: ClientInfo;
     /** NIST assurance level reached: 2 after a second factor or a user-verified passkey. */
     aal?: 1 | 2;
+    /** The account's roles when the caller has just read them; otherwise they are counted here. */
+    roles?: readonly Role[];
   },
   { tx = db }: { tx?: Tx } = {},
 ): Promise<NewSession> {
   const token = newSessionToken();
   // Staff sessions are shorter and never remembered (docs/decisions/0040).
-  const staff = (await tx.userRole.count({ where: { userId: opts.userId, role: { in: STAFF_ROLES } } })) > 0;
+  const staff = opts.roles
+    ? opts.roles.some((role) => STAFF_ROLES.includes(role))
+    : (await tx.userRole.count({ where: { userId: opts.userId, role: { in: STAFF_ROLES } } })) > 0;
   const rememberMe = opts.rememberMe && !staff;
   const { absoluteExpiresAt, idleExpiresAt } = sessionExpiries(
     getEnv().sessions,

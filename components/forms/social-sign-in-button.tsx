@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
@@ -45,6 +44,8 @@ export function SocialSignInButton({
     setFailed(false);
     try {
       if (prepare && !(await withRetry(prepare)).ok) throw new Error("prepare failed");
+      // next-auth's client is fetched on the click, not with /login and /register (issue 16).
+      const { signIn } = await import("next-auth/react");
       // Resolves just before the browser leaves for the provider; the button stays busy.
       await signIn(provider, { callbackUrl });
     } catch {

@@ -109,4 +109,14 @@ describe("bench parsing of the server's answers", () => {
     ].join("");
     expect(scriptSources(html)).toEqual(["/_next/static/chunks/a.js", "/_next/static/chunks/b.js"]);
   });
+
+  it("counts a script that is only preloaded: a lazily loaded component the page renders", () => {
+    const html = [
+      '<script src="/_next/static/chunks/a.js" async=""></script>',
+      '<link rel="preload" href="/_next/static/chunks/form.js" as="script" fetchPriority="low"/>',
+      '<link rel="preload" href="/_next/static/media/font.woff2" as="font" crossorigin=""/>',
+      '<link rel="stylesheet" href="/_next/static/chunks/app.css"/>',
+    ].join("");
+    expect(scriptSources(html)).toEqual(["/_next/static/chunks/a.js", "/_next/static/chunks/form.js"]);
+  });
 });

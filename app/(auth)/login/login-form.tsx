@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -14,7 +13,8 @@ import { PasswordField } from "@/components/forms/password-field";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
 import { signInWithPassword } from "@/lib/actions/auth";
-import { LoginSchema, type Login, type LoginInput } from "@/lib/schemas/auth";
+import type { Login, LoginInput } from "@/lib/schemas/auth";
+import { loginResolver } from "./login-resolver";
 import { UnlockOffer } from "./unlock-offer";
 import { usePasskeyAutofill } from "./use-passkey-autofill";
 
@@ -38,7 +38,7 @@ export function LoginForm({
     setError,
     formState: { errors, isSubmitting },
   } = useForm<LoginInput, unknown, Login>({
-    resolver: zodResolver(LoginSchema),
+    resolver: loginResolver,
     defaultValues: { email: defaultEmail, password: "", rememberMe: false, callbackUrl },
   });
   const { formError, run } = useActionSubmit(setError);

@@ -1,14 +1,14 @@
 "use client";
 
-import {
-  browserSupportsWebAuthnAutofill,
-  startAuthentication,
-  WebAuthnAbortService,
-} from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { passkeyErrorKey } from "@/components/forms/passkey-errors";
+import {
+  browserSupportsWebAuthnAutofill,
+  cancelCeremony,
+  startAuthentication,
+} from "@/components/forms/webauthn-browser";
 import { useFailureMessage } from "@/components/forms/use-failure-message";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "@/lib/actions/passkeys";
 
@@ -42,13 +42,13 @@ export function usePasskeyAutofill(callbackUrl?: string) {
     });
     return () => {
       active = false;
-      WebAuthnAbortService.cancelCeremony();
+      cancelCeremony();
     };
   }, [callbackUrl, router, t, describe]);
 
   const cancel = useCallback(() => {
     setError(undefined);
-    WebAuthnAbortService.cancelCeremony();
+    cancelCeremony();
   }, []);
 
   return { error, cancel };

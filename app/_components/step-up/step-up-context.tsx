@@ -1,8 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useState, type ReactNode } from "react";
 import { RetryProvider, type ResolveFailure } from "@/components/forms/retry-on-code";
-import { StepUpDialog } from "./step-up-dialog";
+
+// Fetched when an action first asks for a confirmation, not with every account page: the dialog
+// brings its forms, react-hook-form and zod (issue 16, first-load JavaScript).
+const StepUpDialog = dynamic(() => import("./step-up-dialog").then((module) => module.StepUpDialog), {
+  ssr: false,
+});
 
 /**
  * Wraps the account area: any action answering STEP_UP_REQUIRED (lib/auth/step-up.ts) opens one

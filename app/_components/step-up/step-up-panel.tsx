@@ -1,6 +1,6 @@
 "use client";
 
-import { startAuthentication } from "@simplewebauthn/browser";
+import { startAuthentication } from "@/components/forms/webauthn-browser";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FormError } from "@/components/forms/form-error";

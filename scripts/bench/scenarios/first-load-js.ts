@@ -1,7 +1,9 @@
 /**
  * Scenario 5: the JavaScript a browser loads for a first visit to /login and /account: every
  * `<script src>` of the server-rendered HTML (not `noModule` polyfills, which modern browsers skip;
- * a script preloaded and then included counts once), fetched from the production server.
+ * a script preloaded and then included counts once) and every script only preloaded (a component
+ * behind next/dynamic that the page renders: fetched with the page, run to hydrate that part),
+ * fetched from the production server.
  * Sizes: raw, gzip as this server sends it (or level 6 if it sends it uncompressed), and Brotli at
  * quality 11 (what a build with precompressed assets or a CDN would send), in kB of 1,000 bytes.
  */
@@ -30,6 +32,11 @@ export function scriptSources(html: string): string[] {
     if (/\bnoModule\b/i.test(tag)) continue;
     const src = /\bsrc="([^"]+)"/.exec(tag)?.[1];
     if (src) sources.add(src.replace(/&amp;/g, "&"));
+  }
+  for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+    if (!/\brel="preload"/.test(tag) || !/\bas="script"/.test(tag)) continue;
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    if (href) sources.add(href.replace(/&amp;/g, "&"));
   }
   return [...sources];
 }

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { toLocale } from "@/lib/i18n/config";
 import { pendingReConsents } from "@/lib/server/consent/consent-overview";
-import { ReConsentAnswer } from "./re-consent-answer";
+import { ReConsentAnswer } from "./re-consent-answer-deferred";
 
 /**
  * Shown on every account page while a purpose the customer had granted has a newer material

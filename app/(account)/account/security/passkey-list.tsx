@@ -1,6 +1,6 @@
 "use client";
 
-import { startRegistration } from "@simplewebauthn/browser";
+import { startRegistration } from "@/components/forms/webauthn-browser";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";

@@ -15,11 +15,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { IDEMPOTENCY_KEY_TTL_HOURS } from "@/lib/config/api";
 import { db as defaultDb, type Db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/db-retry";
+import { claimKey } from "@/lib/server/idempotency/claim-key";
 
 const HOUR_MS = 60 * 60 * 1000;
-/** How long a running first request holds its key before a retry may take it over. */
-const IN_FLIGHT_LEASE_MS = 60 * 1000;
 
 /** Visible ASCII, at most 255 characters (a UUID is the usual choice). */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -42,34 +40,30 @@ export async function claimIdempotencyKey(
   { tx = defaultDb, now = new Date() }: { tx?: Db; now?: Date } = {},
 ): Promise<IdempotencyClaim> {
   const where = { apiKeyId_key: { apiKeyId: input.apiKeyId, key: input.key } };
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      const row = await tx.idempotencyKey.create({
-        data: { ...input, expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_HOURS * HOUR_MS) },
-        select: { id: true },
-      });
-      return { kind: "claimed", id: row.id };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    const existing = await tx.idempotencyKey.findUnique({ where });
-    if (!existing) continue; // released between our insert and our read: try again
-    if (existing.expiresAt.getTime() <= now.getTime()) {
-      await tx.idempotencyKey.deleteMany({ where: { id: existing.id, expiresAt: existing.expiresAt } });
-      continue;
-    }
-    if (existing.requestHash !== input.requestHash) return { kind: "reused" };
-    if (existing.responseStatus !== null && existing.responseBody !== null)
-      return { kind: "replay", status: existing.responseStatus, body: existing.responseBody };
-    if (now.getTime() - existing.createdAt.getTime() < IN_FLIGHT_LEASE_MS) return { kind: "inUse" };
-    // Abandoned claim: take it over, unless another retry did so first (createdAt moved).
-    const { count } = await tx.idempotencyKey.updateMany({
-      where: { id: existing.id, createdAt: existing.createdAt, responseStatus: null },
-      data: { createdAt: now },
-    });
-    return count === 1 ? { kind: "claimed", id: existing.id } : { kind: "inUse" };
-  }
-  return { kind: "inUse" };
+  const claim = await claimKey<{ status: number; body: string }>(
+    {
+      insert: async (expiresAt) =>
+        (await tx.idempotencyKey.create({ data: { ...input, expiresAt }, select: { id: true } })).id,
+      find: async () => {
+        const row = await tx.idempotencyKey.findUnique({ where });
+        if (!row) return null;
+        const answered = row.responseStatus !== null && row.responseBody !== null;
+        return { ...row, answer: answered ? { status: row.responseStatus!, body: row.responseBody! } : null };
+      },
+      deleteExpired: async (row) => {
+        await tx.idempotencyKey.deleteMany({ where: { id: row.id, expiresAt: row.expiresAt } });
+      },
+      takeOver: async (row, at) =>
+        (
+          await tx.idempotencyKey.updateMany({
+            where: { id: row.id, createdAt: row.createdAt, responseStatus: null },
+            data: { createdAt: at },
+          })
+        ).count === 1,
+    },
+    { requestHash: input.requestHash, ttlMs: IDEMPOTENCY_KEY_TTL_HOURS * HOUR_MS, now },
+  );
+  return claim.kind === "replay" ? { kind: "replay", ...claim.answer } : claim;
 }
 
 /** Stores the answer of a claimed key (a success), to be replayed until the key expires. */

@@ -16,11 +16,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { ACTION_IDEMPOTENCY_KEY_TTL_HOURS } from "@/lib/config/idempotency";
 import { db as defaultDb, type Db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/db-retry";
+import { claimKey } from "./claim-key";
 
 const HOUR_MS = 60 * 60 * 1000;
-/** How long a running first submission holds its key before a retry may take it over. */
-const IN_FLIGHT_LEASE_MS = 60 * 1000;
 
 export type ActionKeyClaim =
   | { kind: "claimed"; id: string }
@@ -42,36 +40,33 @@ export async function claimActionKey(
 ): Promise<ActionKeyClaim> {
   // The customer is part of every lookup: another customer's key is another row.
   const where = { userId_key: { userId: input.userId, key: input.key } };
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      const expiresAt = new Date(now.getTime() + ACTION_IDEMPOTENCY_KEY_TTL_HOURS * HOUR_MS);
-      const row = await tx.actionIdempotencyKey.create({
-        data: { ...input, createdAt: now, expiresAt },
-        select: { id: true },
-      });
-      return { kind: "claimed", id: row.id };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    const existing = await tx.actionIdempotencyKey.findUnique({ where });
-    if (!existing) continue; // released between our insert and our read: try again
-    if (existing.expiresAt.getTime() <= now.getTime()) {
-      await tx.actionIdempotencyKey.deleteMany({
-        where: { id: existing.id, expiresAt: existing.expiresAt },
-      });
-      continue;
-    }
-    if (existing.requestHash !== input.requestHash) return { kind: "reused" };
-    if (existing.result !== null) return { kind: "replay", result: existing.result };
-    if (now.getTime() - existing.createdAt.getTime() < IN_FLIGHT_LEASE_MS) return { kind: "inUse" };
-    // Abandoned claim: take it over, unless another retry did so first (createdAt moved).
-    const { count } = await tx.actionIdempotencyKey.updateMany({
-      where: { id: existing.id, createdAt: existing.createdAt, result: null },
-      data: { createdAt: now },
-    });
-    return count === 1 ? { kind: "claimed", id: existing.id } : { kind: "inUse" };
-  }
-  return { kind: "inUse" };
+  const claim = await claimKey<string>(
+    {
+      insert: async (expiresAt) =>
+        (
+          await tx.actionIdempotencyKey.create({
+            data: { ...input, createdAt: now, expiresAt },
+            select: { id: true },
+          })
+        ).id,
+      find: async () => {
+        const row = await tx.actionIdempotencyKey.findUnique({ where });
+        return row && { ...row, answer: row.result };
+      },
+      deleteExpired: async (row) => {
+        await tx.actionIdempotencyKey.deleteMany({ where: { id: row.id, expiresAt: row.expiresAt } });
+      },
+      takeOver: async (row, at) =>
+        (
+          await tx.actionIdempotencyKey.updateMany({
+            where: { id: row.id, createdAt: row.createdAt, result: null },
+            data: { createdAt: at },
+          })
+        ).count === 1,
+    },
+    { requestHash: input.requestHash, ttlMs: ACTION_IDEMPOTENCY_KEY_TTL_HOURS * HOUR_MS, now },
+  );
+  return claim.kind === "replay" ? { kind: "replay", result: claim.answer } : claim;
 }
 
 /** Stores the successful outcome of a claimed key, to be replayed until the key expires. */

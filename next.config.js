@@ -1,18 +1,16 @@
 // @ts-check
+import { readFileSync } from "node:fs";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-// Security headers that do not depend on the request. The Content-Security-Policy carries a
-// per-request nonce and is therefore set in proxy.ts.
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
-];
+// Security headers that do not depend on the request, kept in lib/http/security-headers.json because
+// scripts/server.ts sends them too, with its Brotli answers for static files (lib/http/static-brotli.ts).
+// The Content-Security-Policy carries a per-request nonce and is therefore set in proxy.ts.
+/** @type {{ key: string, value: string }[]} */
+const securityHeaders = JSON.parse(
+  readFileSync(new URL("./lib/http/security-headers.json", import.meta.url), "utf8"),
+);
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {

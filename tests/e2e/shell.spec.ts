@@ -104,6 +104,30 @@ test.describe("platform", () => {
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
   });
 
+  test("[VISITOR] gets the page's scripts as Brotli, with the same headers, and gzip when asking for it", async ({
+    page,
+    request,
+  }) => {
+    const scripts: { url: string; encoding?: string; nosniff?: string }[] = [];
+    page.on("response", (response) => {
+      if (!/\/_next\/static\/.+\.js(\?|$)/.test(response.url())) return;
+      const headers = response.headers();
+      scripts.push({
+        url: response.url(),
+        encoding: headers["content-encoding"],
+        nosniff: headers["x-content-type-options"],
+      });
+    });
+    await page.goto("/login");
+    await expect(page.getByRole("button", { name: "Anmelden", exact: true })).toBeEnabled();
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts)
+      expect(script, script.url).toMatchObject({ encoding: "br", nosniff: "nosniff" });
+    const gzip = await request.get(scripts[0]!.url, { headers: { "accept-encoding": "gzip" } });
+    expect(gzip.status()).toBe(200);
+    expect(gzip.headers()["content-encoding"]).toBe("gzip");
+  });
+
   test("[VISITOR] gets a localised 404 page", async ({ page, axeAudits }) => {
     axeAudits.allowConsoleError(/status of 404/);
     const response = await page.goto("/gibt-es-nicht");

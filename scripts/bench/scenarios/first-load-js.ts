@@ -4,8 +4,9 @@
  * a script preloaded and then included counts once) and every script only preloaded (a component
  * behind next/dynamic that the page renders: fetched with the page, run to hydrate that part),
  * fetched from the production server.
- * Sizes: raw, gzip as this server sends it (or level 6 if it sends it uncompressed), and Brotli at
- * quality 11 (what a build with precompressed assets or a CDN would send), in kB of 1,000 bytes.
+ * Sizes: raw, gzip as this server sends it to a gzip-only client (level 6 when it answered with
+ * another encoding), and Brotli at quality 11 (what scripts/server.ts sends to a browser that accepts
+ * it, decision 0070), in kB of 1,000 bytes.
  */
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { Browser, createPool, decode, decodeBytes } from "../browser";

@@ -13,7 +13,7 @@ import path from "node:path";
 const log = (message: string) => console.log(`[portal] ${message}`);
 
 /** Workers from WEB_CONCURRENCY (a whole number 1–64) or one per available core. */
-export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
+export function workerCount(env: Record<string, string | undefined> = process.env): number {
   const raw = env.WEB_CONCURRENCY?.trim();
   if (!raw) return availableParallelism();
   const value = Number(raw);
@@ -32,9 +32,15 @@ const HEALTHY_AFTER_MS = 30_000;
 /** How long the workers get to finish their requests on SIGINT/SIGTERM (server.ts allows 5 s). */
 const STOP_GRACE_MS = 8_000;
 
-export function startCluster(opts: { root: string; env: NodeJS.ProcessEnv; workers: number }): void {
+/** `exec`: the worker's script, scripts/server.ts unless a test gives a stand-in. */
+export function startCluster(opts: {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  workers: number;
+  exec?: string;
+}): void {
   cluster.setupPrimary({
-    exec: path.join(opts.root, "scripts/server.ts"),
+    exec: opts.exec ?? path.join(opts.root, "scripts/server.ts"),
     // Run under tsx (npm start), the primary's flags already load it; a debugger port cannot be shared.
     execArgv: [
       ...process.execArgv.filter((arg) => !arg.startsWith("--inspect")),

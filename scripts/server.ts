@@ -4,6 +4,7 @@
  * send the build's static scripts as Brotli (lib/http/static-brotli.ts); everything else is Next.js's
  * own request handler.
  */
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import path from "node:path";
 import { clientIpFrom, CLIENT_IP_HEADER } from "../lib/http/client-ip";
@@ -35,10 +36,18 @@ const server = createServer((req, res) => {
   else delete req.headers[CLIENT_IP_HEADER];
   void serveBrotli(req, res).then((served) => (served ? undefined : handle(req, res)));
 });
-server.listen(port, () => console.log(`[portal] ready on port ${port}${dev ? " (development)" : ""}`));
+server.listen(port, () => {
+  // Under scripts/cluster.ts the primary says "ready" once every worker listens.
+  if (!cluster.isWorker) console.log(`[portal] ready on port ${port}${dev ? " (development)" : ""}`);
+});
 
+let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    // A worker gets Ctrl-C twice (from the terminal and from the primary): the second must not
+    // cut the requests the first one lets finish.
+    if (closing) return;
+    closing = true;
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   });

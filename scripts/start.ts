@@ -1,7 +1,8 @@
 /**
  * `npm start` (and `npm run dev` with --dev): validate the environment, create and migrate the
  * database, seed reference data (and demo data on a local URL with an empty database), build when the
- * sources changed, then serve on $PORT. Zero configuration: nothing else is needed after `npm install`.
+ * sources changed, then serve on $PORT — one worker per core in production (WEB_CONCURRENCY,
+ * scripts/cluster.ts), one process in development. Zero configuration: nothing else is needed after `npm install`.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { EnvError, loadEnv, type Env } from "../lib/env";
 import { createPrismaClient } from "../lib/db/prisma-client";
 import { seedDatabase } from "../prisma/seed";
 import { buildFingerprint } from "./build-fingerprint";
+import { startCluster, workerCount } from "./cluster";
 import { ROOT } from "./db/derive-postgres-schema";
 import { migrateDatabase } from "./db/migrate";
 
@@ -84,6 +86,13 @@ async function main(): Promise<void> {
   }
   if (!isDev) buildIfStale(childEnv);
   // scripts/server.ts wraps Next's handler to establish a trustworthy client IP (lib/http/client-ip.ts).
+  // In production one worker per core serves it (scripts/cluster.ts, docs/decisions/0075).
+  const workers = isDev ? 1 : workerCountOrExit(childEnv);
+  if (workers > 1) {
+    log(`Serving on ${env.appUrl} with ${workers} workers`);
+    startCluster({ root: ROOT, env: childEnv, workers });
+    return;
+  }
   const tsx = path.join(ROOT, "node_modules/.bin/tsx");
   const child = spawn(tsx, ["scripts/server.ts", ...(isDev ? ["--dev"] : [])], {
     cwd: ROOT,
@@ -93,6 +102,15 @@ async function main(): Promise<void> {
   log(`Serving on ${env.appUrl}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function workerCountOrExit(childEnv: NodeJS.ProcessEnv): number {
+  try {
+    return workerCount(childEnv);
+  } catch (error) {
+    console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 
 await main();

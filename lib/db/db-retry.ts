@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * Retries what two app instances can run into on one database: SQLite answers SQLITE_BUSY at once
- * when another connection holds the write lock (the libsql driver sets no busy timeout);
+ * when another connection holds the write lock longer than the wait in libsql-one-connection.ts (5 s);
  * PostgreSQL may report a deadlock or write conflict. Use for single statements outside an
  * interactive transaction.
  */

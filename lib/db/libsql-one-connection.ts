@@ -13,42 +13,89 @@
  * "in progress" on its connection, and every later COMMIT there fails ("cannot commit transaction -
  * SQL statements in progress"). After a failed statement the connection is therefore replaced by a
  * fresh one before the next transaction begins; that is rare (another process writing) and cheap.
+ *
+ * Several processes on one file (`npm start` runs one worker per core, docs/decisions/0075): every
+ * transaction takes the write lock up front (BEGIN IMMEDIATE, whatever mode Prisma asks for). In WAL
+ * a DEFERRED transaction that read first and then loses the race for the write lock fails with
+ * SQLITE_BUSY at once — the busy timeout cannot help it, as waiting would not make its snapshot
+ * current. Nearly every app transaction writes (its audit event), and one client's transactions
+ * are serialised by the adapter anyway, so nothing is lost by asking for the lock at BEGIN, where
+ * the busy timeout (set on each new connection by `setup`) lets it wait for the other process.
  */
 import type { Client, InArgs, InStatement, ResultSet, Transaction, TransactionMode } from "@libsql/client";
 
 const BEGIN: Record<TransactionMode, string> = {
   write: "BEGIN IMMEDIATE",
   read: "BEGIN TRANSACTION READONLY",
-  deferred: "BEGIN DEFERRED",
+  // Prisma asks for "deferred" for every transaction; see above for why it gets the lock up front.
+  deferred: "BEGIN IMMEDIATE",
 };
 
-export function withTransactionsOnOneConnection(create: () => Client): Client {
-  let inner = create();
+/** How long a BEGIN or a statement outside a transaction keeps trying for another process's lock. */
+export const LOCK_WAIT_MS = 5_000;
+
+/** `setup`: statements run on every new connection before its first statement (PRAGMAs). */
+export function withTransactionsOnOneConnection(create: () => Client, setup: string[] = []): Client {
+  const open = () => {
+    const client = create();
+    const ready = (async () => {
+      for (const sql of setup) await client.execute(sql);
+    })();
+    ready.catch(() => undefined); // reported by the first statement that awaits it
+    return { client, ready };
+  };
+  let { client: inner, ready } = open();
   let suspect = false;
+  const renew = () => {
+    if (!suspect) return;
+    try {
+      inner.close();
+    } catch {
+      // a connection that cannot close now is left to the garbage collector
+    }
+    ({ client: inner, ready } = open());
+    suspect = false;
+  };
   const execute = async (stmtOrSql: InStatement | string, args?: InArgs) => {
     const stmt = typeof stmtOrSql === "string" ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql;
     try {
+      await ready;
       return await inner.execute(stmt);
     } catch (error) {
       suspect = true;
       throw error;
     }
   };
-  const transaction = async (mode: TransactionMode = "write") => {
-    if (suspect) {
+  /**
+   * Another process holds the write lock: wait for it here, asynchronously, rather than in SQLite's
+   * busy handler, which sleeps on the worker's only thread (no request is served meanwhile) and
+   * polls only every 100 ms — too seldom to find the gap between the other process's transactions.
+   * The connection's own busy timeout is short (prisma-client.ts); a statement that met SQLITE_BUSY
+   * is retried on a fresh connection (see above). Only for statements that took no effect: a BEGIN,
+   * or an autocommit statement outside a transaction.
+   */
+  const executeWaiting = async (stmtOrSql: InStatement | string, args?: InArgs) => {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (let attempt = 0; ; attempt++) {
+      renew();
       try {
-        inner.close();
-      } catch {
-        // a connection that cannot close now is left to the garbage collector
+        return await execute(stmtOrSql, args);
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(16, 2 ** attempt)));
       }
-      inner = create();
-      suspect = false;
     }
-    await execute(BEGIN[mode]);
+  };
+  const transaction = async (mode: TransactionMode = "write") => {
+    // One turn of the event loop between this process's transactions: a gap in which another
+    // process waiting for the write lock can take it (without it, a busy worker would hand the lock
+    // from one of its transactions straight to the next).
+    await new Promise((resolve) => setImmediate(resolve));
+    await executeWaiting(BEGIN[mode]);
     return sameConnectionTransaction(execute);
   };
   const overrides: Partial<Client> = {
-    execute: execute as Client["execute"],
+    execute: executeWaiting as Client["execute"],
     transaction,
     close: () => inner.close(),
   };
@@ -59,6 +106,11 @@ export function withTransactionsOnOneConnection(create: () => Client): Client {
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(inner) : value;
     },
   });
+}
+
+function isBusy(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return /SQLITE_BUSY|database is locked/i.test(`${String(code)} ${String(message)}`);
 }
 
 function sameConnectionTransaction(execute: (stmt: InStatement) => Promise<ResultSet>): Transaction {

@@ -6,7 +6,7 @@
  * Each has an environment override (README, settings table). Plain module: scripts use it too.
  */
 export type PostgresSettings = {
-  /** Connections per app process (pg pool `max`). */
+  /** Connections per app process, i.e. per worker (pg pool `max`). */
   poolSize: number;
   /** How long a request waits for a free connection before it fails (pg `connectionTimeoutMillis`). */
   poolTimeoutMs: number;
@@ -43,7 +43,8 @@ export function postgresSettings(
 ): PostgresSettings {
   const entries = Object.entries(SETTINGS).map(([key, spec]) => {
     const raw = env[spec.env]?.trim();
-    if (raw === undefined || raw === "") return [key, spec.default];
+    if (raw === undefined || raw === "")
+      return [key, key === "poolSize" ? defaultPoolSize(env) : spec.default];
     const value = Number(raw);
     if (!Number.isInteger(value) || value < spec.min || value > spec.max)
       throw new Error(
@@ -52,6 +53,21 @@ export function postgresSettings(
     return [key, value];
   });
   return { ...(Object.fromEntries(entries) as PostgresSettings), ...overrides };
+}
+
+/**
+ * `npm start` runs one worker per core (scripts/cluster.ts tells each how many in PORTAL_WORKERS;
+ * docs/decisions/0075), and each worker has a pool of its own: the default of 10 connections is
+ * shared out among them (at least 2 each), so that an instance still opens about 10 and instances ×
+ * 10 stays under PostgreSQL's max_connections as decision 0058 planned. DATABASE_POOL_SIZE, when
+ * set, is per worker.
+ */
+function defaultPoolSize(env: Record<string, string | undefined>): number {
+  const workers = Number(env.PORTAL_WORKERS);
+  const perInstance = SETTINGS.poolSize.default;
+  return Number.isInteger(workers) && workers > 1
+    ? Math.max(2, Math.ceil(perInstance / workers))
+    : perInstance;
 }
 
 /** The pg pool configuration for these settings (passed to @prisma/adapter-pg). */

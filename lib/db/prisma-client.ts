@@ -33,7 +33,11 @@ export function createPrismaClient(
     return assignCustomerNumbers(new PostgresClient({ adapter }) as unknown as Db);
   }
   prepareSqliteFile(url);
-  return assignCustomerNumbers(new SqliteClient({ adapter: new WalLibSQL({ url }) }));
+  // One writer at a time across all processes on the file: a transaction queues behind the
+  // others of its process (the adapter's lock) and then for the file's write lock, longer under
+  // load than Prisma's default 2 s wait to start one (docs/decisions/0075).
+  const transactionOptions = { maxWait: 10_000 };
+  return assignCustomerNumbers(new SqliteClient({ adapter: new WalLibSQL({ url }), transactionOptions }));
 }
 
 /** Every created User gets its customer number (lib/db/customer-number.ts, decision 0043). */
@@ -73,6 +77,20 @@ class ReleasingPrismaPg extends PrismaPg {
 }
 
 /**
+ * Per connection, for several processes on one file (`npm start` runs one worker per core;
+ * docs/decisions/0075): a short busy timeout — SQLite waits in a sleep that blocks the worker's
+ * thread; the longer wait for another process's write lock (up to 5 s) happens asynchronously in
+ * libsql-one-connection.ts; checkpoint the WAL into the database
+ * after every 1000 pages (SQLite's default, stated here because the bound depends on it) and cut the
+ * -wal file back to 16 MiB when it is reset, so that a burst does not leave it large for good.
+ */
+export const SQLITE_CONNECTION_PRAGMAS = [
+  "PRAGMA busy_timeout = 20",
+  "PRAGMA wal_autocheckpoint = 1000",
+  `PRAGMA journal_size_limit = ${16 * 1024 * 1024}`,
+];
+
+/**
  * SQLite in write-ahead-log mode: readers no longer wait for (or fail on) a writer in another
  * connection — the server, `npm run jobs` and the tests' own client share one file. The mode is
  * stored in the database file; setting it again is a no-op.
@@ -80,7 +98,7 @@ class ReleasingPrismaPg extends PrismaPg {
 class WalLibSQL extends PrismaLibSQL {
   // Transactions on the client's own connection instead of a new one each (libsql-one-connection.ts).
   override createClient(config: Parameters<PrismaLibSQL["createClient"]>[0]) {
-    return withTransactionsOnOneConnection(() => super.createClient(config));
+    return withTransactionsOnOneConnection(() => super.createClient(config), SQLITE_CONNECTION_PRAGMAS);
   }
 
   override async connect(): Promise<SqlDriverAdapter> {

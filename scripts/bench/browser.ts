@@ -62,6 +62,9 @@ export function parseActionResult(body: string): ActionOutcome["result"] {
   return value && typeof value === "object" && "ok" in value ? (value as ActionOutcome["result"]) : null;
 }
 
+/** Every answer any Browser received, by HTTP status (cluster-check.ts reports the 500s). */
+export const statusCounts = new Map<number, number>();
+
 export class Browser {
   readonly cookies = new Map<string, string>();
 
@@ -101,6 +104,7 @@ export class Browser {
     body?: string,
   ): Promise<Reply> {
     const response = await this.pool.request({ method, path: pathname, headers: this.headers(extra), body });
+    statusCounts.set(response.statusCode, (statusCounts.get(response.statusCode) ?? 0) + 1);
     this.remember(response.headers["set-cookie"]);
     const body_ = Buffer.from(await response.body.arrayBuffer());
     return { status: response.statusCode, headers: response.headers, body: body_ };

@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { pgPoolConfig, postgresSettings } from "@/lib/db/postgres-settings";
 
 describe("PostgreSQL connection settings", () => {
+  it("shares the default pool of 10 among the workers of one instance, at least 2 each (0075)", () => {
+    expect(postgresSettings({ PORTAL_WORKERS: "2" }).poolSize).toBe(5);
+    expect(postgresSettings({ PORTAL_WORKERS: "3" }).poolSize).toBe(4);
+    expect(postgresSettings({ PORTAL_WORKERS: "16" }).poolSize).toBe(2);
+    expect(postgresSettings({ PORTAL_WORKERS: "1" }).poolSize).toBe(10);
+    // An explicit size is per worker, whatever the number of workers.
+    expect(postgresSettings({ PORTAL_WORKERS: "4", DATABASE_POOL_SIZE: "8" }).poolSize).toBe(8);
+  });
+
   it("defaults to limits that end idle transactions and lock waits in seconds", () => {
     expect(postgresSettings({})).toEqual({
       poolSize: 10,

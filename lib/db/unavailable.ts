@@ -15,6 +15,9 @@ const PRISMA_CODES = new Set([
   "P1008", // operations timed out; the libsql adapter's SQLITE_BUSY after the busy timeout
   "P1017", // server closed the connection
   "P2024", // timed out fetching a connection from the pool
+  // A transaction that could not start in time (another process holds SQLite's write lock,
+  // decision 0075) or that ran past its timeout and was rolled back: nothing was written.
+  "P2028",
 ]);
 
 /** What the driver adapters (@prisma/adapter-pg, -libsql) call a connection that is not there. */

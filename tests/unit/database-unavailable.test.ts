@@ -23,6 +23,7 @@ describe("isDatabaseUnavailable", () => {
     ["SQLITE_BUSY after the busy timeout (P1008)", prismaError("P1008", { kind: "SocketTimeout" })],
     ["connection closed by the server", prismaError("P2010", { kind: "ConnectionClosed" })],
     ["pool timeout (P2024)", prismaError("P2024")],
+    ["a transaction that could not start in time (P2028)", prismaError("P2028")],
     ["too many connections", prismaError("P2010", { kind: "TooManyConnections" })],
     ["PostgreSQL admin shutdown 57P01", prismaError("P2010", { kind: "postgres", code: "57P01" })],
     ["PostgreSQL statement timeout 57014", prismaError("P2010", { kind: "postgres", code: "57014" })],

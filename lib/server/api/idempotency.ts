@@ -15,8 +15,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { IDEMPOTENCY_KEY_TTL_HOURS } from "@/lib/config/api";
 import { db as defaultDb, type Db } from "@/lib/db";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { claimKey } from "@/lib/server/idempotency/claim-key";
+import { claimKey, storeAnswer } from "@/lib/server/idempotency/claim-key";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -67,36 +66,18 @@ export async function claimIdempotencyKey(
   return claim.kind === "replay" ? { kind: "replay", ...claim.answer } : claim;
 }
 
-/**
- * How long storing an answer is retried while the database cannot answer: well within the 60 s
- * lease of claim-key.ts, so no retry takes the key over meanwhile (it is answered "in use").
- */
-const COMPLETE_RETRY_MS = 30_000;
-
-/**
- * Stores the answer of a claimed key (a success), to be replayed until the key expires. The write
- * has committed by now: if the database went away since (a restart), the answer is stored once it
- * is back. Given up, the key would stay claimed without an answer, and the first retry after the
- * lease would run the write a second time (found by npm run scale:test, decision 0076).
- */
+/** Stores the answer of a claimed key (a success), to be replayed until the key expires. */
 export async function completeIdempotencyKey(
   input: { id: string; status: number; body: string },
-  { tx = defaultDb, retryForMs = COMPLETE_RETRY_MS }: { tx?: Db; retryForMs?: number } = {},
+  { tx = defaultDb }: { tx?: Db } = {},
 ): Promise<void> {
-  const started = Date.now();
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await tx.idempotencyKey.update({
-        where: { id: input.id },
-        data: { responseStatus: input.status, responseBody: input.body },
-        select: { id: true },
-      });
-      return;
-    } catch (error) {
-      if (!isDatabaseUnavailable(error) || Date.now() - started >= retryForMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
-    }
-  }
+  await storeAnswer(() =>
+    tx.idempotencyKey.update({
+      where: { id: input.id },
+      data: { responseStatus: input.status, responseBody: input.body },
+      select: { id: true },
+    }),
+  );
 }
 
 /** Gives a claimed key up (the request failed), so the client may retry with it. */

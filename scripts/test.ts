@@ -114,6 +114,17 @@ if (!process.argv.includes("--no-e2e")) {
     env: { PLAYWRIGHT_JSON_OUTPUT_FILE: "test-results/security.json" },
   });
   steps.push(auditVerify("the attack suite"));
+  // Two instances behind nginx on one PostgreSQL: restart, frozen instance, cut-off answers
+  // (decision 0076). After the browser suites, whose build it reuses (same fingerprint).
+  if (findPostgresBinDir() && existsSync("/usr/sbin/nginx"))
+    steps.push({
+      name: "scale-out: two instances behind nginx (npm run scale:test)",
+      command: ["npm", "run", "--silent", "scale:test"],
+    });
+  else
+    console.warn(
+      "PostgreSQL server binaries or nginx not found: the scale-out test cannot run (apt-get install -y postgresql nginx)",
+    );
 }
 
 /** Runs a step with its output streamed live, keeping the last lines for the summary. */

@@ -40,6 +40,8 @@ const MESSAGES = [
   /SQLITE_BUSY|database is locked/i,
   /can't reach database server|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i,
   /timeout exceeded when trying to connect|connection terminated/i,
+  // pg's answer for a pooled client whose connection died (a restart): seen by npm run scale:test.
+  /client has encountered a connection error and is not queryable/i,
   /terminating connection due to administrator command|the database system is (shutting down|starting up)/i,
   /canceling statement due to (statement|lock) timeout/i,
 ];

@@ -10,7 +10,14 @@ import path from "node:path";
 import { findPostgresBinDir } from "../../tests/support/postgres-server";
 import { freePort } from "./ports";
 
-export type BenchPostgres = { url: string; urlFor(database: string): string; stop(): void };
+export type BenchPostgres = {
+  url: string;
+  urlFor(database: string): string;
+  /** Stops the server but keeps its data (the scale test's outage); `resume` starts it again. */
+  halt(): void;
+  resume(): void;
+  stop(): void;
+};
 
 function asPostgresUser(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
@@ -39,23 +46,27 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     // A little more memory than the stock 128 MB, as any deployment would give a million customers.
     "-c shared_buffers=256MB -c max_wal_size=2GB",
   ].join(" ");
-  run("pg_ctl", [
-    "-D",
-    dataDir,
-    "-o",
-    options,
-    "-l",
-    path.join(root, "server.log"),
-    "-w",
-    "-t",
-    "60",
-    "start",
-  ]);
+  const start = () =>
+    run("pg_ctl", [
+      "-D",
+      dataDir,
+      "-o",
+      options,
+      "-l",
+      path.join(root, "server.log"),
+      "-w",
+      "-t",
+      "60",
+      "start",
+    ]);
+  start();
   let stopped = false;
   const urlFor = (database: string) => `postgresql://portal@127.0.0.1:${port}/${database}`;
   return {
     url: urlFor("postgres"),
     urlFor,
+    halt: () => run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]),
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;

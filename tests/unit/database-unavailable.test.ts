@@ -36,6 +36,15 @@ describe("isDatabaseUnavailable", () => {
       new Error("query failed", { cause: new Error("SQLITE_BUSY: database is locked") }),
     ],
     [
+      // Seen in the scale test (npm run scale:test) right after a PostgreSQL restart: a pooled
+      // client whose connection had died, as Prisma passes pg's error on (it answered 500).
+      "a pooled connection that died (pg: not queryable)",
+      Object.assign(new Error("Client has encountered a connection error and is not queryable"), {
+        name: "PrismaClientUnknownRequestError",
+        clientVersion: "6.19.3",
+      }),
+    ],
+    [
       "the engine never connected",
       Object.assign(new Error("init"), { name: "PrismaClientInitializationError" }),
     ],

@@ -15,7 +15,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { IDEMPOTENCY_KEY_TTL_HOURS } from "@/lib/config/api";
 import { db as defaultDb, type Db } from "@/lib/db";
-import { claimKey } from "@/lib/server/idempotency/claim-key";
+import { claimKey, storeAnswer } from "@/lib/server/idempotency/claim-key";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -71,11 +71,13 @@ export async function completeIdempotencyKey(
   input: { id: string; status: number; body: string },
   { tx = defaultDb }: { tx?: Db } = {},
 ): Promise<void> {
-  await tx.idempotencyKey.update({
-    where: { id: input.id },
-    data: { responseStatus: input.status, responseBody: input.body },
-    select: { id: true },
-  });
+  await storeAnswer(() =>
+    tx.idempotencyKey.update({
+      where: { id: input.id },
+      data: { responseStatus: input.status, responseBody: input.body },
+      select: { id: true },
+    }),
+  );
 }
 
 /** Gives a claimed key up (the request failed), so the client may retry with it. */

@@ -16,7 +16,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { ACTION_IDEMPOTENCY_KEY_TTL_HOURS } from "@/lib/config/idempotency";
 import { db as defaultDb, type Db } from "@/lib/db";
-import { claimKey } from "./claim-key";
+import { claimKey, storeAnswer } from "./claim-key";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -74,11 +74,13 @@ export async function completeActionKey(
   input: { id: string; result: string },
   { tx = defaultDb }: { tx?: Db } = {},
 ): Promise<void> {
-  await tx.actionIdempotencyKey.update({
-    where: { id: input.id },
-    data: { result: input.result },
-    select: { id: true },
-  });
+  await storeAnswer(() =>
+    tx.actionIdempotencyKey.update({
+      where: { id: input.id },
+      data: { result: input.result },
+      select: { id: true },
+    }),
+  );
 }
 
 /** Gives a claimed key up (the submission failed), so the same key may run the action again. */

@@ -9,6 +9,7 @@ import "server-only";
  *   died) and is taken over by exactly one retry (the takeover is conditional on its createdAt).
  */
 import { isUniqueViolation } from "@/lib/db/db-retry";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 /** How long a running first request holds its key before a retry may take it over. */
 const IN_FLIGHT_LEASE_MS = 60 * 1000;
@@ -62,4 +63,27 @@ export async function claimKey<Answer>(
     return (await store.takeOver(existing, now)) ? { kind: "claimed", id: existing.id } : { kind: "inUse" };
   }
   return { kind: "inUse" };
+}
+
+/** How long storing an answer is retried while the database cannot answer: well within the lease. */
+const STORE_ANSWER_RETRY_MS = 30_000;
+
+/**
+ * Stores a claimed key's answer (`store` writes it). The write it answers has committed by now: if
+ * the database went away since (a restart), the answer is stored once it is back, within the lease,
+ * so a retry meanwhile is "in use" and then replays it. Given up, the key would stay claimed without
+ * an answer, and the first retry after the lease would run the write a second time (found by
+ * `npm run scale:test`, decision 0076). A process that dies here still leaves that claim behind.
+ */
+export async function storeAnswer(store: () => Promise<unknown>, retryForMs = STORE_ANSWER_RETRY_MS) {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await store();
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() - started >= retryForMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** attempt)));
+    }
+  }
 }

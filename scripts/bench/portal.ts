@@ -97,6 +97,10 @@ export async function startPortal(opts: {
   port: number;
   env: NodeJS.ProcessEnv;
   logFile: string;
+  /** Write a V8 CPU profile into this folder when the server exits (it exits cleanly on stop). */
+  cpuProfileDir?: string | null;
+  /** Extra Node flags (bench --node-flag). */
+  nodeFlags?: string[];
 }): Promise<Portal> {
   const baseUrl = `http://localhost:${opts.port}`;
   // Another server on the port would answer the health check and be measured instead.
@@ -109,7 +113,15 @@ export async function startPortal(opts: {
   const log = openSync(opts.logFile, "a");
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", "./scripts/bench/query-counter.ts", "scripts/server.ts"],
+    [
+      ...(opts.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfileDir}`] : []),
+      ...(opts.nodeFlags ?? []),
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/bench/query-counter.ts",
+      "scripts/server.ts",
+    ],
     {
       cwd: ROOT,
       env: {

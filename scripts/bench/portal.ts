@@ -70,6 +70,11 @@ export type Portal = {
   counts(): Promise<QueryCounts>;
   /** The statements' text since the last call (only with BENCH_SQL_LOG=1 in the env). */
   statementLog(): Promise<string[]>;
+  /**
+   * CPU time the server has used so far, in ms (Linux /proc, 10 ms ticks): the whole process (the
+   * thread pool's argon2 included) and its main JavaScript thread alone.
+   */
+  cpuTime(): { processMs: number; mainThreadMs: number };
   /** Open file descriptors of the server, and how many of them are the SQLite database file. */
   openFiles(databaseFile?: string): { total: number; database: number };
   stop(): Promise<void>;
@@ -90,6 +95,16 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: stri
   child.kill("SIGKILL");
   const log = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n") : "";
   throw new Error(`the portal did not become healthy; its log (${logFile}) ends:\n${log}`);
+}
+
+/** utime + stime of a /proc/<pid>/stat line in ms (fields 14 and 15; the name may hold spaces). */
+export function cpuMsFromStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
+}
+
+function cpuMs(statFile: string): number {
+  return existsSync(statFile) ? cpuMsFromStat(readFileSync(statFile, "utf8")) : Number.NaN;
 }
 
 export async function startPortal(opts: {
@@ -148,6 +163,9 @@ export async function startPortal(opts: {
     async statementLog() {
       const response = await fetch(`http://127.0.0.1:${counterPort}/log`);
       return (await response.json()) as string[];
+    },
+    cpuTime() {
+      return { processMs: cpuMs(`/proc/${pid}/stat`), mainThreadMs: cpuMs(`/proc/${pid}/task/${pid}/stat`) };
     },
     openFiles(databaseFile) {
       const dir = `/proc/${pid}/fd`;

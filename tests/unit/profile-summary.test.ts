@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseBenchOptions, type BenchOptions } from "../../scripts/bench/options";
+import { cpuMsFromStat } from "../../scripts/bench/portal";
 import { summarise } from "../../scripts/bench/profile-summary";
 
 const frame = (functionName: string, url = "") => ({ functionName, url, lineNumber: 0, columnNumber: 0 });
@@ -77,5 +78,13 @@ describe("bench options for profiling", () => {
     ]) as BenchOptions;
     expect(profiled.cpuProfileDir).toBe("/tmp/prof");
     expect(profiled.nodeFlags).toEqual(["--max-semi-space-size=64", "--no-opt"]);
+  });
+});
+
+describe("server CPU time per operation", () => {
+  it("reads user and system time from /proc/<pid>/stat, whatever the process is called", () => {
+    // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+    const stat = "4165 (node (next) x) S 3931 31918 1 0 -1 4194304 98 0 0 0 1234 56 0 0 20 0 11 0";
+    expect(cpuMsFromStat(stat)).toBe((1234 + 56) * 10);
   });
 });

@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/bench/profile-summary.ts <file.cpuprofile | folder> [--top 15] [--skip S] [--json]
  *
- * A folder takes its newest profile; `--skip S` leaves out its first S seconds (the server's start). The production build bundles most packages into
+ * A folder takes its newest main-thread profile; `--skip S` leaves out its first S seconds (the server's start). The production build bundles most packages into
  * .next/server/chunks; a frame in a chunk is traced back to its source file through the chunk's
  * source map when the build wrote one, otherwise it counts as "Next build chunk (unmapped)".
  * Self time is the time a function was on top of the stack; inclusive time the time it was on the
@@ -53,14 +53,17 @@ const SPECIAL: Record<string, string> = {
   "(root)": "root",
 };
 
-function newestProfile(target: string): string {
+export function newestProfile(target: string): string {
   if (!statSync(target).isDirectory()) return target;
   const files = readdirSync(target)
     .filter((f) => f.endsWith(".cpuprofile"))
     .map((f) => path.join(target, f))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (!files[0]) throw new Error(`no .cpuprofile in ${target}`);
-  return files[0];
+  // Node names them CPU.<date>.<time>.<pid>.<thread>.<n>: thread 0 is the main thread (the others,
+  // a worker's, are mostly idle).
+  const file = files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? files[0];
+  if (!file) throw new Error(`no .cpuprofile in ${target}`);
+  return file;
 }
 
 /**

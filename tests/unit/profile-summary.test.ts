@@ -2,10 +2,13 @@
  * The CPU profile summary behind decision 0078 (scripts/bench/profile-summary.ts): self and
  * inclusive time per area must add up the way the decision's table reads them.
  */
+import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseBenchOptions, type BenchOptions } from "../../scripts/bench/options";
 import { cpuMsFromStat } from "../../scripts/bench/portal";
-import { summarise } from "../../scripts/bench/profile-summary";
+import { newestProfile, summarise } from "../../scripts/bench/profile-summary";
 
 const frame = (functionName: string, url = "") => ({ functionName, url, lineNumber: 0, columnNumber: 0 });
 const ROOT = process.cwd();
@@ -56,6 +59,22 @@ describe("CPU profile summary", () => {
     expect(ms(result.incl.area, "our code")).toBe(6);
     expect(ms(result.incl.area, "Prisma client")).toBe(4);
     expect(ms(result.incl.area, "root")).toBe(0);
+  });
+
+  it("takes a folder's newest main-thread profile, not a worker thread's written after it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "profile-summary-"));
+    const old = path.join(dir, "CPU.20261207.140000.100.0.001.cpuprofile");
+    const main = path.join(dir, "CPU.20261207.150000.200.0.001.cpuprofile");
+    const worker = path.join(dir, "CPU.20261207.150001.200.1.002.cpuprofile");
+    for (const [file, seconds] of [
+      [old, 1],
+      [main, 2],
+      [worker, 3],
+    ] as const) {
+      writeFileSync(file, "{}");
+      utimesSync(file, seconds, seconds);
+    }
+    expect(newestProfile(dir)).toBe(main);
   });
 
   it("leaves out the start when asked", () => {

@@ -17,12 +17,31 @@ async function countStatements(portal: Portal, next: () => Operation, count = 10
   return (after.statements - before.statements) / count;
 }
 
+/**
+ * The server's CPU time per operation, `count` operations one after another once the load has
+ * warmed the server (compiled, caches filled). CPU time, unlike a rate, hardly depends on what
+ * else the machine runs, so a change can be compared across runs on a busy machine
+ * (docs/decisions/0078).
+ */
+async function cpuPerOperation(portal: Portal, next: () => Operation, count = 20): Promise<CpuPerOperation> {
+  const before = portal.cpuTime();
+  for (let n = 0; n < count; n++) await next()();
+  const after = portal.cpuTime();
+  return {
+    process: (after.processMs - before.processMs) / count,
+    mainThread: (after.mainThreadMs - before.mainThreadMs) / count,
+  };
+}
+
+/** Server CPU ms per operation: all threads, and the one JavaScript thread that limits one process. */
+type CpuPerOperation = { process: number; mainThread: number };
 export type LoadSummary = {
   concurrency: number;
   seconds: number;
   total: Summary;
   steps: Record<string, Summary>;
   statementsPerOperation: number;
+  cpuMsPerOperation: CpuPerOperation;
   /** Cores the load generator itself used during the load (stats.ts withCpuShare). */
   generatorCores: number;
   failures: string[];
@@ -43,6 +62,7 @@ export async function measureLoad(
     }),
   );
   const { windows } = result;
+  const cpuMsPerOperation = await cpuPerOperation(portal, opts.next);
   if (windows.every((w) => w.total.count === 0)) {
     throw new Error(
       result.failures.length > 0
@@ -62,6 +82,7 @@ export async function measureLoad(
       ]),
     ),
     statementsPerOperation,
+    cpuMsPerOperation,
     generatorCores,
     failures: result.failures,
   };

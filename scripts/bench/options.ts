@@ -4,6 +4,7 @@
  * `--search` the support search over a million customers (decision 0042), `--csv` the audience CSV
  * export of a million rows (decision 0045).
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 
 export const SCENARIOS = [
@@ -49,6 +50,10 @@ export type BenchOptions = {
   scaleCustomers: number;
   port: number;
   outDir: string;
+  /** Folder for a V8 CPU profile of each server under test (`node --cpu-prof`), or none. */
+  cpuProfileDir: string | null;
+  /** Extra Node flags for each server under test (an experiment, e.g. a GC setting). */
+  nodeFlags: string[];
 };
 
 const HELP = `npm run bench -- [options]
@@ -68,7 +73,11 @@ const HELP = `npm run bench -- [options]
   --customers N         seeded customers (default 10000)
   --scale-customers N   customers for --scale, --search and --csv (default 1000000)
   --port N              port of the server under test (default 3190)
-  --out DIR             results folder (default bench/results)`;
+  --out DIR             results folder (default bench/results)
+  --cpu-prof DIR        write a V8 CPU profile of each server under test into DIR
+                        (summarise it with scripts/bench/profile-summary.ts)
+  --node-flag FLAG      a Node flag for each server under test, e.g. --node-flag=--max-semi-space-size=64
+                        (repeatable; for experiments before a flag goes into the start)`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -104,6 +113,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
       "scale-customers": { type: "string" },
       port: { type: "string" },
       out: { type: "string" },
+      "cpu-prof": { type: "string" },
+      "node-flag": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -137,6 +148,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
     scaleCustomers: Math.round(positive("scale-customers", values["scale-customers"], 1_000_000)),
     port: Math.round(positive("port", values.port, 3190)),
     outDir: values.out ?? "bench/results",
+    cpuProfileDir: values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : null,
+    nodeFlags: values["node-flag"] ?? [],
   };
 }
 

@@ -70,6 +70,11 @@ export type Portal = {
   counts(): Promise<QueryCounts>;
   /** The statements' text since the last call (only with BENCH_SQL_LOG=1 in the env). */
   statementLog(): Promise<string[]>;
+  /**
+   * CPU time the server has used so far, in ms (Linux /proc, 10 ms ticks): the whole process (the
+   * thread pool's argon2 included) and its main JavaScript thread alone.
+   */
+  cpuTime(): { processMs: number; mainThreadMs: number };
   /** Open file descriptors of the server, and how many of them are the SQLite database file. */
   openFiles(databaseFile?: string): { total: number; database: number };
   stop(): Promise<void>;
@@ -92,11 +97,25 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: stri
   throw new Error(`the portal did not become healthy; its log (${logFile}) ends:\n${log}`);
 }
 
+/** utime + stime of a /proc/<pid>/stat line in ms (fields 14 and 15; the name may hold spaces). */
+export function cpuMsFromStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
+}
+
+function cpuMs(statFile: string): number {
+  return existsSync(statFile) ? cpuMsFromStat(readFileSync(statFile, "utf8")) : Number.NaN;
+}
+
 export async function startPortal(opts: {
   databaseUrl: string;
   port: number;
   env: NodeJS.ProcessEnv;
   logFile: string;
+  /** Write a V8 CPU profile into this folder when the server exits (it exits cleanly on stop). */
+  cpuProfileDir?: string | null;
+  /** Extra Node flags (bench --node-flag). */
+  nodeFlags?: string[];
 }): Promise<Portal> {
   const baseUrl = `http://localhost:${opts.port}`;
   // Another server on the port would answer the health check and be measured instead.
@@ -109,7 +128,15 @@ export async function startPortal(opts: {
   const log = openSync(opts.logFile, "a");
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", "./scripts/bench/query-counter.ts", "scripts/server.ts"],
+    [
+      ...(opts.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfileDir}`] : []),
+      ...(opts.nodeFlags ?? []),
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/bench/query-counter.ts",
+      "scripts/server.ts",
+    ],
     {
       cwd: ROOT,
       env: {
@@ -136,6 +163,9 @@ export async function startPortal(opts: {
     async statementLog() {
       const response = await fetch(`http://127.0.0.1:${counterPort}/log`);
       return (await response.json()) as string[];
+    },
+    cpuTime() {
+      return { processMs: cpuMs(`/proc/${pid}/stat`), mainThreadMs: cpuMs(`/proc/${pid}/task/${pid}/stat`) };
     },
     openFiles(databaseFile) {
       const dir = `/proc/${pid}/fd`;

@@ -16,7 +16,16 @@ import type { SearchResult } from "./scenarios/search";
 import type { SignInResult } from "./scenarios/sign-in";
 import { ratio, type Summary } from "./stats";
 
-export type Row = { n: string; what: string; value: string; latency: string; sql: string; ratio: string };
+export type Row = {
+  n: string;
+  what: string;
+  value: string;
+  latency: string;
+  sql: string;
+  /** Server CPU ms per operation, main thread · whole process (sign-ins; measure.ts). */
+  cpu?: string;
+  ratio: string;
+};
 
 export type BenchResults = {
   argon2?: Argon2Result;
@@ -62,6 +71,7 @@ function loadRow(n: string, what: string, load: LoadSummary, ratioText: string):
     value: rate(load.total),
     latency: latency(load.total),
     sql: num(load.statementsPerOperation, 1),
+    cpu: `${num(load.cpuMsPerOperation?.mainThread)} · ${num(load.cpuMsPerOperation?.process)}`,
     ratio: ratioText,
   };
 }
@@ -228,16 +238,17 @@ const HEAD: Row = {
   value: "median (min–max of runs)",
   latency: "p50 / p95 / p99 ms",
   sql: "SQL/op",
+  cpu: "CPU ms/op main · all",
   ratio: "ratio",
 };
-const KEYS = ["n", "what", "value", "latency", "sql", "ratio"] as const;
+const KEYS = ["n", "what", "value", "latency", "sql", "cpu", "ratio"] as const;
 
 export function plainTable(rows: Row[]): string {
   const all = [HEAD, ...rows];
-  const width = KEYS.map((k) => Math.max(...all.map((r) => r[k].length)));
+  const width = KEYS.map((k) => Math.max(...all.map((r) => (r[k] ?? "").length)));
   return all
     .map((r) =>
-      KEYS.map((k, i) => r[k].padEnd(width[i]!))
+      KEYS.map((k, i) => (r[k] ?? "").padEnd(width[i]!))
         .join("  ")
         .trimEnd(),
     )
@@ -245,7 +256,7 @@ export function plainTable(rows: Row[]): string {
 }
 
 export function markdownTable(rows: Row[]): string {
-  const line = (r: Row) => `| ${KEYS.map((k) => r[k].replace(/\|/g, "\\|")).join(" | ")} |`;
+  const line = (r: Row) => `| ${KEYS.map((k) => (r[k] ?? "").replace(/\|/g, "\\|")).join(" | ")} |`;
   return [line(HEAD), `|${KEYS.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n");
 }
 

@@ -88,7 +88,14 @@ async function main(options: BenchOptions): Promise<void> {
       // A fresh server process per scenario: what one leaves behind (connections, memory) must
       // not slow the next, and each scenario reports what it left.
       const withPortal = async (name: string, fn: (portal: Portal) => Promise<void>) => {
-        const portal = await startPortal({ databaseUrl, port: options.port, env, logFile });
+        const portal = await startPortal({
+          databaseUrl,
+          port: options.port,
+          env,
+          logFile,
+          cpuProfileDir: options.cpuProfileDir,
+          nodeFlags: options.nodeFlags,
+        });
         try {
           await fn(portal);
           serverAfter[name] = await serverStats(portal, databaseUrl);

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
+import { idempotentAction } from "@/lib/auth/action-pipeline";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
@@ -72,23 +73,28 @@ function failure(code: BankAccountFailure): ActionFailure {
 
 export type BankAccountSaved = { ibanMasked: string; mandateReference: string | null };
 
-export async function addBankAccountAction(
-  input: AddBankAccountInput,
-): Promise<ActionResult<BankAccountSaved>> {
-  const refused = refuseUnprovenAddress(await requireUser({ returnTo: PAYMENT }));
-  if (refused) return refused;
-  const auth = await requireRecentAuth({ returnTo: PAYMENT });
-  if (!auth.ok) return auth.failure;
-  const parsed = AddBankAccountSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const result = await addBankAccount(await currentActor(auth.user), parsed.data, {
-    locale: await pageLocale(),
-  });
-  if (!result.ok) return failure(result.code);
-  notifyBankAccountChanged(auth.user.id, "added", result.ibanMasked);
-  revalidatePath(PAYMENT);
-  return actionOk({ ibanMasked: result.ibanMasked, mandateReference: result.mandateReference });
-}
+/**
+ * Idempotent by the form's key (decision 0072): a save whose answer was cut off and is sent again
+ * answers with the first "added" instead of "this IBAN is already on file" and a second mail.
+ */
+export const addBankAccountAction = idempotentAction(
+  "addBankAccountAction",
+  async (input: AddBankAccountInput): Promise<ActionResult<BankAccountSaved>> => {
+    const refused = refuseUnprovenAddress(await requireUser({ returnTo: PAYMENT }));
+    if (refused) return refused;
+    const auth = await requireRecentAuth({ returnTo: PAYMENT });
+    if (!auth.ok) return auth.failure;
+    const parsed = AddBankAccountSchema.safeParse(input);
+    if (!parsed.success) return validationFailed(parsed.error);
+    const result = await addBankAccount(await currentActor(auth.user), parsed.data, {
+      locale: await pageLocale(),
+    });
+    if (!result.ok) return failure(result.code);
+    notifyBankAccountChanged(auth.user.id, "added", result.ibanMasked);
+    revalidatePath(PAYMENT);
+    return actionOk({ ibanMasked: result.ibanMasked, mandateReference: result.mandateReference });
+  },
+);
 
 /** Saved at once, or a transaction confirmation to open at `/account/payment/confirm/<id>`. */
 export type BankAccountChangeOutcome =

@@ -23,7 +23,12 @@ import { redirectOf, request, resetRequest } from "../support/next-request";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
 vi.mock("next/navigation", async () => (await import("../support/next-request")).nextNavigation);
-vi.mock("next/cache", async () => (await import("../support/next-request")).nextCache);
+// A replayed answer refreshes the page it came from, as the first run's revalidatePath would have.
+const refreshed = vi.hoisted(() => ({ count: 0 }));
+vi.mock("next/cache", async () => ({
+  ...(await import("../support/next-request")).nextCache,
+  refresh: () => void refreshed.count++,
+}));
 vi.mock("next-intl/server", async () => (await import("../support/next-request")).nextIntlServer);
 
 const db = createPrismaClient();
@@ -74,7 +79,10 @@ describe.each(WRAPPED_ACTIONS)("idempotent $name", (action) => {
     const first = await settle(call(key));
     expect(action.succeeded(first), JSON.stringify(first)).toBe(true);
     // The first answer was cut off; the customer saves again with the form's unchanged key.
+    const refreshes = refreshed.count;
     expect(await settle(call(key))).toEqual(first);
+    // A redirect loads its page afresh anyway; an answer in place refreshes the page it is on.
+    expect(refreshed.count - refreshes).toBe("redirect" in (first as object) ? 0 : 1);
 
     expect(await rows()).toBe(1);
     expect(await keyRows(alice)).toBe(1);

@@ -6,11 +6,11 @@
  * (same key twice, another customer's key) runs for it.
  */
 import { createAddressAction } from "@/lib/actions/addresses";
-import { addBankAccountAction } from "@/lib/actions/payment";
+import { addBankAccountAction, changeBankAccountAction } from "@/lib/actions/payment";
 import { requestReturnAction } from "@/lib/actions/returns";
 import type { Db } from "@/lib/db/prisma-client";
 import { EMPTY_ADDRESS_INPUT, type AddressInput } from "@/lib/schemas/address";
-import { unique } from "./customers";
+import { addBankFor, enableTotp, unique } from "./customers";
 
 export const STREET: AddressInput = {
   ...EMPTY_ADDRESS_INPUT,
@@ -136,6 +136,32 @@ export const WRAPPED_ACTIONS: WrappedAction[] = [
       };
     },
     succeeded: ok,
+  },
+  {
+    // A customer with an authenticator app: a new IBAN opens a transaction confirmation, and a
+    // second run would open a second one beside it.
+    name: "changeBankAccountAction",
+    prepare: async (db, userId) => {
+      const user = await db.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { id: true, email: true },
+      });
+      await enableTotp(db, user);
+      const bankAccountId = await addBankFor(db, user);
+      const input = {
+        bankAccountId,
+        holderName: "Erika Mustermann",
+        iban: "AT611904300234573201",
+        bic: "",
+        grantMandate: false,
+      };
+      return {
+        args: [input],
+        call: (key) => changeBankAccountAction(key, input),
+        rows: () => db.transactionConfirmation.count({ where: { userId } }),
+      };
+    },
+    succeeded: (settled) => (settled as { data?: { next?: string } }).data?.next === "confirm",
   },
   {
     name: "requestReturnAction",

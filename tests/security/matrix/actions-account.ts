@@ -138,7 +138,7 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
     anonymous: "login",
     signedIn: "ok",
     call: async (c, o) =>
-      act(c, "changeBankAccountAction", {
+      act(c, "changeBankAccountAction", randomUUID(), {
         bankAccountId: await o.bankAccount(),
         holderName: "Angreifer",
         iban: "",

@@ -120,6 +120,7 @@ export class OwnedObjects {
       await this.passkey();
       const bankAccountId = await this.bankAccount();
       const reply = await this.client.action("changeBankAccountAction", [
+        randomUUID(),
         { bankAccountId, holderName: "Erika Mustermann", iban: NEW_IBAN, bic: "", grantMandate: false },
       ]);
       const data = reply.result?.data as { next?: string; transactionId?: string } | undefined;

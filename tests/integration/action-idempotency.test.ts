@@ -6,7 +6,7 @@
  * book's create action stands for all of them in the pipeline's finer rules
  * (lib/auth/action-pipeline.ts).
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE } from "@/lib/auth/cookie-names";
 import { createAddressAction, updateAddressAction } from "@/lib/actions/addresses";
@@ -86,6 +86,23 @@ describe.each(WRAPPED_ACTIONS)("idempotent $name", (action) => {
 
     expect(await rows()).toBe(1);
     expect(await keyRows(alice)).toBe(1);
+  });
+
+  it("[ATTACKER] a copy of the database cannot confirm a guessed input from the stored fingerprint", async () => {
+    const alice = await customer();
+    await signInAs(alice);
+    const { args, call } = await action.prepare(db, alice);
+    expect(action.succeeded(await settle(call(randomUUID())))).toBe(true);
+
+    // The arguments hold what the domain keeps sealed (an IBAN, decision 0012): a plain hash of them
+    // would let anyone holding the table try the few candidates the masked IBAN leaves.
+    const { requestHash } = await db.actionIdempotencyKey.findFirstOrThrow({ where: { userId: alice } });
+    const plain = createHash("sha256")
+      .update(`${action.name}\n${JSON.stringify(args)}`)
+      .digest("hex");
+    expect(requestHash).toMatch(/\S{32,}/);
+    expect(requestHash).not.toBe(plain);
+    expect(requestHash).not.toContain(plain);
   });
 
   it("[ATTACKER] a key from another customer never returns that customer's result", async () => {

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
+import { idempotentAction } from "@/lib/auth/action-pipeline";
 import { refuseUnprovenAddress } from "@/lib/auth/proven-address";
 import { requireUser } from "@/lib/auth/session";
 import { requireRecentAuth } from "@/lib/auth/step-up";
@@ -72,23 +73,28 @@ function failure(code: BankAccountFailure): ActionFailure {
 
 export type BankAccountSaved = { ibanMasked: string; mandateReference: string | null };
 
-export async function addBankAccountAction(
-  input: AddBankAccountInput,
-): Promise<ActionResult<BankAccountSaved>> {
-  const refused = refuseUnprovenAddress(await requireUser({ returnTo: PAYMENT }));
-  if (refused) return refused;
-  const auth = await requireRecentAuth({ returnTo: PAYMENT });
-  if (!auth.ok) return auth.failure;
-  const parsed = AddBankAccountSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const result = await addBankAccount(await currentActor(auth.user), parsed.data, {
-    locale: await pageLocale(),
-  });
-  if (!result.ok) return failure(result.code);
-  notifyBankAccountChanged(auth.user.id, "added", result.ibanMasked);
-  revalidatePath(PAYMENT);
-  return actionOk({ ibanMasked: result.ibanMasked, mandateReference: result.mandateReference });
-}
+/**
+ * Idempotent by the form's key (decision 0072): a save whose answer was cut off and is sent again
+ * answers with the first "added" instead of "this IBAN is already on file" and a second mail.
+ */
+export const addBankAccountAction = idempotentAction(
+  "addBankAccountAction",
+  async (input: AddBankAccountInput): Promise<ActionResult<BankAccountSaved>> => {
+    const refused = refuseUnprovenAddress(await requireUser({ returnTo: PAYMENT }));
+    if (refused) return refused;
+    const auth = await requireRecentAuth({ returnTo: PAYMENT });
+    if (!auth.ok) return auth.failure;
+    const parsed = AddBankAccountSchema.safeParse(input);
+    if (!parsed.success) return validationFailed(parsed.error);
+    const result = await addBankAccount(await currentActor(auth.user), parsed.data, {
+      locale: await pageLocale(),
+    });
+    if (!result.ok) return failure(result.code);
+    notifyBankAccountChanged(auth.user.id, "added", result.ibanMasked);
+    revalidatePath(PAYMENT);
+    return actionOk({ ibanMasked: result.ibanMasked, mandateReference: result.mandateReference });
+  },
+);
 
 /** Saved at once, or a transaction confirmation to open at `/account/payment/confirm/<id>`. */
 export type BankAccountChangeOutcome =
@@ -98,38 +104,41 @@ export type BankAccountChangeOutcome =
  * A new IBAN for a customer with a passkey or an authenticator app is not saved here: it opens a
  * transaction confirmation (docs/decisions/0010, addendum) and needs no step-up, because the
  * confirmation is the fresh strong authentication. Every other change is saved behind step-up.
+ * Idempotent by the form's key (decision 0072): a change sent again after a lost answer leads to
+ * the one confirmation it opened, not a second one beside it.
  */
-export async function changeBankAccountAction(
-  input: ChangeBankAccountInput,
-): Promise<ActionResult<BankAccountChangeOutcome>> {
-  const user = await requireUser({ returnTo: PAYMENT });
-  const refused = refuseUnprovenAddress(user);
-  if (refused) return refused;
-  const parsed = ChangeBankAccountSchema.safeParse(input);
-  if (!parsed.success) return validationFailed(parsed.error);
-  const actor = await currentActor(user);
-  const locale = await pageLocale();
-  const opened = await openBankAccountChange({
-    userId: user.id,
-    sessionId: user.sessionId,
-    change: parsed.data,
-    locale,
-    client: actor.client,
-  });
-  if (!opened.ok) return failure(opened.code);
-  if (opened.next === "confirm") return actionOk({ next: "confirm", transactionId: opened.transactionId });
+export const changeBankAccountAction = idempotentAction(
+  "changeBankAccountAction",
+  async (input: ChangeBankAccountInput): Promise<ActionResult<BankAccountChangeOutcome>> => {
+    const user = await requireUser({ returnTo: PAYMENT });
+    const refused = refuseUnprovenAddress(user);
+    if (refused) return refused;
+    const parsed = ChangeBankAccountSchema.safeParse(input);
+    if (!parsed.success) return validationFailed(parsed.error);
+    const actor = await currentActor(user);
+    const locale = await pageLocale();
+    const opened = await openBankAccountChange({
+      userId: user.id,
+      sessionId: user.sessionId,
+      change: parsed.data,
+      locale,
+      client: actor.client,
+    });
+    if (!opened.ok) return failure(opened.code);
+    if (opened.next === "confirm") return actionOk({ next: "confirm", transactionId: opened.transactionId });
 
-  const auth = await requireRecentAuth({ returnTo: PAYMENT });
-  if (!auth.ok) return auth.failure;
-  const result = await changeBankAccountNow(actor, parsed.data, { locale });
-  if (!result.ok) return failure(result.code);
-  notifyBankAccountChanged(auth.user.id, "changed", result.ibanMasked);
-  revalidatePath(PAYMENT);
-  return actionOk({
-    next: "saved",
-    saved: { ibanMasked: result.ibanMasked, mandateReference: result.mandateReference },
-  });
-}
+    const auth = await requireRecentAuth({ returnTo: PAYMENT });
+    if (!auth.ok) return auth.failure;
+    const result = await changeBankAccountNow(actor, parsed.data, { locale });
+    if (!result.ok) return failure(result.code);
+    notifyBankAccountChanged(auth.user.id, "changed", result.ibanMasked);
+    revalidatePath(PAYMENT);
+    return actionOk({
+      next: "saved",
+      saved: { ibanMasked: result.ibanMasked, mandateReference: result.mandateReference },
+    });
+  },
+);
 
 export async function removeBankAccountAction(
   input: BankAccountIdInput,

@@ -12,6 +12,7 @@ import "server-only";
  */
 import { getRedirectTypeFromError, getURLFromRedirectError } from "next/dist/client/components/redirect";
 import { isRedirectError, type RedirectType } from "next/dist/client/components/redirect-error";
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
@@ -43,6 +44,9 @@ export async function unavailableAsFailure<T>(run: () => Promise<ActionResult<T>
 function replay<T>(stored: string): ActionResult<T> {
   const outcome = JSON.parse(stored) as Outcome;
   if ("redirect" in outcome) redirect(outcome.redirect, outcome.type);
+  // The first run's revalidatePath() went out with the answer that never arrived: without this the
+  // form would say "saved" over a page that still shows the old list until a reload.
+  refresh();
   return outcome.result as ActionResult<T>;
 }
 

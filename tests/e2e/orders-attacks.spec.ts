@@ -5,6 +5,7 @@
  * return for another customer's delivered order is refused with nothing stored and no webhook
  * (decision 0062).
  */
+import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { createTestApiKey } from "./support/marketing";
 import { startShop } from "./support/approvals";
@@ -97,6 +98,7 @@ test("[ATTACKER] a forged return for another customer's delivered order is refus
     filename: "lib/actions/returns.ts",
     exportedName: "requestReturnAction",
     args: [
+      randomUUID(),
       {
         orderId: order.id,
         items: items.map((item) => ({ orderItemId: item.id, quantity: item.quantity })),

@@ -7,6 +7,7 @@
  * session that used a weaker one is refused the same way, and passes once it used the passkey.
  * A new action without a classification fails the first test.
  */
+import { randomUUID } from "node:crypto";
 import { FACTOR_CHANGING_ACTIONS } from "../support/factor-changing-actions";
 import { e2eDb } from "../e2e/support/users";
 import { createActor, createSession, STRONGEST, type Role } from "./support/actors";
@@ -244,6 +245,7 @@ test("[ATTACKER] with a stale session a new IBAN is only proposed for confirmati
   const stale = await createSession(actor.id, { stale: true });
   const attacker = new PortalClient(clientIp("stale"), { sessionToken: stale.token });
   const reply = await attacker.action("changeBankAccountAction", [
+    randomUUID(),
     { bankAccountId, holderName: "Erika Mustermann", iban: NEW_IBAN, bic: "", grantMandate: false },
   ]);
   expect(reply.result).toMatchObject({ ok: true, data: { next: "confirm" } });

@@ -13,12 +13,13 @@ import "server-only";
  * Only successes are stored: a failure (wrong input, step-up needed) releases the key, so the form's
  * automatic re-send after step-up runs the action for real.
  */
-import { createHash } from "node:crypto";
 import { ACTION_IDEMPOTENCY_KEY_TTL_HOURS } from "@/lib/config/idempotency";
 import { db as defaultDb, type Db } from "@/lib/db";
+import { purposeMac } from "@/lib/server/crypto/purpose-mac";
 import { claimKey, storeAnswer } from "./claim-key";
 
 const HOUR_MS = 60 * 60 * 1000;
+const FINGERPRINT_PURPOSE = "action-idempotency-fingerprint";
 
 export type ActionKeyClaim =
   | { kind: "claimed"; id: string }
@@ -26,11 +27,14 @@ export type ActionKeyClaim =
   | { kind: "reused" }
   | { kind: "inUse" };
 
-/** SHA-256 hex of what makes two submissions the same: the action and its arguments. */
+/**
+ * What makes two submissions the same: the action and its arguments, under a key derived from
+ * AUTH_SECRET. Keyed, not a plain hash: the arguments hold what the domain keeps sealed (an IBAN,
+ * decision 0012), and a plain SHA-256 of them would let whoever holds a copy of this table confirm
+ * guesses, of which the masked IBAN beside it leaves few.
+ */
 export function actionFingerprint(action: string, args: unknown): string {
-  return createHash("sha256")
-    .update(`${action}\n${JSON.stringify(args) ?? ""}`)
-    .digest("hex");
+  return purposeMac(FINGERPRINT_PURPOSE, `${action}\n${JSON.stringify(args) ?? ""}`);
 }
 
 /** Claims `key` for this customer's submission, or says what the stored claim means for it. */

@@ -126,7 +126,7 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
     anonymous: "login",
     signedIn: "ok",
     call: (c) =>
-      act(c, "addBankAccountAction", {
+      act(c, "addBankAccountAction", randomUUID(), {
         holderName: "Erika Mustermann",
         iban: OTHER_IBAN,
         bic: "",
@@ -138,7 +138,7 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
     anonymous: "login",
     signedIn: "ok",
     call: async (c, o) =>
-      act(c, "changeBankAccountAction", {
+      act(c, "changeBankAccountAction", randomUUID(), {
         bankAccountId: await o.bankAccount(),
         holderName: "Angreifer",
         iban: "",
@@ -279,7 +279,7 @@ export const ACCOUNT_ACTIONS: Record<string, ActionRow> = {
       const orderId = await o.order();
       // The anonymous caller owns nothing: its ids exist nowhere.
       const item = await e2eDb().orderItem.findFirst({ where: { orderId } });
-      return act(c, "requestReturnAction", {
+      return act(c, "requestReturnAction", randomUUID(), {
         orderId,
         items: [{ orderItemId: item?.id ?? "nobody-item", quantity: 1 }],
         reason: "DAMAGED",

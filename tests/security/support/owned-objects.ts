@@ -3,7 +3,7 @@
  * must seal something (bank accounts, transactions, export links), directly in the database
  * otherwise. The authorisation matrix gives each actor its own set and the attacker the victim's.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { EMPTY_ADDRESS_INPUT, type AddressInput } from "../../../lib/schemas/address";
 import { e2eDb } from "../../e2e/support/users";
 import { createAddress, createSession } from "./actors";
@@ -101,6 +101,7 @@ export class OwnedObjects {
   bankAccount(): Promise<string> {
     return this.once("bank", async (userId) => {
       const reply = await this.client.action("addBankAccountAction", [
+        randomUUID(),
         { holderName: "Erika Mustermann", iban: IBAN, bic: "", grantMandate: false },
       ]);
       if (!reply.result?.ok)
@@ -119,6 +120,7 @@ export class OwnedObjects {
       await this.passkey();
       const bankAccountId = await this.bankAccount();
       const reply = await this.client.action("changeBankAccountAction", [
+        randomUUID(),
         { bankAccountId, holderName: "Erika Mustermann", iban: NEW_IBAN, bic: "", grantMandate: false },
       ]);
       const data = reply.result?.data as { next?: string; transactionId?: string } | undefined;

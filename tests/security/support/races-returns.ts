@@ -3,7 +3,7 @@
  * delivered order of plenty fires returns of one item each at once; each one that passes is a
  * stored return and a webhook to the shop.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { e2eDb } from "../../e2e/support/users";
 import { createActor, signedInClient } from "./actors";
 import { judged, succeeded, type Race } from "./races";
@@ -64,6 +64,8 @@ export const RETURN_RACES: Race[] = [
       return async () =>
         judged(
           await client.action("requestReturnAction", [
+            // A fresh key per request, as the form sends per submission (decision 0072).
+            randomUUID(),
             { orderId: order.id, items, reason: "NO_LONGER_NEEDED" },
           ]),
           succeeded,

@@ -5,7 +5,7 @@
  * limiter's RATE_LIMITED. rate-limits.spec.ts asserts that no more pass than the policy allows.
  * The limiters that let the owner in while strangers guess are raced in races-sign-in.ts.
  */
-import { createECDH, randomBytes } from "node:crypto";
+import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RateLimitPolicyName } from "../../../lib/config/rate-limits";
@@ -238,6 +238,7 @@ export const RACES: Race[] = [
       const actor = await createActor("CUSTOMER");
       const { client } = await signedInClient(actor.id);
       const added = await client.action("addBankAccountAction", [
+        randomUUID(),
         { holderName: "Erika Mustermann", iban: "DE89370400440532013000", bic: "", grantMandate: false },
       ]);
       if (!added.result?.ok) throw new Error(`bank account not added: ${JSON.stringify(added.result)}`);

@@ -47,7 +47,8 @@ export function AddBankAccountForm({ mandate }: { mandate: MandateTextView | nul
   });
   const { formError, run } = useActionSubmit(setError);
   const onSubmit = handleSubmit(async (values) => {
-    const result = await run(() => addBankAccountAction(values));
+    // The key makes a second save after a lost answer return the first outcome (decision 0072).
+    const result = await run((key) => addBankAccountAction(key, values), values);
     if (!result.ok) return;
     const saved = result.data;
     toast.show({

@@ -50,7 +50,8 @@ export function ChangeBankAccountForm({
   });
   const { formError, run } = useActionSubmit(setError);
   const onSubmit = handleSubmit(async (values) => {
-    const result = await run(() => changeBankAccountAction(values));
+    // The key makes a second save after a lost answer return the first outcome (decision 0072).
+    const result = await run((key) => changeBankAccountAction(key, values), values);
     if (!result.ok) return;
     if (result.data.next === "confirm")
       router.push(`/account/payment/confirm/${encodeURIComponent(result.data.transactionId)}`);

@@ -59,7 +59,8 @@ export function ReturnForm({
   });
   const { formError, run } = useActionSubmit(setError);
   const onSubmit = handleSubmit(async (values) => {
-    const result = await run(() => requestReturnAction(values));
+    // The key makes a second request after a lost answer return the first outcome (decision 0072).
+    const result = await run((key) => requestReturnAction(key, values), values);
     if (result.ok) {
       toast.show({ tone: "success", message: t("success") });
       setOpen(false);

@@ -67,9 +67,10 @@ export function startCluster(opts: {
       failures = Date.now() - startedAt > HEALTHY_AFTER_MS ? 1 : failures + 1;
       const delay = restartDelayMs(failures);
       log(`worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); restarting in ${delay} ms`);
+      // Not unref'd: with its only worker gone, this timer is what keeps the primary alive.
       setTimeout(() => {
         if (!stopping) fork();
-      }, delay).unref();
+      }, delay);
     });
   };
   for (let i = 0; i < opts.workers; i++) fork();

@@ -5,6 +5,6 @@ import { startCluster } from "../../scripts/cluster";
 startCluster({
   root: process.cwd(),
   env: process.env,
-  workers: 2,
+  workers: Number(process.env.STUB_WORKERS ?? 2),
   exec: path.resolve("tests/support/cluster-stub-worker.ts"),
 });

@@ -32,7 +32,58 @@ async function until<T>(
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** The answering worker's pid, over a new connection each time (no keep-alive): the primary hands
+ * connections out in turn. */
+function pidAt(port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) =>
+    get({ host: "127.0.0.1", port, agent: false }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve(Number(body)));
+    })
+      // A connection the primary accepted just as its only worker died is never answered.
+      .setTimeout(2_000, function (this: ReturnType<typeof get>) {
+        this.destroy(new Error("no answer"));
+      })
+      .on("error", reject),
+  );
+}
+
+function startPrimary(port: number, workers: number) {
+  const primary = spawn(process.execPath, ["--import", "tsx", "tests/support/cluster-primary.ts"], {
+    env: { ...process.env, PORT: String(port), STUB_WORKERS: String(workers) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const state = { output: "" };
+  primary.stdout.on("data", (chunk: Buffer) => (state.output += chunk.toString()));
+  primary.stderr.on("data", (chunk: Buffer) => (state.output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => primary.once("exit", (code) => resolve(code)));
+  return { primary, state, exited };
+}
+
 describe("the cluster primary", () => {
+  it("restarts its only worker instead of exiting with it", { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const { primary, state, exited } = startPrimary(port, 1);
+    try {
+      await until("ready", () =>
+        state.output.includes(`ready on port ${port} (1 workers)`) ? true : undefined,
+      );
+      const pid = await pidAt(port);
+      process.kill(pid, "SIGKILL");
+      const replacement = await until("a new worker answering", async () => {
+        const answer = await pidAt(port).catch(() => undefined);
+        return answer && answer !== pid ? answer : undefined;
+      });
+      expect(replacement).not.toBe(pid);
+      expect(primary.exitCode).toBeNull();
+      primary.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      if (primary.exitCode === null) primary.kill("SIGKILL");
+    }
+  });
+
   it(
     "serves from two workers, replaces a killed one, and stops all on SIGTERM",
     { timeout: 60_000 },
@@ -48,15 +99,7 @@ describe("the cluster primary", () => {
       const exited = new Promise<number | null>((resolve) => primary.once("exit", (code) => resolve(code)));
       try {
         await until("ready", () => (output.includes(`ready on port ${port} (2 workers)`) ? true : undefined));
-        // A new connection each time (no keep-alive): the primary hands connections out in turn.
-        const pidOf = () =>
-          new Promise<number>((resolve, reject) =>
-            get({ host: "127.0.0.1", port, agent: false }, (res) => {
-              let body = "";
-              res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-              res.on("end", () => resolve(Number(body)));
-            }).on("error", reject),
-          );
+        const pidOf = () => pidAt(port);
         const first = new Set<number>();
         await until("both workers answering", async () => {
           first.add(await pidOf());

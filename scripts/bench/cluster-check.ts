@@ -61,6 +61,8 @@ async function startThroughNpmStart(env: NodeJS.ProcessEnv, count: number): Prom
     // No statement counter under the cluster: the sign-in figures here are rates and statuses only.
     counts: async () => ({ statements: 0, rssBytes: 0 }),
     statementLog: async () => [],
+    // Nor CPU time: the primary's own figures would leave out its workers.
+    cpuTime: () => ({ processMs: Number.NaN, mainThreadMs: Number.NaN }),
     openFiles: () => ({ total: Number.NaN, database: Number.NaN }),
     async stop() {
       if (child.exitCode !== null) return;

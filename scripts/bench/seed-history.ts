@@ -157,7 +157,7 @@ function consentAndSessionRows(from: number, to: number, terms: Terms, at: Date)
     const userId = customer.userId(i);
     const ip = customer.ip(i);
     records.push([
-      `bench-consent-${i}`,
+      `bench-terms-consent-${i}`,
       userId,
       terms.purposeId,
       terms.versionId,
@@ -170,12 +170,12 @@ function consentAndSessionRows(from: number, to: number, terms: Terms, at: Date)
       at,
     ]);
     states.push([
-      `bench-consent-state-${i}`,
+      `bench-terms-state-${i}`,
       userId,
       terms.purposeId,
       terms.versionId,
       "GRANTED",
-      `bench-consent-${i}`,
+      `bench-terms-consent-${i}`,
       at,
     ]);
     sessions.push([

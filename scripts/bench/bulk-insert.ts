@@ -14,7 +14,10 @@ export type Value = string | number | boolean | Date | Uint8Array | null | { jso
 export type Rows = { table: string; columns: string[]; rows: Value[][] };
 
 export interface BulkTarget {
+  dialect: "sqlite" | "postgres";
   insert(batch: Rows): Promise<void>;
+  /** One statement with `?` placeholders (values as in `insert`); its rows. */
+  query(sql: string, params?: Value[]): Promise<Record<string, unknown>[]>;
   /**
    * Runs a large load into `tables` the way a bulk load is done: secondary indexes dropped and
    * built once at the end, foreign-key triggers off (the rows are consistent by construction).
@@ -28,7 +31,12 @@ export interface BulkTarget {
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 type LibsqlDatabase = {
-  prepare(sql: string): { run(...params: unknown[]): unknown; get(): unknown };
+  prepare(sql: string): {
+    run(...params: unknown[]): unknown;
+    get(): unknown;
+    all(...params: unknown[]): unknown[];
+    reader: boolean;
+  };
   exec(sql: string): void;
   close(): void;
 };
@@ -48,6 +56,16 @@ export function sqliteTarget(databaseUrl: string): BulkTarget {
   const db = new Database(databaseUrl.replace(/^file:/, ""));
   db.prepare("PRAGMA busy_timeout = 10000").get();
   return {
+    dialect: "sqlite",
+    async query(sql, params = []) {
+      const statement = db.prepare(sql);
+      const values = params.map(sqliteValue);
+      if (!statement.reader) {
+        statement.run(values);
+        return [];
+      }
+      return statement.all(values) as Record<string, unknown>[];
+    },
     async insert({ table, columns, rows }) {
       // SQLite allows 32,766 variables per statement.
       const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
@@ -102,6 +120,12 @@ export async function postgresTarget(databaseUrl: string): Promise<BulkTarget> {
     return map;
   }
   return {
+    dialect: "postgres",
+    async query(sql, params = []) {
+      let n = 0;
+      const numbered = sql.replace(/\?/g, () => `$${++n}`);
+      return (await client.query(numbered, params.map(postgresText))).rows;
+    },
     async insert({ table, columns, rows }) {
       const typeOf = await columnTypes(table);
       // One statement per 20,000 rows: each column travels as one text[] parameter.

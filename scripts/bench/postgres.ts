@@ -25,7 +25,11 @@ function asPostgresUser(): { uid: number; gid: number } | null {
   return { uid: id("-u"), gid: id("-g") };
 }
 
-export async function startBenchPostgres(): Promise<BenchPostgres> {
+/**
+ * `statementStats` loads pg_stat_statements (scenario 6 reads each hot statement's time and
+ * buffers per call at both sizes, which CPU contention from other processes hardly moves).
+ */
+export async function startBenchPostgres({ statementStats = false } = {}): Promise<BenchPostgres> {
   const binDir = findPostgresBinDir();
   if (!binDir) throw new Error("PostgreSQL server binaries (initdb, pg_ctl) not found; set POSTGRES_BIN_DIR");
   const ids = asPostgresUser();
@@ -45,6 +49,9 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=200`,
     // A little more memory than the stock 128 MB, as any deployment would give a million customers.
     "-c shared_buffers=256MB -c max_wal_size=2GB",
+    ...(statementStats
+      ? ["-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top"]
+      : []),
   ].join(" ");
   const start = () =>
     run("pg_ctl", [

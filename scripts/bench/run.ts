@@ -64,7 +64,7 @@ async function main(options: BenchOptions): Promise<void> {
     const needsServer = ["password", "passkey", "pages", "js", "orders"].some(has);
     if (needsServer || has("scale")) ensureBuild(env, log);
     if (options.database === "postgres" || has("scale") || has("search") || has("csv"))
-      postgres = await startBenchPostgres();
+      postgres = await startBenchPostgres({ statementStats: has("scale") });
     if (needsServer) {
       const databaseUrl =
         options.database === "postgres"

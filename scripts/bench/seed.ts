@@ -3,12 +3,13 @@
  * one the rows a registered, verified customer has (user, CUSTOMER role, password credential with
  * one precomputed argon2id hash, communication preference, a shipping address), the browser they
  * sign in from (a device row) and one earlier successful sign-in, so the risk engine's history
- * queries run over a table of realistic size. Page customers also get a live session, passkey
+ * queries run over a table of realistic size, with the history behind it (seed-history.ts). Page customers also get a live session, passkey
  * customers a passkey whose private key the bench holds.
  */
 import { hashPassword } from "../../lib/server/passwords/password-hash";
 import { bulkTarget, type BulkTarget, type Rows, type Value } from "./bulk-insert";
 import { BENCH_PASSWORD, BENCH_USER_AGENT, customer, sha256Hex } from "./customers";
+import { HISTORY_TABLES, termsVersion, writeHistory } from "./seed-history";
 
 export type SeedPasskey = { index: number; credentialId: string; publicKey: Uint8Array };
 
@@ -34,8 +35,13 @@ const CUSTOMER_TABLES = [
 ];
 const DAY = 86_400_000;
 
-function customerRows(from: number, to: number, passwordHash: string, handles: Set<number>): Rows[] {
-  const now = new Date();
+function customerRows(
+  from: number,
+  to: number,
+  passwordHash: string,
+  handles: Set<number>,
+  now: Date,
+): Rows[] {
   const earlier = new Date(now.getTime() - 30 * DAY);
   const users: Value[][] = [];
   const roles: Value[][] = [];
@@ -267,16 +273,20 @@ export async function seedCustomers(databaseUrl: string, plan: SeedPlan): Promis
   const handles = new Set(plan.passkeys.map((p) => p.index));
   const target: BulkTarget = await bulkTarget(databaseUrl);
   try {
+    const terms = await termsVersion(target);
     const load = async () => {
       for (let from = plan.from; from < plan.to; from += CHUNK) {
-        const batches = customerRows(from, Math.min(plan.to, from + CHUNK), passwordHash, handles);
+        const to = Math.min(plan.to, from + CHUNK);
+        const now = new Date();
+        const batches = customerRows(from, to, passwordHash, handles, now);
         await target.transaction(async () => {
           for (const batch of batches) await target.insert(batch);
+          await writeHistory(target, from, to, terms, new Date(now.getTime() - 30 * DAY));
         });
       }
     };
     // Below this, dropping and rebuilding the indexes would cost more than it saves.
-    if (plan.to - plan.from >= 100_000) await target.bulkLoad(CUSTOMER_TABLES, load);
+    if (plan.to - plan.from >= 100_000) await target.bulkLoad([...CUSTOMER_TABLES, ...HISTORY_TABLES], load);
     else await load();
     const extras = [sessionRows(plan.sessions), passkeyRows(plan.passkeys)];
     await target.transaction(async () => {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma-client";
+import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { signInWithPassword } from "@/lib/server/identity/sign-in";
 import { passkeyAuthenticationOptions } from "@/lib/server/passkeys/passkey-authentication";
 import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
@@ -121,5 +122,39 @@ describe("the bench's seeded customers", () => {
     expect(session.revokedAt).toBeNull();
     expect(session.idleExpiresAt.getTime()).toBeGreaterThan(Date.now());
     expect(session.authMethods).toEqual(["PASSWORD"]);
+  });
+
+  it("have the history a registered customer has: terms consent, an ended session, six audit events", async () => {
+    const userId = customer.userId(FROM);
+    const states = await db.consentState.findMany({
+      where: { userId },
+      include: { lastRecord: true, purpose: true },
+    });
+    expect(states.map((s) => [s.purpose.key, s.lastAction, s.lastRecord.source])).toEqual([
+      ["terms", "GRANTED", "REGISTRATION"],
+    ]);
+    const sessions = await db.session.findMany({ where: { userId } });
+    expect(sessions.map((s) => s.revokeReason)).toEqual(["SIGNED_OUT"]);
+    const events = await db.auditEvent.findMany({
+      where: { subjectUserId: userId },
+      orderBy: { sequence: "asc" },
+    });
+    expect(events.map((e) => e.type)).toEqual([
+      "consent.granted",
+      "auth.registered",
+      "auth.email_verified",
+      "auth.risk_assessed",
+      "auth.sign_in_succeeded",
+      "auth.signed_out",
+    ]);
+  });
+
+  // Last: the sign-ins above appended to the seeded partitions as the app appends to any chain.
+  it("leave an audit log the verifier accepts, with the app's events appended after them", async () => {
+    const signedIn = await db.auditEvent.count({
+      where: { subjectUserId: customer.userId(FROM + 3), type: "auth.sign_in_succeeded" },
+    });
+    expect(signedIn).toBe(2);
+    expect(await verifyAuditChain({ tx: db })).toMatchObject({ ok: true });
   });
 });

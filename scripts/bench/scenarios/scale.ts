@@ -11,14 +11,25 @@ import { createDatabase, type BenchPostgres } from "../postgres";
 import { seedCustomers } from "../seed";
 import { ratio, type Summary } from "../stats";
 import { benchPages } from "./pages";
+import {
+  readStatementStats,
+  resetStatementStats,
+  statementGrowth,
+  type StatementGrowth,
+  type StatementStats,
+} from "./scale-statements";
 import { benchPasswordSignIn } from "./sign-in";
 
 export type ScalePoint = {
   customers: number;
   seedSeconds: number;
   databaseMB: number;
+  /** Estimated rows (pg_class.reltuples after ANALYZE) of the tables that grow with the customers. */
+  tableRows: Record<string, number>;
   signIn: LoadSummary;
   pages: Record<string, Summary>;
+  /** pg_stat_statements over this point's load (sign-ins and pages), costliest first. */
+  statements: StatementStats[];
 };
 
 export type ScaleResult = {
@@ -26,6 +37,8 @@ export type ScaleResult = {
   large: ScalePoint;
   /** large p95 / small p95: the issue asks for at most 1.5. */
   p95Ratio: { signIn: number | null; pages: Record<string, number | null> };
+  /** The large point's statements beside the same statement at the small point. */
+  statements: StatementGrowth[];
 };
 
 export type ScaleOptions = {
@@ -42,21 +55,40 @@ export type ScaleOptions = {
   log: (line: string) => void;
 };
 
-async function databaseMB(url: string): Promise<number> {
+const GROWING_TABLES = [
+  "User",
+  "Session",
+  "Device",
+  "SignInAttempt",
+  "AuditEvent",
+  "ConsentRecord",
+  "Address",
+];
+
+async function databaseSize(url: string): Promise<{ databaseMB: number; tableRows: Record<string, number> }> {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ size: string }>(
+    const size = await client.query<{ size: string }>(
       "SELECT pg_database_size(current_database())::text AS size",
     );
-    return Number(rows[0]!.size) / 1e6;
+    const tables = await client.query<{ name: string; rows: string }>(
+      `SELECT relname AS name, reltuples::bigint::text AS rows FROM pg_class
+       WHERE relkind = 'r' AND relname = ANY($1::text[]) AND relnamespace = current_schema()::regnamespace`,
+      [GROWING_TABLES],
+    );
+    return {
+      databaseMB: Number(size.rows[0]!.size) / 1e6,
+      tableRows: Object.fromEntries(tables.rows.map((t) => [t.name, Number(t.rows)])),
+    };
   } finally {
     await client.end();
   }
 }
 
 async function measurePoint(portal: Portal, url: string, customers: number, opts: ScaleOptions) {
+  await resetStatementStats(url);
   const signIn = await benchPasswordSignIn(portal, signInOrder(customers, 5_000), {
     concurrency: opts.concurrency,
     runs: opts.runs,
@@ -71,10 +103,12 @@ async function measurePoint(portal: Portal, url: string, customers: number, opts
   });
   const failed = pages.account.find((p) => p.problem);
   if (failed) throw new Error(`scale: ${failed.path} answered ${failed.problem}`);
+  const statements = await readStatementStats(url);
   return {
+    statements,
     signIn: signIn.requestAlone,
     pages: Object.fromEntries(pages.account.map((p) => [p.path, p.load[String(opts.concurrency)]!])),
-    databaseMB: await databaseMB(url),
+    ...(await databaseSize(url)),
   };
 }
 
@@ -127,6 +161,7 @@ export async function benchScale(server: BenchPostgres, opts: ScaleOptions): Pro
           ]),
         ),
       },
+      statements: statementGrowth(small.statements, large.statements),
     };
   } finally {
     await portal.stop();

@@ -19,6 +19,7 @@ const load = (perSecond: number, p95: number, errors = 0): LoadSummary => ({
   total: summary(perSecond, p95, errors),
   steps: {},
   statementsPerOperation: 50,
+  cpuMsPerOperation: { process: 70, mainThread: 60 },
   generatorCores: 0.02,
   failures: [],
 });

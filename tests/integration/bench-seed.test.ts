@@ -13,6 +13,7 @@ import { signInWithPasskey } from "@/lib/server/passkeys/passkey-sign-in";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { BENCH_PASSWORD, BENCH_USER_AGENT, customer, sha256Hex } from "../../scripts/bench/customers";
 import { seedCustomers } from "../../scripts/bench/seed";
+import { emptyAuditLog } from "../support/audit-chain";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
 
 const db = createPrismaClient();
@@ -31,6 +32,9 @@ const browserOf = (i: number): ClientInfo => ({
 });
 
 beforeAll(async () => {
+  // The files of a project share one database: the verifier below must not meet a chain another
+  // file broke on purpose (the tamper tests) or left half-written.
+  await emptyAuditLog(db);
   await seedCustomers(process.env.DATABASE_URL!, {
     from: FROM,
     to: FROM + 5,

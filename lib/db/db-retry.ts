@@ -1,4 +1,5 @@
 import "server-only";
+import { SQLITE_BUSY } from "./unavailable";
 /**
  * Retries what two app instances can run into on one database: SQLite answers SQLITE_BUSY at once
  * when another connection holds the write lock longer than the wait in libsql-one-connection.ts (5 s);
@@ -22,7 +23,7 @@ export function isTransientDbError(error: unknown): boolean {
   // P1008 is how Prisma's libsql adapter reports SQLITE_BUSY; P2034: write conflict or deadlock.
   if (code === "P1008" || code === "P2034") return true;
   const message = error instanceof Error ? error.message : String(error);
-  return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize/i.test(message);
+  return SQLITE_BUSY.test(message) || /deadlock detected|could not serialize/i.test(message);
 }
 
 /** A unique constraint refused the write (Prisma P2002): another request created the row first. */

@@ -23,6 +23,7 @@
  * the busy timeout (set on each new connection by `setup`) lets it wait for the other process.
  */
 import type { Client, InArgs, InStatement, ResultSet, Transaction, TransactionMode } from "@libsql/client";
+import { SQLITE_BUSY } from "./unavailable";
 
 const BEGIN: Record<TransactionMode, string> = {
   write: "BEGIN IMMEDIATE",
@@ -110,7 +111,7 @@ export function withTransactionsOnOneConnection(create: () => Client, setup: str
 
 function isBusy(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return /SQLITE_BUSY|database is locked/i.test(`${String(code)} ${String(message)}`);
+  return SQLITE_BUSY.test(`${String(code)} ${String(message)}`);
 }
 
 function sameConnectionTransaction(execute: (stmt: InStatement) => Promise<ResultSet>): Transaction {

@@ -35,9 +35,15 @@ const ADAPTER_KINDS = new Set([
  */
 const POSTGRES_STATES = /^(08...|57P0[1-5]|57014|55P03|53300)$/;
 
+/**
+ * SQLite's "another connection holds the lock", as its code or message reads. One pattern for the
+ * lock wait (libsql-one-connection.ts), the retry (db-retry.ts) and the classification here.
+ */
+export const SQLITE_BUSY = /SQLITE_BUSY|database is locked/i;
+
 /** The same conditions where only the message carries them (a pool timeout is a plain Error). */
 const MESSAGES = [
-  /SQLITE_BUSY|database is locked/i,
+  SQLITE_BUSY,
   /can't reach database server|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i,
   /timeout exceeded when trying to connect|connection terminated/i,
   // pg's answer for a pooled client whose connection died (a restart): seen by npm run scale:test.

@@ -18,6 +18,22 @@ import type { BulkTarget, Rows, Value } from "./bulk-insert";
 import { BENCH_USER_AGENT, customer, sha256Hex } from "./customers";
 
 /** The tables this module writes, for the bulk load's index drop and rebuild. */
+/** A seeded session's columns: the bench's open sessions (seed.ts) and the history's ended ones. */
+export const SESSION_COLUMNS = [
+  "id",
+  "tokenHash",
+  "userId",
+  "deviceId",
+  "createdAt",
+  "lastSeenAt",
+  "idleExpiresAt",
+  "absoluteExpiresAt",
+  "authenticatedAt",
+  "authMethods",
+  "ip",
+  "userAgent",
+];
+
 export const HISTORY_TABLES = ["ConsentRecord", "ConsentState", "Session", "AuditEvent"];
 
 type Terms = { purposeId: string; versionId: string; version: number; textHash: string; locale: string };
@@ -218,26 +234,7 @@ function consentAndSessionRows(from: number, to: number, terms: Terms, at: Date)
       columns: ["id", "userId", "purposeId", "versionId", "lastAction", "lastRecordId", "updatedAt"],
       rows: states,
     },
-    {
-      table: "Session",
-      columns: [
-        "id",
-        "tokenHash",
-        "userId",
-        "deviceId",
-        "createdAt",
-        "lastSeenAt",
-        "idleExpiresAt",
-        "absoluteExpiresAt",
-        "authenticatedAt",
-        "authMethods",
-        "ip",
-        "userAgent",
-        "revokedAt",
-        "revokeReason",
-      ],
-      rows: sessions,
-    },
+    { table: "Session", columns: [...SESSION_COLUMNS, "revokedAt", "revokeReason"], rows: sessions },
   ];
 }
 

@@ -9,7 +9,7 @@
 import { hashPassword } from "../../lib/server/passwords/password-hash";
 import { bulkTarget, type BulkTarget, type Rows, type Value } from "./bulk-insert";
 import { BENCH_PASSWORD, BENCH_USER_AGENT, customer, sha256Hex } from "./customers";
-import { HISTORY_TABLES, termsVersion, writeHistory } from "./seed-history";
+import { HISTORY_TABLES, SESSION_COLUMNS, termsVersion, writeHistory } from "./seed-history";
 
 export type SeedPasskey = { index: number; credentialId: string; publicKey: Uint8Array };
 
@@ -196,20 +196,7 @@ function sessionRows(indices: number[]): Rows {
   const now = Date.now();
   return {
     table: "Session",
-    columns: [
-      "id",
-      "tokenHash",
-      "userId",
-      "deviceId",
-      "createdAt",
-      "lastSeenAt",
-      "idleExpiresAt",
-      "absoluteExpiresAt",
-      "authenticatedAt",
-      "authMethods",
-      "ip",
-      "userAgent",
-    ],
+    columns: SESSION_COLUMNS,
     // Lifetimes longer than the defaults so a long run never sees one expire; the idle window
     // still slides (lastSeenAt), as it does for real sessions.
     rows: indices.map((i) => [

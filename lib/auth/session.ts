@@ -31,6 +31,8 @@ export type CurrentUser = {
   /** How they did (e.g. ["PASSWORD", "TOTP"]) and the assurance level reached, for factor changes. */
   authMethods: string[];
   aal: number;
+  /** Completed sign-ins so far: progressive profiling waits for the second (read with the session). */
+  signInCount: number;
 };
 
 /** The signed-in person for this request, or null. Cached per request. */
@@ -78,6 +80,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       ? session.authMethods.filter((m): m is string => typeof m === "string")
       : [],
     aal: session.aal,
+    signInCount: user.signInCount,
   };
 });
 

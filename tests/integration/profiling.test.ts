@@ -13,6 +13,7 @@ import { getProfilingQuestion } from "@/lib/server/profiling/profiling-question"
 import { answerProfilingQuestion, dismissProfilingQuestion } from "@/lib/server/profiling/record-outcome";
 import type { ClientInfo } from "@/lib/server/request/client-info";
 import { customerActor } from "@/lib/server/actor";
+import { installQueryCounter, queryCounts } from "../../scripts/bench/query-counter";
 
 const db = createPrismaClient();
 const client: ClientInfo = {
@@ -241,5 +242,41 @@ describe("progressive profiling", () => {
   it("asks nothing before the first sign-in", async () => {
     const actor = await customer(0);
     expect(await ask(actor.userId)).toBeNull();
+  });
+
+  it("takes the sign-in count the page has from the session instead of reading it again (issue 16)", async () => {
+    installQueryCounter();
+    const actor = await customer(3);
+    const statementsOf = async (signInCount?: number) => {
+      const before = queryCounts().statements;
+      const question = await getProfilingQuestion({
+        userId: actor.userId,
+        place: "overview",
+        locale: "de",
+        signInCount,
+      });
+      return { question, statements: queryCounts().statements - before };
+    };
+    await statementsOf(); // the connection's first statements (its PRAGMAs) are not the question's
+    const read = await statementsOf();
+    const passed = await statementsOf(3);
+    expect(read.question).not.toBeNull();
+    expect(passed.question).toEqual(read.question);
+    // The account row's sign-in count is the one statement left out.
+    expect(passed.statements).toBe(read.statements - 1);
+    // The count passed is the one that decides: none yet means nothing is asked.
+    expect(
+      await getProfilingQuestion({ userId: actor.userId, place: "overview", locale: "de", signInCount: 0 }),
+    ).toBeNull();
+  });
+
+  it("outside a render reads the profile each time: a change is seen at once", async () => {
+    const actor = await customer(1);
+    expect((await getProfileCompleteness(actor.userId)).items).toContainEqual({
+      item: "name",
+      isDone: false,
+    });
+    await db.profile.create({ data: { userId: actor.userId, firstName: "Ada", lastName: "Lovelace" } });
+    expect((await getProfileCompleteness(actor.userId)).items).toContainEqual({ item: "name", isDone: true });
   });
 });

@@ -36,7 +36,12 @@ export default async function AccountOverviewPage() {
     getProfileCompleteness(user.id),
     listSignInHistory(user.id, RECENT_SIGN_INS),
     getLocale().then((locale) =>
-      getProfilingQuestion({ userId: user.id, place: "overview", locale: toLocale(locale) }),
+      getProfilingQuestion({
+        userId: user.id,
+        place: "overview",
+        locale: toLocale(locale),
+        signInCount: user.signInCount,
+      }),
     ),
   ]);
   // Never ask for the same thing twice on one page (issue 15 item 11): what the profiling card
@@ -54,7 +59,7 @@ export default async function AccountOverviewPage() {
         description={t("overview.signedInAs", { email: user.email })}
       />
       {/* An unconfirmed address is announced once, by the account layout's banner. */}
-      <ProfilingCard userId={user.id} place="overview" question={question} />
+      <ProfilingCard user={user} place="overview" question={question} />
       <div className="mb-8 grid gap-6 lg:grid-cols-2">
         <Card title={t("overview.completenessTitle")}>
           <p id="profile-completeness" className="text-sm text-slate-700">

@@ -1,7 +1,9 @@
 import "server-only";
 /**
  * Loads what the selection needs (sign-in count, profile, free attributes, prompt history,
- * current consents) and returns the one question to ask on this page, evaluated per request.
+ * current consents) and returns the one question to ask on this page, evaluated per request. In a
+ * render the profile and consents are read once for the whole page (their per-request caches), and
+ * the sign-in count comes with the session when the page passes it.
  */
 import { db, type Db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
@@ -13,6 +15,7 @@ import {
 import type { ProfilingPurpose } from "@/lib/config/profiling";
 import type { ProfilingAttributeKey } from "@/lib/schemas/profiling";
 import { currentConsents } from "@/lib/server/consent";
+import { profileFacts } from "@/lib/server/profile/profile-facts";
 
 export type ProfilingQuestion = {
   attributeKey: ProfilingAttributeKey;
@@ -26,16 +29,16 @@ export async function loadProfilingSituation(opts: {
   userId: string;
   place: ProfilingPlace;
   now?: Date;
+  /** The customer's sign-in count when the caller has it (the current user's, read with the session). */
+  signInCount?: number;
 }): Promise<ProfilingSituation> {
   const reader = opts.reader ?? db;
-  const [user, attributes, prompts, consents] = await Promise.all([
-    reader.user.findUniqueOrThrow({
-      where: { id: opts.userId },
-      select: {
-        signInCount: true,
-        profile: { select: { firstName: true, lastName: true, dateOfBirth: true, phoneE164: true } },
-      },
-    }),
+  const [signInCount, profile, attributes, prompts, consents] = await Promise.all([
+    opts.signInCount ??
+      reader.user
+        .findUniqueOrThrow({ where: { id: opts.userId }, select: { signInCount: true } })
+        .then((user) => user.signInCount),
+    profileFacts(opts.userId, reader),
     reader.profileAttributeValue.findMany({
       where: { userId: opts.userId },
       select: { attributeKey: true, value: true },
@@ -49,13 +52,10 @@ export async function loadProfilingSituation(opts: {
   return {
     now: opts.now ?? new Date(),
     place: opts.place,
-    signInCount: user.signInCount,
+    signInCount,
     consentedPurposes: new Set(consents.filter((c) => c.isCurrent).map((c) => c.purposeKey)),
     facts: {
-      firstName: user.profile?.firstName ?? null,
-      lastName: user.profile?.lastName ?? null,
-      dateOfBirth: user.profile?.dateOfBirth ?? null,
-      phoneE164: user.profile?.phoneE164 ?? null,
+      ...profile,
       attributes: Object.fromEntries(attributes.map((a) => [a.attributeKey, a.value])),
     },
     prompts: Object.fromEntries(
@@ -70,6 +70,7 @@ export async function getProfilingQuestion(opts: {
   place: ProfilingPlace;
   locale: Locale;
   now?: Date;
+  signInCount?: number;
 }): Promise<ProfilingQuestion | null> {
   const attribute = selectNextQuestion(await loadProfilingSituation(opts));
   if (!attribute) return null;

@@ -15,17 +15,25 @@ import { ProfilingQuestion, type ProfilingQuestionView } from "./profiling-quest
  * that must know the question (so as not to ask for the same thing twice) loads it and passes it.
  */
 export async function ProfilingCard({
-  userId,
+  user,
   place,
   question: loaded,
 }: {
-  userId: string;
+  /** The signed-in customer (its sign-in count came with the session: no second read). */
+  user: { id: string; signInCount: number };
   place: ProfilingPlace;
   question?: Question | null;
 }) {
   const [t, locale] = await Promise.all([getTranslations("profiling"), getLocale()]);
   const question =
-    loaded === undefined ? await getProfilingQuestion({ userId, place, locale: toLocale(locale) }) : loaded;
+    loaded === undefined
+      ? await getProfilingQuestion({
+          userId: user.id,
+          place,
+          locale: toLocale(locale),
+          signInCount: user.signInCount,
+        })
+      : loaded;
   let view: ProfilingQuestionView | null = null;
   if (question) {
     const key = question.attributeKey;

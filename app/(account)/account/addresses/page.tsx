@@ -54,7 +54,7 @@ export default async function AccountAddressesPage({ searchParams }: Props) {
         params={["notice"]}
         flash={notice ? { tone: notice.tone, message: t(`notice.${notice.key}`) } : null}
       />
-      <ProfilingCard userId={user.id} place="/account/addresses" />
+      <ProfilingCard user={user} place="/account/addresses" />
       {addresses.length === 0 ? (
         <EmptyState title={t("emptyTitle")} text={t("emptyText")} action={addButton} />
       ) : (

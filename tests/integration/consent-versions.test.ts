@@ -10,12 +10,14 @@ import { publishConsentVersion } from "@/lib/server/consent/consent-versions";
 import { currentConsents, hasCurrentConsent } from "@/lib/server/consent/current-consent";
 import { consentTextHash } from "@/lib/server/consent/text-hash";
 import { customerActor, type CustomerActor } from "@/lib/server/actor";
+import { installQueryCounter, queryCounts } from "../../scripts/bench/query-counter";
 import {
   db,
   client,
   removeTestData,
   customer,
   grant,
+  withdraw,
   derivedFromAllRecords,
   testPurpose,
 } from "../support/consent-centre";
@@ -85,5 +87,36 @@ describe("publishing versions and re-consent", () => {
       const projected = (await currentConsents(who.userId, { tx: db })).find((c) => c.purposeKey === key);
       expect(projected).toMatchObject(await derivedFromAllRecords(who.userId, key));
     }
+  });
+
+  it("reads a customer's consents in three statements, however many purposes and records (issue 16)", async () => {
+    installQueryCounter();
+    const key = await testPurpose();
+    const erika = await customer();
+    await grant(erika, key);
+    await withdraw(erika, key);
+    const earlier = await db.consentRecord.findMany({
+      where: { userId: erika.userId },
+      select: { id: true },
+    });
+    await grant(erika, key);
+    const [latest] = await db.consentRecord.findMany({
+      where: { userId: erika.userId, id: { notIn: earlier.map((r) => r.id) } },
+    });
+    const statements = async () => {
+      const before = queryCounts().statements;
+      const consents = await currentConsents(erika.userId, { tx: db });
+      return { consents, statements: queryCounts().statements - before };
+    };
+    await statements(); // the connection's first statements (its PRAGMAs) are not the reader's
+    const { consents, statements: count } = await statements();
+    // The purposes with their versions (two), the customer's states (one): not a record or version per state.
+    expect(count).toBe(3);
+    expect(consents.find((c) => c.purposeKey === key)).toMatchObject({
+      ...(await derivedFromAllRecords(erika.userId, key)),
+      status: "GRANTED",
+      recordVersion: 1,
+      lastRecordId: latest!.id,
+    });
   });
 });

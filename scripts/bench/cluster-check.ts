@@ -58,6 +58,7 @@ async function startThroughNpmStart(env: NodeJS.ProcessEnv, count: number): Prom
   return {
     baseUrl: `http://localhost:${port}`,
     pid: child.pid!,
+    workers: count,
     // No statement counter under the cluster: the sign-in figures here are rates and statuses only.
     counts: async () => ({ statements: 0, rssBytes: 0 }),
     statementLog: async () => [],

@@ -54,6 +54,11 @@ export type BenchOptions = {
   cpuProfileDir: string | null;
   /** Extra Node flags for each server under test (an experiment, e.g. a GC setting). */
   nodeFlags: string[];
+  /**
+   * 1: one server process (scripts/server.ts), as every figure before; more: `npm start`'s cluster
+   * (scripts/cluster.ts) with that many workers, as the product runs (decision 0075).
+   */
+  workers: number;
 };
 
 const HELP = `npm run bench -- [options]
@@ -77,7 +82,10 @@ const HELP = `npm run bench -- [options]
   --cpu-prof DIR        write a V8 CPU profile of each server under test into DIR
                         (summarise it with scripts/bench/profile-summary.ts)
   --node-flag FLAG      a Node flag for each server under test, e.g. --node-flag=--max-semi-space-size=64
-                        (repeatable; for experiments before a flag goes into the start)`;
+                        (repeatable; for experiments before a flag goes into the start)
+  --workers N           serve with npm start's cluster of N workers (scripts/cluster.ts,
+                        WEB_CONCURRENCY=N) instead of one server process (default 1); the statements,
+                        CPU time and open files are summed over the workers; not with --cpu-prof`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -115,6 +123,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
       out: { type: "string" },
       "cpu-prof": { type: "string" },
       "node-flag": { type: "string", multiple: true },
+      workers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -132,6 +141,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
   const badPage = pages.find((p) => !p.startsWith("/"));
   if (badPage) throw new Error(`--pages: "${badPage}" is not a path`);
   const customers = Math.round(positive("customers", values.customers, 10_000));
+  const workers = positive("workers", values.workers, 1);
+  // The limit scripts/cluster.ts puts on WEB_CONCURRENCY.
+  if (!Number.isInteger(workers) || workers > 64)
+    throw new Error(`--workers must be a whole number from 1 to 64 (got "${values.workers}")`);
+  if (workers > 1 && values["cpu-prof"])
+    throw new Error("--cpu-prof profiles one server process: leave out --workers (or use --workers 1)");
   return {
     // Scenarios 6–8 always run on PostgreSQL: alone, the heading should say so.
     database: values.pg || scenarios.every((s) => POSTGRES_ONLY.includes(s)) ? "postgres" : "sqlite",
@@ -150,6 +165,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
     outDir: values.out ?? "bench/results",
     cpuProfileDir: values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : null,
     nodeFlags: values["node-flag"] ?? [],
+    workers,
   };
 }
 

@@ -1,16 +1,29 @@
 /**
  * The server under test: the production build (built here when the sources changed, with the same
  * fingerprint `npm start` uses, so neither rebuilds for the other), on a database of the bench's
- * own, started like `npm start` starts it (scripts/server.ts) plus the statement counter preload.
+ * own, started like `npm start` starts it plus the statement counter preload: one server process
+ * (scripts/server.ts, the bench's default) or, with `workers` > 1, scripts/cluster.ts's primary
+ * with that many workers (WEB_CONCURRENCY, as `npm start` runs one per core).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, openSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import webPush from "web-push";
 import { buildFingerprint } from "../build-fingerprint";
 import { freePort } from "./ports";
 import type { QueryCounts } from "./query-counter";
+import { startClusterPortal } from "./cluster-portal";
+import {
+  cpuTimeOf,
+  openFilesOf,
+  refuseTakenPort,
+  SERVER_PRELOAD,
+  serverEnvironment,
+  waitForHealth,
+  type CpuTime,
+  type OpenFiles,
+} from "./server-processes";
 
 export const ROOT = process.cwd();
 
@@ -65,65 +78,43 @@ export function prepareDatabase(databaseUrl: string, env: NodeJS.ProcessEnv): vo
 
 export type Portal = {
   baseUrl: string;
+  /** The server process; with workers, the cluster's primary. */
   pid: number;
-  /** SQL statements sent so far and the server's resident memory. */
+  /** Server processes that serve requests: 1, or the cluster's workers. */
+  workers: number;
+  /** SQL statements sent so far and the server's resident memory (with workers: summed over them). */
   counts(): Promise<QueryCounts>;
   /** The statements' text since the last call (only with BENCH_SQL_LOG=1 in the env). */
   statementLog(): Promise<string[]>;
   /**
    * CPU time the server has used so far, in ms (Linux /proc, 10 ms ticks): the whole process (the
-   * thread pool's argon2 included) and its main JavaScript thread alone.
+   * thread pool's argon2 included) and its main JavaScript thread alone. With workers: the sum over
+   * the workers, each one's main thread (the primary, which only hands connections out, is not in it).
    */
-  cpuTime(): { processMs: number; mainThreadMs: number };
-  /** Open file descriptors of the server, and how many of them are the SQLite database file. */
-  openFiles(databaseFile?: string): { total: number; database: number };
+  cpuTime(): CpuTime;
+  /** Open file descriptors of the server (with workers: summed), and how many are the SQLite file. */
+  openFiles(databaseFile?: string): OpenFiles;
   stop(): Promise<void>;
 };
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill("SIGKILL");
-  const log = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n") : "";
-  throw new Error(`the portal did not become healthy; its log (${logFile}) ends:\n${log}`);
-}
-
-/** utime + stime of a /proc/<pid>/stat line in ms (fields 14 and 15; the name may hold spaces). */
-export function cpuMsFromStat(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
-}
-
-function cpuMs(statFile: string): number {
-  return existsSync(statFile) ? cpuMsFromStat(readFileSync(statFile, "utf8")) : Number.NaN;
-}
-
-export async function startPortal(opts: {
+export type PortalOptions = {
   databaseUrl: string;
   port: number;
   env: NodeJS.ProcessEnv;
   logFile: string;
   /** Write a V8 CPU profile into this folder when the server exits (it exits cleanly on stop). */
   cpuProfileDir?: string | null;
-  /** Extra Node flags (bench --node-flag). */
+  /** Extra Node flags (bench --node-flag); under the cluster they reach the workers too. */
   nodeFlags?: string[];
-}): Promise<Portal> {
+  /** 1 (default): one server process; more: `npm start`'s cluster with that many workers. */
+  workers?: number;
+};
+
+export async function startPortal(opts: PortalOptions): Promise<Portal> {
+  const workers = opts.workers ?? 1;
+  if (workers > 1) return startClusterPortal({ ...opts, workers });
   const baseUrl = `http://localhost:${opts.port}`;
-  // Another server on the port would answer the health check and be measured instead.
-  const taken = await fetch(baseUrl, { signal: AbortSignal.timeout(2_000) }).then(
-    () => true,
-    () => false,
-  );
-  if (taken) throw new Error(`port ${opts.port} is in use; choose another with --port`);
+  await refuseTakenPort(baseUrl, opts.port);
   const counterPort = await freePort();
   const log = openSync(opts.logFile, "a");
   const child = spawn(
@@ -131,22 +122,12 @@ export async function startPortal(opts: {
     [
       ...(opts.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfileDir}`] : []),
       ...(opts.nodeFlags ?? []),
-      "--import",
-      "tsx",
-      "--import",
-      "./scripts/bench/query-counter.ts",
+      ...SERVER_PRELOAD,
       "scripts/server.ts",
     ],
     {
       cwd: ROOT,
-      env: {
-        ...opts.env,
-        NODE_ENV: "production",
-        PORT: String(opts.port),
-        APP_URL: baseUrl,
-        DATABASE_URL: opts.databaseUrl,
-        BENCH_QUERY_COUNTER_PORT: String(counterPort),
-      },
+      env: serverEnvironment(opts, { BENCH_QUERY_COUNTER_PORT: String(counterPort) }),
       stdio: ["ignore", log, log],
     },
   );
@@ -156,6 +137,7 @@ export async function startPortal(opts: {
   return {
     baseUrl,
     pid,
+    workers: 1,
     async counts() {
       const response = await fetch(`http://127.0.0.1:${counterPort}/`);
       return (await response.json()) as QueryCounts;
@@ -165,21 +147,10 @@ export async function startPortal(opts: {
       return (await response.json()) as string[];
     },
     cpuTime() {
-      return { processMs: cpuMs(`/proc/${pid}/stat`), mainThreadMs: cpuMs(`/proc/${pid}/task/${pid}/stat`) };
+      return cpuTimeOf(pid);
     },
     openFiles(databaseFile) {
-      const dir = `/proc/${pid}/fd`;
-      if (!existsSync(dir)) return { total: Number.NaN, database: Number.NaN };
-      const fds = readdirSync(dir);
-      let database = 0;
-      for (const fd of fds) {
-        try {
-          if (databaseFile && readlinkSync(path.join(dir, fd)) === databaseFile) database++;
-        } catch {
-          // closed meanwhile
-        }
-      }
-      return { total: fds.length, database };
+      return openFilesOf(pid, databaseFile);
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -1,7 +1,8 @@
 /**
  * Preloaded into the server under test only (`node --import tsx --import <this file>`, see
- * server.ts): counts the SQL statements the app sends, at the two database drivers, and answers
- * the running totals on a loopback port of its own. The app's code and its production start are
+ * portal.ts; with --workers into the cluster's primary and through it into every worker): counts
+ * the SQL statements the app sends, at the two database drivers, and answers the running totals
+ * on a loopback port of its own. The app's code and its production start are
  * untouched; both drivers are server-external packages (next.config.ts), so the server loads the
  * very module instances patched here.
  *
@@ -9,8 +10,11 @@
  * libsql (SQLite), one `Client#query` call on pg (PostgreSQL), BEGIN and COMMIT included, since
  * each is a round trip the request waits for.
  */
+import cluster from "node:cluster";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 
 export type QueryCounts = { statements: number; rssBytes: number };
@@ -84,16 +88,29 @@ export function queryCounts(): QueryCounts {
   return { statements: counts.statements, rssBytes: process.memoryUsage().rss };
 }
 
-const port = Number(process.env.BENCH_QUERY_COUNTER_PORT);
-if (port > 0) {
+function serveCounts(port: number, onListening: (port: number) => void = () => {}): void {
   const drivers = installQueryCounter();
-  createServer((req, res) => {
+  const server = createServer((req, res) => {
     res.writeHead(200, { "Content-Type": "application/json" });
     if (req.url === "/log") res.end(JSON.stringify(statementLog.splice(0)));
     else res.end(JSON.stringify(queryCounts()));
-  })
-    .listen(port, "127.0.0.1", () =>
-      console.log(`[bench] counting SQL statements (${drivers.join(", ")}) on 127.0.0.1:${port}`),
-    )
+  });
+  server
+    // exclusive: a cluster worker's listen(0) would otherwise share one port, handed out by the
+    // primary, with every other worker; outside a cluster it changes nothing.
+    .listen({ port, host: "127.0.0.1", exclusive: true }, () => {
+      const { port: actual } = server.address() as AddressInfo;
+      console.log(`[bench] counting SQL statements (${drivers.join(", ")}) on 127.0.0.1:${actual}`);
+      onListening(actual);
+    })
     .unref();
 }
+
+const port = Number(process.env.BENCH_QUERY_COUNTER_PORT);
+// Under the cluster (bench --workers N) this preload reaches the primary and every worker through
+// the primary's execArgv. The primary runs no app and counts nothing; each worker counts its own
+// statements on a port the kernel picks and names it in a file of its own (server-processes.ts).
+const portDir = process.env.BENCH_QUERY_COUNTER_DIR;
+if (port > 0) serveCounts(port);
+else if (portDir && cluster.isWorker)
+  serveCounts(0, (actual) => writeFileSync(path.join(portDir, String(process.pid)), String(actual)));

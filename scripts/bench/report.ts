@@ -3,7 +3,6 @@
  * (git-ignored) and latest.json / latest.md, which the next run overwrites.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, release, totalmem } from "node:os";
 import path from "node:path";
 import type { LoadSummary } from "./measure";
 import type { Argon2Result } from "./scenarios/argon2";
@@ -42,18 +41,6 @@ export type BenchResults = {
 };
 
 export type ServerStats = { rssMB: number; openFiles: number; sqliteHandles: number | null };
-
-export function machine() {
-  const cpu = cpus();
-  return {
-    cores: cpu.length,
-    cpu: cpu[0]?.model ?? "unknown",
-    memoryGB: Math.round(totalmem() / 1e9),
-    node: process.version,
-    kernel: release(),
-    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
-  };
-}
 
 const num = (value: number | null | undefined, digits = 0) =>
   value == null || !Number.isFinite(value)

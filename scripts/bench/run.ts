@@ -11,7 +11,6 @@ import { BENCH_HELP, parseBenchOptions, type BenchOptions } from "./options";
 import { benchEnvironment, ensureBuild, prepareDatabase, startPortal, type Portal } from "./portal";
 import { createDatabase, startBenchPostgres, type BenchPostgres } from "./postgres";
 import {
-  machine,
   markdownTable,
   plainTable,
   tableRows,
@@ -19,6 +18,7 @@ import {
   type BenchResults,
   type ServerStats,
 } from "./report";
+import { benchHeading, machine, serverDescription } from "./run-heading";
 import { benchArgon2 } from "./scenarios/argon2";
 import { benchCsvExport } from "./scenarios/csv-export";
 import { benchFirstLoadJs } from "./scenarios/first-load-js";
@@ -43,7 +43,8 @@ async function main(options: BenchOptions): Promise<void> {
   const startedAt = new Date();
   const loadAtStart = loadavg();
   log(
-    `${options.database === "postgres" ? "PostgreSQL" : "SQLite"}, scenarios ${options.scenarios.join(", ")}; ` +
+    `${options.database === "postgres" ? "PostgreSQL" : "SQLite"}, ${serverDescription(options.workers)}, ` +
+      `scenarios ${options.scenarios.join(", ")}; ` +
       `load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(" ")}`,
   );
   const has = (s: string) => options.scenarios.includes(s as never);
@@ -95,6 +96,7 @@ async function main(options: BenchOptions): Promise<void> {
           logFile,
           cpuProfileDir: options.cpuProfileDir,
           nodeFlags: options.nodeFlags,
+          workers: options.workers,
         });
         try {
           await fn(portal);
@@ -160,6 +162,7 @@ async function main(options: BenchOptions): Promise<void> {
         env,
         logFile,
         log,
+        workers: options.workers,
       });
     }
     if (has("search")) {
@@ -179,12 +182,7 @@ async function main(options: BenchOptions): Promise<void> {
   }
   const finishedAt = new Date();
   const rows = tableRows(results);
-  const heading =
-    `Kundenportal bench · ${options.database === "postgres" ? "PostgreSQL" : "SQLite"} · ` +
-    `${machine().cores} cores (${machine().cpu}), Node ${process.version} · ${options.runs} runs, median · ` +
-    `load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(" ")}, at end ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`;
+  const heading = benchHeading({ ...options, loadAtStart, loadAtEnd: loadavg() });
   console.log(`\n${heading}\n\n${plainTable(rows)}\n`);
   const file = writeResults(
     options.outDir,
@@ -195,6 +193,8 @@ async function main(options: BenchOptions): Promise<void> {
       finishedAt: finishedAt.toISOString(),
       seconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
       machine: { ...machine(), loadAverageAtStart: loadAtStart },
+      // 1: one server process, as every figure before --workers; more: npm start's cluster.
+      workers: options.workers,
       options,
       seedSeconds,
       results,

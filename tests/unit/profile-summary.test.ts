@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseBenchOptions, type BenchOptions } from "../../scripts/bench/options";
-import { cpuMsFromStat } from "../../scripts/bench/portal";
+import { cpuMsFromStat } from "../../scripts/bench/server-processes";
 import { newestProfile, summarise } from "../../scripts/bench/profile-summary";
 
 const frame = (functionName: string, url = "") => ({ functionName, url, lineNumber: 0, columnNumber: 0 });

@@ -53,6 +53,8 @@ export type ScaleOptions = {
   env: NodeJS.ProcessEnv;
   logFile: string;
   log: (line: string) => void;
+  /** Server processes (bench --workers): 1, or npm start's cluster with that many workers. */
+  workers?: number;
 };
 
 const GROWING_TABLES = [
@@ -127,6 +129,7 @@ export async function benchScale(server: BenchPostgres, opts: ScaleOptions): Pro
     port: opts.port,
     env: opts.env,
     logFile: opts.logFile,
+    workers: opts.workers,
   });
   try {
     opts.log(`scale: measuring at ${opts.small.toLocaleString("en")} customers …`);

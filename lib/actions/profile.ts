@@ -8,7 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { actionOk, validationFailed, type ActionResult } from "@/lib/errors";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS } from "@/lib/i18n/config";
-import { formatPhoneForDisplay, ProfileSchema, type ProfileInput } from "@/lib/schemas/profile";
+import { formatPhoneForDisplay } from "@/lib/schemas/phone";
+import { ProfileSchema, type ProfileInput } from "@/lib/schemas/profile";
 import { updateProfile } from "@/lib/server/profile/profile";
 
 type SaveProfileData = { changed: boolean; values: ProfileInput };

@@ -4,12 +4,8 @@ import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { actionFailure, actionOk, validationFailed, type ActionResult } from "@/lib/errors";
-import {
-  ProfilingAnswerSchema,
-  ProfilingDismissSchema,
-  type ProfilingAnswerInput,
-  type ProfilingDismissInput,
-} from "@/lib/schemas/profiling";
+import { ProfilingDismissSchema, type ProfilingDismissInput } from "@/lib/schemas/profiling";
+import { ProfilingAnswerSchema, type ProfilingAnswerInput } from "@/lib/schemas/profiling-answer";
 import { answerProfilingQuestion, dismissProfilingQuestion } from "@/lib/server/profiling/record-outcome";
 
 // The card appears on the overview and on trigger pages; after a reply the overview is the home.

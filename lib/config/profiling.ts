@@ -3,17 +3,18 @@
  * for after registration, why (the purpose: a consent purpose key, or "contract" for what the
  * customer relationship itself needs), how urgently (priority: lower asks first) and when (the
  * trigger). The wording of each question, per language, lives in messages/<locale>.json under
- * `profiling.attributes.<key>`; the answer's validation in lib/schemas/profiling.ts. Plain module:
- * the selection (next-question.ts), completeness and the card all read this one list.
+ * `profiling.attributes.<key>`; the answer's validation in lib/schemas/profiling.ts (the phone's in
+ * profiling-phone.ts). Plain module: the selection (next-question.ts), completeness and the card all
+ * read this one list.
  */
 import type { z } from "zod";
 import {
   DateOfBirthAnswerSchema,
   InterestsAnswerSchema,
   NameAnswerSchema,
-  PhoneAnswerSchema,
   type ProfilingAttributeKey,
 } from "@/lib/schemas/profiling";
+import { PhoneAnswerSchema } from "@/lib/schemas/profiling-phone";
 
 /** Areas of the account that can trigger a question when the customer opens them. */
 export const PROFILING_AREAS = ["/account/addresses"] as const;

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import type { Messages } from "@/lib/i18n/messages";
-import { ProfileSchema } from "./profile";
+import { DateOfBirthSchema, NameSchema } from "./profile-fields";
 
 // The answers to progressive-profiling questions, shared by the question card and its server
-// actions. Name, date of birth and phone reuse the profile form's field schemas (same rules, same
+// actions. Name and date of birth reuse the profile form's field schemas (same rules, same
 // messages); a question, unlike the profile form, needs an answer, so "" is refused here.
+// The phone answer is in profiling-phone.ts and the union of all answers in profiling-answer.ts:
+// the name, birthday and interests forms must not load the phone-number metadata
+// (docs/decisions/0070).
 
 export type ProfilingValidationKey = keyof Messages["validation"]["profiling"];
 const key = (name: ProfilingValidationKey) => `validation.profiling.${name}` as const;
@@ -17,18 +20,17 @@ export type ProfilingAttributeKey = (typeof PROFILING_ATTRIBUTE_KEYS)[number];
 export const INTEREST_OPTIONS = ["fashion", "sport", "home", "technology", "travel"] as const;
 export type InterestOption = (typeof INTEREST_OPTIONS)[number];
 
-const fields = ProfileSchema.shape;
-const filled = <T extends z.ZodType<string, string>>(schema: T, message: ProfilingValidationKey) =>
+/** A profile field's schema that also refuses "" (the question needs an answer). */
+export const filled = <T extends z.ZodType<string, string>>(schema: T, message: ProfilingValidationKey) =>
   schema.refine((value) => value !== "", key(message));
 
 export const NameAnswerSchema = z.object({
-  firstName: filled(fields.firstName, "firstNameRequired"),
-  lastName: filled(fields.lastName, "lastNameRequired"),
+  firstName: filled(NameSchema, "firstNameRequired"),
+  lastName: filled(NameSchema, "lastNameRequired"),
 });
 export const DateOfBirthAnswerSchema = z.object({
-  dateOfBirth: filled(fields.dateOfBirth, "dateOfBirthRequired"),
+  dateOfBirth: filled(DateOfBirthSchema, "dateOfBirthRequired"),
 });
-export const PhoneAnswerSchema = z.object({ phone: filled(fields.phone, "phoneRequired") });
 export const InterestsAnswerSchema = z.object({
   interests: z
     .array(z.enum(INTEREST_OPTIONS, key("interestsRequired")), key("interestsRequired"))
@@ -39,18 +41,7 @@ export const InterestsAnswerSchema = z.object({
 
 export type NameAnswerInput = z.input<typeof NameAnswerSchema>;
 export type DateOfBirthAnswerInput = z.input<typeof DateOfBirthAnswerSchema>;
-export type PhoneAnswerInput = z.input<typeof PhoneAnswerSchema>;
 export type InterestsAnswerInput = z.input<typeof InterestsAnswerSchema>;
-
-/** What the "Speichern" action receives: the attribute and its answer, validated per attribute. */
-export const ProfilingAnswerSchema = z.discriminatedUnion("attributeKey", [
-  z.object({ attributeKey: z.literal("name"), answer: NameAnswerSchema }),
-  z.object({ attributeKey: z.literal("dateOfBirth"), answer: DateOfBirthAnswerSchema }),
-  z.object({ attributeKey: z.literal("phone"), answer: PhoneAnswerSchema }),
-  z.object({ attributeKey: z.literal("interests"), answer: InterestsAnswerSchema }),
-]);
-export type ProfilingAnswerInput = z.input<typeof ProfilingAnswerSchema>;
-export type ProfilingAnswer = z.output<typeof ProfilingAnswerSchema>;
 
 /** "Überspringen" (SKIP: the long back-off) or "Nicht jetzt" (NOT_NOW: the short one). */
 export const ProfilingDismissSchema = z.object({

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatPhoneForDisplay,
-  isCalendarDate,
-  ProfileSchema,
-  type ProfileInput,
-} from "@/lib/schemas/profile";
+import { formatPhoneForDisplay } from "@/lib/schemas/phone";
+import { ProfileSchema, type ProfileInput } from "@/lib/schemas/profile";
+import { isCalendarDate } from "@/lib/schemas/profile-fields";
 
 const k = (name: string) => `validation.profile.${name}`;
 const EMPTY: ProfileInput = { firstName: "", lastName: "", dateOfBirth: "", phone: "", locale: "de" };

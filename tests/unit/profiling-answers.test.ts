@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { PROFILING_ATTRIBUTES, COMPLETENESS_ATTRIBUTE_KEYS } from "@/lib/config/profiling";
-import { ProfilingAnswerSchema, ProfilingDismissSchema } from "@/lib/schemas/profiling";
+import { ProfilingDismissSchema } from "@/lib/schemas/profiling";
+import { ProfilingAnswerSchema } from "@/lib/schemas/profiling-answer";
 import { COMPLETENESS_ITEMS, computeCompleteness } from "@/lib/server/profile/completeness";
 
 function issues(input: unknown): string[] {

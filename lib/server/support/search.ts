@@ -8,7 +8,7 @@ import "server-only";
  */
 import { db } from "@/lib/db";
 import { customerNumberDigits } from "@/lib/schemas/customer-number";
-import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/profile";
+import { DEFAULT_PHONE_COUNTRY } from "@/lib/schemas/phone";
 import { SEARCH_MIN_LENGTH, type SupportSearch } from "@/lib/schemas/support";
 
 export const PAGE_SIZE = 20;

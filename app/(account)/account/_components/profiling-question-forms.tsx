@@ -1,101 +1,30 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useId, useState, type BaseSyntheticEvent, type ReactNode } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
+import { useId, type ComponentType } from "react";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { FieldErrorText } from "@/components/forms/field-parts";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { useValidationMessage } from "@/components/forms/use-validation-message";
-import { Button } from "@/components/ui/button";
-import { answerProfilingQuestionAction, dismissProfilingQuestionAction } from "@/lib/actions/profiling";
 import {
   DateOfBirthAnswerSchema,
   INTEREST_OPTIONS,
   InterestsAnswerSchema,
   NameAnswerSchema,
-  PhoneAnswerSchema,
   type DateOfBirthAnswerInput,
   type InterestsAnswerInput,
   type NameAnswerInput,
-  type PhoneAnswerInput,
-  type ProfilingAnswerInput,
   type ProfilingAttributeKey,
 } from "@/lib/schemas/profiling";
+import { QuestionFormShell, useQuestionForm, type QuestionProps } from "./profiling-question-shell";
 
-export type Outcome = "answered" | "skipped" | "snoozed";
-type Choice = "SKIP" | "NOT_NOW";
-
-/**
- * One question's form: its field(s), "Speichern", "Überspringen", "Nicht jetzt". The answer goes
- * through the same zod schema here and in the action (raw: the action normalises, e.g. the phone).
- */
-function useQuestionForm<T extends FieldValues>(opts: {
-  attributeKey: ProfilingAttributeKey;
-  schema: Parameters<typeof zodResolver>[0];
-  defaultValues: DefaultValues<T>;
-  onDone: (outcome: Outcome) => void;
-}) {
-  const form = useForm<T>({
-    resolver: zodResolver(opts.schema, undefined, { raw: true }) as unknown as Resolver<T>,
-    defaultValues: opts.defaultValues,
-  });
-  const { formError, run } = useActionSubmit(form.setError);
-  const [dismissing, setDismissing] = useState<Choice | null>(null);
-  const onSubmit = form.handleSubmit(async (values) => {
-    const answer = { attributeKey: opts.attributeKey, answer: values } as unknown as ProfilingAnswerInput;
-    const result = await run(() => answerProfilingQuestionAction(answer));
-    if (result.ok) opts.onDone("answered");
-  });
-  async function dismiss(choice: Choice) {
-    setDismissing(choice);
-    const result = await run(() =>
-      dismissProfilingQuestionAction({ attributeKey: opts.attributeKey, choice }),
-    );
-    setDismissing(null);
-    if (result.ok) opts.onDone(choice === "SKIP" ? "skipped" : "snoozed");
-  }
-  const submitting = form.formState.isSubmitting;
-  const shell: ShellState = { formError, onSubmit, dismiss, submitting, dismissing };
-  return { form, shell };
-}
-
-type ShellState = {
-  formError: string | undefined;
-  onSubmit: (event?: BaseSyntheticEvent) => Promise<void>;
-  dismiss: (choice: Choice) => Promise<void>;
-  submitting: boolean;
-  dismissing: Choice | null;
-};
-
-function QuestionFormShell({ state, children }: { state: ShellState; children: ReactNode }) {
-  const t = useTranslations("profiling");
-  const tForms = useTranslations("forms");
-  const busy = state.submitting || state.dismissing !== null;
-  return (
-    <form method="post" noValidate onSubmit={state.onSubmit} className="flex flex-col gap-4">
-      <FormError message={state.formError} />
-      {children}
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={state.submitting} disabled={busy}>
-          {t("save")}
-        </SubmitButton>
-        <Button variant="secondary" disabled={busy} onClick={() => state.dismiss("SKIP")}>
-          {state.dismissing === "SKIP" ? tForms("submitting") : t("skip")}
-        </Button>
-        <Button variant="secondary" disabled={busy} onClick={() => state.dismiss("NOT_NOW")}>
-          {state.dismissing === "NOT_NOW" ? tForms("submitting") : t("notNow")}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-type QuestionProps = { onDone: (outcome: Outcome) => void };
+// The phone question's form is a chunk of its own, fetched only when that question is shown: its
+// schema brings the phone-number metadata, which the name, birthday and interests questions do
+// not need (docs/decisions/0070).
+const PhoneQuestion = dynamic(() =>
+  import("./profiling-phone-question").then((module) => module.PhoneQuestion),
+);
 
 function NameQuestion({ onDone }: QuestionProps) {
   const t = useTranslations("profiling.attributes.name");
@@ -150,31 +79,6 @@ function DateOfBirthQuestion({ onDone }: QuestionProps) {
   );
 }
 
-function PhoneQuestion({ onDone }: QuestionProps) {
-  const t = useTranslations("profiling.attributes.phone");
-  const validationMessage = useValidationMessage();
-  const state = useQuestionForm<PhoneAnswerInput>({
-    attributeKey: "phone",
-    schema: PhoneAnswerSchema,
-    defaultValues: { phone: "" },
-    onDone,
-  });
-  return (
-    <QuestionFormShell state={state.shell}>
-      <TextField
-        type="tel"
-        label={t("field")}
-        hint={t("hint")}
-        autoComplete="tel"
-        inputMode="tel"
-        className="sm:max-w-sm"
-        error={validationMessage(state.form.formState.errors.phone?.message)}
-        {...state.form.register("phone")}
-      />
-    </QuestionFormShell>
-  );
-}
-
 function InterestsQuestion({ onDone }: QuestionProps) {
   const t = useTranslations("profiling.attributes.interests");
   const validationMessage = useValidationMessage();
@@ -207,7 +111,7 @@ function InterestsQuestion({ onDone }: QuestionProps) {
   );
 }
 
-const QUESTIONS: Record<ProfilingAttributeKey, (props: QuestionProps) => ReactNode> = {
+const QUESTIONS: Record<ProfilingAttributeKey, ComponentType<QuestionProps>> = {
   name: NameQuestion,
   dateOfBirth: DateOfBirthQuestion,
   phone: PhoneQuestion,

@@ -5,10 +5,10 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Notice } from "@/components/ui/notice";
 import type { ProfilingAttributeKey } from "@/lib/schemas/profiling";
-import type { Outcome } from "./profiling-question-forms";
+import type { Outcome } from "./profiling-question-shell";
 
-// The forms (react-hook-form, zod, the phone-number metadata) are fetched only when there is a
-// question to show, not with every account page that could show one (issue 16, first-load
+// The forms (react-hook-form, zod; the phone question's form also the phone-number metadata, in a
+// chunk of its own) are fetched only when there is a question to show, not with every account page that could show one (issue 16, first-load
 // JavaScript). Server-rendered as before; the form hydrates once its chunk is in.
 const QuestionForm = dynamic(() =>
   import("./profiling-question-forms").then((module) => module.QuestionForm),

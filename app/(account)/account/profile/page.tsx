@@ -5,7 +5,7 @@ import { FlashToast } from "@/components/ui/flash-toast";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { formatCustomerNumber } from "@/lib/schemas/customer-number";
-import { formatPhoneForDisplay } from "@/lib/schemas/profile";
+import { formatPhoneForDisplay } from "@/lib/schemas/phone";
 import { getProfile } from "@/lib/server/profile/profile";
 import { ProfileForm } from "./profile-form";
 
